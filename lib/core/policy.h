@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The policy model: one emulated Windows machine as plain C data.
+ *
+ * A struct policy is built by a policy source (lib/policy/, e.g. the YAML
+ * loader) through the builder functions below, then frozen with
+ * policy_finish() and only read afterwards. It is reference counted so that a
+ * reload can replace it while calls that started on the old one finish on it.
+ * The model knows nothing of YAML, handles or Windows structures; strings are
+ * UTF-8, times are seconds since the Unix epoch (UTC).
+ *
+ * Ownership: policy_new() returns a policy with one reference; policy_unref()
+ * drops one and frees the policy with the last. Every pointer obtained from a
+ * policy is borrowed and valid while the caller holds a reference.
+ */
+#ifndef LSAEMU_CORE_POLICY_H
+#define LSAEMU_CORE_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rights.h"
+#include "sid.h"
+
+enum machine_role { ROLE_WORKSTATION, ROLE_SERVER };
+enum policy_base { BASE_FROM_ROLE, BASE_WORKSTATION, BASE_SERVER, BASE_NONE };
+
+/* Built-in principals the engine treats specially. */
+enum account_kind {
+    ACCOUNT_NORMAL,          /* a SAM account of the machine (incl. Administrator, Guest) */
+    ACCOUNT_SYSTEM,          /* NT AUTHORITY\SYSTEM, S-1-5-18 */
+    ACCOUNT_LOCAL_SERVICE,   /* NT AUTHORITY\LOCAL SERVICE, S-1-5-19 */
+    ACCOUNT_NETWORK_SERVICE, /* NT AUTHORITY\NETWORK SERVICE, S-1-5-20 */
+};
+
+/* A half-open interval of minutes in the week, Monday 00:00 UTC = 0. */
+struct hours_range {
+    uint16_t start;
+    uint16_t end; /* exclusive; at most 7 * 24 * 60 */
+};
+
+struct account {
+    char *name;   /* as written in the policy (or the built-in spelling) */
+    char *domain; /* machine name, or "NT AUTHORITY" for the service accounts */
+    struct sid sid;
+    enum account_kind kind;
+    bool builtin;
+
+    /* MD4 of the UTF-16LE password; blank_password is true when it is the
+     * hash of the empty string (no password, password "", or that hash). */
+    uint8_t nt_hash[16];
+    bool blank_password;
+
+    bool disabled;
+    bool locked_out;
+    bool password_expired;
+    bool must_change_password;
+    bool has_expires;
+    int64_t expires;
+
+    bool has_logon_hours;         /* absent = any time */
+    struct hours_range *logon_hours; /* owned; empty list = never */
+    size_t n_logon_hours;
+
+    bool has_workstations;        /* absent = any workstation */
+    char **workstations;          /* owned */
+    size_t n_workstations;
+
+    /* Profile fields (MSV1_0_INTERACTIVE_PROFILE), owned, NULL when absent. */
+    char *full_name;
+    char *home_directory;
+    char *home_directory_drive;
+    char *profile_path;
+    char *logon_script;
+};
+
+struct group {
+    char *name;
+    char *domain;   /* "BUILTIN" for aliases in S-1-5-32, else the machine name */
+    struct sid sid;
+    bool builtin;
+    char *description; /* owned, may be NULL */
+    struct sid *members; /* owned; direct members, accounts or groups or well-known SIDs */
+    size_t n_members;
+};
+
+struct process_entry {
+    char *name;
+    size_t account;       /* index into policy->accounts */
+    right_mask enabled;   /* privileges listed in enabled: */
+    uint32_t session;     /* terminal session id; 0 = services session (not console) */
+};
+
+struct fault {
+    char *call;        /* Windows function name */
+    uint32_t nth;      /* 1-based call count; 0 = every call */
+    char *account;     /* NULL = any account */
+    int32_t status;    /* NTSTATUS */
+};
+
+struct policy {
+    /* Where it came from, for messages ("workstation.yaml", "<default>"). */
+    char *source;
+
+    char *machine_name;
+    char *machine_domain; /* domain the machine is joined to, NULL for a workgroup */
+    struct sid machine_sid;
+    enum machine_role role;
+    enum policy_base base; /* as written; BASE_FROM_ROLE resolved at finish */
+    bool has_time;
+    int64_t time;          /* fixed "now" */
+
+    bool blank_password_console_only; /* default true */
+    bool require_logon_process;       /* default false */
+
+    struct account *accounts;
+    size_t n_accounts;
+    struct group *groups;
+    size_t n_groups;
+
+    /* The rights database: for each right id, the SIDs holding it directly. */
+    struct sid *holders[RIGHT_COUNT];
+    size_t n_holders[RIGHT_COUNT];
+
+    struct process_entry *processes;
+    size_t n_processes;
+
+    struct fault *faults;
+    size_t n_faults;
+
+    /* Private indexes, built by policy_finish(). */
+    struct policy_index *index;
+    int refcount; /* atomic */
+};
+
+/* ---- Builder (used by policy sources only) ------------------------------ */
+
+/* A policy holding only the built-in accounts and groups, default machine
+ * settings and no rights; NULL on allocation failure. */
+struct policy *policy_new(void);
+
+/*
+ * Resolves base and role, assigns RIDs and SIDs in file order, fills in the
+ * stock rights for every right the policy did not set, and builds the
+ * indexes. Returns 0, or -1 on allocation failure.
+ */
+int policy_finish(struct policy *pol);
+
+/* ---- Lifetime ------------------------------------------------------------ */
+
+struct policy *policy_ref(struct policy *pol);
+void policy_unref(struct policy *pol);
+
+/* ---- Look-ups (after policy_finish) --------------------------------------- */
+
+/* Case-insensitive account look-up by bare name; NULL when unknown. */
+const struct account *policy_find_account(const struct policy *pol, const char *name);
+const struct account *policy_find_account_sid(const struct policy *pol, const struct sid *sid);
+const struct group *policy_find_group(const struct policy *pol, const char *name);
+const struct group *policy_find_group_sid(const struct policy *pol, const struct sid *sid);
+const struct process_entry *policy_find_process(const struct policy *pol, const char *name);
+
+/*
+ * Resolves any principal spelling of policy-format.md ("alice", "WS1\alice",
+ * ".\alice", "BUILTIN\Administrators", "NT AUTHORITY\SYSTEM", "Everyone",
+ * "S-1-5-32-544", "*S-1-5-32-544") to a SID. Returns false when the name
+ * names nothing. SID strings always resolve when well formed.
+ */
+bool policy_resolve_principal(const struct policy *pol, const char *text, struct sid *out);
+
+/* Rights and privileges held directly by one SID (no group expansion). */
+right_mask policy_rights_of(const struct policy *pol, const struct sid *sid);
+
+/*
+ * Appends to *set (a caller-owned array of *n SIDs with room for cap) every
+ * local group whose membership includes one of the SIDs already in the set,
+ * repeating until nothing changes. Returns the new count, or cap + 1 when the
+ * array is too small.
+ */
+size_t policy_expand_groups(const struct policy *pol, struct sid *set, size_t n, size_t cap);
+
+#endif

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Helpers shared by the Check suites: readable status assertions, policy
+ * fixtures and a common main().
+ */
+#ifndef LSAEMU_TESTUTIL_H
+#define LSAEMU_TESTUTIL_H
+
+#include <check.h>
+#include <stdint.h>
+
+/* Name of an NTSTATUS or Win32 value for messages ("STATUS_LOGON_FAILURE"). */
+const char *tu_status_name(int32_t status);
+const char *tu_win32_name(uint32_t code);
+
+#define ck_assert_status_eq(got, want)                                                    \
+    do {                                                                                  \
+        int32_t tu_got_ = (int32_t)(got), tu_want_ = (int32_t)(want);                     \
+        ck_assert_msg(tu_got_ == tu_want_, "got %s (0x%08X), want %s (0x%08X)",           \
+                      tu_status_name(tu_got_), (unsigned)tu_got_, tu_status_name(tu_want_), \
+                      (unsigned)tu_want_);                                                \
+    } while (0)
+
+#define ck_assert_win32_eq(got, want)                                                     \
+    do {                                                                                  \
+        uint32_t tu_got_ = (uint32_t)(got), tu_want_ = (uint32_t)(want);                  \
+        ck_assert_msg(tu_got_ == tu_want_, "got %s (%u), want %s (%u)",                   \
+                      tu_win32_name(tu_got_), tu_got_, tu_win32_name(tu_want_), tu_want_); \
+    } while (0)
+
+/* Absolute path of a file under tests/ (static buffer per call site is not
+ * needed: the result is malloc'd and freed at exit by the helper). */
+const char *tu_path(const char *relative);
+
+/* Loads a policy file under tests/ (e.g. "policies/p0.yaml") or fails the test. */
+void tu_load_policy(const char *relative);
+/* Loads a policy text or fails the test. */
+void tu_load_policy_text(const char *yaml);
+/* Loads the policy and selects a process entry, or fails the test. */
+void tu_use_process(const char *name);
+
+/* Runs one suite and returns EXIT_SUCCESS when nothing failed. */
+int tu_run_suite(Suite *s);
+
+#endif
