@@ -36,4 +36,42 @@ bool status_win32_by_name(const char *name, uint32_t *out);
 unsigned status_for_each_mapping_to(uint32_t code, void (*fn)(int32_t status, void *ctx),
                                     void *ctx);
 
+/*
+ * The generated tables (status_table.c). Only status.c reads them; they are
+ * declared here so that the generated file and its reader share one layout.
+ * Status values are stored as uint32_t so that ordering is unsigned, as in
+ * Wine's binary search.
+ */
+struct status_name_entry {
+    uint32_t value;
+    const char *name;
+};
+
+/* Statuses start..end (inclusive) map to status_table_map[offset + s - start]. */
+struct status_range {
+    uint32_t start;
+    uint32_t end;
+    uint32_t offset;
+};
+
+struct status_mapping_entry {
+    uint32_t win32;
+    uint32_t status;
+};
+
+extern const struct status_name_entry status_table_nt_by_value[];
+extern const unsigned status_table_nt_by_value_count;
+extern const struct status_name_entry status_table_nt_by_name[];
+extern const unsigned status_table_nt_by_name_count;
+extern const struct status_name_entry status_table_win32_by_value[];
+extern const unsigned status_table_win32_by_value_count;
+extern const struct status_name_entry status_table_win32_by_name[];
+extern const unsigned status_table_win32_by_name_count;
+extern const struct status_range status_table_ranges[];
+extern const unsigned status_table_range_count;
+extern const uint32_t status_table_map[];
+extern const unsigned status_table_map_count;
+extern const struct status_mapping_entry status_table_by_win32[];
+extern const unsigned status_table_by_win32_count;
+
 #endif

@@ -52,6 +52,26 @@ LSAEMU_PUBLIC int lsaemu_load_policy_string(const char *yaml, const char *source
                                             struct lsaemu_error *err);
 
 /*
+ * Validates a policy file without loading it: the current policy is left
+ * untouched. Reports every error it can find, in file order.
+ *
+ * [in] path    the policy file.
+ * [in] report  called once per error (may be NULL); err and the strings in
+ *              it are valid only during the call. source is path, line and
+ *              column are 1-based. When the file cannot be read, report is
+ *              called once with line and column 0 and the text
+ *              "cannot read: <reason>".
+ * [in] ctx     passed to report unchanged.
+ *
+ * Returns 0 when the file is a valid policy, -1 otherwise (invalid or
+ * unreadable).
+ */
+LSAEMU_PUBLIC int lsaemu_check_policy_file(const char *path,
+                                           void (*report)(const struct lsaemu_error *err,
+                                                          void *ctx),
+                                           void *ctx);
+
+/*
  * Makes the calling process run as the policy's `processes:` entry `name`
  * (LSAEMU_PROCESS does the same at start-up). The process token is rebuilt
  * from the entry, so privileges enabled with AdjustTokenPrivileges are
