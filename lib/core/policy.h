@@ -73,6 +73,11 @@ struct account {
     char *home_directory_drive;
     char *profile_path;
     char *logon_script;
+
+    /* Builder state: how policy_prepare() assigns the SID (enum policy_sid_source)
+     * and the RID given with rid:. Not meaningful after policy_finish(). */
+    uint8_t sid_source;
+    uint32_t rid;
 };
 
 struct group {
@@ -83,6 +88,10 @@ struct group {
     char *description; /* owned, may be NULL */
     struct sid *members; /* owned; direct members, accounts or groups or well-known SIDs */
     size_t n_members;
+
+    /* Builder state, as in struct account. */
+    uint8_t sid_source;
+    uint32_t rid;
 };
 
 struct process_entry {
@@ -129,6 +138,11 @@ struct policy {
     struct fault *faults;
     size_t n_faults;
 
+    /* Rights named by the policy source; policy_finish() gives every other
+     * right its stock holders. */
+    right_mask rights_set;
+    bool prepared; /* policy_prepare() ran: SIDs and domains are final */
+
     /* Private indexes, built by policy_finish(). */
     struct policy_index *index;
     int refcount; /* atomic */
@@ -136,16 +150,84 @@ struct policy {
 
 /* ---- Builder (used by policy sources only) ------------------------------ */
 
+/* How an account's or group's SID is chosen (the sid_source field). */
+enum policy_sid_source {
+    POLICY_SID_AUTO,  /* next free RID from 1000, in order: groups, then accounts */
+    POLICY_SID_RID,   /* <machine sid>-<rid> */
+    POLICY_SID_FIXED, /* sid as stored */
+};
+
 /* A policy holding only the built-in accounts and groups, default machine
  * settings and no rights; NULL on allocation failure. */
 struct policy *policy_new(void);
 
+/* Replaces an owned string field with a copy of value (NULL clears). 0 or -1. */
+int policy_set_string(char **field, const char *value);
+
 /*
- * Resolves base and role, assigns RIDs and SIDs in file order, fills in the
- * stock rights for every right the policy did not set, and builds the
- * indexes. Returns 0, or -1 on allocation failure.
+ * Appends a local account or group named name (SID_AUTO, blank password,
+ * domain assigned by policy_prepare()). The caller checks for duplicates with
+ * policy_account_index()/policy_group_index() first. Returns the new index,
+ * or -1 on allocation failure. Indexes stay valid; pointers into the arrays
+ * do not survive the next append.
+ */
+long policy_add_account(struct policy *pol, const char *name);
+long policy_add_group(struct policy *pol, const char *name);
+/* Index of the account (group, process) with that name, case-insensitive, or
+ * -1. Usable at any time while building. */
+long policy_account_index(const struct policy *pol, const char *name);
+long policy_group_index(const struct policy *pol, const char *name);
+long policy_process_index(const struct policy *pol, const char *name);
+
+/* Adds a direct member to groups[group] (duplicates are dropped at finish). */
+int policy_add_member(struct policy *pol, size_t group, const struct sid *member);
+/* Copies logon hours / appends one workstation name to an account. 0 or -1. */
+int policy_set_logon_hours(struct account *acct, const struct hours_range *ranges, size_t n);
+int policy_add_workstation(struct account *acct, const char *name);
+
+/* Replaces the holders of right id and marks it set (the stock list no longer
+ * applies). n may be 0: nobody holds it. 0 or -1. */
+int policy_set_right(struct policy *pol, int id, const struct sid *holders, size_t n);
+
+/* Appends a process entry running as accounts[account], session 1. Index or -1. */
+long policy_add_process(struct policy *pol, const char *name, size_t account);
+/* Appends a copy of *f (strings copied). 0 or -1. */
+int policy_add_fault(struct policy *pol, const struct fault *f);
+
+/*
+ * Reports one SID collision found by policy_prepare(): the item defined
+ * later (b) got the SID of an earlier one (a). Items are groups when the
+ * *_is_group flag is set, else accounts.
+ */
+typedef void (*policy_clash_fn)(void *ctx, const struct policy *pol, bool a_is_group, size_t a,
+                                bool b_is_group, size_t b);
+
+/*
+ * Freezes identities: assigns RIDs and SIDs (see enum policy_sid_source),
+ * sets every account's and group's domain from the machine name, adds the
+ * built-in memberships of Administrator and Guest and builds the SID
+ * indexes, so that policy_resolve_principal() and the SID look-ups work
+ * before policy_finish(). Call after the machine section and every account
+ * and group is known. Calls clash (may be NULL) for each SID used twice and
+ * returns their number, or -1 on allocation failure. Runs once.
+ */
+int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx);
+
+/*
+ * Resolves base and role, assigns RIDs and SIDs in file order (runs
+ * policy_prepare() if the source did not), adds the implicit `default`
+ * process (SYSTEM) when there is none, fills in the stock rights for every
+ * right the policy did not set, and builds the indexes. Returns 0, or -1 on
+ * allocation failure.
  */
 int policy_finish(struct policy *pol);
+
+/*
+ * A deep copy of a finished policy (policy_clone.c), finished, with one
+ * reference; NULL on allocation failure. Used to change a policy in force:
+ * change the copy, then make it current.
+ */
+struct policy *policy_clone(const struct policy *src);
 
 /* ---- Lifetime ------------------------------------------------------------ */
 

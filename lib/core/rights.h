@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 enum right_id {
-#define X(name, luid, is_right, display, flag) RIGHT_ID_##luid##_##is_right##_##flag,
+#define X(id, name, luid, is_right, display, flag) RIGHT_##id,
 #include "rights_table.h"
 #undef X
     RIGHT_COUNT
@@ -35,11 +35,6 @@ int right_by_name(const char *name);
 /* Privilege id for a LUID low part (HighPart must be 0); -1 when unknown. */
 int right_by_luid(uint32_t luid_low);
 
-/* The ids the logon engine needs by name. */
-int right_tcb(void);
-int right_change_notify(void);
-int right_impersonate(void);
-int right_create_global(void);
 
 /*
  * Allow and deny right governing a SECURITY_LOGON_TYPE value (behavior.md 4.1).

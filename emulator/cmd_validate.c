@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `lsaemu validate FILE...`: checks policy files without loading them and
+ * prints every error as FILE:LINE:COLUMN: message on stderr. Exit status 0
+ * when all files are valid, 1 when one is invalid, 2 for a usage error or an
+ * unreadable file.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lsaemu.h"
+
+#include "commands.h"
+
+static const char usage_line[] = "usage: lsaemu validate FILE...\n";
+
+struct outcome {
+    int errors;
+    int unreadable;
+};
+
+static void report(const struct lsaemu_error *err, void *ctx)
+{
+    struct outcome *o = ctx;
+    /* Line 0 means the file itself could not be read. */
+    if (err->line == 0) {
+        o->unreadable++;
+        fprintf(stderr, "%s: %s\n", err->source, err->text);
+        return;
+    }
+    o->errors++;
+    fprintf(stderr, "%s:%d:%d: %s\n", err->source, err->line, err->column, err->text);
+}
+
+int cmd_validate(int argc, char **argv)
+{
+    int first = 1;
+    for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
+        if (!strcmp(argv[first], "--")) {
+            first++;
+            break;
+        }
+        if (!strcmp(argv[first], "--help") || !strcmp(argv[first], "-h")) {
+            printf("%s\nChecks each policy file (policy format v1) without loading it and prints\n"
+                   "every error as FILE:LINE:COLUMN: message on stderr.\n\n"
+                   "Exit status: 0 all files valid, 1 a file is invalid,\n"
+                   "2 usage error or a file that cannot be read.\n",
+                   usage_line);
+            return 0;
+        }
+        fprintf(stderr, "lsaemu validate: unknown option '%s'\n%s", argv[first], usage_line);
+        return EXIT_USAGE;
+    }
+    if (first >= argc) {
+        fprintf(stderr, "lsaemu validate: no policy file given\n%s", usage_line);
+        return EXIT_USAGE;
+    }
+    struct outcome o = {0, 0};
+    for (int i = first; i < argc; i++)
+        lsaemu_check_policy_file(argv[i], report, &o);
+    if (o.unreadable)
+        return EXIT_USAGE;
+    return o.errors ? EXIT_INVALID : 0;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Subcommands of the lsaemu tool. Each gets argv starting at its own name
+ * and returns the process exit status: 0 success, 1 a negative answer
+ * (e.g. an invalid policy), 2 a usage error or unreadable input.
+ */
+#ifndef LSAEMU_EMULATOR_COMMANDS_H
+#define LSAEMU_EMULATOR_COMMANDS_H
+
+#define EXIT_INVALID 1
+#define EXIT_USAGE 2
+
+struct command {
+    const char *name;
+    const char *summary; /* one line for `lsaemu --help` */
+    int (*run)(int argc, char **argv);
+};
+
+int cmd_validate(int argc, char **argv);
+
+#endif

@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The policy model: construction of the built-ins, the builder used by
+ * policy sources, identity assignment (RIDs in file order), the stock rights,
+ * and the read-side look-ups. Knows nothing of YAML; every look-up goes
+ * through the hash indexes of policy_index.c.
+ */
+#include "config.h"
+
+#include "policy.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bases.h"
+#include "policy_index.h"
+#include "wellknown.h"
+
+#define DEFAULT_MACHINE_NAME "WORKSTATION"
+#define FIRST_AUTO_RID 1000
+#define RID_ADMINISTRATOR 500
+#define RID_GUEST 501
+#define RID_NONE 513
+
+/* ---- Small helpers ------------------------------------------------------- */
+
+int policy_set_string(char **field, const char *value)
+{
+    char *copy = NULL;
+    if (value) {
+        copy = strdup(value);
+        if (!copy)
+            return -1;
+    }
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+/*
+ * Makes room for element n of an array whose capacity is implied by its
+ * length: 4 for lengths 1..4, then the next power of two. Appends are thus
+ * amortised O(1) without storing a capacity next to every array.
+ */
+static int grow(void **arr, size_t n, size_t elem)
+{
+    size_t cap;
+    if (n == 0)
+        cap = 4;
+    else if (n >= 4 && (n & (n - 1)) == 0)
+        cap = n * 2;
+    else
+        return 0;
+    void *p = realloc(*arr, cap * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    return 0;
+}
+
+static const uint8_t blank_hash[16] = {0x31, 0xd6, 0xcf, 0xe0, 0xd1, 0x6a, 0xe9, 0x31,
+                                       0xb7, 0x3c, 0x59, 0xd7, 0xe0, 0xc0, 0x89, 0xc0};
+
+/* ---- Construction -------------------------------------------------------- */
+
+long policy_add_account(struct policy *pol, const char *name)
+{
+    if (grow((void **)&pol->accounts, pol->n_accounts, sizeof *pol->accounts) < 0)
+        return -1;
+    struct account *a = &pol->accounts[pol->n_accounts];
+    memset(a, 0, sizeof *a);
+    a->name = strdup(name);
+    if (!a->name)
+        return -1;
+    a->kind = ACCOUNT_NORMAL;
+    a->sid_source = POLICY_SID_AUTO;
+    memcpy(a->nt_hash, blank_hash, 16);
+    a->blank_password = true;
+    if (policy_index_add_account_name(pol->index, pol, pol->n_accounts) < 0) {
+        free(a->name);
+        return -1;
+    }
+    return (long)pol->n_accounts++;
+}
+
+long policy_add_group(struct policy *pol, const char *name)
+{
+    if (grow((void **)&pol->groups, pol->n_groups, sizeof *pol->groups) < 0)
+        return -1;
+    struct group *g = &pol->groups[pol->n_groups];
+    memset(g, 0, sizeof *g);
+    g->name = strdup(name);
+    if (!g->name)
+        return -1;
+    g->sid_source = POLICY_SID_AUTO;
+    if (policy_index_add_group_name(pol->index, pol, pol->n_groups) < 0) {
+        free(g->name);
+        return -1;
+    }
+    return (long)pol->n_groups++;
+}
+
+long policy_account_index(const struct policy *pol, const char *name)
+{
+    return policy_index_account_by_name(pol->index, pol, name);
+}
+
+long policy_group_index(const struct policy *pol, const char *name)
+{
+    return policy_index_group_by_name(pol->index, pol, name);
+}
+
+long policy_process_index(const struct policy *pol, const char *name)
+{
+    return policy_index_process_by_name(pol->index, pol, name);
+}
+
+int policy_add_member(struct policy *pol, size_t group, const struct sid *member)
+{
+    struct group *g = &pol->groups[group];
+    if (grow((void **)&g->members, g->n_members, sizeof *g->members) < 0)
+        return -1;
+    g->members[g->n_members++] = *member;
+    return 0;
+}
+
+int policy_set_logon_hours(struct account *acct, const struct hours_range *ranges, size_t n)
+{
+    struct hours_range *copy = malloc((n ? n : 1) * sizeof *copy);
+    if (!copy)
+        return -1;
+    if (n)
+        memcpy(copy, ranges, n * sizeof *copy);
+    free(acct->logon_hours);
+    acct->logon_hours = copy;
+    acct->n_logon_hours = n;
+    acct->has_logon_hours = true;
+    return 0;
+}
+
+int policy_add_workstation(struct account *acct, const char *name)
+{
+    if (grow((void **)&acct->workstations, acct->n_workstations, sizeof *acct->workstations) < 0)
+        return -1;
+    char *copy = strdup(name);
+    if (!copy)
+        return -1;
+    acct->workstations[acct->n_workstations++] = copy;
+    acct->has_workstations = true;
+    return 0;
+}
+
+int policy_set_right(struct policy *pol, int id, const struct sid *holders, size_t n)
+{
+    struct sid *copy = NULL;
+    if (n) {
+        copy = malloc(n * sizeof *copy);
+        if (!copy)
+            return -1;
+        memcpy(copy, holders, n * sizeof *copy);
+    }
+    free(pol->holders[id]);
+    pol->holders[id] = copy;
+    pol->n_holders[id] = n;
+    pol->rights_set |= RIGHT_BIT(id);
+    return 0;
+}
+
+long policy_add_process(struct policy *pol, const char *name, size_t account)
+{
+    if (grow((void **)&pol->processes, pol->n_processes, sizeof *pol->processes) < 0)
+        return -1;
+    struct process_entry *p = &pol->processes[pol->n_processes];
+    memset(p, 0, sizeof *p);
+    p->name = strdup(name);
+    if (!p->name)
+        return -1;
+    p->account = account;
+    p->session = 1;
+    if (policy_index_add_process_name(pol->index, pol, pol->n_processes) < 0) {
+        free(p->name);
+        return -1;
+    }
+    return (long)pol->n_processes++;
+}
+
+int policy_add_fault(struct policy *pol, const struct fault *f)
+{
+    if (grow((void **)&pol->faults, pol->n_faults, sizeof *pol->faults) < 0)
+        return -1;
+    struct fault copy = *f;
+    copy.call = f->call ? strdup(f->call) : NULL;
+    copy.account = f->account ? strdup(f->account) : NULL;
+    if ((f->call && !copy.call) || (f->account && !copy.account)) {
+        free(copy.call);
+        free(copy.account);
+        return -1;
+    }
+    pol->faults[pol->n_faults++] = copy;
+    return 0;
+}
+
+static long add_fixed_account(struct policy *pol, const char *name, enum account_kind kind,
+                              uint32_t rid)
+{
+    long i = policy_add_account(pol, name);
+    if (i < 0)
+        return -1;
+    struct account *a = &pol->accounts[i];
+    a->builtin = true;
+    a->kind = kind;
+    if (kind == ACCOUNT_NORMAL) {
+        a->sid_source = POLICY_SID_RID;
+        a->rid = rid;
+        a->disabled = true;
+    } else {
+        a->sid_source = POLICY_SID_FIXED;
+        a->sid = sid_make1(5, rid);
+        if (policy_set_string(&a->domain, "NT AUTHORITY") < 0)
+            return -1;
+    }
+    return i;
+}
+
+static long add_builtin_alias(struct policy *pol, const char *name, uint32_t rid)
+{
+    long i = policy_add_group(pol, name);
+    if (i < 0)
+        return -1;
+    struct group *g = &pol->groups[i];
+    g->builtin = true;
+    g->sid_source = POLICY_SID_FIXED;
+    g->sid = sid_make2(5, 32, rid);
+    return i;
+}
+
+struct policy *policy_new(void)
+{
+    struct policy *pol = calloc(1, sizeof *pol);
+    if (!pol)
+        return NULL;
+    pol->refcount = 1;
+    pol->index = policy_index_new();
+    if (!pol->index || policy_set_string(&pol->machine_name, DEFAULT_MACHINE_NAME) < 0)
+        goto fail;
+    uint32_t subs[4] = {21, 1000, 2000, 3000};
+    pol->machine_sid = sid_make(5, 4, subs);
+    pol->role = ROLE_WORKSTATION;
+    pol->base = BASE_FROM_ROLE;
+    pol->blank_password_console_only = true;
+    pol->require_logon_process = false;
+
+    if (add_fixed_account(pol, "SYSTEM", ACCOUNT_SYSTEM, 18) < 0 ||
+        add_fixed_account(pol, "LOCAL SERVICE", ACCOUNT_LOCAL_SERVICE, 19) < 0 ||
+        add_fixed_account(pol, "NETWORK SERVICE", ACCOUNT_NETWORK_SERVICE, 20) < 0 ||
+        add_fixed_account(pol, "Administrator", ACCOUNT_NORMAL, RID_ADMINISTRATOR) < 0 ||
+        add_fixed_account(pol, "Guest", ACCOUNT_NORMAL, RID_GUEST) < 0)
+        goto fail;
+
+    static const struct {
+        const char *name;
+        uint32_t rid;
+    } aliases[] = {
+        {"Administrators", 544},     {"Users", 545},
+        {"Guests", 546},             {"Power Users", 547},
+        {"Backup Operators", 551},   {"Remote Desktop Users", 555},
+        {"Performance Log Users", 559},
+    };
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (add_builtin_alias(pol, aliases[i].name, aliases[i].rid) < 0)
+            goto fail;
+    /* As on Windows, Users holds every authenticated and interactive logon. */
+    long users = policy_group_index(pol, "Users");
+    struct sid au = sid_make1(5, 11), inter = sid_make1(5, 4);
+    if (policy_add_member(pol, (size_t)users, &au) < 0 ||
+        policy_add_member(pol, (size_t)users, &inter) < 0)
+        goto fail;
+
+    /* The machine's "None" group: primary group of every local account. */
+    long none = policy_add_group(pol, "None");
+    if (none < 0)
+        goto fail;
+    pol->groups[none].builtin = true;
+    pol->groups[none].sid_source = POLICY_SID_RID;
+    pol->groups[none].rid = RID_NONE;
+    return pol;
+fail:
+    policy_unref(pol);
+    return NULL;
+}
+
+/* ---- Identity assignment --------------------------------------------------- */
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Collects the RIDs under the machine SID that are taken explicitly. */
+static uint32_t *explicit_rids(const struct policy *pol, size_t *n)
+{
+    uint32_t *rids = malloc((pol->n_accounts + pol->n_groups + 1) * sizeof *rids);
+    if (!rids)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < pol->n_groups + pol->n_accounts; i++) {
+        bool is_group = i < pol->n_groups;
+        uint8_t src = is_group ? pol->groups[i].sid_source
+                               : pol->accounts[i - pol->n_groups].sid_source;
+        uint32_t rid = is_group ? pol->groups[i].rid : pol->accounts[i - pol->n_groups].rid;
+        const struct sid *sid = is_group ? &pol->groups[i].sid
+                                         : &pol->accounts[i - pol->n_groups].sid;
+        if (src == POLICY_SID_RID)
+            rids[k++] = rid;
+        else if (src == POLICY_SID_FIXED && sid_is_child_of(sid, &pol->machine_sid))
+            rids[k++] = sid_last_rid(sid);
+    }
+    qsort(rids, k, sizeof *rids, cmp_u32);
+    *n = k;
+    return rids;
+}
+
+static struct sid next_sid(const struct policy *pol, uint32_t *counter, const uint32_t *taken,
+                           size_t n_taken)
+{
+    while (bsearch(counter, taken, n_taken, sizeof *taken, cmp_u32))
+        (*counter)++;
+    return sid_append(&pol->machine_sid, (*counter)++);
+}
+
+static const char *domain_for(const struct policy *pol, const struct sid *sid)
+{
+    struct sid builtin = sid_make1(5, 32);
+    if (sid_is_child_of(sid, &builtin))
+        return "BUILTIN";
+    if (sid_authority(sid) == 5 && sid->count == 1)
+        return "NT AUTHORITY";
+    return pol->machine_name;
+}
+
+/* Finds SID collisions between all accounts and groups through the indexes. */
+static int report_clashes(struct policy *pol, policy_clash_fn clash, void *ctx)
+{
+    int found = 0;
+    for (size_t i = 0; i < pol->n_groups; i++) {
+        long first = policy_index_group_by_sid(pol->index, pol, &pol->groups[i].sid);
+        if (first >= 0 && (size_t)first != i) {
+            found++;
+            if (clash)
+                clash(ctx, pol, true, (size_t)first, true, i);
+        }
+    }
+    for (size_t i = 0; i < pol->n_accounts; i++) {
+        const struct sid *sid = &pol->accounts[i].sid;
+        long g = policy_index_group_by_sid(pol->index, pol, sid);
+        long first = policy_index_account_by_sid(pol->index, pol, sid);
+        if (g >= 0) {
+            found++;
+            if (clash)
+                clash(ctx, pol, true, (size_t)g, false, i);
+        } else if (first >= 0 && (size_t)first != i) {
+            found++;
+            if (clash)
+                clash(ctx, pol, false, (size_t)first, false, i);
+        }
+    }
+    return found;
+}
+
+int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
+{
+    if (pol->prepared)
+        return 0;
+    size_t n_taken;
+    uint32_t *taken = explicit_rids(pol, &n_taken);
+    if (!taken)
+        return -1;
+    uint32_t counter = FIRST_AUTO_RID;
+    int rc = -1;
+
+    /* Groups first, then accounts, each in file order (policy-format.md). */
+    for (size_t i = 0; i < pol->n_groups; i++) {
+        struct group *g = &pol->groups[i];
+        if (g->sid_source == POLICY_SID_AUTO)
+            g->sid = next_sid(pol, &counter, taken, n_taken);
+        else if (g->sid_source == POLICY_SID_RID)
+            g->sid = sid_append(&pol->machine_sid, g->rid);
+        if (policy_set_string(&g->domain, domain_for(pol, &g->sid)) < 0)
+            goto out;
+    }
+    for (size_t i = 0; i < pol->n_accounts; i++) {
+        struct account *a = &pol->accounts[i];
+        if (a->sid_source == POLICY_SID_AUTO)
+            a->sid = next_sid(pol, &counter, taken, n_taken);
+        else if (a->sid_source == POLICY_SID_RID)
+            a->sid = sid_append(&pol->machine_sid, a->rid);
+        if (policy_set_string(&a->domain, domain_for(pol, &a->sid)) < 0)
+            goto out;
+    }
+
+    /* Built-in memberships that depend on the machine SID. */
+    struct sid admin = sid_append(&pol->machine_sid, RID_ADMINISTRATOR);
+    struct sid guest = sid_append(&pol->machine_sid, RID_GUEST);
+    long admins = policy_group_index(pol, "Administrators");
+    long guests = policy_group_index(pol, "Guests");
+    if (admins >= 0 && pol->groups[admins].builtin &&
+        policy_add_member(pol, (size_t)admins, &admin) < 0)
+        goto out;
+    if (guests >= 0 && pol->groups[guests].builtin &&
+        policy_add_member(pol, (size_t)guests, &guest) < 0)
+        goto out;
+
+    if (policy_index_build_sids(pol->index, pol) < 0)
+        goto out;
+    pol->prepared = true;
+    rc = report_clashes(pol, clash, ctx);
+out:
+    free(taken);
+    return rc;
+}
+
+int policy_finish(struct policy *pol)
+{
+    if (!pol->prepared && policy_prepare(pol, NULL, NULL) < 0)
+        return -1;
+
+    if (policy_process_index(pol, "default") < 0) {
+        long system = policy_account_index(pol, "SYSTEM");
+        if (system < 0 || policy_add_process(pol, "default", (size_t)system) < 0)
+            return -1;
+    }
+
+    if (pol->base == BASE_FROM_ROLE)
+        pol->base = pol->role == ROLE_SERVER ? BASE_SERVER : BASE_WORKSTATION;
+    for (int r = 0; r < RIGHT_COUNT; r++) {
+        if (pol->rights_set & RIGHT_BIT(r))
+            continue;
+        struct sid stock[BASES_MAX_HOLDERS];
+        size_t n = bases_holders(pol->base, r, &pol->machine_sid, stock, BASES_MAX_HOLDERS);
+        if (n > BASES_MAX_HOLDERS)
+            n = BASES_MAX_HOLDERS;
+        if (policy_set_right(pol, r, stock, n) < 0)
+            return -1;
+        pol->rights_set &= ~RIGHT_BIT(r);
+    }
+
+    if (policy_index_build_rights(pol->index, pol) < 0 ||
+        policy_index_build_members(pol->index, pol) < 0)
+        return -1;
+    return 0;
+}
+
+/* ---- Lifetime -------------------------------------------------------------- */
+
+struct policy *policy_ref(struct policy *pol)
+{
+    if (pol)
+        __atomic_add_fetch(&pol->refcount, 1, __ATOMIC_RELAXED);
+    return pol;
+}
+
+static void free_account(struct account *a)
+{
+    free(a->name);
+    free(a->domain);
+    free(a->logon_hours);
+    for (size_t i = 0; i < a->n_workstations; i++)
+        free(a->workstations[i]);
+    free(a->workstations);
+    free(a->full_name);
+    free(a->home_directory);
+    free(a->home_directory_drive);
+    free(a->profile_path);
+    free(a->logon_script);
+}
+
+void policy_unref(struct policy *pol)
+{
+    if (!pol || __atomic_sub_fetch(&pol->refcount, 1, __ATOMIC_ACQ_REL) != 0)
+        return;
+    free(pol->source);
+    free(pol->machine_name);
+    free(pol->machine_domain);
+    for (size_t i = 0; i < pol->n_accounts; i++)
+        free_account(&pol->accounts[i]);
+    free(pol->accounts);
+    for (size_t i = 0; i < pol->n_groups; i++) {
+        free(pol->groups[i].name);
+        free(pol->groups[i].domain);
+        free(pol->groups[i].description);
+        free(pol->groups[i].members);
+    }
+    free(pol->groups);
+    for (int r = 0; r < RIGHT_COUNT; r++)
+        free(pol->holders[r]);
+    for (size_t i = 0; i < pol->n_processes; i++)
+        free(pol->processes[i].name);
+    free(pol->processes);
+    for (size_t i = 0; i < pol->n_faults; i++) {
+        free(pol->faults[i].call);
+        free(pol->faults[i].account);
+    }
+    free(pol->faults);
+    policy_index_free(pol->index);
+    free(pol);
+}
+
+/* ---- Look-ups ---------------------------------------------------------------- */
+
+const struct account *policy_find_account(const struct policy *pol, const char *name)
+{
+    long i = policy_account_index(pol, name);
+    return i < 0 ? NULL : &pol->accounts[i];
+}
+
+const struct account *policy_find_account_sid(const struct policy *pol, const struct sid *sid)
+{
+    long i = policy_index_account_by_sid(pol->index, pol, sid);
+    return i < 0 ? NULL : &pol->accounts[i];
+}
+
+const struct group *policy_find_group(const struct policy *pol, const char *name)
+{
+    long i = policy_group_index(pol, name);
+    return i < 0 ? NULL : &pol->groups[i];
+}
+
+const struct group *policy_find_group_sid(const struct policy *pol, const struct sid *sid)
+{
+    long i = policy_index_group_by_sid(pol->index, pol, sid);
+    return i < 0 ? NULL : &pol->groups[i];
+}
+
+const struct process_entry *policy_find_process(const struct policy *pol, const char *name)
+{
+    long i = policy_process_index(pol, name);
+    return i < 0 ? NULL : &pol->processes[i];
+}
+
+/* True when the domain part of "DOMAIN\name" (dlen bytes) names dom. */
+static bool domain_matches(const struct policy *pol, const char *text, size_t dlen,
+                           const char *dom)
+{
+    if (!dom)
+        return false;
+    if (dlen == 1 && text[0] == '.')
+        return policy_index_name_equal(dom, pol->machine_name);
+    return strlen(dom) == dlen && strncasecmp(dom, text, dlen) == 0;
+}
+
+bool policy_resolve_principal(const struct policy *pol, const char *text, struct sid *out)
+{
+    if (text[0] == '*')
+        return sid_parse(text + 1, out);
+    if ((text[0] == 'S' || text[0] == 's') && text[1] == '-' && text[2] >= '0' && text[2] <= '9')
+        return sid_parse(text, out);
+
+    const char *bare = text;
+    const char *slash = strchr(text, '\\');
+    size_t dlen = 0;
+    if (slash) {
+        bare = slash + 1;
+        dlen = (size_t)(slash - text);
+    }
+    const struct account *a = policy_find_account(pol, bare);
+    if (a && (!slash || domain_matches(pol, text, dlen, a->domain))) {
+        *out = a->sid;
+        return true;
+    }
+    const struct group *g = policy_find_group(pol, bare);
+    if (g && (!slash || domain_matches(pol, text, dlen, g->domain))) {
+        *out = g->sid;
+        return true;
+    }
+    const struct wellknown_sid *w = wellknown_by_name(text);
+    if (w) {
+        *out = w->sid;
+        return true;
+    }
+    return false;
+}
+
+right_mask policy_rights_of(const struct policy *pol, const struct sid *sid)
+{
+    return policy_index_rights_of(pol->index, sid);
+}
+
+static bool set_contains(const struct sid *set, size_t n, const struct sid *sid)
+{
+    for (size_t i = 0; i < n; i++)
+        if (sid_equal(&set[i], sid))
+            return true;
+    return false;
+}
+
+size_t policy_expand_groups(const struct policy *pol, struct sid *set, size_t n, size_t cap)
+{
+    /* Breadth-first: every SID added is itself looked up as a member, so
+     * nested groups expand; the set check stops cycles. */
+    for (size_t i = 0; i < n; i++) {
+        size_t k;
+        const uint32_t *groups = policy_index_groups_of(pol->index, &set[i], &k);
+        for (size_t j = 0; j < k; j++) {
+            const struct sid *gs = &pol->groups[groups[j]].sid;
+            if (set_contains(set, n, gs))
+                continue;
+            if (n == cap)
+                return cap + 1;
+            set[n++] = *gs;
+        }
+    }
+    return n;
+}

@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The referring sections of a policy document: group members, the groups of
+ * an account, rights and processes. They run after policy_prepare(), when
+ * every account and group has its SID, so any principal spelling resolves
+ * through policy_resolve_principal(). Also reports SID collisions.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/wellknown.h"
+#include "yaml_values.h"
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool looks_like_sid(const char *s)
+{
+    /* The same test policy_resolve_principal() applies. */
+    if (*s == '*')
+        return true;
+    return (s[0] == 'S' || s[0] == 's') && s[1] == '-' && s[2] >= '0' && s[2] <= '9';
+}
+
+/*
+ * Resolves a principal node to a SID, reporting a non-string, a malformed
+ * SID or a name that names nothing ("<role> 'x' names no account, group or
+ * well-known SID"). role and context say what the name was for.
+ */
+static bool principal(struct ld *ld, yaml_node_t *node, const char *role, const char *context,
+                      struct sid *out)
+{
+    const char *s = ld_string(ld, node, role);
+    if (!s)
+        return false;
+    if (policy_resolve_principal(ld->pol, s, out))
+        return true;
+    if (looks_like_sid(s))
+        ld_error(ld, node, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
+    else
+        ld_error(ld, node, "%s '%s'%s names no account, group or well-known SID", role, s,
+                 context);
+    return false;
+}
+
+static void resolve_members(struct ld *ld, const struct ld_ref *ref)
+{
+    char context[300];
+    snprintf(context, sizeof context, " of group '%s'", ld->pol->groups[ref->index].name);
+    if (ld_is_null(ref->list))
+        return;
+    for (yaml_node_item_t *it = ref->list->data.sequence.items.start;
+         it < ref->list->data.sequence.items.top; it++) {
+        struct sid sid;
+        if (principal(ld, ld_node(ld, *it), "member", context, &sid) &&
+            policy_add_member(ld->pol, ref->index, &sid) < 0)
+            ld_oom(ld);
+    }
+}
+
+static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
+{
+    struct policy *pol = ld->pol;
+    const char *acct = pol->accounts[ref->index].name;
+    if (ld_is_null(ref->list))
+        return;
+    for (yaml_node_item_t *it = ref->list->data.sequence.items.start;
+         it < ref->list->data.sequence.items.top; it++) {
+        yaml_node_t *item = ld_node(ld, *it);
+        const char *s = ld_string(ld, item, "groups");
+        struct sid sid;
+        if (!s)
+            continue;
+        if (!policy_resolve_principal(pol, s, &sid)) {
+            if (looks_like_sid(s))
+                ld_error(ld, item, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
+            else
+                ld_error(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
+            continue;
+        }
+        const struct group *g = policy_find_group_sid(pol, &sid);
+        if (g) {
+            if (policy_add_member(pol, (size_t)(g - pol->groups),
+                                  &pol->accounts[ref->index].sid) < 0)
+                ld_oom(ld);
+        } else if (policy_find_account_sid(pol, &sid)) {
+            ld_error(ld, item, "'%s' in the groups of account '%s' is an account, not a group", s,
+                     acct);
+        } else if (wellknown_by_sid(&sid)) {
+            ld_error(ld, item,
+                     "'%s' in the groups of account '%s' is a well-known group whose "
+                     "membership Windows computes; it cannot be assigned",
+                     s, acct);
+        } else {
+            ld_error(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
+        }
+    }
+}
+
+static void resolve_rights(struct ld *ld, yaml_node_t *node)
+{
+    if (ld_is_null(node))
+        return;
+    if (node->type != YAML_MAPPING_NODE) {
+        ld_error(ld, node, "expected a mapping for 'rights', got %s", ld_kind(node));
+        return;
+    }
+    yaml_node_t *first[RIGHT_COUNT] = {NULL};
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = ld_node(ld, p->key), *v = ld_node(ld, p->value);
+        const char *name = ld_string(ld, k, "right name");
+        if (!name)
+            continue;
+        int id = right_by_name(name);
+        if (id < 0) {
+            ld_error(ld, k, "unknown right or privilege '%s'", name);
+            continue;
+        }
+        if (first[id]) {
+            ld_error(ld, k, "duplicate right '%s' (first at line %d)", name,
+                     (int)first[id]->start_mark.line + 1);
+            continue;
+        }
+        first[id] = k;
+        if (!ld_list(ld, v, name, true))
+            continue;
+        size_t n = ld_is_null(v) ? 0 : (size_t)(v->data.sequence.items.top -
+                                                 v->data.sequence.items.start);
+        struct sid *holders = malloc((n ? n : 1) * sizeof *holders);
+        if (!holders) {
+            ld_oom(ld);
+            return;
+        }
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++)
+            if (principal(ld, ld_node(ld, v->data.sequence.items.start[i]), "principal", "",
+                          &holders[kept]))
+                kept++;
+        if (policy_set_right(ld->pol, id, holders, kept) < 0)
+            ld_oom(ld);
+        free(holders);
+    }
+}
+
+static void resolve_enabled(struct ld *ld, yaml_node_t *list, struct process_entry *proc)
+{
+    if (!ld_list(ld, list, "enabled", true) || ld_is_null(list))
+        return;
+    for (yaml_node_item_t *it = list->data.sequence.items.start;
+         it < list->data.sequence.items.top; it++) {
+        yaml_node_t *item = ld_node(ld, *it);
+        const char *s = ld_string(ld, item, "enabled");
+        if (!s)
+            continue;
+        int id = right_by_name(s);
+        if (id < 0)
+            ld_error(ld, item, "unknown privilege '%s'", s);
+        else if (right_info(id)->is_right)
+            ld_error(ld, item,
+                     "'%s' is a logon right, not a privilege; only privileges can be enabled",
+                     s);
+        else
+            proc->enabled |= RIGHT_BIT(id);
+    }
+}
+
+static void resolve_process(struct ld *ld, yaml_node_t *key, yaml_node_t *node,
+                            yaml_node_t **first, size_t n_first)
+{
+    static const char *const keys[] = {"account", "enabled", "session"};
+    yaml_node_t *v[N_OF(keys)];
+    struct policy *pol = ld->pol;
+    const char *name = ld_string(ld, key, "process name");
+    if (!name)
+        return;
+    if (!*name) {
+        ld_error(ld, key, "process name must not be empty");
+        return;
+    }
+    long dup = policy_process_index(pol, name);
+    if (dup >= 0) {
+        ld_error(ld, key, "duplicate process '%s' (first defined at line %d)", name,
+                 (size_t)dup < n_first ? (int)first[dup]->start_mark.line + 1 : 0);
+        return;
+    }
+    char where[300];
+    snprintf(where, sizeof where, "process '%s'", name);
+    if (!ld_fields(ld, node, where, keys, N_OF(keys), v, NULL))
+        return;
+    if (!v[0]) {
+        ld_error(ld, node, "process '%s' has no 'account' (the account it runs as)", name);
+        return;
+    }
+    const char *acct = ld_string(ld, v[0], "account");
+    struct sid sid;
+    const struct account *a = NULL;
+    if (!acct)
+        return;
+    if (!policy_resolve_principal(pol, acct, &sid) || !(a = policy_find_account_sid(pol, &sid))) {
+        ld_error(ld, v[0], "account '%s' of process '%s' names no account", acct, name);
+        return;
+    }
+    long pi = policy_add_process(pol, name, (size_t)(a - pol->accounts));
+    if (pi < 0) {
+        ld_oom(ld);
+        return;
+    }
+    first[pi] = key;
+    struct process_entry *proc = &pol->processes[pi];
+    if (v[1])
+        resolve_enabled(ld, v[1], proc);
+    uint64_t session;
+    if (v[2] && ld_uint(ld, v[2], "session", 0, UINT32_MAX, &session))
+        proc->session = (uint32_t)session;
+}
+
+static void resolve_processes(struct ld *ld, yaml_node_t *node)
+{
+    if (ld_is_null(node))
+        return;
+    if (node->type != YAML_MAPPING_NODE) {
+        ld_error(ld, node, "expected a mapping for 'processes', got %s", ld_kind(node));
+        return;
+    }
+    size_t n = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+    /* Process entries are only added here, so index i is the i-th added. */
+    yaml_node_t **first = calloc(n ? n : 1, sizeof *first);
+    if (!first) {
+        ld_oom(ld);
+        return;
+    }
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
+         p++)
+        resolve_process(ld, ld_node(ld, p->key), ld_node(ld, p->value), first, n);
+    free(first);
+}
+
+void ld_sections_resolve(struct ld *ld)
+{
+    for (size_t i = 0; i < ld->n_members && !ld->oom; i++)
+        resolve_members(ld, &ld->members[i]);
+    for (size_t i = 0; i < ld->n_account_groups && !ld->oom; i++)
+        resolve_account_groups(ld, &ld->account_groups[i]);
+    if (ld->rights && !ld->oom)
+        resolve_rights(ld, ld->rights);
+    if (ld->processes && !ld->oom)
+        resolve_processes(ld, ld->processes);
+}
+
+void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,
+                     bool b_is_group, size_t b)
+{
+    struct ld *ld = ctx;
+    yaml_node_t *bnode = b_is_group ? ld->group_sid_node[b] : ld->account_sid_node[b];
+    if (!bnode) {
+        /* b kept a built-in or automatic SID: report at the explicit one. */
+        bool t = a_is_group;
+        size_t i = a;
+        a_is_group = b_is_group, a = b;
+        b_is_group = t, b = i;
+        bnode = b_is_group ? ld->group_sid_node[b] : ld->account_sid_node[b];
+    }
+    const struct sid *sid = b_is_group ? &pol->groups[b].sid : &pol->accounts[b].sid;
+    const char *bname = b_is_group ? pol->groups[b].name : pol->accounts[b].name;
+    const char *aname = a_is_group ? pol->groups[a].name : pol->accounts[a].name;
+    yaml_node_t *akey = a_is_group ? ld->group_key[a] : ld->account_key[a];
+    char where[64] = "built-in";
+    if (akey)
+        snprintf(where, sizeof where, "line %d", (int)akey->start_mark.line + 1);
+    if (sid_is_child_of(sid, &pol->machine_sid))
+        ld_error(ld, bnode, "RID %u of %s '%s' is already used by %s '%s' (%s)",
+                 (unsigned)sid_last_rid(sid), b_is_group ? "group" : "account", bname,
+                 a_is_group ? "group" : "account", aname, where);
+    else {
+        char buf[SID_STRING_MAX];
+        ld_error(ld, bnode, "SID %s of %s '%s' is already used by %s '%s' (%s)",
+                 sid_format(sid, buf), b_is_group ? "group" : "account", bname,
+                 a_is_group ? "group" : "account", aname, where);
+    }
+}
