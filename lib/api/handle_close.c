@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * CloseHandle for the kernel-object handles lsaemu gives out (tokens).
+ * LSA connection handles and LSA policy handles are not kernel objects:
+ * CloseHandle refuses them as Windows does any value that is not a handle
+ * in the process's handle table (ERROR_INVALID_HANDLE).
+ */
+#include "api.h"
+#include "core/handles.h"
+#include "core/reason.h"
+#include "trace.h"
+
+LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
+{
+    struct api_call c;
+    NTSTATUS st = api_enter(&c, "CloseHandle", NULL);
+    trace_args("%p", hObject);
+    if (st == STATUS_SUCCESS) {
+        uintptr_t h = (uintptr_t)hObject;
+        enum handle_kind k = handles_kind(h);
+        if (k == HANDLE_TOKEN && handles_close(h, HANDLE_TOKEN)) {
+            api_set_last_error(ERROR_SUCCESS);
+            api_leave_quiet(&c, st, "token handle closed");
+            return TRUE;
+        } else {
+            st = STATUS_INVALID_HANDLE;
+            reason_set("%p is not an open kernel-object handle%s", hObject,
+                       k == HANDLE_LSA_CONNECTION ? " (it is an LSA connection handle: close it "
+                                                    "with LsaDeregisterLogonProcess)"
+                       : k == HANDLE_POLICY ? " (it is an LSA policy handle: close it with LsaClose)"
+                                            : "");
+        }
+    }
+    return api_bool_result(api_leave(&c, st));
+}

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: MIT */
+/* The shared logon path (see logon_core.h). */
+#include "logon_core.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "caller.h"
+#include "core/guesses.h"
+#include "core/handles.h"
+#include "core/reason.h"
+#include "core/sessions.h"
+#include "lsa_profile.h"
+#include "wstr.h"
+
+/* Copies LocalGroups into token groups; false (reason set) for a malformed
+ * SID. *out is malloc'd (NULL when there are none). */
+static NTSTATUS copy_local_groups(const TOKEN_GROUPS *tg, struct token_group **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!tg || tg->GroupCount == 0)
+        return STATUS_SUCCESS;
+    if (tg->GroupCount > GUESS_MAX_TOKEN_GROUPS) {
+        reason_set("LocalGroups holds %lu groups, more than a token can",
+                   (unsigned long)tg->GroupCount);
+        return GUESS_TOO_MANY_SIDS_STATUS;
+    }
+    struct token_group *g = calloc(tg->GroupCount, sizeof *g);
+    if (!g) {
+        reason_set("out of memory copying LocalGroups");
+        return STATUS_NO_MEMORY;
+    }
+    for (DWORD i = 0; i < tg->GroupCount; i++) {
+        const SID *s = tg->Groups[i].Sid;
+        if (!s || s->Revision != 1 || s->SubAuthorityCount > SID_MAX_SUB_AUTHORITIES) {
+            free(g);
+            reason_set("LocalGroups entry %lu is not a valid SID", (unsigned long)i);
+            return STATUS_INVALID_SID;
+        }
+        memcpy(&g[i].sid, s, 8 + 4 * (size_t)s->SubAuthorityCount);
+        g[i].attributes = tg->Groups[i].Attributes;
+    }
+    *out = g;
+    *n = tg->GroupCount;
+    return STATUS_SUCCESS;
+}
+
+static void fill_quotas(QUOTA_LIMITS *q, bool primary)
+{
+    memset(q, 0, sizeof *q);
+    if (!primary)
+        return;
+    q->PagedPoolLimit = GUESS_QUOTA_PAGED_POOL;
+    q->NonPagedPoolLimit = GUESS_QUOTA_NONPAGED_POOL;
+    q->MinimumWorkingSetSize = GUESS_QUOTA_MIN_WORKING_SET;
+    q->MaximumWorkingSetSize = GUESS_QUOTA_MAX_WORKING_SET;
+    q->PagefileLimit = GUESS_QUOTA_PAGEFILE;
+    q->TimeLimit.QuadPart = GUESS_QUOTA_TIME_LIMIT;
+}
+
+/* Creates the session and completes the token's ids; false on OOM. */
+static bool attach_session(const struct logon_call *c, const struct logon_verdict *v,
+                           struct token *t, const char *user, const char *domain, struct luid id,
+                           struct token *caller_token, int64_t now)
+{
+    const struct account *a = v->account;
+    struct session_info info = {
+        .user_name = a ? a->name : user,
+        .domain = a ? a->domain : domain,
+        .package = c->package->session_name,
+        .logon_server = c->pol->machine_name,
+        .dns_domain = NULL,
+        .logon_process = c->logon_process,
+        .user_sid = &t->user,
+        .logon_type = c->logon_type,
+        .session_id = 0,
+        .logon_time = now,
+        .logon_script = a ? a->logon_script : NULL,
+        .profile_path = a ? a->profile_path : NULL,
+        .home_directory = a ? a->home_directory : NULL,
+        .home_directory_drive = a ? a->home_directory_drive : NULL,
+    };
+    if (c->logon_type == 9) {
+        /* NewCredentials: the session records the outbound identity. */
+        info.user_name = user;
+        info.domain = domain;
+    }
+    struct logon_session *s = session_create(&info, &id);
+    if (!s)
+        return false;
+    t->session = s;
+    t->auth_id = id;
+    t->token_id = luid_next();
+    t->modified_id = t->token_id;
+    t->session_id = 0;
+    /* D22: explicit-credential logons originate in the caller's session;
+     * network logons have no originating session. */
+    bool network = c->logon_type == 3 || c->logon_type == 8;
+    t->origin = network || !caller_token ? (struct luid){0, 0} : caller_token->auth_id;
+    if (c->source) {
+        memcpy(t->source_name, c->source->SourceName, sizeof t->source_name);
+        t->source_id.low = c->source->SourceIdentifier.LowPart;
+        t->source_id.high = c->source->SourceIdentifier.HighPart;
+    }
+    return true;
+}
+
+NTSTATUS logon_check_local_groups(const struct policy *pol, const TOKEN_GROUPS *groups)
+{
+    NTSTATUS st = STATUS_SUCCESS;
+    struct caller who = {0};
+    if (!groups)
+        return st;
+    caller_get(pol, &who);
+    /* Whatever kind of connection the call came through (field F4, F6). */
+    if (!who.tcb) {
+        st = GUESS_LOCAL_GROUPS_WITHOUT_TCB_STATUS;
+        reason_set("LocalGroups requires SeTcbPrivilege enabled in the caller's token; %s %s",
+                   who.name, who.tcb_held ? "holds it but has not enabled it" : "does not hold it");
+    }
+    caller_put(&who);
+    return st;
+}
+
+NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
+{
+    NTSTATUS st = STATUS_SUCCESS;
+    struct caller who = {0};
+    struct token_group *groups = NULL;
+    size_t n_groups = 0;
+    char *user = NULL, *domain = NULL;
+    struct logon_verdict *v = NULL;
+    memset(o, 0, sizeof *o);
+
+    caller_get(c->pol, &who);
+    if (!c->local_groups_internal) {
+        st = logon_check_local_groups(c->pol, c->local_groups);
+        if (st != STATUS_SUCCESS)
+            goto out;
+    }
+    st = copy_local_groups(c->local_groups, &groups, &n_groups);
+    if (st != STATUS_SUCCESS)
+        goto out;
+    const struct submit *f = c->fields;
+    if (f->user.n * 2 > GUESS_MAX_NAME_BYTES || f->password.n * 2 > GUESS_MAX_NAME_BYTES) {
+        st = STATUS_NAME_TOO_LONG;
+        reason_set("%s is longer than %u bytes",
+                   f->user.n * 2 > GUESS_MAX_NAME_BYTES ? "the user name" : "the password",
+                   GUESS_MAX_NAME_BYTES);
+        goto out;
+    }
+    user = wspan_utf8(f->user);
+    domain = wspan_utf8(f->domain);
+    v = malloc(sizeof *v);
+    if (!user || !domain || !v) {
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory reading the credentials");
+        goto out;
+    }
+    int64_t now = current_now(c->pol);
+    struct logon_request req = {
+        .logon_type = c->logon_type,
+        .package = c->package->kind,
+        .form = f->form,
+        .user = user,
+        .domain = domain,
+        .password = f->password.p,
+        .password_len = f->password.n,
+        .s4u_flags = f->s4u_flags,
+        .caller_tcb = who.tcb,
+        .caller_session = current_process_session(),
+        .caller_token = who.token,
+        .local_groups = groups,
+        .n_local_groups = n_groups,
+        .logon_id = luid_next(),
+        .now = now,
+    };
+    st = engine_logon(c->pol, &req, v);
+    reason_put(v->reason);
+    o->substatus = v->substatus;
+    if (st != STATUS_SUCCESS)
+        goto out;
+
+    struct token *t = v->token;
+    v->token = NULL;
+    if (!attach_session(c, v, t, user, domain, req.logon_id, who.token, now)) {
+        token_unref(t);
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory creating the logon session");
+        goto out;
+    }
+    o->has_logon_sid = t->has_logon_sid;
+    o->logon_sid = t->logon_sid;
+    bool primary = t->kind == TOKEN_KIND_PRIMARY;
+    uintptr_t h = handles_insert(HANDLE_TOKEN, t, TOKEN_ALL_ACCESS);
+    if (!h) {
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory creating the token handle");
+        goto out;
+    }
+    if (c->want_profile && v->account) {
+        o->profile = profile_build(c->pol, v->account, now, &o->profile_len);
+        if (!o->profile) {
+            handles_close(h, HANDLE_TOKEN);
+            st = STATUS_QUOTA_EXCEEDED;
+            reason_set("out of memory allocating the profile buffer");
+            goto out;
+        }
+    }
+    o->token = (HANDLE)h;
+    o->logon_id.LowPart = req.logon_id.low;
+    o->logon_id.HighPart = req.logon_id.high;
+    fill_quotas(&o->quotas, primary);
+out:
+    if (st != STATUS_SUCCESS) {
+        NTSTATUS sub = o->substatus;
+        memset(o, 0, sizeof *o);
+        o->substatus = sub;
+    }
+    if (v && v->token)
+        token_unref(v->token);
+    free(v);
+    free(user);
+    free(domain);
+    free(groups);
+    caller_put(&who);
+    return st;
+}

@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The policy in force and the calling process's identity (see current.h).
+ *
+ * Lock order: current_mutex, then the handle, session, return-buffer and
+ * fault locks. The fork handlers take them all in that order so that a child
+ * of a busy multi-threaded parent starts with every lock free and every
+ * structure consistent.
+ */
+#include "current.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine.h"
+#include "faults.h"
+#include "handles.h"
+#include "retbuf.h"
+#include "sessions.h"
+#include "win.h"
+
+static pthread_mutex_t current_mutex = PTHREAD_MUTEX_INITIALIZER;
+static bool initialized;
+static bool broken;
+static struct policy *policy;
+static char process_name[128] = "default";
+static struct token *process_token;
+static struct logon_session *process_session;
+static uint32_t process_session_id = 1;
+static bool builtin_sessions_made;
+
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static pthread_key_t thread_token_key;
+
+static void drop_thread_token(void *p)
+{
+    token_unref(p);
+}
+
+static void atfork_prepare(void)
+{
+    pthread_mutex_lock(&current_mutex);
+    handles_lock();
+    sessions_lock();
+    retbuf_lock();
+}
+
+static void atfork_release(void)
+{
+    retbuf_unlock();
+    sessions_unlock();
+    handles_unlock();
+    pthread_mutex_unlock(&current_mutex);
+}
+
+static void make_key(void)
+{
+    pthread_key_create(&thread_token_key, drop_thread_token);
+    pthread_atfork(atfork_prepare, atfork_release, atfork_release);
+}
+
+/* Creates and pins SYSTEM's, LOCAL SERVICE's and NETWORK SERVICE's sessions
+ * (they exist from boot on Windows). Lock held. */
+static void make_builtin_sessions(void)
+{
+    static const struct {
+        uint32_t luid;
+        const char *user;
+        uint32_t rid;
+    } builtins[] = {
+        {LUID_SYSTEM, "SYSTEM", 18},
+        {LUID_LOCAL_SERVICE, "LOCAL SERVICE", 19},
+        {LUID_NETWORK_SERVICE, "NETWORK SERVICE", 20},
+    };
+    if (builtin_sessions_made)
+        return;
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
+        struct sid sid = sid_make1(5, builtins[i].rid);
+        struct session_info info = {
+            .user_name = builtins[i].user,
+            .domain = "NT AUTHORITY",
+            .package = "Negotiate",
+            .user_sid = &sid,
+            .logon_type = 5,
+            .session_id = 0,
+        };
+        struct luid id = {builtins[i].luid, 0};
+        struct logon_session *s = session_create(&info, &id);
+        if (!s)
+            return; /* retried on the next install */
+        s->zeroed = builtins[i].luid == LUID_SYSTEM;
+        session_pin(s);
+        session_unref(s);
+    }
+    builtin_sessions_made = true;
+}
+
+/* Builds the process token for entry `name` of pol; replaces the current one
+ * only when everything succeeded. Lock held. */
+static int build_process(struct policy *pol, const char *name)
+{
+    const struct process_entry *proc = policy_find_process(pol, name);
+    if (!proc)
+        return -1;
+    const struct account *acct = &pol->accounts[proc->account];
+    make_builtin_sessions();
+
+    struct logon_session *s = NULL;
+    bool own_session = acct->kind == ACCOUNT_NORMAL;
+    if (own_session) {
+        struct session_info info = {
+            .user_name = acct->name,
+            .domain = acct->domain,
+            .package = "NTLM",
+            .logon_server = pol->machine_name,
+            .user_sid = &acct->sid,
+            .logon_type = proc->session == 0 ? 5 : 2,
+            .session_id = proc->session,
+            .logon_time = current_now(pol),
+            .logon_script = acct->logon_script,
+            .profile_path = acct->profile_path,
+            .home_directory = acct->home_directory,
+            .home_directory_drive = acct->home_directory_drive,
+        };
+        s = session_create(&info, NULL);
+    } else {
+        uint32_t luid = acct->kind == ACCOUNT_SYSTEM          ? LUID_SYSTEM
+                        : acct->kind == ACCOUNT_LOCAL_SERVICE ? LUID_LOCAL_SERVICE
+                                                              : LUID_NETWORK_SERVICE;
+        s = session_find((struct luid){luid, 0});
+    }
+    if (!s)
+        return -1;
+    struct token *t = engine_process_token(pol, proc, s->id);
+    if (!t) {
+        session_unref(s);
+        return -1;
+    }
+    t->session = s; /* the token takes over our reference */
+    t->auth_id = s->id;
+    t->token_id = luid_next();
+    t->modified_id = t->token_id;
+    if (own_session)
+        session_pin(s);
+
+    if (process_session)
+        session_unpin(process_session);
+    process_session = own_session ? s : NULL;
+    token_unref(process_token);
+    process_token = t;
+    process_session_id = proc->session;
+    snprintf(process_name, sizeof process_name, "%s", name);
+    return 0;
+}
+
+/* Lock held. */
+static void init_locked(void)
+{
+    if (initialized)
+        return;
+    initialized = true;
+    pthread_once(&key_once, make_key);
+
+    const char *proc = getenv("LSAEMU_PROCESS");
+    char message[600];
+    struct policy *pol = current_startup_policy(message, sizeof message);
+    if (!pol) {
+        broken = true;
+        fprintf(stderr,
+                "lsaemu: %s\n"
+                "lsaemu: every emulated call fails with STATUS_INTERNAL_DB_ERROR\n",
+                message);
+        return;
+    }
+    const char *name = proc && *proc ? proc : "default";
+    if (build_process(pol, name) != 0) {
+        broken = true;
+        fprintf(stderr,
+                "lsaemu: LSAEMU_PROCESS=%s names no entry of processes: in %s\n"
+                "lsaemu: every emulated call fails with STATUS_INTERNAL_DB_ERROR\n",
+                name, pol->source ? pol->source : "the policy");
+        policy_unref(pol);
+        return;
+    }
+    policy = pol;
+}
+
+int32_t current_acquire(struct policy **pol)
+{
+    pthread_mutex_lock(&current_mutex);
+    init_locked();
+    *pol = broken ? NULL : policy_ref(policy);
+    pthread_mutex_unlock(&current_mutex);
+    return *pol ? 0 : STATUS_INTERNAL_DB_ERROR;
+}
+
+void current_release(struct policy *pol)
+{
+    policy_unref(pol);
+}
+
+int current_install(struct policy *pol)
+{
+    int rc;
+    pthread_mutex_lock(&current_mutex);
+    /* An explicit load wins over LSAEMU_POLICY, which is then never read. */
+    if (!initialized) {
+        initialized = true;
+        pthread_once(&key_once, make_key);
+    }
+    const char *env = getenv("LSAEMU_PROCESS");
+    const char *name = env && *env && policy_find_process(pol, env) ? env : "default";
+    rc = build_process(pol, name);
+    if (rc == 0) {
+        struct policy *old = policy;
+        policy = pol;
+        broken = false;
+        policy_unref(old);
+        faults_reset();
+    }
+    pthread_mutex_unlock(&current_mutex);
+    if (rc != 0)
+        policy_unref(pol);
+    return rc;
+}
+
+int current_change_password(const char *account, const uint8_t nt_hash[16], bool blank)
+{
+    int rc = -1;
+    pthread_mutex_lock(&current_mutex);
+    struct policy *copy = policy ? policy_clone(policy) : NULL;
+    long i = copy ? policy_account_index(copy, account) : -1;
+    if (i >= 0) {
+        struct account *a = &copy->accounts[i];
+        memcpy(a->nt_hash, nt_hash, sizeof a->nt_hash);
+        a->blank_password = blank;
+        a->password_expired = false;
+        a->must_change_password = false;
+        struct policy *old = policy;
+        policy = copy;
+        copy = old;
+        rc = 0;
+    }
+    pthread_mutex_unlock(&current_mutex);
+    policy_unref(copy);
+    return rc;
+}
+
+int current_select_process(const char *name)
+{
+    int rc = -1;
+    pthread_mutex_lock(&current_mutex);
+    init_locked();
+    if (!broken && name)
+        rc = build_process(policy, name);
+    pthread_mutex_unlock(&current_mutex);
+    return rc;
+}
+
+struct token *current_process_token(void)
+{
+    pthread_mutex_lock(&current_mutex);
+    init_locked();
+    struct token *t = broken ? NULL : token_ref(process_token);
+    pthread_mutex_unlock(&current_mutex);
+    return t;
+}
+
+uint32_t current_process_session(void)
+{
+    pthread_mutex_lock(&current_mutex);
+    uint32_t s = process_session_id;
+    pthread_mutex_unlock(&current_mutex);
+    return s;
+}
+
+struct token *current_thread_token(void)
+{
+    pthread_once(&key_once, make_key);
+    return token_ref(pthread_getspecific(thread_token_key));
+}
+
+void current_set_thread_token(struct token *t)
+{
+    pthread_once(&key_once, make_key);
+    struct token *old = pthread_getspecific(thread_token_key);
+    pthread_setspecific(thread_token_key, t);
+    token_unref(old);
+}
+
+struct token *current_caller_token(void)
+{
+    struct token *t = current_thread_token();
+    return t ? t : current_process_token();
+}
+
+int64_t current_now(const struct policy *pol)
+{
+    return pol && pol->has_time ? pol->time : (int64_t)time(NULL);
+}
+
+void current_reset(void)
+{
+    pthread_mutex_lock(&current_mutex);
+    init_locked();
+    handles_reset();
+    retbuf_reset();
+    faults_reset();
+    token_unref(process_token);
+    process_token = NULL;
+    process_session = NULL;
+    sessions_reset();
+    builtin_sessions_made = false;
+    if (!broken && build_process(policy, process_name) != 0 &&
+        build_process(policy, "default") != 0)
+        broken = true;
+    pthread_mutex_unlock(&current_mutex);
+    current_set_thread_token(NULL);
+}

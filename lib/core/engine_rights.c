@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Logon-right evaluation (behavior.md 4.1) and the names the reasons use.
+ * The rights of a logon are those of every SID in the prospective token;
+ * a deny right overrides the allow right, whichever SID carries either.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+#include "engine_internal.h"
+#include "wellknown.h"
+
+const char *engine_sid_display(const struct policy *pol, const struct sid *sid, char *buf,
+                               size_t size)
+{
+    const struct account *a = policy_find_account_sid(pol, sid);
+    const struct group *g = a ? NULL : policy_find_group_sid(pol, sid);
+    const struct wellknown_sid *w = (a || g) ? NULL : wellknown_by_sid(sid);
+    char text[SID_STRING_MAX];
+
+    if (a)
+        snprintf(buf, size, "%s\\%s", a->domain, a->name);
+    else if (g)
+        snprintf(buf, size, "%s\\%s", g->domain, g->name);
+    else if (w && w->domain[0])
+        snprintf(buf, size, "%s\\%s", w->domain, w->name);
+    else if (w)
+        snprintf(buf, size, "%s", w->name);
+    else if (sid->count == 3 && sid_authority(sid) == 5 && sid->sub[0] == 5)
+        snprintf(buf, size, "NT AUTHORITY\\LogonSessionId_%u_%u", sid->sub[1], sid->sub[2]);
+    else
+        snprintf(buf, size, "%s", sid_format(sid, text));
+    return buf;
+}
+
+/* The first SID of the token (user first) that holds right id directly. */
+static const struct sid *carrier_of(const struct policy *pol, const struct token *t, int id)
+{
+    if (policy_rights_of(pol, &t->user) & RIGHT_BIT(id))
+        return &t->user;
+    for (size_t i = 0; i < t->n_groups; i++) {
+        const struct token_group *g = &t->groups[i];
+        if (g->attributes & (TOK_GROUP_INTEGRITY | TOK_GROUP_USE_FOR_DENY_ONLY))
+            continue;
+        if (policy_rights_of(pol, &g->sid) & RIGHT_BIT(id))
+            return &g->sid;
+    }
+    return NULL;
+}
+
+/* Appends "A, B, C" (the direct holders of right id) to buf. */
+static void list_holders(const struct policy *pol, int id, char *buf, size_t size)
+{
+    size_t len = strlen(buf);
+    if (pol->n_holders[id] == 0) {
+        snprintf(buf + len, size - len, "nobody");
+        return;
+    }
+    for (size_t i = 0; i < pol->n_holders[id] && len + 1 < size; i++) {
+        char name[300];
+        engine_sid_display(pol, &pol->holders[id][i], name, sizeof name);
+        snprintf(buf + len, size - len, "%s%s", i ? ", " : "", name);
+        len = strlen(buf);
+    }
+}
+
+int32_t engine_check_logon_right(const struct policy *pol, const struct token *t,
+                                 const struct account *acct, unsigned logon_type,
+                                 right_mask rights, const char *who, char *reason, size_t size)
+{
+    int allow, deny;
+    if (!rights_for_logon_type(logon_type, &allow, &deny)) {
+        snprintf(reason, size, "logon type %u is not governed by a logon right", logon_type);
+        return 0;
+    }
+    char name[300];
+    if (rights & RIGHT_BIT(deny)) {
+        const struct sid *c = carrier_of(pol, t, deny);
+        snprintf(reason, size,
+                 "%s is assigned to %s, which is in the token of %s; a deny right overrides "
+                 "%s",
+                 right_info(deny)->name, c ? engine_sid_display(pol, c, name, sizeof name) : "?",
+                 who, right_info(allow)->name);
+        return STATUS_LOGON_TYPE_NOT_GRANTED;
+    }
+    /* behavior.md 4.1: the service accounts hold the service right "by
+     * definition", whatever the rights database says. */
+    bool implicit = logon_type == 5 && (acct->kind == ACCOUNT_LOCAL_SERVICE ||
+                                        acct->kind == ACCOUNT_NETWORK_SERVICE ||
+                                        acct->kind == ACCOUNT_SYSTEM);
+    if (!(rights & RIGHT_BIT(allow)) && !implicit) {
+        snprintf(reason, size, "no SID in the token of %s holds %s (held by: ", who,
+                 right_info(allow)->name);
+        list_holders(pol, allow, reason, size);
+        size_t len = strlen(reason);
+        snprintf(reason + len, size - len, ")");
+        return STATUS_LOGON_TYPE_NOT_GRANTED;
+    }
+    if (implicit && !(rights & RIGHT_BIT(allow))) {
+        snprintf(reason, size, "%s holds %s implicitly (built-in service account)", who,
+                 right_info(allow)->name);
+    } else {
+        const struct sid *c = carrier_of(pol, t, allow);
+        snprintf(reason, size, "%s granted to %s through %s", right_info(allow)->name, who,
+                 c ? engine_sid_display(pol, c, name, sizeof name) : "?");
+    }
+    return 0;
+}

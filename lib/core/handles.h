@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The handle table: every HANDLE and LSA_HANDLE lsaemu gives out.
+ *
+ * A handle value encodes a slot and a generation, so a closed handle, a
+ * handle of another kind or a made-up value is recognised and answered with
+ * STATUS_INVALID_HANDLE instead of being dereferenced. Values are multiples
+ * of 4, start at the same value in every process and after a reset, and
+ * never look like the pseudo-handles (-1, -2).
+ */
+#ifndef LSAEMU_CORE_HANDLES_H
+#define LSAEMU_CORE_HANDLES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum handle_kind {
+    HANDLE_NONE = 0,
+    HANDLE_LSA_CONNECTION, /* LsaRegisterLogonProcess / LsaConnectUntrusted */
+    HANDLE_TOKEN,          /* access tokens (object: struct token) */
+    HANDLE_POLICY,         /* LsaOpenPolicy */
+    HANDLE_KIND_COUNT
+};
+
+/* The object behind an LSA connection handle. */
+struct lsa_connection {
+    bool trusted;
+    char logon_process[128]; /* the registered name ("" when untrusted) */
+};
+
+/*
+ * Inserts an object (the table takes over the caller's reference; for
+ * HANDLE_LSA_CONNECTION and HANDLE_POLICY the object is malloc'd memory the
+ * table frees on close). Returns the handle value, or 0 on allocation failure
+ * (the object is then released).
+ */
+uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access);
+
+/*
+ * Looks a handle up. On success returns true and, when obj is not NULL,
+ * stores a new reference to the object (tokens: token_ref'd; connections and
+ * policies: a copy is made into *copy of copy_size bytes instead, obj gets
+ * NULL). access receives the handle's granted access.
+ */
+bool handles_get(uintptr_t h, enum handle_kind kind, void **obj, uint32_t *access);
+bool handles_copy(uintptr_t h, enum handle_kind kind, void *copy, size_t copy_size,
+                  uint32_t *access);
+/* The kind of a live handle, HANDLE_NONE for anything else. */
+enum handle_kind handles_kind(uintptr_t h);
+/* Closes a live handle of this kind; false when it is not one. */
+bool handles_close(uintptr_t h, enum handle_kind kind);
+/* Closes everything and restarts the values. */
+void handles_reset(void);
+/* How many handles are open (for leak reports and tests). */
+unsigned handles_count(void);
+
+void handles_lock(void);
+void handles_unlock(void);
+
+#endif

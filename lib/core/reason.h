@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The per-thread explanation of the last decision (lsaemu_last_reason()).
+ * Every emulated call sets it once it knows its answer; the text names the
+ * rule that decided, the right and the principal that carried it, or the
+ * account flag. Thread-local: no locking, no allocation.
+ */
+#ifndef LSAEMU_CORE_REASON_H
+#define LSAEMU_CORE_REASON_H
+
+#define REASON_MAX 512
+
+/* Replaces this thread's reason (printf-style; truncated to REASON_MAX-1). */
+void reason_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Replaces this thread's reason with a ready text. */
+void reason_put(const char *text);
+/* This thread's reason; "" before any call. */
+const char *reason_get(void);
+
+#endif

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The logon-session registry. Sessions are few (one per live logon), so the
+ * registry is a plain array searched by LUID under one mutex; reference
+ * counts are changed under the same mutex so that a look-up can never meet
+ * a session that is being freed.
+ */
+#include "sessions.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static pthread_mutex_t sessions_mutex = PTHREAD_MUTEX_INITIALIZER;
+static struct logon_session **live;
+static size_t n_live, cap_live;
+static uint64_t next_luid = LUID_FIRST;
+
+void sessions_lock(void)
+{
+    pthread_mutex_lock(&sessions_mutex);
+}
+
+void sessions_unlock(void)
+{
+    pthread_mutex_unlock(&sessions_mutex);
+}
+
+struct luid luid_next(void)
+{
+    uint64_t v = __atomic_fetch_add(&next_luid, 1, __ATOMIC_RELAXED);
+    struct luid l = {(uint32_t)v, (int32_t)(v >> 32)};
+    return l;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static void session_free(struct logon_session *s)
+{
+    free(s->user_name);
+    free(s->domain);
+    free(s->package);
+    free(s->logon_server);
+    free(s->dns_domain);
+    free(s->upn);
+    free(s->logon_process);
+    free(s->logon_script);
+    free(s->profile_path);
+    free(s->home_directory);
+    free(s->home_directory_drive);
+    free(s);
+}
+
+/* Copies every string; false when one copy failed. */
+static bool copy_info(struct logon_session *s, const struct session_info *in)
+{
+    const char *src[] = {in->user_name,    in->domain,         in->package,
+                         in->logon_server, in->dns_domain,     in->upn,
+                         in->logon_process, in->logon_script,  in->profile_path,
+                         in->home_directory, in->home_directory_drive};
+    char **dst[] = {&s->user_name,    &s->domain,       &s->package,      &s->logon_server,
+                    &s->dns_domain,   &s->upn,          &s->logon_process, &s->logon_script,
+                    &s->profile_path, &s->home_directory, &s->home_directory_drive};
+    bool ok = true;
+    for (size_t i = 0; i < sizeof src / sizeof src[0]; i++) {
+        *dst[i] = dup_or_null(src[i]);
+        if (src[i] && !*dst[i])
+            ok = false;
+    }
+    return ok;
+}
+
+static void unlist(struct logon_session *s)
+{
+    for (size_t i = 0; i < n_live; i++) {
+        if (live[i] == s) {
+            live[i] = live[--n_live];
+            return;
+        }
+    }
+}
+
+struct logon_session *session_create(const struct session_info *info, const struct luid *fixed)
+{
+    struct logon_session *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    if (!copy_info(s, info)) {
+        session_free(s);
+        return NULL;
+    }
+    if (info->user_sid) {
+        s->has_sid = true;
+        s->user_sid = *info->user_sid;
+    }
+    s->logon_type = info->logon_type;
+    s->session_id = info->session_id;
+    s->logon_time = info->logon_time;
+    s->refcount = 1;
+    s->id = fixed ? *fixed : luid_next();
+
+    pthread_mutex_lock(&sessions_mutex);
+    if (n_live == cap_live) {
+        size_t ncap = cap_live ? cap_live * 2 : 16;
+        struct logon_session **nl = realloc(live, ncap * sizeof *nl);
+        if (!nl) {
+            pthread_mutex_unlock(&sessions_mutex);
+            session_free(s);
+            return NULL;
+        }
+        live = nl;
+        cap_live = ncap;
+    }
+    live[n_live++] = s;
+    pthread_mutex_unlock(&sessions_mutex);
+    return s;
+}
+
+struct logon_session *session_ref(struct logon_session *s)
+{
+    if (s) {
+        pthread_mutex_lock(&sessions_mutex);
+        s->refcount++;
+        pthread_mutex_unlock(&sessions_mutex);
+    }
+    return s;
+}
+
+void session_unref(struct logon_session *s)
+{
+    if (!s)
+        return;
+    pthread_mutex_lock(&sessions_mutex);
+    bool last = --s->refcount == 0;
+    if (last)
+        unlist(s);
+    pthread_mutex_unlock(&sessions_mutex);
+    if (last)
+        session_free(s);
+}
+
+void session_pin(struct logon_session *s)
+{
+    pthread_mutex_lock(&sessions_mutex);
+    s->builtin = true;
+    s->refcount++;
+    pthread_mutex_unlock(&sessions_mutex);
+}
+
+void session_unpin(struct logon_session *s)
+{
+    pthread_mutex_lock(&sessions_mutex);
+    bool last = false;
+    if (s->builtin) {
+        s->builtin = false;
+        last = --s->refcount == 0;
+        if (last)
+            unlist(s);
+    }
+    pthread_mutex_unlock(&sessions_mutex);
+    if (last)
+        session_free(s);
+}
+
+struct logon_session *session_find(struct luid id)
+{
+    struct logon_session *found = NULL;
+    pthread_mutex_lock(&sessions_mutex);
+    for (size_t i = 0; i < n_live; i++) {
+        if (luid_equal(live[i]->id, id)) {
+            found = live[i];
+            found->refcount++;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&sessions_mutex);
+    return found;
+}
+
+int session_list(struct luid **out, size_t *n)
+{
+    int rc = 0;
+    *out = NULL;
+    *n = 0;
+    pthread_mutex_lock(&sessions_mutex);
+    if (n_live) {
+        struct luid *ids = malloc(n_live * sizeof *ids);
+        if (!ids) {
+            rc = -1;
+        } else {
+            for (size_t i = 0; i < n_live; i++)
+                ids[i] = live[i]->id;
+            *out = ids;
+            *n = n_live;
+        }
+    }
+    pthread_mutex_unlock(&sessions_mutex);
+    return rc;
+}
+
+void sessions_reset(void)
+{
+    pthread_mutex_lock(&sessions_mutex);
+    /* Pinned sessions lose the registry's reference; the others are merely
+     * unlisted and end when their last token goes. Which ones to free is
+     * decided under the lock, since a token may drop its reference at any
+     * time once the lock is released. */
+    struct logon_session **old = live;
+    size_t n = n_live, n_free = 0;
+    live = NULL;
+    n_live = cap_live = 0;
+    for (size_t i = 0; i < n; i++)
+        if (old[i]->builtin && --old[i]->refcount == 0)
+            old[n_free++] = old[i];
+    __atomic_store_n(&next_luid, LUID_FIRST, __ATOMIC_RELAXED);
+    pthread_mutex_unlock(&sessions_mutex);
+    for (size_t i = 0; i < n_free; i++)
+        session_free(old[i]);
+    free(old);
+}

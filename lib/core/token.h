@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Access tokens as the emulated LSA builds them.
+ *
+ * A token is reference counted: handles, thread impersonation slots and
+ * duplicates hold references; token_unref() frees it with the last one and
+ * then drops the token's reference on its logon session. Everything but the
+ * privilege attributes is fixed at creation; the attributes change only
+ * through token_adjust_privilege() under the token's own lock.
+ */
+#ifndef LSAEMU_CORE_TOKEN_H
+#define LSAEMU_CORE_TOKEN_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sid.h"
+
+struct luid {
+    uint32_t low;
+    int32_t high;
+};
+
+static inline bool luid_equal(struct luid a, struct luid b)
+{
+    return a.low == b.low && a.high == b.high;
+}
+
+/* Values of the Windows enums, without needing the compat headers here. */
+enum token_kind { TOKEN_KIND_PRIMARY = 1, TOKEN_KIND_IMPERSONATION = 2 };
+enum imp_level { IMP_ANONYMOUS = 0, IMP_IDENTIFICATION = 1, IMP_IMPERSONATION = 2, IMP_DELEGATION = 3 };
+
+/* SE_GROUP_* attribute bits (winnt.h). */
+#define TOK_GROUP_MANDATORY 0x00000001u
+#define TOK_GROUP_ENABLED_BY_DEFAULT 0x00000002u
+#define TOK_GROUP_ENABLED 0x00000004u
+#define TOK_GROUP_OWNER 0x00000008u
+#define TOK_GROUP_USE_FOR_DENY_ONLY 0x00000010u
+#define TOK_GROUP_INTEGRITY 0x00000020u
+#define TOK_GROUP_INTEGRITY_ENABLED 0x00000040u
+#define TOK_GROUP_LOGON_ID 0xC0000000u
+#define TOK_GROUP_DEFAULT (TOK_GROUP_MANDATORY | TOK_GROUP_ENABLED_BY_DEFAULT | TOK_GROUP_ENABLED)
+
+/* SE_PRIVILEGE_* attribute bits. */
+#define TOK_PRIV_ENABLED_BY_DEFAULT 0x00000001u
+#define TOK_PRIV_ENABLED 0x00000002u
+#define TOK_PRIV_REMOVED 0x00000004u
+
+struct token_group {
+    struct sid sid;
+    uint32_t attributes;
+};
+
+struct token_priv {
+    uint32_t luid; /* LowPart; HighPart is always 0 */
+    uint32_t attributes;
+};
+
+struct logon_session;
+
+struct token {
+    int refcount; /* atomic */
+    pthread_mutex_t lock; /* guards privs[].attributes and modified_id */
+
+    struct sid user;
+    struct token_group *groups; /* owned; integrity label last when present */
+    size_t n_groups;
+    struct token_priv *privs;   /* owned, sorted by LUID */
+    size_t n_privs;
+    struct sid primary_group;
+    size_t owner_index;         /* SIZE_MAX = the user is the default owner */
+
+    enum token_kind kind;
+    enum imp_level level;       /* meaningful for impersonation tokens */
+    char source_name[8];
+    struct luid source_id;
+
+    struct luid token_id;
+    struct luid auth_id;        /* the logon session */
+    struct luid modified_id;
+    struct luid origin;         /* TokenOrigin: originating logon session */
+    uint32_t session_id;        /* terminal session */
+    uint32_t logon_type;        /* SECURITY_LOGON_TYPE the token came from */
+    bool elevated;              /* TokenElevation */
+    bool has_logon_sid;
+    struct sid logon_sid;
+
+    struct logon_session *session; /* referenced */
+};
+
+/* An empty token with one reference and an initialised lock, or NULL. */
+struct token *token_new(void);
+struct token *token_ref(struct token *t);
+void token_unref(struct token *t);
+
+/* Appends a group (no duplicates: an existing SID keeps its attributes).
+ * Returns 0, or -1 on allocation failure. */
+int token_add_group(struct token *t, const struct sid *sid, uint32_t attributes);
+/* Adds a privilege (sorted by LUID; no duplicates). Returns 0 or -1. */
+int token_add_priv(struct token *t, uint32_t luid, uint32_t attributes);
+
+/* Is the privilege present (not removed) and enabled? Locks the token. */
+bool token_priv_enabled(struct token *t, uint32_t luid);
+/* Is the privilege present at all (enabled or not)? */
+bool token_priv_held(struct token *t, uint32_t luid);
+/* Does the token contain this SID as its user or an enabled group? (Deny-only
+ * groups and integrity labels are not memberships.) */
+bool token_has_sid(const struct token *t, const struct sid *sid);
+
+/* A deep copy (new ids are the caller's business); NULL on allocation failure. */
+struct token *token_clone(struct token *src);
+
+#endif
