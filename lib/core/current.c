@@ -228,26 +228,51 @@ int current_install(struct policy *pol)
     return rc;
 }
 
-int current_change_password(const char *account, const uint8_t nt_hash[16], bool blank)
+int current_mutate(int (*mutate)(struct policy *copy, void *ctx), void *ctx)
 {
     int rc = -1;
     pthread_mutex_lock(&current_mutex);
-    struct policy *copy = policy ? policy_clone(policy) : NULL;
-    long i = copy ? policy_account_index(copy, account) : -1;
-    if (i >= 0) {
-        struct account *a = &copy->accounts[i];
-        memcpy(a->nt_hash, nt_hash, sizeof a->nt_hash);
-        a->blank_password = blank;
-        a->password_expired = false;
-        a->must_change_password = false;
-        struct policy *old = policy;
-        policy = copy;
-        copy = old;
-        rc = 0;
+    init_locked();
+    struct policy *copy = !broken && policy ? policy_copy(policy) : NULL;
+    if (copy) {
+        rc = mutate(copy, ctx);
+        if (rc == 0 && policy_finish(copy) != 0)
+            rc = -1;
+        if (rc == 0) {
+            struct policy *old = policy;
+            policy = copy;
+            copy = old;
+        }
     }
     pthread_mutex_unlock(&current_mutex);
     policy_unref(copy);
     return rc;
+}
+
+struct password_change {
+    const char *account;
+    const uint8_t *nt_hash;
+    bool blank;
+};
+
+static int apply_password(struct policy *copy, void *ctx)
+{
+    const struct password_change *pc = ctx;
+    long i = policy_account_index(copy, pc->account);
+    if (i < 0)
+        return -1;
+    struct account *a = &copy->accounts[i];
+    memcpy(a->nt_hash, pc->nt_hash, sizeof a->nt_hash);
+    a->blank_password = pc->blank;
+    a->password_expired = false;
+    a->must_change_password = false;
+    return 0;
+}
+
+int current_change_password(const char *account, const uint8_t nt_hash[16], bool blank)
+{
+    struct password_change pc = {account, nt_hash, blank};
+    return current_mutate(apply_password, &pc);
 }
 
 int current_select_process(const char *name)

@@ -40,6 +40,17 @@ int current_install(struct policy *pol);
  */
 int current_change_password(const char *account, const uint8_t nt_hash[16], bool blank);
 
+/*
+ * Changes the policy in force through the Windows API (account rights,
+ * passwords): mutate() receives an unfinished copy (policy_copy) to change
+ * with the builder functions and returns 0 to keep the change or any other
+ * value to abandon it. The copy is then finished and replaces the policy in
+ * force; the process identity, handles and sessions stay. Returns mutate's
+ * value, or -1 on allocation failure (nothing changes then). Changes are
+ * serialised: two callers never lose each other's change.
+ */
+int current_mutate(int (*mutate)(struct policy *copy, void *ctx), void *ctx);
+
 /* Makes the process run as entry name; -1 when there is none. */
 int current_select_process(const char *name);
 

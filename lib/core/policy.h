@@ -228,6 +228,9 @@ int policy_finish(struct policy *pol);
  * change the copy, then make it current.
  */
 struct policy *policy_clone(const struct policy *src);
+/* As policy_clone, but not finished: the builder functions apply (every
+ * right is marked set, so policy_set_right() replaces holders exactly). */
+struct policy *policy_copy(const struct policy *src);
 
 /* ---- Lifetime ------------------------------------------------------------ */
 

@@ -65,7 +65,7 @@ static int copy_group(struct policy *dst, const struct group *g)
     return 0;
 }
 
-struct policy *policy_clone(const struct policy *src)
+struct policy *policy_copy(const struct policy *src)
 {
     struct policy *p = policy_new();
     if (!p)
@@ -102,10 +102,18 @@ struct policy *policy_clone(const struct policy *src)
     for (size_t i = 0; i < src->n_faults; i++)
         if (policy_add_fault(p, &src->faults[i]) != 0)
             goto fail;
-    if (policy_finish(p) != 0)
-        goto fail;
     return p;
 fail:
     policy_unref(p);
     return NULL;
+}
+
+struct policy *policy_clone(const struct policy *src)
+{
+    struct policy *p = policy_copy(src);
+    if (p && policy_finish(p) != 0) {
+        policy_unref(p);
+        p = NULL;
+    }
+    return p;
 }

@@ -11,5 +11,7 @@
 #include "winnt.h"
 #include "winbase.h"
 #include "winerror.h"
+#include "processthreadsapi.h"
+#include "securitybaseapi.h"
 
 #endif
