@@ -14,6 +14,9 @@
 #ifndef LSAEMU_H
 #define LSAEMU_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -42,7 +45,9 @@ struct lsaemu_error {
  * The replacement is atomic: calls already running finish on the old policy,
  * and a failed load changes nothing. Every handle, token and logon session
  * of the old policy stays open but sees the new policy from then on.
- * An explicit load wins over LSAEMU_POLICY.
+ * An explicit load wins over LSAEMU_POLICY. After a load the process runs as
+ * the new policy's LSAEMU_PROCESS entry when the variable names one it has,
+ * else as its `default` entry (call lsaemu_set_process() again to choose).
  */
 LSAEMU_PUBLIC int lsaemu_load_policy_file(const char *path, struct lsaemu_error *err);
 
@@ -93,6 +98,147 @@ LSAEMU_PUBLIC const char *lsaemu_last_reason(void);
  * keeps the policy. For test fixtures.
  */
 LSAEMU_PUBLIC void lsaemu_reset(void);
+
+/*
+ * Writes the policy in force, including every change made through the
+ * Windows API (LsaAddAccountRights, LsaRemoveAccountRights, password
+ * changes), to path as a policy-format v1 document that loads back to the
+ * same decisions: `base: none`, every account with its nt_hash and an
+ * explicit sid:, every group with its sid: and members, every right and
+ * privilege listed explicitly, and the machine, options, processes and
+ * faults sections.
+ *
+ * [in]  path  the file to create or replace.
+ * [out] err   (may be NULL) on failure: source is path, line and column 0,
+ *             text says what went wrong ("cannot write: <reason>").
+ *
+ * Returns 0 on success, -1 on failure (then the file may be incomplete).
+ * The policy in force is not changed. Thread-safe.
+ */
+LSAEMU_PUBLIC int lsaemu_save_policy_file(const char *path, struct lsaemu_error *err);
+
+/*
+ * Frees memory an lsaemu_* function handed to the caller (the secedit
+ * conversions below). NULL is ignored. Never use it on Windows buffers:
+ * those go to LsaFreeReturnBuffer / LsaFreeMemory.
+ */
+LSAEMU_PUBLIC void lsaemu_free(void *p);
+
+/* ---- Status and error names (control_status.c) --------------------------
+ *
+ * The tables behind LsaNtStatusToWinError, for tools that explain codes.
+ * Every function is a look-up in constant tables: no allocation, no lock,
+ * no change to GetLastError().
+ */
+
+/* The name of an NTSTATUS ("STATUS_LOGON_FAILURE"), or NULL when the
+ * value has none. The string is static. */
+LSAEMU_PUBLIC const char *lsaemu_status_name(int32_t status);
+
+/* The name of a Win32 error code ("ERROR_LOGON_FAILURE"); when several
+ * names share the value, the one winerror.h spells first. NULL when none. */
+LSAEMU_PUBLIC const char *lsaemu_win32_name(uint32_t code);
+
+/* The NTSTATUS named name (exact, upper case). Returns 0 and sets *out, or
+ * -1 when no status has that name. */
+LSAEMU_PUBLIC int lsaemu_status_from_name(const char *name, int32_t *out);
+
+/* The Win32 error named name (ERROR_*, NO_ERROR, ...). 0 or -1. */
+LSAEMU_PUBLIC int lsaemu_win32_from_name(const char *name, uint32_t *out);
+
+/* RtlNtStatusToDosError without the side effect on the thread: the Win32
+ * error Windows maps status to (317 when it has no mapping). */
+LSAEMU_PUBLIC uint32_t lsaemu_status_to_win32(int32_t status);
+
+/*
+ * Calls fn once for every named NTSTATUS that maps to the Win32 error code,
+ * in ascending order of status value, and returns how many there were.
+ * fn may be NULL (just count). ctx is passed to fn unchanged.
+ */
+LSAEMU_PUBLIC unsigned lsaemu_for_each_status_mapping_to(uint32_t code,
+                                                         void (*fn)(int32_t status, void *ctx),
+                                                         void *ctx);
+
+/* ---- The rights database of the policy in force (control_rights.c) ------ */
+
+/* How the logon-right rule answers for one account and logon type. */
+enum lsaemu_right_state {
+    LSAEMU_RIGHT_GRANTED = 0,     /* the allow right is held, no deny right */
+    LSAEMU_RIGHT_NOT_GRANTED = 1, /* no SID of the token holds the allow right */
+    LSAEMU_RIGHT_DENIED = 2,      /* a SID of the token holds the deny right */
+    LSAEMU_RIGHT_UNGOVERNED = 3   /* no right governs the type (NewCredentials) */
+};
+
+struct lsaemu_logon_right {
+    enum lsaemu_right_state state;
+    /* The right that decided ("SeDenyNetworkLogonRight"), or the allow
+     * right that is missing; "" when ungoverned. */
+    char right[64];
+    /* The principal carrying that right in the prospective token
+     * ("BUILTIN\Users"); "(implicit)" for a service account's own service
+     * right; "" when nobody in the token carries it. */
+    char principal[320];
+    /* The same sentence lsaemu_last_reason() gives for such a logon. */
+    char reason[512];
+};
+
+/*
+ * The name of account number index of the policy in force ("WS1\alice"),
+ * in the policy's order (built-in accounts first). Returns 0, or -1 when
+ * index is past the end or no policy can be loaded. name gets at most size
+ * bytes, always terminated.
+ */
+LSAEMU_PUBLIC int lsaemu_policy_account(size_t index, char *name, size_t size);
+
+/*
+ * Applies the logon-right rule (credentials and account state aside) to a
+ * logon of account (any principal spelling of the policy format) with
+ * SECURITY_LOGON_TYPE logon_type, against the policy in force: the token
+ * such a logon would get is built, and deny beats allow as in LsaLogonUser.
+ * Returns 0 with *out filled, or -1 when the account is unknown, the type is
+ * not a logon type (2-13 except 6), or no policy can be loaded.
+ */
+LSAEMU_PUBLIC int lsaemu_query_logon_right(const char *account, unsigned logon_type,
+                                           struct lsaemu_logon_right *out);
+
+/*
+ * Calls fn once per privilege the token of an interactive logon of account
+ * would hold, in LUID order: its name, the principal that carries it
+ * ("BUILTIN\Administrators"; "(implicit)" for SYSTEM's) and whether it
+ * starts enabled. Strings are valid during the call only. Returns the
+ * number of privileges, or -1 as lsaemu_query_logon_right.
+ */
+LSAEMU_PUBLIC int lsaemu_for_each_account_privilege(const char *account,
+                                                    void (*fn)(const char *privilege,
+                                                               const char *principal,
+                                                               int enabled, void *ctx),
+                                                    void *ctx);
+
+/* ---- Security templates (control_secedit.c) ------------------------------ */
+
+/*
+ * Converts the [Privilege Rights] section of a `secedit /export` template
+ * (UTF-16LE with BOM, or UTF-8; CRLF or LF) into a v1 policy with
+ * `base: none`, returned in *yaml (NUL-terminated, free with lsaemu_free).
+ * Every problem is passed to report (may be NULL) as FILE:LINE:COLUMN
+ * (1-based; line 0 when the file cannot be read: "cannot read: reason").
+ * Returns 0 on success, -1 when the template is invalid or unreadable
+ * (*yaml is then NULL).
+ */
+LSAEMU_PUBLIC int lsaemu_secedit_import_file(const char *path, char **yaml,
+                                             void (*report)(const struct lsaemu_error *err,
+                                                            void *ctx),
+                                             void *ctx);
+
+/*
+ * The inverse: the rights database of the policy file policy_path as a
+ * security template that `secedit /configure` accepts (UTF-16LE with BOM,
+ * CRLF, [Unicode], [Version] and [Privilege Rights] with *S-1-... SIDs).
+ * *data (free with lsaemu_free) receives *len bytes. Returns 0, or -1 with
+ * *err (may be NULL) filled as by lsaemu_load_policy_file.
+ */
+LSAEMU_PUBLIC int lsaemu_secedit_export_file(const char *policy_path, char **data, size_t *len,
+                                             struct lsaemu_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,542 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The control API of lsaemu.h seen through the Secur32 functions: policy
+ * loading (string, file, LSAEMU_POLICY), process selection (set_process,
+ * LSAEMU_PROCESS), lsaemu_reset and lsaemu_last_reason.
+ * Every claim is proven by a Windows call whose answer depends on it.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lsa_helpers.h"
+
+static void setup(void)
+{
+    tu_load_policy("policies/p0.yaml");
+    lsaemu_reset();
+    tu_use_process("tcb");
+}
+
+/* The interactive logon of alice by a TCB caller: SUCCESS under P0,
+ * STATUS_LOGON_TYPE_NOT_GRANTED under p0-no-users-interactive. */
+static NTSTATUS alice_interactive(void)
+{
+    HANDLE lsa = th_connect_trusted();
+    struct th_logon_out out;
+    NTSTATUS st = th_logon_msv(lsa, Interactive, "alice", PW_ALICE, &out);
+    if (NT_SUCCESS(st))
+        th_release(&out);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(lsa), STATUS_SUCCESS);
+    return st;
+}
+
+static NTSTATUS try_register(void)
+{
+    LSA_STRING name = th_lsa_string("TestLogon");
+    HANDLE h = NULL;
+    LSA_OPERATIONAL_MODE mode = 0;
+    NTSTATUS st = LsaRegisterLogonProcess(&name, &h, &mode);
+    if (NT_SUCCESS(st))
+        ck_assert_status_eq(LsaDeregisterLogonProcess(h), STATUS_SUCCESS);
+    return st;
+}
+
+/* A minimal valid policy in which alice has no interactive right. */
+static const char small_policy[] =
+    "lsaemu: 1\n"
+    "machine: { name: WS1, sid: S-1-5-21-1000-2000-3000 }\n"
+    "base: workstation\n"
+    "accounts:\n"
+    "  alice: { password: \"Alice-Pw1\", groups: [Users] }\n"
+    "rights:\n"
+    "  SeInteractiveLogonRight: [Administrators]\n"
+    "  SeTcbPrivilege: [\"NT AUTHORITY\\\\SYSTEM\"]\n"
+    "processes:\n"
+    "  tcb: { account: SYSTEM }\n";
+
+/* ---- lsaemu_load_policy_string / _file ------------------------------------------------- */
+
+START_TEST(load_string_success)
+{
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+    struct lsaemu_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsaemu_load_policy_string(small_policy, "small", &err), 0);
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+}
+END_TEST
+
+START_TEST(load_file_success)
+{
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+    struct lsaemu_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsaemu_load_policy_file(tu_path("policies/p0.yaml"), &err), 0);
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+}
+END_TEST
+
+START_TEST(load_string_error_position)
+{
+    /* Unknown key "nmae" on line 3, column 3. */
+    static const char text[] = "lsaemu: 1\n"
+                               "machine:\n"
+                               "  nmae: WS1\n";
+    struct lsaemu_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsaemu_load_policy_string(text, "typo.yaml", &err), -1);
+    ck_assert_str_eq(err.source, "typo.yaml");
+    ck_assert_int_eq(err.line, 3);
+    ck_assert_int_eq(err.column, 3);
+    ck_assert_msg(err.text[0] != '\0', "empty error text");
+}
+END_TEST
+
+START_TEST(load_string_error_default_source_name)
+{
+    static const char text[] = "lsaemu: 2\n";
+    struct lsaemu_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsaemu_load_policy_string(text, NULL, &err), -1);
+    ck_assert_str_eq(err.source, "<string>");
+    ck_assert_int_eq(err.line, 1);
+    ck_assert_int_ge(err.column, 1);
+    ck_assert_msg(err.text[0] != '\0', "empty error text");
+}
+END_TEST
+
+START_TEST(load_string_error_unknown_principal)
+{
+    static const char text[] = "lsaemu: 1\n"
+                               "accounts:\n"
+                               "  alice: { password: x, groups: [Users] }\n"
+                               "rights:\n"
+                               "  SeBatchLogonRight: [nosuchuser]\n";
+    struct lsaemu_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsaemu_load_policy_string(text, "p", &err), -1);
+    ck_assert_int_eq(err.line, 5);
+    ck_assert_int_ge(err.column, 1);
+}
+END_TEST
+
+START_TEST(load_error_keeps_previous_policy)
+{
+    /* Before: the variant without Users in the interactive right. */
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+
+    /* A broken text that would otherwise have granted the right. */
+    static const char broken[] = "lsaemu: 1\n"
+                                 "accounts:\n"
+                                 "  alice: { password: \"Alice-Pw1\", groups: [Users] }\n"
+                                 "processes:\n"
+                                 "  tcb: { account: SYSTEM, bogus_key: 1 }\n";
+    struct lsaemu_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsaemu_load_policy_string(broken, "broken", &err), -1);
+    ck_assert_int_eq(err.line, 5);
+
+    /* After: unchanged, and the process entry still works. */
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+}
+END_TEST
+
+START_TEST(load_missing_file)
+{
+    const char *path = tu_path("policies/does-not-exist.yaml");
+    struct lsaemu_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsaemu_load_policy_file(path, &err), -1);
+    ck_assert_msg(strstr(err.source, "does-not-exist.yaml") != NULL, "source \"%s\"", err.source);
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_msg(err.text[0] != '\0', "empty error text");
+    /* P0 still in force. */
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+}
+END_TEST
+
+START_TEST(load_broken_file_reports_position)
+{
+    struct lsaemu_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsaemu_load_policy_file(tu_path("policies/broken.yaml"), &err), -1);
+    ck_assert_msg(strstr(err.source, "broken.yaml") != NULL, "source \"%s\"", err.source);
+    ck_assert_int_eq(err.line, 6);
+    ck_assert_int_eq(err.column, 3);
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+}
+END_TEST
+
+START_TEST(load_error_with_null_err)
+{
+    ck_assert_int_eq(lsaemu_load_policy_string("lsaemu: 2\n", NULL, NULL), -1);
+    ck_assert_int_eq(lsaemu_load_policy_file(tu_path("policies/broken.yaml"), NULL), -1);
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+}
+END_TEST
+
+START_TEST(all_policies_load)
+{
+    static const char *const files[] = {
+        "policies/p0.yaml",
+        "policies/p0-no-users-interactive.yaml",
+        "policies/p0-deny-alice-interactive.yaml",
+        "policies/p0-deny-admins-network.yaml",
+        "policies/p0-deny-alice-network.yaml",
+        "policies/p0-guest-enabled.yaml",
+        "policies/p0-alice-rdp.yaml",
+        "policies/p0-require-lp.yaml",
+        "policies/p0-domain.yaml",
+        "policies/p0-faults.yaml",
+    };
+    static const char *const procs[] = {"default", "tcb", "user", "admin",
+                                        "tcb-disabled", "tcb-enabled", "service"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        tu_load_policy(files[i]);
+        for (size_t j = 0; j < sizeof procs / sizeof procs[0]; j++)
+            ck_assert_msg(lsaemu_set_process(procs[j]) == 0, "%s: no process %s", files[i],
+                          procs[j]);
+    }
+}
+END_TEST
+
+/* ---- lsaemu_set_process ------------------------------------------------------------------ */
+
+START_TEST(set_process_switches_identity)
+{
+    ck_assert_status_eq(try_register(), STATUS_SUCCESS);
+    tu_use_process("user");
+    ck_assert_status_eq(try_register(), STATUS_PORT_CONNECTION_REFUSED);
+    tu_use_process("tcb-disabled");
+    ck_assert_status_eq(try_register(), STATUS_PORT_CONNECTION_REFUSED);
+    tu_use_process("tcb-enabled");
+    ck_assert_status_eq(try_register(), STATUS_SUCCESS);
+}
+END_TEST
+
+START_TEST(set_process_unknown_changes_nothing)
+{
+    ck_assert_int_eq(lsaemu_set_process("no-such-entry"), -1);
+    ck_assert_status_eq(try_register(), STATUS_SUCCESS); /* still tcb */
+    tu_use_process("user");
+    ck_assert_int_eq(lsaemu_set_process("no-such-entry"), -1);
+    ck_assert_int_eq(lsaemu_set_process(""), -1);
+    ck_assert_status_eq(try_register(), STATUS_PORT_CONNECTION_REFUSED); /* still user */
+}
+END_TEST
+
+/* ---- lsaemu_reset ------------------------------------------------------------------------ */
+
+START_TEST(reset_closes_handles)
+{
+    HANDLE trusted = th_connect_trusted();
+    HANDLE untrusted = th_connect_untrusted();
+    lsaemu_reset();
+    LSA_STRING s = th_lsa_string(TH_KERBEROS);
+    ULONG id = 0;
+    ck_assert_status_eq(LsaLookupAuthenticationPackage(untrusted, &s, &id), STATUS_INVALID_HANDLE);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(trusted), STATUS_INVALID_HANDLE);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(untrusted), STATUS_INVALID_HANDLE);
+}
+END_TEST
+
+START_TEST(reset_closes_tokens_and_sessions)
+{
+    HANDLE lsa = th_connect_trusted();
+    struct th_logon_out out;
+    ck_assert_status_eq(th_logon_msv(lsa, Interactive, "alice", PW_ALICE, &out), STATUS_SUCCESS);
+    ck_assert(th_session_listed(out.logon_id));
+    lsaemu_reset();
+    SetLastError(0);
+    ck_assert_int_eq(CloseHandle(out.token), FALSE);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_HANDLE);
+    ck_assert(!th_session_listed(out.logon_id));
+    PSECURITY_LOGON_SESSION_DATA d = NULL;
+    ck_assert_status_eq(LsaGetLogonSessionData(&out.logon_id, &d), STATUS_NO_SUCH_LOGON_SESSION);
+    /* The profile was freed by the reset: freeing it again is refused. */
+    ck_assert(!NT_SUCCESS(LsaFreeReturnBuffer(out.profile)));
+}
+END_TEST
+
+START_TEST(reset_keeps_policy_and_process)
+{
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    tu_use_process("tcb");
+    lsaemu_reset();
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+    tu_use_process("user");
+    lsaemu_reset();
+    ck_assert_status_eq(try_register(), STATUS_PORT_CONNECTION_REFUSED);
+}
+END_TEST
+
+START_TEST(reset_then_new_handles_work)
+{
+    (void)th_connect_untrusted();
+    lsaemu_reset();
+    HANDLE h = th_connect_untrusted();
+    ck_assert_uint_eq(th_package(h, TH_MSV1_0), 2);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(h), STATUS_SUCCESS);
+}
+END_TEST
+
+/* ---- lsaemu_last_reason --------------------------------------------------------------------- */
+
+static void *thread_fresh_reason(void *arg)
+{
+    (void)arg;
+    const char *r = lsaemu_last_reason();
+    return (void *)(uintptr_t)(r != NULL && r[0] == '\0');
+}
+
+START_TEST(last_reason_empty_in_fresh_thread)
+{
+    /* The main thread has made decisions already. */
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+    ck_assert_msg(lsaemu_last_reason()[0] != '\0', "no reason after a refusal");
+
+    pthread_t t;
+    void *ok = NULL;
+    ck_assert_int_eq(pthread_create(&t, NULL, thread_fresh_reason, NULL), 0);
+    ck_assert_int_eq(pthread_join(t, &ok), 0);
+    ck_assert_msg(ok != NULL, "a new thread's reason is not \"\"");
+}
+END_TEST
+
+static char thread_reason[256];
+
+static void *thread_own_decision(void *arg)
+{
+    (void)arg;
+    /* carol is disabled: a different rule decides than in the main
+     * thread (a missing logon right). */
+    HANDLE lsa = NULL;
+    if (LsaConnectUntrusted(&lsa) != STATUS_SUCCESS)
+        return NULL;
+    LSA_STRING s = th_lsa_string(TH_MSV1_0);
+    ULONG msv = 0;
+    if (LsaLookupAuthenticationPackage(lsa, &s, &msv) != STATUS_SUCCESS)
+        return NULL;
+    ULONG len;
+    void *buf = th_msv_interactive(".", "carol", PW_CAROL, &len);
+    LSA_STRING origin = th_lsa_string("thread");
+    TOKEN_SOURCE src;
+    memset(&src, 0, sizeof src);
+    PVOID profile = NULL;
+    ULONG plen = 0;
+    LUID id;
+    HANDLE tok = NULL;
+    QUOTA_LIMITS q;
+    NTSTATUS sub = 0;
+    NTSTATUS st = LsaLogonUser(lsa, &origin, Interactive, msv, buf, len, NULL, &src, &profile,
+                               &plen, &id, &tok, &q, &sub);
+    free(buf);
+    if (st != (NTSTATUS)STATUS_ACCOUNT_RESTRICTION)
+        return NULL;
+    strncpy(thread_reason, lsaemu_last_reason(), sizeof thread_reason - 1);
+    return (void *)1;
+}
+
+START_TEST(last_reason_is_per_thread)
+{
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+    char mine[256];
+    strncpy(mine, lsaemu_last_reason(), sizeof mine - 1);
+    mine[sizeof mine - 1] = '\0';
+    ck_assert_ptr_nonnull(strstr(mine, "SeInteractiveLogonRight"));
+
+    pthread_t t;
+    void *ok = NULL;
+    ck_assert_int_eq(pthread_create(&t, NULL, thread_own_decision, NULL), 0);
+    ck_assert_int_eq(pthread_join(t, &ok), 0);
+    ck_assert_msg(ok != NULL, "the thread's logon of carol did not give a restriction");
+    ck_assert_msg(thread_reason[0] != '\0', "thread reason empty");
+    ck_assert_msg(strcmp(thread_reason, mine) != 0, "thread saw the main thread's reason");
+
+    /* The main thread's reason is untouched by the other thread. */
+    ck_assert_str_eq(lsaemu_last_reason(), mine);
+}
+END_TEST
+
+/* ---- Environment: LSAEMU_POLICY and LSAEMU_PROCESS ---------------------------------------- */
+
+START_TEST(env_policy_and_process)
+{
+    if (th_nofork())
+        return; /* needs a fresh process */
+    setenv("LSAEMU_POLICY", tu_path("policies/p0-no-users-interactive.yaml"), 1);
+    setenv("LSAEMU_PROCESS", "tcb", 1);
+    /* A TCB caller (from LSAEMU_PROCESS) on the variant (from LSAEMU_POLICY). */
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+}
+END_TEST
+
+START_TEST(env_policy_default_process)
+{
+    if (th_nofork())
+        return;
+    setenv("LSAEMU_POLICY", tu_path("policies/p0.yaml"), 1);
+    unsetenv("LSAEMU_PROCESS");
+    /* The entry "default" is alice: no TCB. */
+    ck_assert_status_eq(try_register(), STATUS_PORT_CONNECTION_REFUSED);
+    HANDLE h = th_connect_untrusted();
+    struct th_logon_out out;
+    ck_assert_status_eq(th_logon_msv(h, Interactive, "alice", PW_ALICE, &out), STATUS_SUCCESS);
+    th_release(&out);
+}
+END_TEST
+
+START_TEST(env_explicit_load_wins)
+{
+    if (th_nofork())
+        return;
+    setenv("LSAEMU_POLICY", tu_path("policies/p0.yaml"), 1);
+    setenv("LSAEMU_PROCESS", "tcb", 1);
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+}
+END_TEST
+
+START_TEST(env_explicit_load_wins_after_first_call)
+{
+    if (th_nofork())
+        return;
+    setenv("LSAEMU_POLICY", tu_path("policies/p0.yaml"), 1);
+    setenv("LSAEMU_PROCESS", "tcb", 1);
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+}
+END_TEST
+
+START_TEST(env_broken_policy_fails_every_call)
+{
+    if (th_nofork())
+        return;
+    setenv("LSAEMU_POLICY", tu_path("policies/broken.yaml"), 1);
+    setenv("LSAEMU_PROCESS", "tcb", 1);
+
+    HANDLE h = NULL;
+    ck_assert_status_eq(LsaConnectUntrusted(&h), 0xC0000158);
+    ck_assert_status_eq(try_register(), STATUS_INTERNAL_DB_ERROR);
+    LSA_STRING s = th_lsa_string(TH_MSV1_0);
+    ULONG id = 0;
+    ck_assert_status_eq(LsaLookupAuthenticationPackage((HANDLE)(uintptr_t)0x10, &s, &id),
+                        STATUS_INTERNAL_DB_ERROR);
+    ck_assert_status_eq(LsaDeregisterLogonProcess((HANDLE)(uintptr_t)0x10),
+                        STATUS_INTERNAL_DB_ERROR);
+    ULONG count = 0;
+    PLUID list = NULL;
+    ck_assert_status_eq(LsaEnumerateLogonSessions(&count, &list), STATUS_INTERNAL_DB_ERROR);
+    ULONG submit = KerbQueryTicketCacheMessage;
+    PVOID ret = NULL;
+    ULONG rlen = 0;
+    NTSTATUS proto = 0;
+    ck_assert_status_eq(LsaCallAuthenticationPackage((HANDLE)(uintptr_t)0x10, 1, &submit,
+                                                     sizeof submit, &ret, &rlen, &proto),
+                        STATUS_INTERNAL_DB_ERROR);
+    ck_assert_ptr_null(ret);
+    /* Still failing on a second round: it never heals by itself. */
+    ck_assert_status_eq(LsaConnectUntrusted(&h), STATUS_INTERNAL_DB_ERROR);
+
+    /* An explicit good load ends it. */
+    tu_load_policy("policies/p0.yaml");
+    tu_use_process("tcb");
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+}
+END_TEST
+
+START_TEST(env_missing_policy_file_fails)
+{
+    if (th_nofork())
+        return;
+    setenv("LSAEMU_POLICY", tu_path("policies/does-not-exist.yaml"), 1);
+    HANDLE h = NULL;
+    ck_assert_status_eq(LsaConnectUntrusted(&h), STATUS_INTERNAL_DB_ERROR);
+}
+END_TEST
+
+START_TEST(no_policy_at_all_is_system)
+{
+    /* Neither an explicit load nor LSAEMU_POLICY: the embedded default,
+     * where the process runs as SYSTEM (TCB). */
+    if (th_nofork())
+        return;
+    unsetenv("LSAEMU_POLICY");
+    unsetenv("LSAEMU_PROCESS");
+    ck_assert_status_eq(try_register(), STATUS_SUCCESS);
+}
+END_TEST
+
+Suite *make_control_suite(void);
+Suite *make_control_suite(void)
+{
+    Suite *s = suite_create("control");
+
+    TCase *tc = tcase_create("load");
+    tcase_add_checked_fixture(tc, setup, NULL);
+    tcase_add_test(tc, load_string_success);
+    tcase_add_test(tc, load_file_success);
+    tcase_add_test(tc, load_string_error_position);
+    tcase_add_test(tc, load_string_error_default_source_name);
+    tcase_add_test(tc, load_string_error_unknown_principal);
+    tcase_add_test(tc, load_error_keeps_previous_policy);
+    tcase_add_test(tc, load_missing_file);
+    tcase_add_test(tc, load_broken_file_reports_position);
+    tcase_add_test(tc, load_error_with_null_err);
+    tcase_add_test(tc, all_policies_load);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("process");
+    tcase_add_checked_fixture(tc, setup, NULL);
+    tcase_add_test(tc, set_process_switches_identity);
+    tcase_add_test(tc, set_process_unknown_changes_nothing);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("reset");
+    tcase_add_checked_fixture(tc, setup, NULL);
+    tcase_add_test(tc, reset_closes_handles);
+    tcase_add_test(tc, reset_closes_tokens_and_sessions);
+    tcase_add_test(tc, reset_keeps_policy_and_process);
+    tcase_add_test(tc, reset_then_new_handles_work);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("reason");
+    tcase_add_checked_fixture(tc, setup, NULL);
+    tcase_add_test(tc, last_reason_empty_in_fresh_thread);
+    tcase_add_test(tc, last_reason_is_per_thread);
+    suite_add_tcase(s, tc);
+
+    /* No fixture: these start from a process that has made no call. */
+    tc = tcase_create("environment");
+    tcase_add_test(tc, env_policy_and_process);
+    tcase_add_test(tc, env_policy_default_process);
+    tcase_add_test(tc, env_explicit_load_wins);
+    tcase_add_test(tc, env_explicit_load_wins_after_first_call);
+    tcase_add_test(tc, env_broken_policy_fails_every_call);
+    tcase_add_test(tc, env_missing_policy_file_fails);
+    tcase_add_test(tc, no_policy_at_all_is_system);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run_suite(make_control_suite());
+}
