@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * lsaemu_save_policy_file: the policy in force, including rights changed
+ * through LsaAddAccountRights / LsaRemoveAccountRights, written as YAML that
+ * loads back to the same decisions and the same rights database.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sddl.h>
+
+#include "core/current.h"
+#include "lsa_helpers.h"
+
+static char path[64];
+
+static void setup(void)
+{
+    tu_load_policy("policies/p0.yaml");
+    lsaemu_reset();
+    tu_use_process("admin");
+    strcpy(path, "/tmp/lsaemu-save-XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+}
+
+static void teardown(void)
+{
+    unlink(path);
+}
+
+static LSA_UNICODE_STRING U(const char *ascii)
+{
+    static WCHAR ring[8][128];
+    static int next;
+    WCHAR *w = ring[next++ % 8];
+    size_t bytes = th_utf16(w, ascii);
+    LSA_UNICODE_STRING u = {(USHORT)bytes, (USHORT)bytes, w};
+    return u;
+}
+
+static PSID S(const char *text)
+{
+    static BYTE ring[4][SECURITY_MAX_SID_SIZE];
+    static int next;
+    BYTE *out = ring[next++ % 4];
+    PSID tmp = NULL;
+    ck_assert(ConvertStringSidToSidA(text, &tmp));
+    memcpy(out, tmp, GetLengthSid(tmp));
+    LocalFree(tmp);
+    return out;
+}
+
+static void change_rights(const char *sid, const char *right, int add)
+{
+    LSA_OBJECT_ATTRIBUTES attrs;
+    memset(&attrs, 0, sizeof attrs);
+    LSA_HANDLE h;
+    tu_use_process("admin");
+    ck_assert_status_eq(LsaOpenPolicy(NULL, &attrs, POLICY_ALL_ACCESS, &h), STATUS_SUCCESS);
+    LSA_UNICODE_STRING u = U(right);
+    if (add)
+        ck_assert_status_eq(LsaAddAccountRights(h, S(sid), &u, 1), STATUS_SUCCESS);
+    else
+        ck_assert_status_eq(LsaRemoveAccountRights(h, S(sid), FALSE, &u, 1), STATUS_SUCCESS);
+    LsaClose(h);
+}
+
+/* ---- Fingerprints ------------------------------------------------------------------------- */
+
+static const struct {
+    const char *user, *password;
+} users[] = {
+    {"alice", PW_ALICE}, {"bob", PW_BOB},     {"carol", PW_CAROL}, {"dave", PW_DAVE},
+    {"erin", PW_ERIN},   {"frank", PW_FRANK}, {"gina", PW_GINA},   {"hank", PW_HANK},
+    {"ivy", PW_IVY},     {"jack", ""},        {"svc1", PW_SVC1},   {"alice", "wrong"},
+    {"Guest", ""},       {"nobody", "x"},
+};
+static const SECURITY_LOGON_TYPE types[] = {Interactive, Network, Batch, Service,
+                                            RemoteInteractive, NetworkCleartext};
+#define N_USERS (sizeof users / sizeof users[0])
+#define N_TYPES (sizeof types / sizeof types[0])
+
+struct decisions {
+    NTSTATUS st[N_USERS][N_TYPES], sub[N_USERS][N_TYPES];
+};
+
+static void decide(struct decisions *d)
+{
+    tu_use_process("tcb");
+    HANDLE lsa = th_connect_trusted();
+    for (size_t u = 0; u < N_USERS; u++)
+        for (size_t t = 0; t < N_TYPES; t++) {
+            struct th_logon_out out;
+            d->st[u][t] = th_logon_msv(lsa, types[t], users[u].user, users[u].password, &out);
+            d->sub[u][t] = out.sub_status;
+            if (d->st[u][t] == STATUS_SUCCESS)
+                th_release(&out);
+        }
+    LsaDeregisterLogonProcess(lsa);
+    tu_use_process("admin");
+}
+
+static void assert_same_decisions(const struct decisions *a, const struct decisions *b)
+{
+    for (size_t u = 0; u < N_USERS; u++)
+        for (size_t t = 0; t < N_TYPES; t++) {
+            ck_assert_msg(a->st[u][t] == b->st[u][t] && a->sub[u][t] == b->sub[u][t],
+                          "%s type %d: before %s/%s, after %s/%s", users[u].user, (int)types[t],
+                          tu_status_name(a->st[u][t]), tu_status_name(a->sub[u][t]),
+                          tu_status_name(b->st[u][t]), tu_status_name(b->sub[u][t]));
+        }
+}
+
+/* The rights database: for each right, the sorted holder SID strings. */
+static char *rights_db(void)
+{
+    struct policy *pol;
+    ck_assert_int_eq(current_acquire(&pol), 0);
+    size_t cap = 65536, len = 0;
+    char *out = calloc(1, cap);
+    for (int id = 0; id < RIGHT_COUNT; id++) {
+        size_t n = pol->n_holders[id];
+        char (*texts)[SID_STRING_MAX] = calloc(n + 1, SID_STRING_MAX);
+        for (size_t i = 0; i < n; i++)
+            sid_format(&pol->holders[id][i], texts[i]);
+        qsort(texts, n, SID_STRING_MAX, (int (*)(const void *, const void *))strcmp);
+        len += (size_t)snprintf(out + len, cap - len, "%s:", right_info(id)->name);
+        for (size_t i = 0; i < n; i++)
+            len += (size_t)snprintf(out + len, cap - len, " %s", texts[i]);
+        len += (size_t)snprintf(out + len, cap - len, "\n");
+        free(texts);
+    }
+    current_release(pol);
+    return out;
+}
+
+static void save_and_reload(void)
+{
+    struct lsaemu_error err;
+    ck_assert_msg(lsaemu_save_policy_file(path, &err) == 0, "%s", err.text);
+    ck_assert_msg(lsaemu_load_policy_file(path, &err) == 0, "%s:%d:%d: %s", err.source, err.line,
+                  err.column, err.text);
+    lsaemu_reset();
+}
+
+START_TEST(round_trip_p0_unchanged)
+{
+    struct decisions before, after;
+    decide(&before);
+    char *db = rights_db();
+    save_and_reload();
+    decide(&after);
+    assert_same_decisions(&before, &after);
+    char *db2 = rights_db();
+    ck_assert_str_eq(db, db2);
+    free(db);
+    free(db2);
+}
+END_TEST
+
+START_TEST(round_trip_after_api_changes)
+{
+    change_rights("S-1-5-21-1000-2000-3000-1001", "SeBatchLogonRight", 1);
+    change_rights("S-1-5-21-1000-2000-3000-1002", "SeDenyNetworkLogonRight", 1);
+    change_rights("S-1-5-32-555", "SeRemoteInteractiveLogonRight", 0);
+    change_rights("S-1-5-21-1000-2000-3000-1011", "SeDebugPrivilege", 1);
+    struct decisions before, after;
+    decide(&before);
+    /* The changes decided: alice may now log on as a batch job. */
+    ck_assert_status_eq(before.st[0][2], STATUS_SUCCESS);
+    ck_assert_status_eq(before.st[1][1], STATUS_LOGON_TYPE_NOT_GRANTED);
+    char *db = rights_db();
+    save_and_reload();
+    decide(&after);
+    assert_same_decisions(&before, &after);
+    char *db2 = rights_db();
+    ck_assert_str_eq(db, db2);
+    free(db);
+    free(db2);
+    /* The process entries survived: admin can still open the policy for everything. */
+    tu_use_process("admin");
+    tu_use_process("tcb-enabled");
+}
+END_TEST
+
+START_TEST(round_trip_every_field)
+{
+    tu_load_policy_text(
+        "lsaemu: 1\n"
+        "machine: { name: SRV9, sid: S-1-5-21-7-8-9, role: server, time: \"2026-03-02T12:30:00Z\","
+        " domain: CORP }\n"
+        "base: server\n"
+        "options: { blank_password_console_only: false, require_logon_process: true }\n"
+        "groups:\n"
+        "  Developers: { rid: 1100, members: [zed, \"NT AUTHORITY\\\\NETWORK\"],"
+        " description: \"Dev \\\"team\\\" \\\\ x\" }\n"
+        "accounts:\n"
+        "  zed:\n"
+        "    password: p\n"
+        "    full_name: \"Zed \\\"Q\\\" Back\\\\slash\"\n"
+        "    home_directory: 'C:\\Users\\zed'\n"
+        "    home_directory_drive: 'H:'\n"
+        "    profile_path: 'C:\\p'\n"
+        "    logon_script: z.cmd\n"
+        "    expires: \"2030-01-01T00:00:00Z\"\n"
+        "    logon_hours: [\"Fri 22:00-06:00\", \"Mon 08:00-18:00\"]\n"
+        "    workstations: [SRV9, OTHER]\n"
+        "  yan: { groups: [Users], logon_hours: [], must_change_password: true }\n"
+        "  Administrator: { disabled: false, password: admin }\n"
+        "rights:\n"
+        "  SeTcbPrivilege: [zed, \"S-1-5-21-99-99-99-1234\"]\n"
+        "processes:\n"
+        "  default: { account: zed, enabled: [SeTcbPrivilege], session: 0 }\n"
+        "  sys: { account: SYSTEM }\n"
+        "faults:\n"
+        "  - { call: LsaLogonUser, nth: 3, account: yan, status: STATUS_NO_MEMORY }\n"
+        "  - { call: LookupAccountSidW, status: 0xC0000022 }\n");
+    struct policy *a;
+    ck_assert_int_eq(current_acquire(&a), 0);
+    char *db = rights_db();
+    save_and_reload();
+    struct policy *b;
+    ck_assert_int_eq(current_acquire(&b), 0);
+    ck_assert_str_eq(a->machine_name, b->machine_name);
+    ck_assert(sid_equal(&a->machine_sid, &b->machine_sid));
+    ck_assert_int_eq(a->role, b->role);
+    ck_assert_int_eq(a->has_time, b->has_time);
+    ck_assert(a->time == b->time);
+    ck_assert_str_eq(a->machine_domain, b->machine_domain);
+    ck_assert_int_eq(a->blank_password_console_only, b->blank_password_console_only);
+    ck_assert_int_eq(a->require_logon_process, b->require_logon_process);
+    ck_assert_uint_eq(a->n_accounts, b->n_accounts);
+    for (size_t i = 0; i < a->n_accounts; i++) {
+        const struct account *x = &a->accounts[i];
+        const struct account *y = policy_find_account_sid(b, &x->sid);
+        ck_assert_msg(y != NULL, "account %s lost", x->name);
+        ck_assert_str_eq(x->name, y->name);
+        ck_assert_int_eq(memcmp(x->nt_hash, y->nt_hash, 16), 0);
+        ck_assert_int_eq(x->blank_password, y->blank_password);
+        ck_assert_int_eq(x->disabled, y->disabled);
+        ck_assert_int_eq(x->locked_out, y->locked_out);
+        ck_assert_int_eq(x->password_expired, y->password_expired);
+        ck_assert_int_eq(x->must_change_password, y->must_change_password);
+        ck_assert_int_eq(x->has_expires, y->has_expires);
+        ck_assert(!x->has_expires || x->expires == y->expires);
+        ck_assert_int_eq(x->has_logon_hours, y->has_logon_hours);
+        /* Same set of allowed minutes (the writer may split ranges per day). */
+        for (unsigned m = 0; m < 7 * 24 * 60; m += 30) {
+            int ix = 0, iy = 0;
+            for (size_t k = 0; k < x->n_logon_hours; k++)
+                ix |= m >= x->logon_hours[k].start && m < x->logon_hours[k].end;
+            for (size_t k = 0; k < y->n_logon_hours; k++)
+                iy |= m >= y->logon_hours[k].start && m < y->logon_hours[k].end;
+            ck_assert_msg(ix == iy, "%s minute %u", x->name, m);
+        }
+        ck_assert_int_eq(x->has_workstations, y->has_workstations);
+        ck_assert_uint_eq(x->n_workstations, y->n_workstations);
+        ck_assert_str_eq(x->full_name ? x->full_name : "-", y->full_name ? y->full_name : "-");
+        ck_assert_str_eq(x->home_directory ? x->home_directory : "-",
+                         y->home_directory ? y->home_directory : "-");
+        ck_assert_str_eq(x->home_directory_drive ? x->home_directory_drive : "-",
+                         y->home_directory_drive ? y->home_directory_drive : "-");
+        ck_assert_str_eq(x->logon_script ? x->logon_script : "-",
+                         y->logon_script ? y->logon_script : "-");
+    }
+    ck_assert_uint_eq(a->n_groups, b->n_groups);
+    for (size_t i = 0; i < a->n_groups; i++) {
+        const struct group *g = &a->groups[i];
+        const struct group *h = policy_find_group_sid(b, &g->sid);
+        ck_assert_msg(h != NULL, "group %s lost", g->name);
+        ck_assert_uint_eq(g->n_members, h->n_members);
+        ck_assert_str_eq(g->description ? g->description : "-", h->description ? h->description : "-");
+    }
+    ck_assert_uint_eq(a->n_processes, b->n_processes);
+    for (size_t i = 0; i < a->n_processes; i++) {
+        const struct process_entry *p = policy_find_process(b, a->processes[i].name);
+        ck_assert_ptr_nonnull(p);
+        ck_assert(sid_equal(&a->accounts[a->processes[i].account].sid,
+                            &b->accounts[p->account].sid));
+        ck_assert(p->enabled == a->processes[i].enabled);
+        ck_assert_uint_eq(p->session, a->processes[i].session);
+    }
+    ck_assert_uint_eq(a->n_faults, b->n_faults);
+    for (size_t i = 0; i < a->n_faults; i++) {
+        ck_assert_str_eq(a->faults[i].call, b->faults[i].call);
+        ck_assert_uint_eq(a->faults[i].nth, b->faults[i].nth);
+        ck_assert_int_eq(a->faults[i].status, b->faults[i].status);
+        ck_assert_str_eq(a->faults[i].account ? a->faults[i].account : "-",
+                         b->faults[i].account ? b->faults[i].account : "-");
+    }
+    current_release(a);
+    current_release(b);
+    char *db2 = rights_db();
+    ck_assert_str_eq(db, db2);
+    free(db);
+    free(db2);
+}
+END_TEST
+
+START_TEST(save_errors)
+{
+    struct lsaemu_error err;
+    ck_assert_int_eq(lsaemu_save_policy_file("/nonexistent-dir/x.yaml", &err), -1);
+    ck_assert_str_eq(err.source, "/nonexistent-dir/x.yaml");
+    ck_assert_ptr_nonnull(strstr(err.text, "cannot write"));
+    ck_assert_int_eq(lsaemu_save_policy_file(NULL, &err), -1);
+    ck_assert_int_eq(lsaemu_save_policy_file("/nonexistent-dir/x.yaml", NULL), -1);
+    /* Saving changes nothing. */
+    ck_assert_int_eq(lsaemu_save_policy_file(path, NULL), 0);
+    LUID luid;
+    ck_assert(LookupPrivilegeValueA(NULL, "SeTcbPrivilege", &luid));
+}
+END_TEST
+
+START_TEST(saved_file_is_valid_and_explicit)
+{
+    ck_assert_int_eq(lsaemu_save_policy_file(path, NULL), 0);
+    ck_assert_int_eq(lsaemu_check_policy_file(path, NULL, NULL), 0);
+    FILE *f = fopen(path, "r");
+    ck_assert_ptr_nonnull(f);
+    char line[1024];
+    int base_none = 0, batch_listed = 0, alice_sid = 0;
+    while (fgets(line, sizeof line, f)) {
+        base_none |= !strcmp(line, "base: none\n");
+        batch_listed |= !strncmp(line, "  SeBatchLogonRight: [", 22);
+        alice_sid |= strstr(line, "sid: \"S-1-5-21-1000-2000-3000-1001\"") != NULL;
+    }
+    fclose(f);
+    ck_assert(base_none);
+    ck_assert(batch_listed);
+    ck_assert(alice_sid);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+    Suite *s = suite_create("save_policy");
+    TCase *tc = tcase_create("save");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, round_trip_p0_unchanged);
+    tcase_add_test(tc, round_trip_after_api_changes);
+    tcase_add_test(tc, round_trip_every_field);
+    tcase_add_test(tc, save_errors);
+    tcase_add_test(tc, saved_file_is_valid_and_explicit);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run_suite(make_suite());
+}
