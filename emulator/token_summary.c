@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The token summary of `lsaemu logon`: what `whoami /all` would show for
+ * the new token, read back through GetTokenInformation like any Windows
+ * program would, so the summary also exercises the token functions.
+ */
+#include "config.h"
+
+#include <windows.h>
+#include <sddl.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tool_util.h"
+
+/* GetTokenInformation's two-call pattern; NULL when the class fails. */
+static void *query(HANDLE token, TOKEN_INFORMATION_CLASS cls)
+{
+    DWORD len = 0;
+    GetTokenInformation(token, cls, NULL, 0, &len);
+    if (len == 0)
+        return NULL;
+    void *buf = malloc(len);
+    if (buf && !GetTokenInformation(token, cls, buf, len, &len)) {
+        free(buf);
+        buf = NULL;
+    }
+    return buf;
+}
+
+/* "S-1-5-32-545  BUILTIN\Users" (the name when LookupAccountSid knows it). */
+static void print_sid(PSID sid)
+{
+    LPSTR text = NULL;
+    char name[256], domain[256];
+    DWORD nn = sizeof name, nd = sizeof domain;
+    SID_NAME_USE use;
+    if (ConvertSidToStringSidA(sid, &text)) {
+        printf("%s", text);
+        LocalFree(text);
+    } else {
+        printf("(invalid SID)");
+    }
+    if (LookupAccountSidA(NULL, sid, name, &nn, domain, &nd, &use))
+        printf("  %s%s%s", domain, domain[0] ? "\\" : "", name);
+}
+
+static void print_group_attributes(DWORD a)
+{
+    static const struct {
+        DWORD bit;
+        const char *word;
+    } words[] = {
+        {SE_GROUP_MANDATORY, "mandatory"},
+        {SE_GROUP_ENABLED_BY_DEFAULT, "enabled-by-default"},
+        {SE_GROUP_ENABLED, "enabled"},
+        {SE_GROUP_OWNER, "owner"},
+        {SE_GROUP_USE_FOR_DENY_ONLY, "deny-only"},
+        {SE_GROUP_INTEGRITY, "integrity"},
+        {SE_GROUP_INTEGRITY_ENABLED, "integrity-enabled"},
+        {SE_GROUP_LOGON_ID, "logon-id"},
+    };
+    const char *sep = " [";
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if ((a & words[i].bit) == words[i].bit) {
+            printf("%s%s", sep, words[i].word);
+            sep = ", ";
+        }
+    }
+    printf("%s\n", sep[0] == ',' ? "]" : "");
+}
+
+void tool_token_summary(HANDLE token)
+{
+    TOKEN_USER *user = query(token, TokenUser);
+    TOKEN_GROUPS *groups = query(token, TokenGroups);
+    TOKEN_PRIVILEGES *privs = query(token, TokenPrivileges);
+    TOKEN_TYPE *type = query(token, TokenType);
+
+    printf("token\n  user        ");
+    if (user)
+        print_sid(user->User.Sid);
+    else
+        printf("(GetTokenInformation failed: %lu)", (unsigned long)GetLastError());
+    printf("\n");
+    if (type && *type == TokenImpersonation) {
+        SECURITY_IMPERSONATION_LEVEL *level = query(token, TokenImpersonationLevel);
+        static const char *const levels[] = {"anonymous", "identification", "impersonation",
+                                             "delegation"};
+        printf("  type        impersonation, level %s\n",
+               level && (unsigned)*level < 4 ? levels[*level] : "?");
+        free(level);
+    } else if (type) {
+        printf("  type        primary\n");
+    }
+    if (groups) {
+        printf("  groups\n");
+        for (DWORD i = 0; i < groups->GroupCount; i++) {
+            printf("    ");
+            print_sid(groups->Groups[i].Sid);
+            print_group_attributes(groups->Groups[i].Attributes);
+        }
+    }
+    if (privs) {
+        printf("  privileges\n");
+        for (DWORD i = 0; i < privs->PrivilegeCount; i++) {
+            char name[128];
+            DWORD n = sizeof name;
+            LUID luid = privs->Privileges[i].Luid;
+            if (!LookupPrivilegeNameA(NULL, &luid, name, &n))
+                snprintf(name, sizeof name, "LUID %lu", (unsigned long)luid.LowPart);
+            DWORD a = privs->Privileges[i].Attributes;
+            printf("    %-42s %s%s\n", name, a & SE_PRIVILEGE_ENABLED ? "enabled" : "disabled",
+                   a & SE_PRIVILEGE_ENABLED_BY_DEFAULT ? " (by default)" : "");
+        }
+    }
+    free(user);
+    free(groups);
+    free(privs);
+    free(type);
+}

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The security-template half of the control API (lsaemu.h): file handling
+ * around the converters of lib/policy/secedit_*.c, for `lsaemu
+ * import-secedit` and `lsaemu export-secedit`.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lsaemu.h"
+#include "policy/loader.h"
+#include "policy/secedit.h"
+
+/* Reads a whole file; NULL with errno set on failure. */
+static unsigned char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char *data = NULL;
+    size_t cap = 0;
+    *len = 0;
+    if (!f)
+        return NULL;
+    for (;;) {
+        if (*len == cap) {
+            cap = cap ? cap * 2 : 8192;
+            unsigned char *p = realloc(data, cap);
+            if (!p) {
+                free(data);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            data = p;
+        }
+        size_t n = fread(data + *len, 1, cap - *len, f);
+        *len += n;
+        if (n == 0)
+            break;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(data);
+        errno = EIO;
+        return NULL;
+    }
+    return data;
+}
+
+LSAEMU_PUBLIC int lsaemu_secedit_import_file(const char *path, char **yaml,
+                                             void (*report)(const struct lsaemu_error *err,
+                                                            void *ctx),
+                                             void *ctx)
+{
+    if (!path || !yaml)
+        return -1;
+    *yaml = NULL;
+    size_t len;
+    unsigned char *data = read_all(path, &len);
+    if (!data) {
+        struct lsaemu_error e;
+        memset(&e, 0, sizeof e);
+        snprintf(e.source, sizeof e.source, "%s", path);
+        snprintf(e.text, sizeof e.text, "cannot read: %s", strerror(errno));
+        if (report)
+            report(&e, ctx);
+        return -1;
+    }
+    int n = secedit_import(data, len, path, report, ctx, yaml);
+    free(data);
+    return n == 0 ? 0 : -1;
+}
+
+LSAEMU_PUBLIC int lsaemu_secedit_export_file(const char *policy_path, char **data, size_t *len,
+                                             struct lsaemu_error *err)
+{
+    struct lsaemu_error local;
+    if (!err)
+        err = &local;
+    memset(err, 0, sizeof *err);
+    if (!policy_path || !data || !len)
+        return -1;
+    struct policy *pol = loader_load_file(policy_path, err);
+    if (!pol)
+        return -1;
+    int rc = secedit_export(pol, data, len);
+    if (rc != 0) {
+        snprintf(err->source, sizeof err->source, "%s", policy_path);
+        snprintf(err->text, sizeof err->text, "out of memory writing the template");
+    }
+    policy_unref(pol);
+    return rc;
+}

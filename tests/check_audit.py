@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: MIT
+"""LSAEMU_AUDIT: runs logons through the lsaemu tool and checks every
+record: one JSON object per line, the Windows event field names, the
+values of 4611, 4624, 4672, 4625 and 4634, the fixed policy time."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+tool = sys.argv[1]
+failures = []
+
+POLICY = """lsaemu: 1
+machine: { name: WS1, time: "2026-11-18T10:00:00Z" }
+accounts:
+  alice: { password: "Alice-1", groups: [Users], full_name: "Alice \\"Quote\\" Example" }
+  admin: { password: "Admin-1", groups: [Administrators] }
+  "o'brien": { password: "Ob-1", groups: [Users] }
+"""
+
+COMMON = ["EventID", "TimeCreated", "TargetUserName", "TargetDomainName", "TargetUserSid",
+          "TargetLogonId", "LogonType", "LogonProcessName", "AuthenticationPackageName",
+          "ProcessId"]
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def run(audit, policy, *args):
+    env = dict(os.environ, LSAEMU_AUDIT=audit)
+    env.pop("LSAEMU_TRACE", None)
+    subprocess.run([tool, "logon", "--policy", policy] + list(args), env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    with open(audit, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    os.unlink(audit)
+    records = []
+    for line in lines:
+        try:
+            records.append(json.loads(line))
+        except ValueError as e:
+            failures.append("not JSON: %r (%s)" % (line, e))
+    for r in records:
+        for field in COMMON:
+            check(field in r, "event %s lacks %s" % (r.get("EventID"), field))
+        check(r.get("TimeCreated") == "2026-11-18T10:00:00Z",
+              "TimeCreated is not the policy's time: %r" % r.get("TimeCreated"))
+        check(isinstance(r.get("LogonType"), int), "LogonType is not a number")
+        check(str(r.get("TargetLogonId", "")).startswith("0x"), "TargetLogonId is not 0x...")
+        check(r.get("ProcessId", "").startswith("0x"), "ProcessId is not 0x...")
+    return records
+
+
+with tempfile.TemporaryDirectory() as d:
+    policy = os.path.join(d, "p.yaml")
+    audit = os.path.join(d, "audit.jsonl")
+    with open(policy, "w", encoding="utf-8") as f:
+        f.write(POLICY)
+
+    # A trusted logon process (the default process is SYSTEM) logs an
+    # administrator on over the network, then closes the token.
+    ev = run(audit, policy, "--api", "lsa", "--user", "admin", "--password", "Admin-1",
+             "--type", "network")
+    ids = [r["EventID"] for r in ev]
+    check(ids == [4611, 4624, 4672, 4634], "trusted admin logon gave %r" % ids)
+    if ids == [4611, 4624, 4672, 4634]:
+        reg, logon, special, logoff = ev
+        check(reg["LogonProcessName"] == "lsaemu", "4611 LogonProcessName")
+        check(reg["TargetUserSid"] == "S-1-5-18", "4611 subject is SYSTEM")
+        check(logon["TargetUserName"] == "admin" and logon["TargetDomainName"] == "WS1",
+              "4624 names")
+        check(logon["TargetUserSid"] == "S-1-5-21-1000-2000-3000-1001", "4624 SID")
+        check(logon["LogonType"] == 3, "4624 LogonType")
+        check(logon["AuthenticationPackageName"] == "NTLM", "4624 package")
+        check(logon["LogonProcessName"] == "lsaemu", "4624 logon process")
+        privs = special.get("PrivilegeList", "").split()
+        check("SeDebugPrivilege" in privs and "SeBackupPrivilege" in privs,
+              "4672 PrivilegeList %r" % privs)
+        check("SeChangeNotifyPrivilege" not in privs, "4672 lists an ordinary privilege")
+        check(special["TargetLogonId"] == logon["TargetLogonId"], "4672 logon id")
+        check(logoff["TargetLogonId"] == logon["TargetLogonId"], "4634 closes the 4624 session")
+        check(logoff["LogonType"] == 3, "4634 LogonType")
+
+    # An ordinary user: 4624 and 4634, no 4672.
+    ev = run(audit, policy, "--user", "alice", "--password", "Alice-1", "--type", "interactive")
+    check([r["EventID"] for r in ev] == [4624, 4634], "alice logon gave %r" % ev)
+
+    # Failures: 4625 with Status and SubStatus as Windows writes them.
+    ev = run(audit, policy, "--api", "lsa", "--user", "alice", "--password", "nope",
+             "--type", "interactive")
+    fail = [r for r in ev if r["EventID"] == 4625]
+    check(len(fail) == 1, "wrong password gave %r" % ev)
+    if fail:
+        r = fail[0]
+        check(r["Status"] == "0xC000006D" and r["SubStatus"] == "0xC000006A",
+              "4625 status %r/%r" % (r["Status"], r["SubStatus"]))
+        check(r["FailureReason"] == "Unknown user name or bad password.", "4625 FailureReason")
+        check(r["TargetUserSid"] == "S-1-0-0", "4625 TargetUserSid is the NULL SID")
+        check("wrong password" in r.get("LsaemuReason", ""), "4625 LsaemuReason")
+        check("nope" not in json.dumps(r), "4625 holds the password")
+    ev = run(audit, policy, "--user", "alice", "--password", "Alice-1", "--type", "batch")
+    check(len(ev) == 1 and ev[0]["EventID"] == 4625 and ev[0]["Status"] == "0xC000015B"
+          and ev[0]["SubStatus"] == "0x00000000" and ev[0]["LogonType"] == 4,
+          "batch refusal gave %r" % ev)
+
+    # JSON escaping: a quote in a user name survives the round trip.
+    ev = run(audit, policy, "--user", "o'brien\"x", "--password", "x", "--type", "interactive")
+    check(len(ev) == 1 and ev[0]["TargetUserName"] == "o'brien\"x",
+          "escaped user name gave %r" % ev)
+
+for f in failures:
+    print("FAIL:", f)
+if failures:
+    sys.exit(1)
+print("audit records are well-formed JSON with the expected fields")

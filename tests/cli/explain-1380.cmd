@@ -1,0 +1,1 @@
+lsaemu explain 1380

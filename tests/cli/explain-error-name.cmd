@@ -1,0 +1,1 @@
+lsaemu explain error_account_disabled

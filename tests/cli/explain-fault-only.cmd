@@ -1,0 +1,1 @@
+lsaemu explain 0xC000009A

@@ -1,0 +1,1 @@
+lsaemu explain 0xC00000ED

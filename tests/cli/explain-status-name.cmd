@@ -1,0 +1,1 @@
+lsaemu explain STATUS_ACCOUNT_RESTRICTION

@@ -1,0 +1,1 @@
+lsaemu explain ERROR_NOT_A_THING

@@ -1,0 +1,1 @@
+lsaemu export-secedit roundtrip.yaml | od -An -c | head -8

@@ -1,0 +1,1 @@
+lsaemu export-secedit --help

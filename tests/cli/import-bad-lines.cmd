@@ -1,0 +1,1 @@
+lsaemu import-secedit ../data/secedit/bad-lines.inf

@@ -1,0 +1,1 @@
+lsaemu import-secedit --help

@@ -1,0 +1,1 @@
+lsaemu import-secedit no-such.inf

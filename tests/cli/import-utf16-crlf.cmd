@@ -1,0 +1,1 @@
+lsaemu import-secedit ../data/secedit/utf16-crlf.inf

@@ -1,0 +1,1 @@
+lsaemu import-secedit ../data/secedit/utf8-lf.inf

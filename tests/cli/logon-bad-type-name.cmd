@@ -1,0 +1,1 @@
+lsaemu logon --policy machine.yaml --user alice --password x --type sideways

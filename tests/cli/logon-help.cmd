@@ -1,0 +1,1 @@
+lsaemu logon --help

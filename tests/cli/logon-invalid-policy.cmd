@@ -1,0 +1,1 @@
+lsaemu logon --policy broken.yaml --user alice --password x --type 2

@@ -1,0 +1,1 @@
+lsaemu logon --policy machine.yaml --api lsa --user nobody --password x --type 2

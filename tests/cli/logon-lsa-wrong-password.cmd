@@ -1,0 +1,1 @@
+lsaemu logon --policy machine.yaml --api lsa --user alice --password wrong --type interactive

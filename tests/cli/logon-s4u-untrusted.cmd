@@ -1,0 +1,1 @@
+lsaemu logon --policy ../../policies/s4u-broker.yaml --process broker-untrusted --api lsa --s4u --package negotiate --domain . --user alice --type network

@@ -1,0 +1,1 @@
+lsaemu rights --policy ../../policies/hardened-workstation.yaml admin

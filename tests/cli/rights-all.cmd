@@ -1,0 +1,1 @@
+lsaemu rights --policy machine.yaml

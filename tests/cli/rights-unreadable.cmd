@@ -1,0 +1,1 @@
+lsaemu rights --policy no-such.yaml
