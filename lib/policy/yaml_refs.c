@@ -29,7 +29,7 @@ static bool looks_like_sid(const char *s)
  * SID or a name that names nothing ("<role> 'x' names no account, group or
  * well-known SID"). role and context say what the name was for.
  */
-static bool principal(struct ld *ld, yaml_node_t *node, const char *role, const char *context,
+static bool principal(struct ld *ld, struct yn *node, const char *role, const char *context,
                       struct sid *out)
 {
     const char *s = ld_string(ld, node, role);
@@ -51,10 +51,9 @@ static void resolve_members(struct ld *ld, const struct ld_ref *ref)
     snprintf(context, sizeof context, " of group '%s'", ld->pol->groups[ref->index].name);
     if (ld_is_null(ref->list))
         return;
-    for (yaml_node_item_t *it = ref->list->data.sequence.items.start;
-         it < ref->list->data.sequence.items.top; it++) {
+    for (size_t it = 0; it < ref->list->n; it++) {
         struct sid sid;
-        if (principal(ld, ld_node(ld, *it), "member", context, &sid) &&
+        if (principal(ld, ref->list->u.items[it], "member", context, &sid) &&
             policy_add_member(ld->pol, ref->index, &sid) < 0)
             ld_oom(ld);
     }
@@ -64,11 +63,18 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
 {
     struct policy *pol = ld->pol;
     const char *acct = pol->accounts[ref->index].name;
-    if (ld_is_null(ref->list))
+    for (size_t i = 0; i < ref->n_groups; i++) {
+        /* Known by name when read (yaml_sections.c); found by SID here, as
+         * the general path does. */
+        const struct group *g = policy_find_group_sid(pol, &pol->groups[ref->groups[i]].sid);
+        if (policy_add_member(pol, (size_t)(g - pol->groups), &pol->accounts[ref->index].sid) <
+            0)
+            ld_oom(ld);
+    }
+    if (!ref->list || ld_is_null(ref->list))
         return;
-    for (yaml_node_item_t *it = ref->list->data.sequence.items.start;
-         it < ref->list->data.sequence.items.top; it++) {
-        yaml_node_t *item = ld_node(ld, *it);
+    for (size_t it = 0; it < ref->list->n; it++) {
+        struct yn *item = ref->list->u.items[it];
         const char *s = ld_string(ld, item, "groups");
         struct sid sid;
         if (!s)
@@ -99,18 +105,17 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
     }
 }
 
-static void resolve_rights(struct ld *ld, yaml_node_t *node)
+static void resolve_rights(struct ld *ld, struct yn *node)
 {
     if (ld_is_null(node))
         return;
-    if (node->type != YAML_MAPPING_NODE) {
+    if (node->type != YN_MAPPING) {
         ld_error(ld, node, "expected a mapping for 'rights', got %s", ld_kind(node));
         return;
     }
-    yaml_node_t *first[RIGHT_COUNT] = {NULL};
-    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
-         p++) {
-        yaml_node_t *k = ld_node(ld, p->key), *v = ld_node(ld, p->value);
+    struct yn *first[RIGHT_COUNT] = {NULL};
+    for (size_t p = 0; p + 1 < node->n; p += 2) {
+        struct yn *k = node->u.items[p], *v = node->u.items[p + 1];
         const char *name = ld_string(ld, k, "right name");
         if (!name)
             continue;
@@ -120,15 +125,13 @@ static void resolve_rights(struct ld *ld, yaml_node_t *node)
             continue;
         }
         if (first[id]) {
-            ld_error(ld, k, "duplicate right '%s' (first at line %d)", name,
-                     (int)first[id]->start_mark.line + 1);
+            ld_error(ld, k, "duplicate right '%s' (first at line %d)", name, first[id]->line);
             continue;
         }
         first[id] = k;
         if (!ld_list(ld, v, name, true))
             continue;
-        size_t n = ld_is_null(v) ? 0 : (size_t)(v->data.sequence.items.top -
-                                                 v->data.sequence.items.start);
+        size_t n = ld_is_null(v) ? 0 : v->n;
         struct sid *holders = malloc((n ? n : 1) * sizeof *holders);
         if (!holders) {
             ld_oom(ld);
@@ -136,7 +139,7 @@ static void resolve_rights(struct ld *ld, yaml_node_t *node)
         }
         size_t kept = 0;
         for (size_t i = 0; i < n; i++)
-            if (principal(ld, ld_node(ld, v->data.sequence.items.start[i]), "principal", "",
+            if (principal(ld, v->u.items[i], "principal", "",
                           &holders[kept]))
                 kept++;
         if (policy_set_right(ld->pol, id, holders, kept) < 0)
@@ -145,13 +148,12 @@ static void resolve_rights(struct ld *ld, yaml_node_t *node)
     }
 }
 
-static void resolve_enabled(struct ld *ld, yaml_node_t *list, struct process_entry *proc)
+static void resolve_enabled(struct ld *ld, struct yn *list, struct process_entry *proc)
 {
     if (!ld_list(ld, list, "enabled", true) || ld_is_null(list))
         return;
-    for (yaml_node_item_t *it = list->data.sequence.items.start;
-         it < list->data.sequence.items.top; it++) {
-        yaml_node_t *item = ld_node(ld, *it);
+    for (size_t it = 0; it < list->n; it++) {
+        struct yn *item = list->u.items[it];
         const char *s = ld_string(ld, item, "enabled");
         if (!s)
             continue;
@@ -167,11 +169,11 @@ static void resolve_enabled(struct ld *ld, yaml_node_t *list, struct process_ent
     }
 }
 
-static void resolve_process(struct ld *ld, yaml_node_t *key, yaml_node_t *node,
-                            yaml_node_t **first, size_t n_first)
+static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
+                            struct yn **first, size_t n_first)
 {
     static const char *const keys[] = {"account", "enabled", "session"};
-    yaml_node_t *v[N_OF(keys)];
+    struct yn *v[N_OF(keys)];
     struct policy *pol = ld->pol;
     const char *name = ld_string(ld, key, "process name");
     if (!name)
@@ -183,7 +185,7 @@ static void resolve_process(struct ld *ld, yaml_node_t *key, yaml_node_t *node,
     long dup = policy_process_index(pol, name);
     if (dup >= 0) {
         ld_error(ld, key, "duplicate process '%s' (first defined at line %d)", name,
-                 (size_t)dup < n_first ? (int)first[dup]->start_mark.line + 1 : 0);
+                 (size_t)dup < n_first ? first[dup]->line : 0);
         return;
     }
     char where[300];
@@ -217,24 +219,23 @@ static void resolve_process(struct ld *ld, yaml_node_t *key, yaml_node_t *node,
         proc->session = (uint32_t)session;
 }
 
-static void resolve_processes(struct ld *ld, yaml_node_t *node)
+static void resolve_processes(struct ld *ld, struct yn *node)
 {
     if (ld_is_null(node))
         return;
-    if (node->type != YAML_MAPPING_NODE) {
+    if (node->type != YN_MAPPING) {
         ld_error(ld, node, "expected a mapping for 'processes', got %s", ld_kind(node));
         return;
     }
-    size_t n = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+    size_t n = node->n / 2;
     /* Process entries are only added here, so index i is the i-th added. */
-    yaml_node_t **first = calloc(n ? n : 1, sizeof *first);
+    struct yn **first = calloc(n ? n : 1, sizeof *first);
     if (!first) {
         ld_oom(ld);
         return;
     }
-    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
-         p++)
-        resolve_process(ld, ld_node(ld, p->key), ld_node(ld, p->value), first, n);
+    for (size_t p = 0; p + 1 < node->n; p += 2)
+        resolve_process(ld, node->u.items[p], node->u.items[p + 1], first, n);
     free(first);
 }
 
@@ -254,8 +255,8 @@ void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_
                      bool b_is_group, size_t b)
 {
     struct ld *ld = ctx;
-    yaml_node_t *bnode = b_is_group ? ld->group_sid_node[b] : ld->account_sid_node[b];
-    if (!bnode) {
+    struct ld_pos bnode = b_is_group ? ld->group_sid_node[b] : ld->account_sid_node[b];
+    if (!bnode.line) {
         /* b kept a built-in or automatic SID: report at the explicit one. */
         bool t = a_is_group;
         size_t i = a;
@@ -266,17 +267,17 @@ void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_
     const struct sid *sid = b_is_group ? &pol->groups[b].sid : &pol->accounts[b].sid;
     const char *bname = b_is_group ? pol->groups[b].name : pol->accounts[b].name;
     const char *aname = a_is_group ? pol->groups[a].name : pol->accounts[a].name;
-    yaml_node_t *akey = a_is_group ? ld->group_key[a] : ld->account_key[a];
+    struct ld_pos akey = a_is_group ? ld->group_key[a] : ld->account_key[a];
     char where[64] = "built-in";
-    if (akey)
-        snprintf(where, sizeof where, "line %d", (int)akey->start_mark.line + 1);
+    if (akey.line)
+        snprintf(where, sizeof where, "line %d", akey.line);
     if (sid_is_child_of(sid, &pol->machine_sid))
-        ld_error(ld, bnode, "RID %u of %s '%s' is already used by %s '%s' (%s)",
+        ld_error_at(ld, bnode.line, bnode.column, "RID %u of %s '%s' is already used by %s '%s' (%s)",
                  (unsigned)sid_last_rid(sid), b_is_group ? "group" : "account", bname,
                  a_is_group ? "group" : "account", aname, where);
     else {
         char buf[SID_STRING_MAX];
-        ld_error(ld, bnode, "SID %s of %s '%s' is already used by %s '%s' (%s)",
+        ld_error_at(ld, bnode.line, bnode.column, "SID %s of %s '%s' is already used by %s '%s' (%s)",
                  sid_format(sid, buf), b_is_group ? "group" : "account", bname,
                  a_is_group ? "group" : "account", aname, where);
     }

@@ -28,40 +28,43 @@ static bool track(struct ld *ld)
     struct policy *pol = ld->pol;
     if (pol->n_accounts > ld->cap_accounts) {
         size_t cap = pol->n_accounts * 2;
-        yaml_node_t **k = realloc(ld->account_key, cap * sizeof *k);
+        struct ld_pos *k = realloc(ld->account_key, cap * sizeof *k);
         if (k)
             ld->account_key = k;
-        yaml_node_t **s = k ? realloc(ld->account_sid_node, cap * sizeof *s) : NULL;
+        struct ld_pos *s = k ? realloc(ld->account_sid_node, cap * sizeof *s) : NULL;
         if (!k || !s) {
             ld_oom(ld);
             return false;
         }
         ld->account_sid_node = s;
         for (size_t i = ld->cap_accounts; i < cap; i++)
-            ld->account_key[i] = ld->account_sid_node[i] = NULL;
+            ld->account_key[i] = ld->account_sid_node[i] = (struct ld_pos){0, 0};
         ld->cap_accounts = cap;
     }
     if (pol->n_groups > ld->cap_groups) {
         size_t cap = pol->n_groups * 2;
-        yaml_node_t **k = realloc(ld->group_key, cap * sizeof *k);
+        struct ld_pos *k = realloc(ld->group_key, cap * sizeof *k);
         if (k)
             ld->group_key = k;
-        yaml_node_t **s = k ? realloc(ld->group_sid_node, cap * sizeof *s) : NULL;
+        struct ld_pos *s = k ? realloc(ld->group_sid_node, cap * sizeof *s) : NULL;
         if (!k || !s) {
             ld_oom(ld);
             return false;
         }
         ld->group_sid_node = s;
         for (size_t i = ld->cap_groups; i < cap; i++)
-            ld->group_key[i] = ld->group_sid_node[i] = NULL;
+            ld->group_key[i] = ld->group_sid_node[i] = (struct ld_pos){0, 0};
         ld->cap_groups = cap;
     }
     return true;
 }
 
 static void defer(struct ld *ld, struct ld_ref **arr, size_t *n, size_t *cap, size_t index,
-                  yaml_node_t *list)
+                  struct yn *list)
 {
+    /* A streamed entry's nodes are gone after it; the list must stay. */
+    if (list && ld->streaming && !(list = ld_keep_node(ld, list)))
+        return;
     if (*n == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
         struct ld_ref *grown = realloc(*arr, ncap * sizeof *grown);
@@ -72,17 +75,53 @@ static void defer(struct ld *ld, struct ld_ref **arr, size_t *n, size_t *cap, si
         *arr = grown;
         *cap = ncap;
     }
-    (*arr)[(*n)++] = (struct ld_ref){index, list};
+    (*arr)[(*n)++] = (struct ld_ref){index, list, NULL, 0};
 }
 
-static int line_of(const yaml_node_t *node)
+/*
+ * The groups of an account, when every item is a plain group name already
+ * defined (the usual case): kept as group indexes, a few bytes instead of
+ * the nodes. Such a name resolves to that group after policy_prepare() too:
+ * no account can take the name later (claim() refuses it), and names of
+ * accounts and groups win over well-known names. False when the list needs
+ * the general path (SIDs, DOMAIN\name, unknown names, errors).
+ */
+static bool defer_known_groups(struct ld *ld, size_t account, const struct yn *list)
 {
-    return (int)node->start_mark.line + 1;
+    struct policy *pol = ld->pol;
+    if (list->type != YN_SEQUENCE || list->n > 64)
+        return false;
+    uint32_t found[64];
+    for (size_t i = 0; i < list->n; i++) {
+        const struct yn *item = list->u.items[i];
+        if (item->type != YN_SCALAR || ld_is_null(item))
+            return false;
+        const char *s = item->u.value;
+        if (strlen(s) != item->n || !*s || *s == '*' || strchr(s, '\\') ||
+            ((s[0] == 'S' || s[0] == 's') && s[1] == '-' && s[2] >= '0' && s[2] <= '9'))
+            return false;
+        long g = policy_group_index(pol, s);
+        if (g < 0 || policy_account_index(pol, s) >= 0)
+            return false;
+        found[i] = (uint32_t)g;
+    }
+    uint32_t *groups = list->n ? ld_alloc(ld, &ld->keep, list->n * sizeof *groups) : NULL;
+    if (list->n && !groups)
+        return true; /* out of memory, recorded */
+    memcpy(groups, found, list->n * sizeof *groups);
+    size_t before = ld->n_account_groups;
+    defer(ld, &ld->account_groups, &ld->n_account_groups, &ld->cap_account_groups, account,
+          NULL);
+    if (ld->n_account_groups > before) {
+        ld->account_groups[before].groups = groups;
+        ld->account_groups[before].n_groups = list->n;
+    }
+    return true;
 }
 
 /* Windows refuses these characters in account and group names; '\' would also
  * make DOMAIN\name spellings ambiguous. */
-static bool valid_name(struct ld *ld, const yaml_node_t *node, const char *kind, const char *name)
+static bool valid_name(struct ld *ld, const struct yn *node, const char *kind, const char *name)
 {
     const char *bad = strpbrk(name, "\"/\\[]:;|=,+*?<>");
     if (!*name) {
@@ -99,10 +138,10 @@ static bool valid_name(struct ld *ld, const yaml_node_t *node, const char *kind,
 
 /* ---- machine, base, options ----------------------------------------------------------- */
 
-static void define_machine(struct ld *ld, yaml_node_t *node)
+static void define_machine(struct ld *ld, struct yn *node)
 {
     static const char *const keys[] = {"name", "sid", "role", "time", "domain"};
-    yaml_node_t *v[N_OF(keys)];
+    struct yn *v[N_OF(keys)];
     struct policy *pol = ld->pol;
     if (!ld_fields(ld, node, "machine", keys, N_OF(keys), v, NULL))
         return;
@@ -135,7 +174,7 @@ static void define_machine(struct ld *ld, yaml_node_t *node)
         ld_oom(ld);
 }
 
-static void define_base(struct ld *ld, yaml_node_t *node)
+static void define_base(struct ld *ld, struct yn *node)
 {
     const char *s = ld_string(ld, node, "base");
     if (!s)
@@ -150,10 +189,10 @@ static void define_base(struct ld *ld, yaml_node_t *node)
         ld_error(ld, node, "unknown base '%s' (expected workstation, server or none)", s);
 }
 
-static void define_options(struct ld *ld, yaml_node_t *node)
+static void define_options(struct ld *ld, struct yn *node)
 {
     static const char *const keys[] = {"blank_password_console_only", "require_logon_process"};
-    yaml_node_t *v[N_OF(keys)];
+    struct yn *v[N_OF(keys)];
     if (ld_is_null(node) || !ld_fields(ld, node, "options", keys, N_OF(keys), v, NULL))
         return;
     if (v[0])
@@ -168,15 +207,15 @@ static void define_options(struct ld *ld, yaml_node_t *node)
  * Reads rid: / sid: of an account or group into its builder fields. Built-ins
  * keep their identity.
  */
-static void define_identity(struct ld *ld, const char *where, bool builtin, yaml_node_t *rid,
-                            yaml_node_t *sid_node, uint8_t *source, uint32_t *rid_out,
-                            struct sid *sid_out, yaml_node_t **pos)
+static void define_identity(struct ld *ld, const char *where, bool builtin, struct yn *rid,
+                            struct yn *sid_node, uint8_t *source, uint32_t *rid_out,
+                            struct sid *sid_out, struct ld_pos *pos)
 {
     if (rid && sid_node) {
         ld_error(ld, sid_node, "both 'rid' and 'sid' given for %s; use one", where);
         return;
     }
-    yaml_node_t *given = rid ? rid : sid_node;
+    struct yn *given = rid ? rid : sid_node;
     if (!given)
         return;
     if (builtin) {
@@ -188,41 +227,50 @@ static void define_identity(struct ld *ld, const char *where, bool builtin, yaml
     if (rid && ld_uint(ld, rid, "rid", 1, UINT32_MAX, &v)) {
         *source = POLICY_SID_RID;
         *rid_out = (uint32_t)v;
-        *pos = rid;
+        *pos = ld_pos_of(rid);
     } else if (sid_node && ld_sid(ld, sid_node, "sid", &s)) {
         *source = POLICY_SID_FIXED;
         *sid_out = s;
-        *pos = sid_node;
+        *pos = ld_pos_of(sid_node);
     }
 }
 
 /* Finds or creates the group or account named by key, reporting duplicates
  * and name clashes. Returns its index or -1. */
-static long claim(struct ld *ld, yaml_node_t *key, bool is_group)
+static long claim(struct ld *ld, struct yn *key, bool is_group)
 {
     struct policy *pol = ld->pol;
     const char *kind = is_group ? "group" : "account";
     const char *name = ld_string(ld, key, is_group ? "group name" : "account name");
     if (!name || !valid_name(ld, key, kind, name))
         return -1;
+    /* Streamed entries can come before the arrays cover the built-ins. */
+    if (!track(ld))
+        return -1;
     long same = is_group ? policy_group_index(pol, name) : policy_account_index(pol, name);
     long other = is_group ? policy_account_index(pol, name) : policy_group_index(pol, name);
     if (other >= 0) {
-        yaml_node_t *okey = is_group ? ld->account_key[other] : ld->group_key[other];
+        struct ld_pos okey = is_group ? ld->account_key[other] : ld->group_key[other];
         const char *oname = is_group ? pol->accounts[other].name : pol->groups[other].name;
-        if (okey)
+        if (okey.line && is_group && ld->streaming) {
+            /* Accounts were streamed before this group: the whole-tree
+             * order (groups first) reports the clash at the account. */
+            ld->restart = true;
+            return -1;
+        }
+        if (okey.line)
             ld_error(ld, key, "%s '%s' has the same name as %s '%s' (line %d)", kind, name,
-                     is_group ? "account" : "group", oname, line_of(okey));
+                     is_group ? "account" : "group", oname, okey.line);
         else
             ld_error(ld, key, "%s '%s' has the same name as built-in %s '%s'", kind, name,
                      is_group ? "account" : "group", oname);
         return -1;
     }
     if (same >= 0) {
-        yaml_node_t *first = is_group ? ld->group_key[same] : ld->account_key[same];
-        if (first) {
+        struct ld_pos first = is_group ? ld->group_key[same] : ld->account_key[same];
+        if (first.line) {
             ld_error(ld, key, "duplicate %s '%s' (first defined at line %d)", kind, name,
-                     line_of(first));
+                     first.line);
             return -1;
         }
     } else {
@@ -235,16 +283,16 @@ static long claim(struct ld *ld, yaml_node_t *key, bool is_group)
     if (!track(ld))
         return -1;
     if (is_group)
-        ld->group_key[same] = key;
+        ld->group_key[same] = ld_pos_of(key);
     else
-        ld->account_key[same] = key;
+        ld->account_key[same] = ld_pos_of(key);
     return same;
 }
 
-static void define_group(struct ld *ld, yaml_node_t *key, yaml_node_t *node)
+void ld_define_group(struct ld *ld, struct yn *key, struct yn *node)
 {
     static const char *const keys[] = {"rid", "sid", "members", "description"};
-    yaml_node_t *v[N_OF(keys)];
+    struct yn *v[N_OF(keys)];
     long gi = claim(ld, key, true);
     if (gi < 0)
         return;
@@ -276,7 +324,7 @@ enum {
     AK_HOURS, AK_WORKSTATIONS, AK_COUNT
 };
 
-static void define_password(struct ld *ld, yaml_node_t **v, const char *where, struct account *a)
+static void define_password(struct ld *ld, struct yn **v, const char *where, struct account *a)
 {
     const char *s;
     if (v[AK_PASSWORD] && v[AK_NT_HASH]) {
@@ -300,16 +348,15 @@ static void define_password(struct ld *ld, yaml_node_t **v, const char *where, s
     }
 }
 
-static void define_hours(struct ld *ld, yaml_node_t *node, struct account *a)
+static void define_hours(struct ld *ld, struct yn *node, struct account *a)
 {
     if (!ld_list(ld, node, "logon_hours", false))
         return;
     uint8_t bitmap[YV_HOURS_BYTES];
     memset(bitmap, 0, sizeof bitmap);
     bool ok = true;
-    for (yaml_node_item_t *it = node->data.sequence.items.start;
-         it < node->data.sequence.items.top; it++) {
-        yaml_node_t *item = ld_node(ld, *it);
+    for (size_t it = 0; it < node->n; it++) {
+        struct yn *item = node->u.items[it];
         const char *s = ld_string(ld, item, "logon_hours");
         if (s && !yv_parse_hours(s, bitmap)) {
             ld_error(ld, item,
@@ -328,9 +375,9 @@ static void define_hours(struct ld *ld, yaml_node_t *node, struct account *a)
     free(ranges);
 }
 
-static void define_account(struct ld *ld, yaml_node_t *key, yaml_node_t *node)
+void ld_define_account(struct ld *ld, struct yn *key, struct yn *node)
 {
-    yaml_node_t *v[AK_COUNT];
+    struct yn *v[AK_COUNT];
     long ai = claim(ld, key, false);
     if (ai < 0)
         return;
@@ -342,7 +389,8 @@ static void define_account(struct ld *ld, yaml_node_t *key, yaml_node_t *node)
     define_password(ld, v, where, a);
     define_identity(ld, where, a->builtin, v[AK_RID], v[AK_SID], &a->sid_source, &a->rid,
                     &a->sid, &ld->account_sid_node[ai]);
-    if (v[AK_GROUPS] && ld_list(ld, v[AK_GROUPS], "groups", true))
+    if (v[AK_GROUPS] && ld_list(ld, v[AK_GROUPS], "groups", true) &&
+        !defer_known_groups(ld, (size_t)ai, v[AK_GROUPS]))
         defer(ld, &ld->account_groups, &ld->n_account_groups, &ld->cap_account_groups,
               (size_t)ai, v[AK_GROUPS]);
 
@@ -367,11 +415,10 @@ static void define_account(struct ld *ld, yaml_node_t *key, yaml_node_t *node)
     if (v[AK_HOURS])
         define_hours(ld, v[AK_HOURS], a);
     if (v[AK_WORKSTATIONS] && ld_list(ld, v[AK_WORKSTATIONS], "workstations", false)) {
-        yaml_node_t *list = v[AK_WORKSTATIONS];
+        struct yn *list = v[AK_WORKSTATIONS];
         a->has_workstations = true;
-        for (yaml_node_item_t *it = list->data.sequence.items.start;
-             it < list->data.sequence.items.top; it++) {
-            const char *s = ld_string(ld, ld_node(ld, *it), "workstations");
+        for (size_t it = 0; it < list->n; it++) {
+            const char *s = ld_string(ld, list->u.items[it], "workstations");
             if (s && policy_add_workstation(a, s) < 0)
                 ld_oom(ld);
         }
@@ -379,29 +426,28 @@ static void define_account(struct ld *ld, yaml_node_t *key, yaml_node_t *node)
 }
 
 /* Calls fn for each key/value of a section mapping (null = empty). */
-static void each_entry(struct ld *ld, yaml_node_t *node, const char *section,
-                       void (*fn)(struct ld *, yaml_node_t *, yaml_node_t *))
+static void each_entry(struct ld *ld, struct yn *node, const char *section,
+                       void (*fn)(struct ld *, struct yn *, struct yn *))
 {
     if (ld_is_null(node))
         return;
-    if (node->type != YAML_MAPPING_NODE) {
+    if (node->type != YN_MAPPING) {
         ld_error(ld, node, "expected a mapping for '%s', got %s", section, ld_kind(node));
         return;
     }
-    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
-         p++) {
+    for (size_t p = 0; p + 1 < node->n; p += 2) {
         if (ld->oom)
             return;
-        fn(ld, ld_node(ld, p->key), ld_node(ld, p->value));
+        fn(ld, node->u.items[p], node->u.items[p + 1]);
     }
 }
 
 /* ---- faults ------------------------------------------------------------------------------ */
 
-static void define_fault(struct ld *ld, yaml_node_t *node, size_t number)
+static void define_fault(struct ld *ld, struct yn *node, size_t number)
 {
     static const char *const keys[] = {"call", "nth", "account", "status"};
-    yaml_node_t *v[N_OF(keys)];
+    struct yn *v[N_OF(keys)];
     char where[64];
     snprintf(where, sizeof where, "fault %zu", number);
     if (!ld_fields(ld, node, where, keys, N_OF(keys), v, NULL))
@@ -440,46 +486,49 @@ static void define_fault(struct ld *ld, yaml_node_t *node, size_t number)
         ld_oom(ld);
 }
 
-static void define_faults(struct ld *ld, yaml_node_t *node)
+static void define_faults(struct ld *ld, struct yn *node)
 {
     if (!ld_list(ld, node, "faults", true) || ld_is_null(node))
         return;
     size_t number = 1;
-    for (yaml_node_item_t *it = node->data.sequence.items.start;
-         it < node->data.sequence.items.top; it++)
-        define_fault(ld, ld_node(ld, *it), number++);
+    for (size_t it = 0; it < node->n; it++)
+        define_fault(ld, node->u.items[it], number++);
 }
 
 /* ---- Top level --------------------------------------------------------------------------- */
 
-enum { TK_VERSION, TK_MACHINE, TK_BASE, TK_OPTIONS, TK_GROUPS, TK_ACCOUNTS, TK_RIGHTS,
-       TK_PROCESSES, TK_FAULTS, TK_COUNT };
-static const char *const top_keys[] = {"lsaemu", "machine", "base",      "options", "groups",
-                                       "accounts", "rights", "processes", "faults"};
+const char *const ld_top_keys[TK_COUNT] = {"lsaemu",   "machine", "base",
+                                           "options",  "groups",  "accounts",
+                                           "rights",   "processes", "faults"};
 
-void ld_sections_define(struct ld *ld, yaml_node_t *root)
+bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
 {
-    yaml_node_t *v[TK_COUNT];
-    if (root->type != YAML_MAPPING_NODE) {
-        ld_error(ld, root, "a policy must be a mapping (lsaemu:, machine:, accounts:, ...), got %s",
-                 ld_kind(root));
-        return;
+    struct yn *tree_vals[TK_COUNT];
+    struct yn **v = vals;
+    if (!v) {
+        if (root->type != YN_MAPPING) {
+            ld_error(ld, root,
+                     "a policy must be a mapping (lsaemu:, machine:, accounts:, ...), got %s",
+                     ld_kind(root));
+            return true;
+        }
+        v = tree_vals;
+        ld_fields(ld, root, NULL, ld_top_keys, TK_COUNT, v, NULL);
     }
-    ld_fields(ld, root, NULL, top_keys, TK_COUNT, v, NULL);
     if (!v[TK_VERSION]) {
         ld_error(ld, root, "missing 'lsaemu: 1' (the policy format version)");
     } else {
-        yaml_node_t *ver = v[TK_VERSION];
-        const char *s = ver->type == YAML_SCALAR_NODE ? (const char *)ver->data.scalar.value : "";
+        struct yn *ver = v[TK_VERSION];
+        const char *s = ver->type == YN_SCALAR ? ver->u.value : "";
         if (strcmp(s, "1") != 0) {
-            if (ver->type == YAML_SCALAR_NODE)
+            if (ver->type == YN_SCALAR)
                 ld_error(ld, ver, "lsaemu: %s is not a supported format version (expected 1)",
                          s);
             else
                 ld_error(ld, ver, "lsaemu: expected the format version 1, got %s",
                          ld_kind(ver));
             /* Another version means another format: the rest would only add noise. */
-            return;
+            return false;
         }
     }
     if (v[TK_MACHINE])
@@ -489,14 +538,15 @@ void ld_sections_define(struct ld *ld, yaml_node_t *root)
     if (v[TK_OPTIONS])
         define_options(ld, v[TK_OPTIONS]);
     if (!track(ld))
-        return;
+        return true;
     /* Groups before accounts whatever the file order: RIDs count groups first. */
-    if (v[TK_GROUPS])
-        each_entry(ld, v[TK_GROUPS], "groups", define_group);
-    if (v[TK_ACCOUNTS])
-        each_entry(ld, v[TK_ACCOUNTS], "accounts", define_account);
+    if (v[TK_GROUPS] && !ld->groups_done)
+        each_entry(ld, v[TK_GROUPS], "groups", ld_define_group);
+    if (v[TK_ACCOUNTS] && !ld->accounts_done)
+        each_entry(ld, v[TK_ACCOUNTS], "accounts", ld_define_account);
     if (v[TK_FAULTS])
         define_faults(ld, v[TK_FAULTS]);
     ld->rights = v[TK_RIGHTS];
     ld->processes = v[TK_PROCESSES];
+    return true;
 }

@@ -317,68 +317,147 @@ void ld_error_at(struct ld *ld, int line, int column, const char *fmt, ...)
     va_end(ap);
 }
 
-void ld_error(struct ld *ld, const yaml_node_t *node, const char *fmt, ...)
+void ld_error(struct ld *ld, const struct yn *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    /* libyaml marks are 0-based. */
-    add_error(ld, node ? (int)node->start_mark.line + 1 : 0,
-              node ? (int)node->start_mark.column + 1 : 0, fmt, ap);
+    add_error(ld, node ? node->line : 0, node ? node->column : 0, fmt, ap);
     va_end(ap);
+}
+
+/* ---- Arenas ------------------------------------------------------------------------- */
+
+struct ld_block {
+    struct ld_block *next;
+    size_t size;
+    max_align_t data[];
+};
+
+#define LD_BLOCK_SIZE (64 * 1024 - 64)
+
+void *ld_alloc(struct ld *ld, struct ld_arena *a, size_t size)
+{
+    size = (size + 7) & ~(size_t)7;
+    if (!a->head || a->used + size > a->head->size) {
+        size_t want = size > LD_BLOCK_SIZE / 4 ? size : LD_BLOCK_SIZE;
+        struct ld_block *b = malloc(sizeof *b + want);
+        if (!b) {
+            ld_oom(ld);
+            return NULL;
+        }
+        b->size = want;
+        if (a->head && want != LD_BLOCK_SIZE) {
+            /* A big one-off goes behind the current block, which stays in use. */
+            b->next = a->head->next;
+            a->head->next = b;
+            return b->data;
+        }
+        b->next = a->head;
+        a->head = b;
+        a->used = 0;
+    }
+    void *p = (char *)a->head->data + a->used;
+    a->used += size;
+    return p;
+}
+
+void ld_arena_reset(struct ld_arena *a)
+{
+    if (!a->head)
+        return;
+    struct ld_block *b = a->head->next;
+    while (b) {
+        struct ld_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    if (a->head->size != LD_BLOCK_SIZE) {
+        free(a->head);
+        a->head = NULL;
+    } else {
+        a->head->next = NULL;
+    }
+    a->used = 0;
+}
+
+void ld_arena_free(struct ld_arena *a)
+{
+    ld_arena_reset(a);
+    free(a->head);
+    a->head = NULL;
+    a->used = 0;
+}
+
+struct yn *ld_keep_node(struct ld *ld, const struct yn *node)
+{
+    struct yn *copy = ld_alloc(ld, &ld->keep, sizeof *copy);
+    if (!copy)
+        return NULL;
+    *copy = *node;
+    if (node->type == YN_SCALAR) {
+        char *v = ld_alloc(ld, &ld->keep, node->n + 1);
+        if (!v)
+            return NULL;
+        memcpy(v, node->u.value, node->n + 1);
+        copy->u.value = v;
+        return copy;
+    }
+    copy->u.items = node->n ? ld_alloc(ld, &ld->keep, node->n * sizeof *copy->u.items) : NULL;
+    if (node->n && !copy->u.items)
+        return NULL;
+    for (size_t i = 0; i < node->n; i++)
+        if (!(copy->u.items[i] = ld_keep_node(ld, node->u.items[i])))
+            return NULL;
+    return copy;
 }
 
 /* ---- Nodes ---------------------------------------------------------------------------- */
 
-yaml_node_t *ld_node(struct ld *ld, int id)
-{
-    return yaml_document_get_node(ld->doc, id);
-}
-
-const char *ld_kind(const yaml_node_t *node)
+const char *ld_kind(const struct yn *node)
 {
     switch (node->type) {
-    case YAML_MAPPING_NODE:
+    case YN_MAPPING:
         return "a mapping";
-    case YAML_SEQUENCE_NODE:
+    case YN_SEQUENCE:
         return "a list";
-    case YAML_SCALAR_NODE:
+    case YN_SCALAR:
         return ld_is_null(node) ? "nothing (null)" : "a string";
     default:
         return "nothing";
     }
 }
 
-bool ld_is_null(const yaml_node_t *node)
+bool ld_is_null(const struct yn *node)
 {
-    if (node->type != YAML_SCALAR_NODE || node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+    if (node->type != YN_SCALAR || !node->plain)
         return false;
-    const char *v = (const char *)node->data.scalar.value;
+    const char *v = node->u.value;
     return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") ||
            !strcmp(v, "NULL");
 }
 
-const char *ld_string(struct ld *ld, const yaml_node_t *node, const char *what)
+const char *ld_string(struct ld *ld, const struct yn *node, const char *what)
 {
-    if (node->type != YAML_SCALAR_NODE || ld_is_null(node)) {
+    if (node->type != YN_SCALAR || ld_is_null(node)) {
         ld_error(ld, node, "expected a string for '%s', got %s", what, ld_kind(node));
         return NULL;
     }
-    const char *v = (const char *)node->data.scalar.value;
-    if (strlen(v) != node->data.scalar.length) {
+    const char *v = node->u.value;
+    if (strlen(v) != node->n) {
         ld_error(ld, node, "'%s' contains a NUL character", what);
         return NULL;
     }
     return v;
 }
 
-bool ld_bool(struct ld *ld, const yaml_node_t *node, const char *what, bool *out)
+bool ld_bool(struct ld *ld, const struct yn *node, const char *what, bool *out)
 {
-    if (node->type != YAML_SCALAR_NODE || ld_is_null(node)) {
+    if (node->type != YN_SCALAR || ld_is_null(node)) {
         ld_error(ld, node, "expected a boolean (true or false) for '%s', got %s", what,
                  ld_kind(node));
         return false;
     }
-    const char *v = (const char *)node->data.scalar.value;
+    const char *v = node->u.value;
     if (!yv_parse_bool(v, out)) {
         ld_error(ld, node, "expected a boolean (true or false) for '%s', got '%s'", what, v);
         return false;
@@ -386,14 +465,14 @@ bool ld_bool(struct ld *ld, const yaml_node_t *node, const char *what, bool *out
     return true;
 }
 
-bool ld_uint(struct ld *ld, const yaml_node_t *node, const char *what, uint64_t min,
+bool ld_uint(struct ld *ld, const struct yn *node, const char *what, uint64_t min,
              uint64_t max, uint64_t *out)
 {
-    if (node->type != YAML_SCALAR_NODE || ld_is_null(node)) {
+    if (node->type != YN_SCALAR || ld_is_null(node)) {
         ld_error(ld, node, "expected an integer for '%s', got %s", what, ld_kind(node));
         return false;
     }
-    const char *v = (const char *)node->data.scalar.value;
+    const char *v = node->u.value;
     if (!yv_parse_uint(v, max, out) || *out < min) {
         ld_error(ld, node, "expected an integer from %llu to %llu for '%s', got '%s'",
                  (unsigned long long)min, (unsigned long long)max, what, v);
@@ -402,7 +481,7 @@ bool ld_uint(struct ld *ld, const yaml_node_t *node, const char *what, uint64_t 
     return true;
 }
 
-bool ld_time(struct ld *ld, const yaml_node_t *node, const char *what, int64_t *out)
+bool ld_time(struct ld *ld, const struct yn *node, const char *what, int64_t *out)
 {
     const char *v = ld_string(ld, node, what);
     if (!v)
@@ -416,7 +495,7 @@ bool ld_time(struct ld *ld, const yaml_node_t *node, const char *what, int64_t *
     return true;
 }
 
-bool ld_sid(struct ld *ld, const yaml_node_t *node, const char *what, struct sid *out)
+bool ld_sid(struct ld *ld, const struct yn *node, const char *what, struct sid *out)
 {
     const char *v = ld_string(ld, node, what);
     if (!v)
@@ -429,9 +508,9 @@ bool ld_sid(struct ld *ld, const yaml_node_t *node, const char *what, struct sid
     return true;
 }
 
-bool ld_list(struct ld *ld, const yaml_node_t *node, const char *what, bool null_ok)
+bool ld_list(struct ld *ld, const struct yn *node, const char *what, bool null_ok)
 {
-    if (node->type == YAML_SEQUENCE_NODE || (null_ok && ld_is_null(node)))
+    if (node->type == YN_SEQUENCE || (null_ok && ld_is_null(node)))
         return true;
     ld_error(ld, node, "expected a list for '%s', got %s", what, ld_kind(node));
     return false;
@@ -463,7 +542,7 @@ static size_t distance(const char *a, const char *b)
     return row[lb];
 }
 
-static void unknown_key(struct ld *ld, const yaml_node_t *k, const char *name, const char *where,
+static void unknown_key(struct ld *ld, const struct yn *k, const char *name, const char *where,
                         const char *const *keys, size_t n_keys)
 {
     char what[320];
@@ -497,42 +576,50 @@ static void unknown_key(struct ld *ld, const yaml_node_t *k, const char *name, c
     ld_error(ld, k, "%s (expected one of: %s)", what, list);
 }
 
-bool ld_fields(struct ld *ld, yaml_node_t *node, const char *where, const char *const *keys,
-               size_t n_keys, yaml_node_t **vals, yaml_node_t **keys_out)
+long ld_field_index(struct ld *ld, const struct yn *k, const char *where,
+                    const char *const *keys, size_t n_keys, struct yn **seen)
+{
+    if (k->type != YN_SCALAR) {
+        ld_error(ld, k, "expected a key name in %s, got %s", where ? where : "the policy",
+                 ld_kind(k));
+        return -1;
+    }
+    const char *name = k->u.value;
+    size_t i = 0;
+    while (i < n_keys && strcmp(keys[i], name) != 0)
+        i++;
+    if (i == n_keys) {
+        unknown_key(ld, k, name, where, keys, n_keys);
+        return -1;
+    }
+    if (i < 32 && seen[i]) {
+        ld_error(ld, k, "duplicate key '%s'%s%s (first at line %d)", name, where ? " in " : "",
+                 where ? where : "", seen[i]->line);
+        return -1;
+    }
+    return (long)i;
+}
+
+bool ld_fields(struct ld *ld, struct yn *node, const char *where, const char *const *keys,
+               size_t n_keys, struct yn **vals, struct yn **keys_out)
 {
     for (size_t i = 0; i < n_keys; i++) {
         vals[i] = NULL;
         if (keys_out)
             keys_out[i] = NULL;
     }
-    if (node->type != YAML_MAPPING_NODE) {
+    if (node->type != YN_MAPPING) {
         ld_error(ld, node, "expected a mapping for %s, got %s", where ? where : "the policy",
                  ld_kind(node));
         return false;
     }
     /* Per-key first occurrence, to name the line of a duplicate. */
-    yaml_node_t *seen[32] = {NULL};
-    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
-         p++) {
-        yaml_node_t *k = ld_node(ld, p->key), *v = ld_node(ld, p->value);
-        if (k->type != YAML_SCALAR_NODE) {
-            ld_error(ld, k, "expected a key name in %s, got %s", where ? where : "the policy",
-                     ld_kind(k));
+    struct yn *seen[32] = {NULL};
+    for (size_t p = 0; p + 1 < node->n; p += 2) {
+        struct yn *k = node->u.items[p], *v = node->u.items[p + 1];
+        long i = ld_field_index(ld, k, where, keys, n_keys, seen);
+        if (i < 0)
             continue;
-        }
-        const char *name = (const char *)k->data.scalar.value;
-        size_t i = 0;
-        while (i < n_keys && strcmp(keys[i], name) != 0)
-            i++;
-        if (i == n_keys) {
-            unknown_key(ld, k, name, where, keys, n_keys);
-            continue;
-        }
-        if (i < 32 && seen[i]) {
-            ld_error(ld, k, "duplicate key '%s'%s%s (first at line %d)", name, where ? " in " : "",
-                     where ? where : "", (int)seen[i]->start_mark.line + 1);
-            continue;
-        }
         if (i < 32)
             seen[i] = k;
         vals[i] = v;

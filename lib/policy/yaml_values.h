@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Shared state of the YAML loader and the value parsers it uses. Private to
- * lib/policy: the loader context (errors with positions, the document, what
+ * lib/policy: the loader context (errors with positions, the nodes, what
  * each account and group was defined by), node helpers, and the parsers for
  * scalar values (booleans, integers, times, hashes, logon hours), which know
  * nothing of YAML.
@@ -12,8 +12,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include <yaml.h>
 
 #include "core/policy.h"
 
@@ -45,6 +43,46 @@ bool yv_parse_hours(const char *s, uint8_t bitmap[YV_HOURS_BYTES]);
  * YV_WEEK_MINUTES / 2 + 1 ranges. Returns the count. */
 size_t yv_hours_ranges(const uint8_t bitmap[YV_HOURS_BYTES], struct hours_range *out);
 
+/* ---- Loader nodes ------------------------------------------------------------------ */
+
+/*
+ * The loader's own node: what the section code needs of a YAML node, built
+ * from libyaml's events in an arena (no per-node malloc). Positions are
+ * 1-based, as in the messages. A mapping's items alternate key, value.
+ */
+struct ld;
+
+enum yn_type { YN_SCALAR, YN_SEQUENCE, YN_MAPPING };
+
+struct yn {
+    uint8_t type;  /* enum yn_type */
+    uint8_t plain; /* scalar written without quotes or block style */
+    int line, column;
+    size_t n; /* scalar: length in bytes; collections: number of items */
+    union {
+        const char *value;  /* scalar, NUL-terminated (may hold NULs) */
+        struct yn **items;  /* collections */
+    } u;
+};
+
+/* A position kept after the node is gone (line 0: none). */
+struct ld_pos {
+    int line, column;
+};
+
+/* Bump allocator; blocks are freed together. */
+struct ld_arena {
+    struct ld_block *head;
+    size_t used; /* bytes used in head */
+};
+
+void *ld_alloc(struct ld *ld, struct ld_arena *a, size_t size);
+/* Frees every block but the first, which is emptied for reuse. */
+void ld_arena_reset(struct ld_arena *a);
+void ld_arena_free(struct ld_arena *a);
+/* Deep copy of node into the long-lived arena; NULL when memory ran out. */
+struct yn *ld_keep_node(struct ld *ld, const struct yn *node);
+
 /* ---- Loader context ------------------------------------------------------------- */
 
 struct ld_error {
@@ -54,7 +92,6 @@ struct ld_error {
 };
 
 struct ld {
-    yaml_document_t *doc;
     struct policy *pol;
     const char *source;
 
@@ -62,46 +99,64 @@ struct ld {
     size_t n_errors, cap_errors;
     bool oom; /* allocation failed: stop and report it */
 
-    /* For each account / group index: the key node that defined it in this
-     * file (NULL for built-ins the file does not mention) and the rid:/sid:
-     * value node, for messages about SID collisions. */
-    yaml_node_t **account_key, **account_sid_node;
-    yaml_node_t **group_key, **group_sid_node;
+    /* keep: nodes that live until the load ends; scratch: one entry of a
+     * streamed section at a time. */
+    struct ld_arena keep, scratch;
+    /* Streaming state (yaml_loader.c): entries of groups:/accounts: are
+     * defined as they are read; restart asks for a rerun on the whole
+     * document as one tree, for the rare inputs where streaming could
+     * change what is reported (see yaml_loader.c). */
+    bool streaming, accounts_done, groups_done, restart;
+
+    /* For each account / group index: where the key that defined it in this
+     * file is (line 0 for built-ins the file does not mention) and where its
+     * rid:/sid: value is, for messages about duplicates and SID collisions. */
+    struct ld_pos *account_key, *account_sid_node;
+    struct ld_pos *group_key, *group_sid_node;
     size_t cap_accounts, cap_groups;
 
     /* Lists resolved after policy_prepare(), once every SID is known. */
-    yaml_node_t *rights, *processes;
+    struct yn *rights, *processes;
     struct ld_ref {
         size_t index;
-        yaml_node_t *list;
+        struct yn *list;
+        /* Instead of list: the groups it names, already known by name. */
+        uint32_t *groups;
+        size_t n_groups;
     } *members, *account_groups;
     size_t n_members, n_account_groups, cap_members, cap_account_groups;
 };
 
 /* Records an error at node's start (node may be NULL: position 0:0). */
-void ld_error(struct ld *ld, const yaml_node_t *node, const char *fmt, ...)
+void ld_error(struct ld *ld, const struct yn *node, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ld_error_at(struct ld *ld, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Records that memory ran out (reported once, without position). */
 void ld_oom(struct ld *ld);
 
+/* The position of node. */
+static inline struct ld_pos ld_pos_of(const struct yn *node)
+{
+    return (struct ld_pos){node->line, node->column};
+}
+
 /* "a mapping", "a list", "a string". */
-const char *ld_kind(const yaml_node_t *node);
+const char *ld_kind(const struct yn *node);
 /* A plain empty, ~ or null scalar. */
-bool ld_is_null(const yaml_node_t *node);
+bool ld_is_null(const struct yn *node);
 /* Text of a scalar node, or NULL after reporting "expected a string for
  * 'what'". Scalars with an embedded NUL are rejected the same way. */
-const char *ld_string(struct ld *ld, const yaml_node_t *node, const char *what);
+const char *ld_string(struct ld *ld, const struct yn *node, const char *what);
 /* Parsed scalars; false after reporting an error at node. */
-bool ld_bool(struct ld *ld, const yaml_node_t *node, const char *what, bool *out);
-bool ld_uint(struct ld *ld, const yaml_node_t *node, const char *what, uint64_t min,
+bool ld_bool(struct ld *ld, const struct yn *node, const char *what, bool *out);
+bool ld_uint(struct ld *ld, const struct yn *node, const char *what, uint64_t min,
              uint64_t max, uint64_t *out);
-bool ld_time(struct ld *ld, const yaml_node_t *node, const char *what, int64_t *out);
-bool ld_sid(struct ld *ld, const yaml_node_t *node, const char *what, struct sid *out);
+bool ld_time(struct ld *ld, const struct yn *node, const char *what, int64_t *out);
+bool ld_sid(struct ld *ld, const struct yn *node, const char *what, struct sid *out);
 /* Checks that node is a list (or null, which counts as empty when
  * null_ok); returns false after reporting. */
-bool ld_list(struct ld *ld, const yaml_node_t *node, const char *what, bool null_ok);
+bool ld_list(struct ld *ld, const struct yn *node, const char *what, bool null_ok);
 
 /*
  * Splits a mapping into the values of known keys: vals[i] and keys_out[i]
@@ -111,22 +166,33 @@ bool ld_list(struct ld *ld, const yaml_node_t *node, const char *what, bool null
  * NULL for the top level).
  * Returns false when node is not a mapping.
  */
-bool ld_fields(struct ld *ld, yaml_node_t *node, const char *where, const char *const *keys,
-               size_t n_keys, yaml_node_t **vals, yaml_node_t **keys_out);
-
-/* Iteration helpers over the document. */
-yaml_node_t *ld_node(struct ld *ld, int id);
+bool ld_fields(struct ld *ld, struct yn *node, const char *where, const char *const *keys,
+               size_t n_keys, struct yn **vals, struct yn **keys_out);
+/* The key check of ld_fields for one key: the index of name in keys, or -1
+ * after reporting an unknown key or (seen[i] set) a duplicate. */
+long ld_field_index(struct ld *ld, const struct yn *key, const char *where,
+                    const char *const *keys, size_t n_keys, struct yn **seen);
 
 /* ---- Sections (yaml_sections.c) --------------------------------------------------- */
 
 /* Everything that needs no other definition: machine, base, options, groups,
- * accounts (except their references), faults. Remembers the rest. */
-void ld_sections_define(struct ld *ld, yaml_node_t *root);
+ * accounts (except their references), faults. Remembers the rest. vals are
+ * the top-level values by key (ld_fields with ld_top_keys); groups and
+ * accounts already streamed are skipped. Returns false when the version is
+ * wrong (nothing else is then looked at). */
+bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals);
+/* One entry of groups: / accounts:, as streamed or from the tree. */
+void ld_define_group(struct ld *ld, struct yn *key, struct yn *node);
+void ld_define_account(struct ld *ld, struct yn *key, struct yn *node);
 /* The references: members, account groups, rights, processes. Needs
  * policy_prepare() to have run. */
 void ld_sections_resolve(struct ld *ld);
 /* Reports a SID collision found by policy_prepare(). */
 void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,
                      bool b_is_group, size_t b);
+
+enum { TK_VERSION, TK_MACHINE, TK_BASE, TK_OPTIONS, TK_GROUPS, TK_ACCOUNTS, TK_RIGHTS,
+       TK_PROCESSES, TK_FAULTS, TK_COUNT };
+extern const char *const ld_top_keys[TK_COUNT];
 
 #endif

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared declarations of the `make bench` program (bench/). */
+#ifndef LSAEMU_BENCH_H
+#define LSAEMU_BENCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Writes the generated policy with n accounts to path; with hashes, every
+ * account has an nt_hash instead of a password. 0 or -1. */
+int bench_gen_policy(const char *path, size_t n, bool hashes);
+/* The name and password of generated account i. */
+void bench_user_name(size_t i, char *buf, size_t size);
+void bench_password(size_t i, char *buf, size_t size);
+
+#endif
