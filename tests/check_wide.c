@@ -1,0 +1,568 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The UTF-16 string layer for Windows code: lsaemu_crt.h's functions,
+ * lstr*W, MultiByteToWideChar / WideCharToMultiByte, the heap, LocalAlloc,
+ * the machine and user names and RtlInit*String.
+ *
+ * Built twice: tests/check_wide (ordinary 32-bit wchar_t, strings are u"")
+ * and tests/check_wide_short (-fshort-wchar, strings are L"", and the
+ * Windows names wcslen, swprintf ... are lsaemu's). The "crt_names" case
+ * checks the mode's mapping either way.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <windows.h>
+#include <ntsecapi.h>
+#include <winternl.h>
+
+#include "lsaemu.h"
+#include "testutil.h"
+
+#define W(s) LSAEMU_WIDE(s)
+
+/* Compares a WCHAR string with the expected literal. */
+#define ck_assert_wstr_eq(got, want)                                                      \
+    do {                                                                                  \
+        const WCHAR *g_ = (got), *w_ = (want);                                            \
+        char gb_[256], wb_[256];                                                          \
+        WideCharToMultiByte(CP_UTF8, 0, g_, -1, gb_, sizeof gb_, NULL, NULL);             \
+        WideCharToMultiByte(CP_UTF8, 0, w_, -1, wb_, sizeof wb_, NULL, NULL);             \
+        ck_assert_msg(lsaemu_wcscmp16(g_, w_) == 0, "got \"%s\", want \"%s\"", gb_, wb_); \
+    } while (0)
+
+/* ---- strings ----------------------------------------------------------- */
+
+START_TEST(test_length_copy)
+{
+    WCHAR buf[16];
+    ck_assert_uint_eq(lsaemu_wcslen16(W("h\u00e9llo")), 5);
+    ck_assert_uint_eq(lsaemu_wcslen16(W("")), 0);
+    ck_assert_uint_eq(lsaemu_wcsnlen16(W("hello"), 3), 3);
+    ck_assert_uint_eq(lsaemu_wcsnlen16(W("hi"), 8), 2);
+    ck_assert_ptr_eq(lsaemu_wcscpy16(buf, W("abc")), buf);
+    ck_assert_wstr_eq(buf, W("abc"));
+    ck_assert_wstr_eq(lsaemu_wcscat16(buf, W("de")), W("abcde"));
+    lsaemu_wcsncat16(buf, W("fghij"), 2);
+    ck_assert_wstr_eq(buf, W("abcdefg"));
+
+    /* wcsncpy pads with NULs, and leaves a long source unterminated. */
+    for (size_t i = 0; i < 16; i++)
+        buf[i] = 'x';
+    lsaemu_wcsncpy16(buf, W("ab"), 5);
+    ck_assert(buf[0] == 'a' && buf[1] == 'b' && buf[2] == 0 && buf[4] == 0 && buf[5] == 'x');
+    lsaemu_wcsncpy16(buf, W("abcdef"), 3);
+    ck_assert(buf[2] == 'c' && buf[3] == 0); /* buf[3] is the old padding */
+    lsaemu_wcsncpy16(buf, W("zzzzzz"), 4);
+    ck_assert(buf[3] == 'z' && buf[4] == 0);
+
+    WCHAR m[4];
+    lsaemu_wmemset16(m, 'z', 4);
+    lsaemu_wmemcpy16(m, W("ab"), 2);
+    ck_assert(m[0] == 'a' && m[1] == 'b' && m[2] == 'z' && m[3] == 'z');
+    lsaemu_wmemmove16(m + 1, m, 3);
+    ck_assert(m[1] == 'a' && m[2] == 'b' && m[3] == 'z');
+    ck_assert_int_lt(lsaemu_wmemcmp16(W("ab"), W("ac"), 2), 0);
+    ck_assert_int_eq(lsaemu_wmemcmp16(W("ab"), W("ac"), 1), 0);
+
+    WCHAR *d = lsaemu_wcsdup16(W("dup"));
+    ck_assert_wstr_eq(d, W("dup"));
+    free(d);
+    ck_assert_ptr_null(lsaemu_wcsdup16(NULL));
+}
+END_TEST
+
+START_TEST(test_compare_search)
+{
+    ck_assert_int_eq(lsaemu_wcscmp16(W("abc"), W("abc")), 0);
+    ck_assert_int_lt(lsaemu_wcscmp16(W("abc"), W("abd")), 0);
+    ck_assert_int_gt(lsaemu_wcscmp16(W("ab"), W("a")), 0);
+    /* Code units compare unsigned: U+00E9 sorts after 'z'. */
+    ck_assert_int_gt(lsaemu_wcscmp16(W("\u00e9"), W("z")), 0);
+    ck_assert_int_eq(lsaemu_wcsncmp16(W("abcX"), W("abcY"), 3), 0);
+    ck_assert_int_eq(lsaemu_wcsicmp16(W("SeTcbPrivilege"), W("setcbprivilege")), 0);
+    ck_assert_int_lt(lsaemu_wcsicmp16(W("a"), W("B")), 0);
+    /* The CRT's _wcsicmp folds ASCII only. */
+    ck_assert_int_ne(lsaemu_wcsicmp16(W("\u00c9"), W("\u00e9")), 0);
+    ck_assert_int_eq(lsaemu_wcsnicmp16(W("ABCx"), W("abcy"), 3), 0);
+
+    const WCHAR *s = W("a\\b\\c");
+    ck_assert_ptr_eq(lsaemu_wcschr16(s, '\\'), s + 1);
+    ck_assert_ptr_eq(lsaemu_wcsrchr16(s, '\\'), s + 3);
+    ck_assert_ptr_eq(lsaemu_wcschr16(s, 0), s + 5); /* the terminator can be found */
+    ck_assert_ptr_null(lsaemu_wcschr16(s, 'z'));
+    ck_assert_ptr_null(lsaemu_wcsrchr16(s, 'z'));
+    const WCHAR *dom = W("DOMAIN\\user");
+    ck_assert_ptr_eq(lsaemu_wcsstr16(dom, W("\\u")), dom + 6);
+    ck_assert_ptr_null(lsaemu_wcsstr16(W("abc"), W("abd")));
+    ck_assert_ptr_eq(lsaemu_wcsstr16(s, W("")), s);
+
+    WCHAR *end;
+    ck_assert_uint_eq(lsaemu_wcstoul16(W("  1385 rest"), &end, 10), 1385);
+    ck_assert_wstr_eq(end, W(" rest"));
+    ck_assert_uint_eq(lsaemu_wcstoul16(W("0x7E"), NULL, 16), 0x7E);
+    ck_assert_uint_eq(lsaemu_wcstoul16(W("99999999999"), NULL, 10), 0xFFFFFFFFul);
+    ck_assert_int_eq(lsaemu_wtoi16(W("-42")), -42);
+    ck_assert_int_eq(lsaemu_wtoi16(W("x")), 0);
+}
+END_TEST
+
+START_TEST(test_lstr)
+{
+    WCHAR buf[8];
+    ck_assert_int_eq(lstrlenW(W("four")), 4);
+    ck_assert_int_eq(lstrlenW(NULL), 0);
+    ck_assert_ptr_eq(lstrcpyW(buf, W("ab")), buf);
+    ck_assert_ptr_null(lstrcpyW(NULL, W("ab")));
+    ck_assert_ptr_null(lstrcpyW(buf, NULL));
+    ck_assert_wstr_eq(lstrcatW(buf, W("cd")), W("abcd"));
+    ck_assert_ptr_null(lstrcatW(buf, NULL));
+    /* lstrcpyn copies iMaxLength - 1 units and always terminates. */
+    lstrcpynW(buf, W("abcdefgh"), 4);
+    ck_assert_wstr_eq(buf, W("abc"));
+    lstrcpynW(buf, W("ab"), 8);
+    ck_assert_wstr_eq(buf, W("ab"));
+
+    ck_assert_int_eq(lstrcmpW(W("a"), W("a")), 0);
+    ck_assert_int_eq(lstrcmpW(W("a"), W("b")), -1);
+    ck_assert_int_eq(lstrcmpW(W("b"), W("a")), 1);
+    ck_assert_int_eq(lstrcmpW(NULL, NULL), 0);
+    ck_assert_int_eq(lstrcmpW(NULL, W("")), -1);
+    ck_assert_int_eq(lstrcmpW(W(""), NULL), 1);
+    ck_assert_int_eq(lstrcmpiW(W("Administrator"), W("ADMINISTRATOR")), 0);
+    /* lstrcmpi folds beyond ASCII: Latin-1, Cyrillic, Greek. */
+    ck_assert_int_eq(lstrcmpiW(W("\u00c4rger"), W("\u00e4RGER")), 0);
+    ck_assert_int_eq(lstrcmpiW(W("\u0410\u0411"), W("\u0430\u0431")), 0);
+    ck_assert_int_eq(lstrcmpiW(W("\u03a3"), W("\u03c3")), 0);
+    ck_assert_int_eq(lstrcmpiW(W("a"), W("B")), -1);
+    ck_assert_int_eq(lstrcmpiW(NULL, W("a")), -1);
+}
+END_TEST
+
+START_TEST(test_secure_copies)
+{
+    WCHAR buf[6];
+    ck_assert_int_eq(lsaemu_wcscpy_s16(buf, 6, W("12345")), 0);
+    ck_assert_wstr_eq(buf, W("12345"));
+    ck_assert_int_eq(lsaemu_wcscpy_s16(buf, 6, W("123456")), ERANGE);
+    ck_assert(buf[0] == 0);
+    ck_assert_int_eq(lsaemu_wcscpy_s16(NULL, 6, W("1")), EINVAL);
+    buf[0] = 'q';
+    ck_assert_int_eq(lsaemu_wcscpy_s16(buf, 0, W("1")), EINVAL);
+    ck_assert(buf[0] == 'q'); /* size 0: nothing may be written */
+    ck_assert_int_eq(lsaemu_wcscpy_s16(buf, 6, NULL), EINVAL);
+    ck_assert(buf[0] == 0);
+
+    lsaemu_wcscpy_s16(buf, 6, W("ab"));
+    ck_assert_int_eq(lsaemu_wcscat_s16(buf, 6, W("cde")), 0);
+    ck_assert_wstr_eq(buf, W("abcde"));
+    ck_assert_int_eq(lsaemu_wcscat_s16(buf, 6, W("f")), ERANGE);
+    ck_assert(buf[0] == 0);
+    for (size_t i = 0; i < 6; i++)
+        buf[i] = 'x'; /* not terminated within its size */
+    ck_assert_int_eq(lsaemu_wcscat_s16(buf, 6, W("a")), EINVAL);
+    ck_assert(buf[0] == 0);
+
+    ck_assert_int_eq(lsaemu_wcsncpy_s16(buf, 6, W("abcdefgh"), 3), 0);
+    ck_assert_wstr_eq(buf, W("abc"));
+    ck_assert_int_eq(lsaemu_wcsncpy_s16(buf, 6, W("abcdefgh"), _TRUNCATE), STRUNCATE);
+    ck_assert_wstr_eq(buf, W("abcde"));
+    ck_assert_int_eq(lsaemu_wcsncpy_s16(buf, 6, W("abcdefgh"), 7), ERANGE);
+    ck_assert(buf[0] == 0);
+    ck_assert_int_eq(lsaemu_wcsncpy_s16(buf, 6, NULL, 0), 0);
+}
+END_TEST
+
+/* ---- formatting ---------------------------------------------------------- */
+
+START_TEST(test_format_conversions)
+{
+    WCHAR buf[128];
+    DWORD big = 4000000000u;
+    LONG neg = -1;
+    ck_assert_int_eq(lsaemu_swprintf16(buf, 128, W("%s|%S|%ls|%hs|%ws"), W("w\u00e9"),
+                                       "n\xc3\xa9", W("l"), "h", W("ws")),
+                     12);
+    ck_assert_wstr_eq(buf, W("w\u00e9|n\u00e9|l|h|ws"));
+    lsaemu_swprintf16(buf, 128, W("%c%C%lc%hc"), (int)W("\u00e9")[0], 'n', 'l', 'h');
+    ck_assert_wstr_eq(buf, W("\u00e9nlh"));
+    /* Microsoft's 'l' is 32-bit: DWORD and LONG print right with %lu/%ld. */
+    lsaemu_swprintf16(buf, 128, W("%lu %ld %u %d"), big, neg, big, neg);
+    ck_assert_wstr_eq(buf, W("4000000000 -1 4000000000 -1"));
+    lsaemu_swprintf16(buf, 128, W("%I64d %lld %llu %zu %I64X"), (long long)1 << 40,
+                      -(long long)5, (unsigned long long)7, (size_t)9, (unsigned long long)255);
+    ck_assert_wstr_eq(buf, W("1099511627776 -5 7 9 FF"));
+    lsaemu_swprintf16(buf, 128, W("[%5d][%-5d][%05d][%x][%X][%#x][%08lX]"), 42, 42, 42, 255,
+                      255, 255, 0xC000006Du);
+    ck_assert_wstr_eq(buf, W("[   42][42   ][00042][ff][FF][0xff][C000006D]"));
+    lsaemu_swprintf16(buf, 128, W("[%.2s][%6s][%-4s][%*d][%.*s]"), W("abcd"), W("ab"), W("ab"),
+                      4, 7, 1, W("xyz"));
+    ck_assert_wstr_eq(buf, W("[ab][    ab][ab  ][   7][x]"));
+    lsaemu_swprintf16(buf, 128, W("%s %S 100%% %.3f %g"), (WCHAR *)NULL, (char *)NULL, 1.5,
+                      0.25);
+    ck_assert_wstr_eq(buf, W("(null) (null) 100% 1.500 0.25"));
+    lsaemu_swprintf16(buf, 128, W("%p"), (void *)(uintptr_t)0x1234);
+    ck_assert_wstr_eq(buf, W("0000000000001234"));
+    /* %n is disabled in Microsoft's CRT. */
+    int n = 0;
+    ck_assert_int_eq(lsaemu_swprintf16(buf, 128, W("ab%n"), &n), -1);
+    ck_assert_int_eq(n, 0);
+}
+END_TEST
+
+START_TEST(test_format_truncation)
+{
+    WCHAR buf[8];
+    for (size_t i = 0; i < 8; i++)
+        buf[i] = 'x';
+    /* swprintf: -1 when count or more units are needed, text truncated and
+     * terminated. */
+    ck_assert_int_eq(lsaemu_swprintf16(buf, 5, W("abcdefgh")), -1);
+    ck_assert_wstr_eq(buf, W("abcd"));
+    ck_assert_int_eq(lsaemu_swprintf16(buf, 5, W("abcde")), -1);
+    ck_assert_int_eq(lsaemu_swprintf16(buf, 5, W("abcd")), 4);
+    ck_assert_int_eq(lsaemu_swprintf16(NULL, 5, W("a")), -1);
+
+    /* _snwprintf: fits -> terminated; exactly count -> count, unterminated;
+     * longer -> -1, count units, unterminated. */
+    for (size_t i = 0; i < 8; i++)
+        buf[i] = 'x';
+    ck_assert_int_eq(lsaemu_snwprintf16(buf, 4, W("ab")), 2);
+    ck_assert(buf[2] == 0 && buf[3] == 'x');
+    for (size_t i = 0; i < 8; i++)
+        buf[i] = 'x';
+    ck_assert_int_eq(lsaemu_snwprintf16(buf, 4, W("abcd")), 4);
+    ck_assert(buf[3] == 'd' && buf[4] == 'x');
+    for (size_t i = 0; i < 8; i++)
+        buf[i] = 'x';
+    ck_assert_int_eq(lsaemu_snwprintf16(buf, 4, W("abcdefg")), -1);
+    ck_assert(buf[3] == 'd' && buf[4] == 'x');
+    ck_assert_int_eq(lsaemu_snwprintf16(NULL, 0, W("%d"), 12345), 5);
+
+    /* swprintf_s: empty string and -1 when it does not fit. */
+    ck_assert_int_eq(lsaemu_swprintf_s16(buf, 8, W("%s"), W("1234567")), 7);
+    ck_assert_int_eq(lsaemu_swprintf_s16(buf, 8, W("%s"), W("12345678")), -1);
+    ck_assert(buf[0] == 0);
+    ck_assert_int_eq(lsaemu_swprintf_s16(NULL, 8, W("x")), -1);
+}
+END_TEST
+
+START_TEST(test_fwprintf_utf8)
+{
+    char *mem = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&mem, &size);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(lsaemu_fwprintf16(f, W("%s=%lu \U0001F600\n"), W("caf\u00e9"), (DWORD)1385),
+                     13);
+    fclose(f);
+    ck_assert_str_eq(mem, "caf\xc3\xa9=1385 \xf0\x9f\x98\x80\n");
+    free(mem);
+}
+END_TEST
+
+/* ---- code-page conversions --------------------------------------------------- */
+
+START_TEST(test_mb_to_wide)
+{
+    WCHAR buf[8];
+    SetLastError(0);
+    /* Size queries count the NUL with -1. */
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "h\xc3\xa9llo", -1, NULL, 0), 6);
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "h\xc3\xa9llo", 6, NULL, 0), 5);
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "h\xc3\xa9llo", -1, buf, 6), 6);
+    ck_assert_wstr_eq(buf, W("h\u00e9llo"));
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "h\xc3\xa9llo", -1, buf, 5), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INSUFFICIENT_BUFFER);
+    /* Outside the BMP: a surrogate pair. */
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "\xf0\x9f\x98\x80", 4, buf, 8), 2);
+    ck_assert(buf[0] == 0xD83D && buf[1] == 0xDE00);
+    /* CP_ACP is UTF-8 on the emulated machine, and takes MB_PRECOMPOSED. */
+    ck_assert_int_eq(MultiByteToWideChar(CP_ACP, MB_PRECOMPOSED, "\xc3\xa9", -1, buf, 8), 2);
+    ck_assert(buf[0] == 0xE9);
+    ck_assert_uint_eq(GetACP(), CP_UTF8);
+    ck_assert_int_eq(MultiByteToWideChar(1252, 0, "\x80\xe9", 2, buf, 8), 2);
+    ck_assert(buf[0] == 0x20AC && buf[1] == 0xE9);
+}
+END_TEST
+
+START_TEST(test_mb_invalid)
+{
+    WCHAR buf[8];
+    static const char *bad[] = {
+        "\xc3\x28",         /* truncated two-byte sequence */
+        "\xc0\xaf",         /* overlong '/' */
+        "\xed\xa0\x80",     /* an encoded surrogate */
+        "\xf4\x90\x80\x80", /* above U+10FFFF */
+        "\xff",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        SetLastError(0);
+        ck_assert_int_eq(
+            MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, bad[i], -1, buf, 8), 0);
+        ck_assert_win32_eq(GetLastError(), ERROR_NO_UNICODE_TRANSLATION);
+        ck_assert_int_gt(MultiByteToWideChar(CP_UTF8, 0, bad[i], -1, buf, 8), 0);
+        ck_assert(buf[0] == 0xFFFD);
+    }
+    /* Without the flag, one U+FFFD per maximal bad subpart. */
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "\xc3\x28", 2, buf, 8), 2);
+    ck_assert(buf[0] == 0xFFFD && buf[1] == '(');
+
+    SetLastError(0);
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "a", 0, buf, 8), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, NULL, -1, buf, 8), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "a", -1, NULL, 8), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(MultiByteToWideChar(12345, 0, "a", -1, buf, 8), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, MB_PRECOMPOSED, "a", -1, buf, 8), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_FLAGS);
+}
+END_TEST
+
+START_TEST(test_wide_to_mb)
+{
+    char buf[16];
+    BOOL used = -1;
+    WCHAR lone[] = {'a', 0xD800, 'b', 0};
+    ck_assert_int_eq(WideCharToMultiByte(CP_UTF8, 0, W("h\u00e9llo"), -1, NULL, 0, NULL, NULL),
+                     7);
+    ck_assert_int_eq(WideCharToMultiByte(CP_UTF8, 0, W("h\u00e9llo"), -1, buf, 7, NULL, NULL), 7);
+    ck_assert_str_eq(buf, "h\xc3\xa9llo");
+    ck_assert_int_eq(WideCharToMultiByte(CP_UTF8, 0, W("h\u00e9llo"), -1, buf, 6, NULL, NULL), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_int_eq(WideCharToMultiByte(CP_UTF8, 0, W("\U0001F600"), -1, buf, 16, NULL, NULL),
+                     5);
+    ck_assert_str_eq(buf, "\xf0\x9f\x98\x80");
+    /* An unpaired surrogate: U+FFFD, or an error with WC_ERR_INVALID_CHARS. */
+    ck_assert_int_eq(WideCharToMultiByte(CP_UTF8, 0, lone, -1, buf, 16, NULL, NULL), 6);
+    ck_assert_str_eq(buf, "a\xef\xbf\xbd" "b");
+    ck_assert_int_eq(
+        WideCharToMultiByte(CP_UTF8, WC_ERR_INVALID_CHARS, lone, -1, buf, 16, NULL, NULL), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_NO_UNICODE_TRANSLATION);
+    /* UTF-8 has no default character. */
+    ck_assert_int_eq(WideCharToMultiByte(CP_UTF8, 0, W("a"), -1, buf, 16, NULL, &used), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(WideCharToMultiByte(CP_UTF8, WC_NO_BEST_FIT_CHARS, W("a"), -1, buf, 16,
+                                         NULL, NULL),
+                     0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_FLAGS);
+    ck_assert_int_eq(WideCharToMultiByte(CP_UTF8, 0, W("a"), 0, buf, 16, NULL, NULL), 0);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    /* CP_ACP (UTF-8) accepts the arguments code for a 1252 machine passes. */
+    ck_assert_int_eq(WideCharToMultiByte(CP_ACP, 0, W("\u00e9"), -1, buf, 16, NULL, &used), 3);
+    ck_assert_int_eq(used, FALSE);
+    /* A single-byte code page uses the default character. */
+    ck_assert_int_eq(WideCharToMultiByte(1252, 0, W("\u20ac\u2713\u00e9"), 3, buf, 16, NULL,
+                                         &used),
+                     3);
+    ck_assert(buf[0] == '\x80' && buf[1] == '?' && buf[2] == '\xe9' && used == TRUE);
+    ck_assert_int_eq(WideCharToMultiByte(28591, 0, W("\u2713"), 1, buf, 16, "#", &used), 1);
+    ck_assert(buf[0] == '#');
+}
+END_TEST
+
+/* ---- memory ---------------------------------------------------------------- */
+
+START_TEST(test_heap_local)
+{
+    HANDLE heap = GetProcessHeap();
+    ck_assert_ptr_nonnull(heap);
+    ck_assert_ptr_eq(heap, GetProcessHeap());
+    unsigned char *p = HeapAlloc(heap, HEAP_ZERO_MEMORY, 10);
+    ck_assert_ptr_nonnull(p);
+    for (int i = 0; i < 10; i++)
+        ck_assert_int_eq(p[i], 0);
+    ck_assert_uint_eq(HeapSize(heap, 0, p), 10);
+    memset(p, 0xAB, 10);
+    p = HeapReAlloc(heap, HEAP_ZERO_MEMORY, p, 20);
+    ck_assert_ptr_nonnull(p);
+    ck_assert(p[9] == 0xAB && p[10] == 0 && p[19] == 0);
+    ck_assert_ptr_null(HeapReAlloc(heap, HEAP_REALLOC_IN_PLACE_ONLY, p, 40));
+    ck_assert(HeapFree(heap, 0, p));
+    ck_assert(HeapFree(heap, 0, NULL));
+
+    HLOCAL l = LocalAlloc(LPTR, 16);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(((unsigned char *)l)[15], 0);
+    ck_assert_ptr_null(LocalFree(l));
+    /* The pair is checked: a second free is refused. */
+    ck_assert_ptr_eq(LocalFree(l), l);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_HANDLE);
+    ck_assert_ptr_null(LocalAlloc(0x8000, 4));
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+
+    /* The memory macros. */
+    char z[4] = {1, 2, 3, 4};
+    ZeroMemory(z, 2);
+    ck_assert(z[0] == 0 && z[1] == 0 && z[2] == 3);
+    SecureZeroMemory(z, sizeof z);
+    ck_assert(z[3] == 0);
+    ck_assert_uint_eq(ARRAYSIZE(z), 4);
+    ck_assert_uint_eq(_countof(z), 4);
+}
+END_TEST
+
+/* ---- names ------------------------------------------------------------------ */
+
+static const char names_policy[] = "lsaemu: 1\n"
+                                   "machine: { name: Ws-One, domain: corp.example }\n"
+                                   "accounts:\n"
+                                   "  alice: { password: x, groups: [Users] }\n"
+                                   "processes:\n"
+                                   "  app: { account: alice }\n";
+
+START_TEST(test_computer_name)
+{
+    WCHAR buf[32];
+    char abuf[32];
+    DWORD n = 3;
+    tu_load_policy_text(names_policy);
+    ck_assert(!GetComputerNameW(buf, &n));
+    ck_assert_win32_eq(GetLastError(), ERROR_BUFFER_OVERFLOW);
+    ck_assert_uint_eq(n, 7);
+    ck_assert(GetComputerNameW(buf, &n));
+    ck_assert_uint_eq(n, 6);
+    ck_assert_wstr_eq(buf, W("WS-ONE"));
+    n = sizeof abuf;
+    ck_assert(GetComputerNameA(abuf, &n));
+    ck_assert_str_eq(abuf, "WS-ONE");
+
+    n = 32;
+    ck_assert(GetComputerNameExW(ComputerNameDnsFullyQualified, buf, &n));
+    ck_assert_wstr_eq(buf, W("Ws-One.corp.example"));
+    ck_assert_uint_eq(n, 19);
+    n = 32;
+    ck_assert(GetComputerNameExW(ComputerNameDnsDomain, buf, &n));
+    ck_assert_wstr_eq(buf, W("corp.example"));
+    n = 32;
+    ck_assert(GetComputerNameExW(ComputerNameDnsHostname, buf, &n));
+    ck_assert_wstr_eq(buf, W("Ws-One"));
+    n = 2;
+    ck_assert(!GetComputerNameExW(ComputerNamePhysicalNetBIOS, buf, &n));
+    ck_assert_win32_eq(GetLastError(), ERROR_MORE_DATA);
+    ck_assert_uint_eq(n, 7);
+    n = 0;
+    ck_assert(!GetComputerNameExW(ComputerNameNetBIOS, NULL, &n));
+    ck_assert_uint_eq(n, 7);
+    n = 32;
+    ck_assert(!GetComputerNameExW(ComputerNameMax, buf, &n));
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+}
+END_TEST
+
+START_TEST(test_user_name)
+{
+    WCHAR buf[32];
+    char abuf[32];
+    DWORD n = 32;
+    tu_load_policy_text(names_policy);
+    /* Without LSAEMU_PROCESS the process runs as the default entry: SYSTEM
+     * unless the policy says otherwise. */
+    ck_assert(lsaemu_set_process("app") == 0);
+    ck_assert(GetUserNameW(buf, &n));
+    ck_assert_wstr_eq(buf, W("alice"));
+    ck_assert_uint_eq(n, 6); /* GetUserName counts the NUL */
+    n = 3;
+    ck_assert(!GetUserNameW(buf, &n));
+    ck_assert_win32_eq(GetLastError(), ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_uint_eq(n, 6);
+    n = 32;
+    ck_assert(GetUserNameA(abuf, &n));
+    ck_assert_str_eq(abuf, "alice");
+}
+END_TEST
+
+START_TEST(test_rtl_init)
+{
+    UNICODE_STRING us;
+    STRING s;
+    RtlInitUnicodeString(&us, W("abc"));
+    ck_assert_uint_eq(us.Length, 6);
+    ck_assert_uint_eq(us.MaximumLength, 8);
+    ck_assert_int_eq(us.Buffer[2], 'c');
+    RtlInitUnicodeString(&us, NULL);
+    ck_assert(us.Length == 0 && us.MaximumLength == 0 && us.Buffer == NULL);
+    RtlInitString(&s, "Negotiate");
+    ck_assert(s.Length == 9 && s.MaximumLength == 10 && s.Buffer[0] == 'N');
+    RtlInitAnsiString(&s, NULL);
+    ck_assert(s.Length == 0 && s.Buffer == NULL);
+}
+END_TEST
+
+/* ---- which names this mode maps ------------------------------------------- */
+
+START_TEST(test_crt_names)
+{
+#if defined(LSAEMU_WCHAR_IS_WCHAR_T)
+    /* -fshort-wchar: the Windows names are lsaemu's 16-bit functions. */
+    ck_assert(LSAEMU_CRT_NAMES);
+    WCHAR buf[32];
+    ck_assert_uint_eq(wcslen(L"h\u00e9llo"), 5);
+    ck_assert_uint_eq(sizeof(L"ab"), 6);
+    wcscpy(buf, L"ab");
+    wcscat(buf, L"cd");
+    ck_assert_int_eq(wcscmp(buf, L"abcd"), 0);
+    ck_assert_int_eq(_wcsicmp(buf, L"ABCD"), 0);
+    ck_assert_ptr_eq(wcschr(buf, L'c'), buf + 2);
+    ck_assert_int_eq(swprintf(buf, 32, L"%s-%S-%lu", L"w", "n", (DWORD)5), 5);
+    ck_assert_int_eq(wcscmp(buf, L"w-n-5"), 0);
+    ck_assert_int_eq(wcscpy_s(buf, 32, L"x"), 0);
+    ck_assert_int_eq(_snwprintf(buf, 32, L"%d", 7), 1);
+    wmemset(buf, L'q', 3);
+    ck_assert(buf[2] == L'q' && wmemcmp(buf, L"qqq", 3) == 0);
+    ck_assert(TEXT('a') == 'a');
+#else
+    /* Ordinary wchar_t: glibc's names are untouched. */
+#ifdef wcslen
+    ck_abort_msg("wcslen must not be renamed without -fshort-wchar");
+#endif
+    ck_assert_uint_eq(sizeof(wchar_t), 4);
+    ck_assert_uint_eq(wcslen(L"h\u00e9llo"), 5); /* glibc's, on 32-bit units */
+    ck_assert_uint_eq(sizeof(W("ab")), 6);
+    /* The non-ISO Microsoft names exist in both modes. */
+    ck_assert_int_eq(_wcsicmp(W("ab"), W("AB")), 0);
+#endif
+}
+END_TEST
+
+static Suite *wide_suite(void)
+{
+    Suite *s = suite_create("wide");
+    TCase *t = tcase_create("strings");
+    tcase_add_test(t, test_length_copy);
+    tcase_add_test(t, test_compare_search);
+    tcase_add_test(t, test_lstr);
+    tcase_add_test(t, test_secure_copies);
+    suite_add_tcase(s, t);
+    t = tcase_create("format");
+    tcase_add_test(t, test_format_conversions);
+    tcase_add_test(t, test_format_truncation);
+    tcase_add_test(t, test_fwprintf_utf8);
+    suite_add_tcase(s, t);
+    t = tcase_create("convert");
+    tcase_add_test(t, test_mb_to_wide);
+    tcase_add_test(t, test_mb_invalid);
+    tcase_add_test(t, test_wide_to_mb);
+    suite_add_tcase(s, t);
+    t = tcase_create("memory_names");
+    tcase_add_test(t, test_heap_local);
+    tcase_add_test(t, test_computer_name);
+    tcase_add_test(t, test_user_name);
+    tcase_add_test(t, test_rtl_init);
+    suite_add_tcase(s, t);
+    t = tcase_create("crt_names");
+    tcase_add_test(t, test_crt_names);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run_suite(wide_suite());
+}
