@@ -17,5 +17,10 @@ struct command {
 };
 
 int cmd_validate(int argc, char **argv);
+int cmd_logon(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_rights(int argc, char **argv);
+int cmd_import_secedit(int argc, char **argv);
+int cmd_export_secedit(int argc, char **argv);
 
 #endif

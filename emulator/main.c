@@ -15,6 +15,13 @@
 static const struct command commands[] = {
     {"validate", "check policy files and report every error as FILE:LINE:COLUMN: message",
      cmd_validate},
+    {"logon", "perform one logon and show the status, the reason and the token", cmd_logon},
+    {"explain", "explain an NTSTATUS or Win32 error and how to reproduce it", cmd_explain},
+    {"rights", "show which accounts may log on with which logon type, and why", cmd_rights},
+    {"import-secedit", "convert a secedit /export template into a policy",
+     cmd_import_secedit},
+    {"export-secedit", "write a policy's rights as a template for secedit /configure",
+     cmd_export_secedit},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -24,7 +31,7 @@ static void usage(FILE *out)
     fprintf(out, "usage: lsaemu COMMAND [ARGS...]\n"
                  "       lsaemu --help | --version\n\ncommands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-15s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\n'lsaemu COMMAND --help' describes one command.\n");
 }
 

@@ -245,6 +245,26 @@ START_TEST(process_tokens)
 }
 END_TEST
 
+/* Windows compares names after upper-casing every code point, not only
+ * ASCII (RtlUpcaseUnicodeChar). */
+START_TEST(unicode_names_case_insensitive)
+{
+    static const char yaml[] = "lsaemu: 1\n"
+                               "machine: { time: \"2026-11-21T10:00:00Z\" }\n"
+                               "accounts:\n"
+                               "  \"jos\xc3\xa9\": { password: pw, groups: [Users] }\n"
+                               "  \"\xd0\xb8\xd0\xb2\xd0\xb0\xd0\xbd\": { password: pw, groups: [Users] }\n";
+    struct lsaemu_error err;
+    struct policy *pol = loader_load_string(yaml, sizeof yaml - 1, "<test>", &err);
+    ck_assert_msg(pol != NULL, "%d:%d: %s", err.line, err.column, err.text);
+    const char *spellings[] = {"JOS\xc3\x89", "Jos\xc3\xa9", "\xd0\x98\xd0\x92\xd0\x90\xd0\x9d"};
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_msg(policy_find_account(pol, spellings[i]) != NULL, "%s not found", spellings[i]);
+    ck_assert_ptr_null(policy_find_account(pol, "JOSE"));
+    policy_unref(pol);
+}
+END_TEST
+
 static Suite *make_engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -255,6 +275,7 @@ static Suite *make_engine_suite(void)
     tcase_add_test(tc, network_token_groups);
     tcase_add_test(tc, admin_token);
     tcase_add_test(tc, process_tokens);
+    tcase_add_test(tc, unicode_names_case_insensitive);
     suite_add_tcase(s, tc);
     return s;
 }

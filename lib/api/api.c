@@ -32,6 +32,7 @@ NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
         current_release(c->pol);
     c->pol = NULL;
     trace_call(c->fn, st, reason_get());
+    api_note_status(st);
     return st;
 }
 

@@ -50,6 +50,10 @@ NTSTATUS api_leave(struct api_call *c, NTSTATUS st);
  */
 NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note);
 
+/* Remembers st as the status of this thread's last decision, the one
+ * lsaemu_last_status() reports (control_status.c); api_leave calls it. */
+void api_note_status(NTSTATUS st);
+
 /* Thread-local last error (GetLastError/SetLastError). */
 void api_set_last_error(DWORD code);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "caller.h"
+#include "core/audit.h"
 #include "core/guesses.h"
 #include "core/handles.h"
 #include "core/reason.h"
@@ -90,6 +91,11 @@ static bool attach_session(const struct logon_call *c, const struct logon_verdic
     if (!s)
         return false;
     t->session = s;
+    if (audit_enabled()) {
+        s->audit_logoff = true;
+        s->audit_time_fixed = c->pol->has_time;
+        s->audit_time = now;
+    }
     t->auth_id = id;
     t->token_id = luid_next();
     t->modified_id = t->token_id;
@@ -104,6 +110,51 @@ static bool attach_session(const struct logon_call *c, const struct logon_verdic
         t->source_id.high = c->source->SourceIdentifier.HighPart;
     }
     return true;
+}
+
+/* Events 4624 and, when the token holds a special privilege, 4672. */
+static void audit_success(const struct logon_call *c, const struct token *t, int64_t now)
+{
+    const struct logon_session *s = t->session;
+    struct audit_event e = {
+        .id = AUDIT_LOGON,
+        .time_fixed = c->pol->has_time,
+        .time = now,
+        .user = s->user_name,
+        .domain = s->domain,
+        .user_sid = &t->user,
+        .logon_id = t->auth_id,
+        .logon_type = c->logon_type,
+        .logon_process = c->logon_process,
+        .package = c->package->session_name,
+    };
+    audit_emit(&e);
+    char privs[1024];
+    if (audit_special_privileges(t, privs, sizeof privs)) {
+        e.id = AUDIT_SPECIAL_PRIVILEGES;
+        e.privileges = privs;
+        audit_emit(&e);
+    }
+}
+
+/* Event 4625, with the names as the caller gave them. */
+static void audit_failure(const struct logon_call *c, const char *user, const char *domain,
+                          NTSTATUS st, NTSTATUS sub)
+{
+    struct audit_event e = {
+        .id = AUDIT_LOGON_FAILED,
+        .time_fixed = c->pol->has_time,
+        .time = current_now(c->pol),
+        .user = user,
+        .domain = domain,
+        .logon_type = c->logon_type,
+        .logon_process = c->logon_process,
+        .package = c->package->session_name,
+        .status = st,
+        .substatus = sub,
+        .reason = reason_get(),
+    };
+    audit_emit(&e);
 }
 
 NTSTATUS logon_check_local_groups(const struct policy *pol, const TOKEN_GROUPS *groups)
@@ -208,11 +259,20 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
             goto out;
         }
     }
+    if (audit_enabled())
+        audit_success(c, t, now);
     o->token = (HANDLE)h;
     o->logon_id.LowPart = req.logon_id.low;
     o->logon_id.HighPart = req.logon_id.high;
     fill_quotas(&o->quotas, primary);
 out:
+    if (st != STATUS_SUCCESS && audit_enabled()) {
+        /* Before the strings are freed; the reason is final by now. */
+        char *u = user ? user : wspan_utf8(c->fields->user);
+        audit_failure(c, u, domain, st, o->substatus);
+        if (u != user)
+            free(u);
+    }
     if (st != STATUS_SUCCESS) {
         NTSTATUS sub = o->substatus;
         memset(o, 0, sizeof *o);

@@ -137,9 +137,16 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaCallAuthenticationPackage(
     ULONG id = 0;
     if (ProtocolSubmitBuffer && SubmitBufferLength >= sizeof(ULONG))
         memcpy(&id, ProtocolSubmitBuffer, sizeof id);
-    trace_args("%p, package %lu, message %lu, %lu bytes", LsaHandle,
-               (unsigned long)AuthenticationPackage, (unsigned long)id,
-               (unsigned long)SubmitBufferLength);
+    if (trace_enabled()) {
+        /* Names make the line readable; a change-password message's
+         * passwords are never decoded here. */
+        const struct package *tp = package_by_id(AuthenticationPackage);
+        const struct message *tm = tp ? find_message(tp->kind, id) : NULL;
+        trace_args("%p, package %lu (%s), message %lu (%s), %lu bytes", LsaHandle,
+                   (unsigned long)AuthenticationPackage, tp ? tp->name : "unknown",
+                   (unsigned long)id, tm ? tm->name : "unknown",
+                   (unsigned long)SubmitBufferLength);
+    }
     if (ProtocolReturnBuffer)
         *ProtocolReturnBuffer = NULL;
     if (ReturnBufferLength)

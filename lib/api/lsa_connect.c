@@ -4,14 +4,44 @@
  * LsaRegisterLogonProcess (trusted, needs SeTcbPrivilege enabled),
  * LsaConnectUntrusted (anyone) and LsaDeregisterLogonProcess.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "caller.h"
+#include "core/audit.h"
 #include "core/guesses.h"
 #include "core/handles.h"
 #include "core/reason.h"
 #include "trace.h"
+
+/* Event 4611: the caller registered as a trusted logon process. The
+ * subject is the caller's own identity ("WS1\\svc" split at the backslash). */
+static void audit_registered(const struct policy *pol, const struct caller *who, const char *name,
+                             size_t len)
+{
+    char process[128], domain[300];
+    snprintf(process, sizeof process, "%.*s", (int)len, name);
+    snprintf(domain, sizeof domain, "%s", who->name);
+    char *slash = strchr(domain, '\\');
+    const char *user = domain;
+    if (slash) {
+        *slash = '\0';
+        user = slash + 1;
+    }
+    struct audit_event e = {
+        .id = AUDIT_LOGON_PROCESS_REGISTERED,
+        .time_fixed = pol->has_time,
+        .time = current_now(pol),
+        .user = user,
+        .domain = slash ? domain : NULL,
+        .user_sid = &who->token->user,
+        .logon_id = who->token->auth_id,
+        .logon_type = who->token->logon_type,
+        .logon_process = process,
+    };
+    audit_emit(&e);
+}
 
 /* Inserts a connection object; 0 with the reason set when memory ran out. */
 static uintptr_t new_connection(bool trusted, const char *name, size_t len)
@@ -72,6 +102,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaRegisterLogonProcess(PLSA_STRING LogonProcessNam
     }
     *LsaHandle = (HANDLE)h;
     *SecurityMode = GUESS_REGISTER_SECURITY_MODE;
+    if (audit_enabled())
+        audit_registered(c.pol, &who, LogonProcessName->Buffer, LogonProcessName->Length);
     reason_set("trusted connection for logon process '%.*s' (%s has SeTcbPrivilege enabled)",
                (int)LogonProcessName->Length, LogonProcessName->Buffer, who.name);
 out:

@@ -34,8 +34,10 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginNa
                                         AuthenticationInformationLength)
                      : NULL;
     NTSTATUS st = api_enter(&c, "LsaLogonUser", peek);
-    trace_args("%p, type %d, package %lu, user \"%s\", password <redacted>, LocalGroups %p",
-               LsaHandle, (int)LogonType, (unsigned long)AuthenticationPackage,
+    trace_args("%p, type %d (%s), package %lu (%s), user \"%s\", password <redacted>, "
+               "LocalGroups %p",
+               LsaHandle, (int)LogonType, trace_logon_type_name((unsigned)LogonType),
+               (unsigned long)AuthenticationPackage, pkg ? pkg->name : "unknown",
                peek ? peek : "", (void *)LocalGroups);
     free(peek);
 

@@ -30,6 +30,16 @@ static void trace_open(void)
         trace_fd = open(where, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 }
 
+const char *trace_logon_type_name(unsigned type)
+{
+    static const char *const names[] = {
+        NULL, NULL, "Interactive", "Network", "Batch", "Service", "Proxy", "Unlock",
+        "NetworkCleartext", "NewCredentials", "RemoteInteractive", "CachedInteractive",
+        "CachedRemoteInteractive", "CachedUnlock",
+    };
+    return type < sizeof names / sizeof names[0] && names[type] ? names[type] : "undefined";
+}
+
 int trace_enabled(void)
 {
     pthread_once(&trace_once, trace_open);

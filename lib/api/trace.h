@@ -14,6 +14,9 @@
 void trace_args(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes the line for a finished call and clears the arguments. */
 void trace_call(const char *fn, int32_t status, const char *reason);
+/* "Interactive", "Network", ... for a SECURITY_LOGON_TYPE / LOGON32 value,
+ * "undefined" for the others: trace lines name the type, not just its number. */
+const char *trace_logon_type_name(unsigned type);
 /* Is tracing on? Cheap after the first call. */
 int trace_enabled(void);
 

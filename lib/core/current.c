@@ -2,14 +2,22 @@
 /*
  * The policy in force and the calling process's identity (see current.h).
  *
- * Lock order: current_mutex, then the handle, session, return-buffer and
- * fault locks. The fork handlers take them all in that order so that a child
+ * Lock order: current_mutex, then state_lock, then the handle, session,
+ * return-buffer and fault locks.
+ *
+ * Changes hold current_mutex (one changer at a time) and state_lock for
+ * writing while they swap the policy, the broken flag and the process
+ * identity. The per-call readers (current_acquire, current_process_token,
+ * current_process_session) take state_lock for reading only, so concurrent
+ * calls never wait for each other; a call keeps its own reference, so calls
+ * already running finish on the old policy. The fork handlers take them all in that order so that a child
  * of a busy multi-threaded parent starts with every lock free and every
  * structure consistent.
  */
 #include "current.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +32,9 @@
 #include "win.h"
 
 static pthread_mutex_t current_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_rwlock_t state_lock = PTHREAD_RWLOCK_INITIALIZER;
+/* Set once init_locked() has run: readers then skip current_mutex. */
+static atomic_bool init_done;
 static bool initialized;
 static bool broken;
 static struct policy *policy;
@@ -36,6 +47,8 @@ static bool builtin_sessions_made;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t thread_token_key;
 
+static void init_locked(void);
+
 static void drop_thread_token(void *p)
 {
     token_unref(p);
@@ -44,17 +57,45 @@ static void drop_thread_token(void *p)
 static void atfork_prepare(void)
 {
     pthread_mutex_lock(&current_mutex);
+    pthread_rwlock_wrlock(&state_lock);
     handles_lock();
     sessions_lock();
     retbuf_lock();
+    faults_lock();
 }
 
 static void atfork_release(void)
 {
+    faults_unlock();
     retbuf_unlock();
     sessions_unlock();
     handles_unlock();
+    pthread_rwlock_unlock(&state_lock);
     pthread_mutex_unlock(&current_mutex);
+}
+
+/* Taken by everything that changes the state below. */
+static void change_begin(void)
+{
+    pthread_mutex_lock(&current_mutex);
+    pthread_rwlock_wrlock(&state_lock);
+}
+
+static void change_end(void)
+{
+    pthread_rwlock_unlock(&state_lock);
+    pthread_mutex_unlock(&current_mutex);
+}
+
+/* Readers: make sure the lazy start-up has run, then read under state_lock. */
+static void read_begin(bool init)
+{
+    if (init && !atomic_load_explicit(&init_done, memory_order_acquire)) {
+        change_begin();
+        init_locked();
+        change_end();
+    }
+    pthread_rwlock_rdlock(&state_lock);
 }
 
 static void make_key(void)
@@ -163,6 +204,7 @@ static void init_locked(void)
     if (initialized)
         return;
     initialized = true;
+    atomic_store_explicit(&init_done, true, memory_order_release);
     pthread_once(&key_once, make_key);
 
     const char *proc = getenv("LSAEMU_PROCESS");
@@ -191,10 +233,9 @@ static void init_locked(void)
 
 int32_t current_acquire(struct policy **pol)
 {
-    pthread_mutex_lock(&current_mutex);
-    init_locked();
+    read_begin(true);
     *pol = broken ? NULL : policy_ref(policy);
-    pthread_mutex_unlock(&current_mutex);
+    pthread_rwlock_unlock(&state_lock);
     return *pol ? 0 : STATUS_INTERNAL_DB_ERROR;
 }
 
@@ -206,7 +247,7 @@ void current_release(struct policy *pol)
 int current_install(struct policy *pol)
 {
     int rc;
-    pthread_mutex_lock(&current_mutex);
+    change_begin();
     /* An explicit load wins over LSAEMU_POLICY, which is then never read. */
     if (!initialized) {
         initialized = true;
@@ -222,7 +263,9 @@ int current_install(struct policy *pol)
         policy_unref(old);
         faults_reset();
     }
-    pthread_mutex_unlock(&current_mutex);
+    /* Published after the state it guards (readers skip init_locked()). */
+    atomic_store_explicit(&init_done, true, memory_order_release);
+    change_end();
     if (rc != 0)
         policy_unref(pol);
     return rc;
@@ -231,7 +274,7 @@ int current_install(struct policy *pol)
 int current_mutate(int (*mutate)(struct policy *copy, void *ctx), void *ctx)
 {
     int rc = -1;
-    pthread_mutex_lock(&current_mutex);
+    change_begin();
     init_locked();
     struct policy *copy = !broken && policy ? policy_copy(policy) : NULL;
     if (copy) {
@@ -244,7 +287,7 @@ int current_mutate(int (*mutate)(struct policy *copy, void *ctx), void *ctx)
             copy = old;
         }
     }
-    pthread_mutex_unlock(&current_mutex);
+    change_end();
     policy_unref(copy);
     return rc;
 }
@@ -278,28 +321,27 @@ int current_change_password(const char *account, const uint8_t nt_hash[16], bool
 int current_select_process(const char *name)
 {
     int rc = -1;
-    pthread_mutex_lock(&current_mutex);
+    change_begin();
     init_locked();
     if (!broken && name)
         rc = build_process(policy, name);
-    pthread_mutex_unlock(&current_mutex);
+    change_end();
     return rc;
 }
 
 struct token *current_process_token(void)
 {
-    pthread_mutex_lock(&current_mutex);
-    init_locked();
+    read_begin(true);
     struct token *t = broken ? NULL : token_ref(process_token);
-    pthread_mutex_unlock(&current_mutex);
+    pthread_rwlock_unlock(&state_lock);
     return t;
 }
 
 uint32_t current_process_session(void)
 {
-    pthread_mutex_lock(&current_mutex);
+    read_begin(false);
     uint32_t s = process_session_id;
-    pthread_mutex_unlock(&current_mutex);
+    pthread_rwlock_unlock(&state_lock);
     return s;
 }
 
@@ -330,7 +372,7 @@ int64_t current_now(const struct policy *pol)
 
 void current_reset(void)
 {
-    pthread_mutex_lock(&current_mutex);
+    change_begin();
     init_locked();
     handles_reset();
     retbuf_reset();
@@ -343,6 +385,6 @@ void current_reset(void)
     if (!broken && build_process(policy, process_name) != 0 &&
         build_process(policy, "default") != 0)
         broken = true;
-    pthread_mutex_unlock(&current_mutex);
+    change_end();
     current_set_thread_token(NULL);
 }

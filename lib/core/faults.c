@@ -21,9 +21,19 @@ struct counter {
     uint32_t count;
 };
 
-static pthread_mutex_t faults_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t faults_lock_m = PTHREAD_MUTEX_INITIALIZER;
 static struct counter counters[MAX_COUNTERS];
 static unsigned n_counters;
+
+void faults_lock(void)
+{
+    pthread_mutex_lock(&faults_lock_m);
+}
+
+void faults_unlock(void)
+{
+    pthread_mutex_unlock(&faults_lock_m);
+}
 
 static uint32_t count_call(const char *call)
 {
@@ -47,9 +57,9 @@ bool faults_check(const struct policy *pol, const char *call, const char *accoun
     if (!named)
         return false;
 
-    pthread_mutex_lock(&faults_lock);
+    pthread_mutex_lock(&faults_lock_m);
     uint32_t n = count_call(call);
-    pthread_mutex_unlock(&faults_lock);
+    pthread_mutex_unlock(&faults_lock_m);
 
     for (size_t i = 0; i < pol->n_faults; i++) {
         const struct fault *f = &pol->faults[i];
@@ -67,8 +77,8 @@ bool faults_check(const struct policy *pol, const char *call, const char *accoun
 
 void faults_reset(void)
 {
-    pthread_mutex_lock(&faults_lock);
+    pthread_mutex_lock(&faults_lock_m);
     n_counters = 0;
     memset(counters, 0, sizeof counters);
-    pthread_mutex_unlock(&faults_lock);
+    pthread_mutex_unlock(&faults_lock_m);
 }

@@ -26,4 +26,8 @@ bool faults_check(const struct policy *pol, const char *call, const char *accoun
 /* Forgets every counter (lsaemu_reset, policy load). */
 void faults_reset(void);
 
+/* Hooks for fork safety (see current.c). */
+void faults_lock(void);
+void faults_unlock(void);
+
 #endif

@@ -115,4 +115,114 @@
  * Size and LogonId, so the structure still says what it is. */
 #define GUESS_SYSTEM_SESSION_DATA_ZEROED 1
 
+/* ---- Privileges, SIDs, account look-ups, LSA policy (issue 3 part B) ---- */
+
+/* §3.14 / C141: a logon right given to LookupPrivilegeValue/Name/DisplayName
+ * is unknown to them (ERROR_NO_SUCH_PRIVILEGE). */
+#define GUESS_RIGHT_NOT_A_PRIVILEGE_STATUS STATUS_NO_SUCH_PRIVILEGE
+/* §3.14: LookupPrivilegeDisplayName's language (US English). */
+#define GUESS_PRIVILEGE_DISPLAY_LANGID 0x0409u
+/* §3.14 / C142: a system name that is not this machine is unreachable
+ * (RPC_S_SERVER_UNAVAILABLE 1722; Server 2008 said 1707). */
+#define GUESS_REMOTE_SYSTEM_STATUS RPC_NT_SERVER_UNAVAILABLE
+/* Our choice: AllocateAndInitializeSid with more than 8 sub-authorities
+ * fails with ERROR_INVALID_PARAMETER (87). */
+#define GUESS_ALLOCATE_SID_TOO_MANY_STATUS STATUS_INVALID_PARAMETER
+/* Our choice (Wine's observed behaviour): EqualSid sets the last error to 0. */
+#define GUESS_EQUAL_SID_CLEARS_LAST_ERROR 1
+/* Our choice: LookupAccountName("") names the BUILTIN domain, as a Wine
+ * conformance expectation records. */
+#define GUESS_EMPTY_ACCOUNT_NAME_IS_BUILTIN 1
+/* Our choice: an invalid SID given to LookupAccountSid / LsaLookupSids. */
+#define GUESS_LOOKUP_INVALID_SID_STATUS STATUS_INVALID_SID
+/* Our choice: a well-known SID whose domain has no name (Everyone, LOCAL)
+ * references a domain with an empty name and the SID's authority part. */
+#define GUESS_WELLKNOWN_EMPTY_DOMAIN_REFERENCED 1
+/* Our choice: LsaLookupNames2/LsaLookupSids return both buffers (to be freed
+ * with LsaFreeMemory) also when nothing was mapped (STATUS_NONE_MAPPED). */
+#define GUESS_LOOKUP_NONE_MAPPED_RETURNS_BUFFERS 1
+/* Our choice: LsaLookupSids names an unmapped SID by its string form. */
+#define GUESS_UNMAPPED_SID_NAME_IS_STRING 1
+
+/* §3.12: what LsaOpenPolicy grants a caller that is neither an administrator
+ * nor SYSTEM: POLICY_EXECUTE (READ_CONTROL, VIEW_LOCAL_INFORMATION,
+ * LOOKUP_NAMES), as the default policy object DACL gives Everyone. */
+#define GUESS_POLICY_ANYONE_ACCESS 0x00020801u
+/* §3.12: LsaOpenPolicy with a remote system name. */
+#define GUESS_POLICY_REMOTE_STATUS RPC_NT_SERVER_UNAVAILABLE
+/* §3.12: LsaClose on anything that is not an open policy handle. */
+#define GUESS_LSA_CLOSE_BAD_HANDLE_STATUS STATUS_INVALID_HANDLE
+/* §3.13: LsaFreeMemory(NULL) succeeds; a pointer LsaFreeMemory did not hand
+ * out (e.g. a LsaLogonUser profile buffer) is refused, never freed. */
+#define GUESS_LSA_FREE_MEMORY_NULL_STATUS STATUS_SUCCESS
+#define GUESS_LSA_FREE_MEMORY_FOREIGN_STATUS STATUS_MEMORY_NOT_ALLOCATED
+/* §3.13: LsaAddAccountRights is all-or-nothing: every name is validated
+ * before anything changes. */
+#define GUESS_ADD_RIGHTS_ALL_OR_NOTHING 1
+/* §3.13 / C127: the account object is opened (or created, which needs
+ * POLICY_CREATE_ACCOUNT) before the names are translated. */
+#define GUESS_ADD_RIGHTS_ACCESS_BEFORE_NAMES 1
+/* §3.13 / C131: LsaRemoveAccountRights on a SID holding nothing. The
+ * parameter and name checks (C130, C132) come first. */
+#define GUESS_REMOVE_RIGHTS_NO_ACCOUNT_STATUS STATUS_OBJECT_NAME_NOT_FOUND
+/* §3.13: LsaEnumerateAccountRights, LsaLookupPrivilegeName/Value need
+ * POLICY_LOOKUP_NAMES on the handle. */
+#define GUESS_ENUM_RIGHTS_ACCESS 0x00000800u
+#define GUESS_LOOKUP_PRIVILEGE_ACCESS 0x00000800u
+
+/* ---- LogonUser family (§3.11, §7.3, §9.10) -------------------------------- */
+/* §3.11 step 1, C107-C109: a dwLogonType outside {2,3,4,5,7,8,9}. */
+#define GUESS_LOGONUSER_BAD_TYPE_STATUS STATUS_INVALID_PARAMETER
+/* §3.11 step 2, C110: the highest provider accepted; LOGON32_PROVIDER_VIRTUAL
+ * (4) is not emulated and is refused like any unknown provider. */
+#define GUESS_LOGONUSER_MAX_PROVIDER 3u
+#define GUESS_LOGONUSER_BAD_PROVIDER_STATUS STATUS_INVALID_PARAMETER
+/* §3.11 step 3, §9.10, C112: NEW_CREDENTIALS with WINNT40/WINNT35 (DEFAULT
+ * and WINNT50 resolve to Negotiate and are accepted). */
+#define GUESS_LOGONUSER_NEWCRED_PROVIDER_STATUS STATUS_INVALID_PARAMETER
+/* Our choice (not in behavior.md): NULL phToken. */
+#define GUESS_LOGONUSER_NULL_TOKEN_STATUS STATUS_INVALID_PARAMETER
+/* §3.11 step 4: STATUS_LOGON_FAILURE is reported as 1326 whatever the
+ * SubStatus (never 1317 / 86); an account restriction as its SubStatus
+ * (1327 when the SubStatus is 0). */
+#define GUESS_LOGONUSER_FAILURE_ERROR ERROR_LOGON_FAILURE
+#define GUESS_LOGONUSER_RESTRICTION_USES_SUBSTATUS 1
+/* Our choice, D11: a NULL domain with a name that is not a UPN looks in the
+ * local account database (as "." does), through NTLM (MSV1_0). */
+#define GUESS_LOGONUSER_NULL_DOMAIN_IS_LOCAL 1
+/* §3.11 (LogonUserExExW): pTokenGroups needs SeTcbPrivilege enabled in the
+ * caller, as LsaLogonUser's LocalGroups do (status: GUESS_LOCAL_GROUPS_...). */
+#define GUESS_LOGONUSER_GROUPS_NEED_TCB 1
+/* Our choice: LogonUserEx's *ppLogonSid is NULL (and the call succeeds) when
+ * the token has no logon SID (network logons, token-groups-by-logon-type). */
+#define GUESS_LOGONUSEREX_NO_LOGON_SID_IS_NULL 1
+
+/* ---- Tokens (§3.15-§3.17, §11.12) ----------------------------------------- */
+/* §3.15 / C148: a token handle without the access a call needs. */
+#define GUESS_TOKEN_ACCESS_STATUS STATUS_ACCESS_DENIED
+/* §3.15 / C150: PreviousState too small. */
+#define GUESS_ADJUST_PREVIOUS_TOO_SMALL_STATUS STATUS_BUFFER_TOO_SMALL
+/* Our choice: process and thread handles other than the pseudo-handles of
+ * the caller (lsaemu emulates no other process or thread). */
+#define GUESS_FOREIGN_PROCESS_HANDLE_STATUS STATUS_INVALID_HANDLE
+/* §11.12: TokenLogonSid on a token without a logon SID. */
+#define GUESS_NO_LOGON_SID_STATUS STATUS_NOT_FOUND
+/* §11.14: lsaemu makes no UAC split tokens, so every token reports
+ * TokenElevationTypeDefault (1). */
+#define GUESS_ELEVATION_TYPE 1
+/* TokenStatistics' dynamic-pool figures (not specified anywhere). */
+#define GUESS_TOKEN_DYNAMIC_CHARGED 4096u
+#define GUESS_TOKEN_DYNAMIC_AVAILABLE 3072u
+/* §3.17 / C157: when none of D21's conditions holds, ImpersonateLoggedOnUser
+ * still returns TRUE and the thread gets an identification-level copy. */
+#define GUESS_IMPERSONATE_SILENT_DOWNGRADE 1
+/* §3.17: the SeImpersonatePrivilege of D21 must be enabled in the process
+ * token (it is enabled by default wherever it is held). */
+#define GUESS_IMPERSONATE_PRIVILEGE_MUST_BE_ENABLED 1
+/* Our choice (SDK: "the token must be an impersonation token"):
+ * CheckTokenMembership on a primary token. */
+#define GUESS_MEMBERSHIP_PRIMARY_TOKEN_STATUS STATUS_NO_IMPERSONATION_TOKEN
+/* Our choice: PrivilegeCheck with an empty PRIVILEGE_SET reports TRUE. */
+#define GUESS_PRIVILEGE_CHECK_EMPTY_RESULT 1
+
 #endif

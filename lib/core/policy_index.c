@@ -9,6 +9,8 @@
 
 #include "policy_index.h"
 
+#include "casefold.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,25 +82,26 @@ static long htab_find(const struct htab *t, uint32_t hash, htab_eq_fn eq, const 
 
 /* ---- Names ---------------------------------------------------------------- */
 
-static unsigned char fold(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
+/* Names compare as Windows compares them: code point by code point after
+ * upper-casing (casefold.h), so "JOSÉ" finds "josé". */
 uint32_t policy_index_name_hash(const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        h = (h ^ fold(*p)) * 16777619u;
+    uint32_t h = 2166136261u, cp;
+    const unsigned char *p = (const unsigned char *)s;
+    while ((cp = casefold_next(&p)) != 0)
+        h = (h ^ cp) * 16777619u;
     return h;
 }
 
 bool policy_index_name_equal(const char *a, const char *b)
 {
     const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
-    while (*p && fold(*p) == fold(*q))
-        p++, q++;
-    return fold(*p) == fold(*q);
+    uint32_t x, y;
+    do {
+        x = casefold_next(&p);
+        y = casefold_next(&q);
+    } while (x && x == y);
+    return x == y;
 }
 
 static bool account_name_eq(const void *ctx, uint32_t item, const void *key)

@@ -14,6 +14,7 @@ enum retbuf_kind {
     RETBUF_LSA_RETURN, /* freed by LsaFreeReturnBuffer */
     RETBUF_LSA_MEMORY, /* freed by LsaFreeMemory */
     RETBUF_LOCAL,      /* freed by LocalFree */
+    RETBUF_SID,        /* AllocateAndInitializeSid, freed by FreeSid */
 };
 
 /* A zeroed, registered buffer of size bytes (at least 1), or NULL. */

@@ -7,6 +7,8 @@
  */
 #include "sessions.h"
 
+#include "audit.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +42,22 @@ static char *dup_or_null(const char *s)
 
 static void session_free(struct logon_session *s)
 {
+    /* The last token of a logged-on session closed: Windows logs 4634. */
+    if (s->audit_logoff && !s->builtin) {
+        struct audit_event e = {
+            .id = AUDIT_LOGOFF,
+            .time_fixed = s->audit_time_fixed,
+            .time = s->audit_time,
+            .user = s->user_name,
+            .domain = s->domain,
+            .user_sid = s->has_sid ? &s->user_sid : NULL,
+            .logon_id = s->id,
+            .logon_type = s->logon_type,
+            .logon_process = s->logon_process,
+            .package = s->package,
+        };
+        audit_emit(&e);
+    }
     free(s->user_name);
     free(s->domain);
     free(s->package);

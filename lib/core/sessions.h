@@ -58,6 +58,12 @@ struct logon_session {
     uint32_t logon_type;
     uint32_t session_id;
     int64_t logon_time;
+    /* Set by the logon path when a 4624 announced the session (LSAEMU_AUDIT):
+     * its end is then announced with a 4634, stamped with audit_time when
+     * the policy fixed the time. */
+    bool audit_logoff;
+    bool audit_time_fixed;
+    int64_t audit_time;
 };
 
 /* A fresh LUID (thread-safe, deterministic sequence). */

@@ -147,19 +147,18 @@ size_t sid_size(const struct sid *s)
 
 uint32_t sid_hash(const struct sid *s)
 {
-    /* FNV-1a over the bytes that matter. */
-    uint32_t h = 2166136261u;
-    const uint8_t *head = &s->revision;
-    for (size_t i = 0; i < 8; i++)
-        h = (h ^ head[i]) * 16777619u;
-    for (unsigned i = 0; i < s->count; i++) {
-        uint32_t v = s->sub[i];
-        for (int k = 0; k < 4; k++) {
-            h = (h ^ (v & 0xFF)) * 16777619u;
-            v >>= 8;
-        }
-    }
-    return h;
+    /* A word at a time over the bytes that matter (the 8-byte head, then
+     * each sub-authority): a logon hashes some forty SIDs, and the byte-wise
+     * FNV-1a this replaced was an eighth of its cost. Only the in-memory
+     * hash tables use the value; the last step folds the high half into the
+     * low bits the tables index with. */
+    const uint64_t k = 0x9E3779B97F4A7C15u;
+    uint64_t head;
+    memcpy(&head, &s->revision, sizeof head);
+    uint64_t h = head * k;
+    for (unsigned i = 0; i < s->count; i++)
+        h = (h ^ s->sub[i]) * k;
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 bool sid_is_child_of(const struct sid *s, const struct sid *base)

@@ -146,6 +146,12 @@ LSAEMU_PUBLIC int lsaemu_status_from_name(const char *name, int32_t *out);
 /* The Win32 error named name (ERROR_*, NO_ERROR, ...). 0 or -1. */
 LSAEMU_PUBLIC int lsaemu_win32_from_name(const char *name, uint32_t *out);
 
+/* The NTSTATUS behind this thread's last emulated call that made a
+ * decision (housekeeping such as CloseHandle does not count), e.g. the
+ * STATUS_ACCOUNT_RESTRICTION behind a LogonUserW that failed with 1327.
+ * 0 before any call. */
+LSAEMU_PUBLIC int32_t lsaemu_last_status(void);
+
 /* RtlNtStatusToDosError without the side effect on the thread: the Win32
  * error Windows maps status to (317 when it has no mapping). */
 LSAEMU_PUBLIC uint32_t lsaemu_status_to_win32(int32_t status);

@@ -41,6 +41,32 @@ typedef struct _LSA_ENUMERATION_INFORMATION {
     PSID Sid;
 } LSA_ENUMERATION_INFORMATION, *PLSA_ENUMERATION_INFORMATION;
 
+/* Name and SID translation (LsaLookupNames2, LsaLookupSids; lsalookup.h). */
+typedef struct _LSA_TRUST_INFORMATION {
+    LSA_UNICODE_STRING Name;
+    PSID Sid;
+} LSA_TRUST_INFORMATION, *PLSA_TRUST_INFORMATION;
+
+typedef struct _LSA_REFERENCED_DOMAIN_LIST {
+    ULONG Entries;
+    PLSA_TRUST_INFORMATION Domains;
+} LSA_REFERENCED_DOMAIN_LIST, *PLSA_REFERENCED_DOMAIN_LIST;
+
+typedef struct _LSA_TRANSLATED_SID2 {
+    SID_NAME_USE Use;
+    PSID Sid;
+    LONG DomainIndex;
+    ULONG Flags;
+} LSA_TRANSLATED_SID2, *PLSA_TRANSLATED_SID2;
+
+typedef struct _LSA_TRANSLATED_NAME {
+    SID_NAME_USE Use;
+    LSA_UNICODE_STRING Name;
+    LONG DomainIndex;
+} LSA_TRANSLATED_NAME, *PLSA_TRANSLATED_NAME;
+
+#define LSA_LOOKUP_ISOLATED_AS_LOCAL 0x80000000
+
 typedef enum _SECURITY_LOGON_TYPE {
     UndefinedLogonType = 0,
     Interactive = 2,
@@ -604,6 +630,11 @@ LSAEMU_STATIC_ASSERT(sizeof(KERB_INTERACTIVE_LOGON) == 56, "KERB_INTERACTIVE_LOG
 LSAEMU_STATIC_ASSERT(sizeof(KERB_INTERACTIVE_UNLOCK_LOGON) == 64, "KERB_INTERACTIVE_UNLOCK_LOGON");
 LSAEMU_STATIC_ASSERT(sizeof(KERB_S4U_LOGON) == 40, "KERB_S4U_LOGON");
 LSAEMU_STATIC_ASSERT(sizeof(KERB_INTERACTIVE_PROFILE) == 160, "KERB_INTERACTIVE_PROFILE");
+LSAEMU_STATIC_ASSERT(sizeof(LSA_ENUMERATION_INFORMATION) == 8, "LSA_ENUMERATION_INFORMATION");
+LSAEMU_STATIC_ASSERT(sizeof(LSA_TRUST_INFORMATION) == 24, "LSA_TRUST_INFORMATION");
+LSAEMU_STATIC_ASSERT(sizeof(LSA_REFERENCED_DOMAIN_LIST) == 16, "LSA_REFERENCED_DOMAIN_LIST");
+LSAEMU_STATIC_ASSERT(sizeof(LSA_TRANSLATED_SID2) == 24, "LSA_TRANSLATED_SID2");
+LSAEMU_STATIC_ASSERT(sizeof(LSA_TRANSLATED_NAME) == 32, "LSA_TRANSLATED_NAME");
 #endif
 
 /* ------------------------------------------------------------------------ */
@@ -650,6 +681,41 @@ LSAEMU_IMPORT NTSTATUS NTAPI LsaGetLogonSessionData(
     _In_ PLUID LogonId, _Outptr_ PSECURITY_LOGON_SESSION_DATA *ppLogonSessionData);
 
 LSAEMU_IMPORT ULONG NTAPI LsaNtStatusToWinError(_In_ NTSTATUS Status);
+
+/* The LSA policy object (Advapi32). */
+LSAEMU_IMPORT NTSTATUS NTAPI LsaOpenPolicy(_In_opt_ PLSA_UNICODE_STRING SystemName,
+                                           _In_ PLSA_OBJECT_ATTRIBUTES ObjectAttributes,
+                                           _In_ ACCESS_MASK DesiredAccess,
+                                           _Out_ PLSA_HANDLE PolicyHandle);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaClose(_In_ LSA_HANDLE ObjectHandle);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaFreeMemory(_In_opt_ PVOID Buffer);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaAddAccountRights(_In_ LSA_HANDLE PolicyHandle, _In_ PSID AccountSid,
+                                                 _In_reads_(CountOfRights) PLSA_UNICODE_STRING UserRights,
+                                                 _In_ ULONG CountOfRights);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaRemoveAccountRights(
+    _In_ LSA_HANDLE PolicyHandle, _In_ PSID AccountSid, _In_ BOOLEAN AllRights,
+    _In_reads_opt_(CountOfRights) PLSA_UNICODE_STRING UserRights, _In_ ULONG CountOfRights);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaEnumerateAccountRights(_In_ LSA_HANDLE PolicyHandle,
+                                                       _In_ PSID AccountSid,
+                                                       _Outptr_ PLSA_UNICODE_STRING *UserRights,
+                                                       _Out_ PULONG CountOfRights);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(_In_ LSA_HANDLE PolicyHandle,
+                                                               _In_opt_ PLSA_UNICODE_STRING UserRight,
+                                                               _Out_ PVOID *Buffer,
+                                                               _Out_ PULONG CountReturned);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaLookupNames2(_In_ LSA_HANDLE PolicyHandle, _In_ ULONG Flags,
+                                             _In_ ULONG Count, _In_ PLSA_UNICODE_STRING Names,
+                                             _Out_ PLSA_REFERENCED_DOMAIN_LIST *ReferencedDomains,
+                                             _Out_ PLSA_TRANSLATED_SID2 *Sids);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaLookupSids(_In_ LSA_HANDLE PolicyHandle, _In_ ULONG Count,
+                                           _In_reads_(Count) PSID *Sids,
+                                           _Out_ PLSA_REFERENCED_DOMAIN_LIST *ReferencedDomains,
+                                           _Out_ PLSA_TRANSLATED_NAME *Names);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaLookupPrivilegeName(_In_ LSA_HANDLE PolicyHandle, _In_ PLUID Value,
+                                                    _Outptr_ PLSA_UNICODE_STRING *Name);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaLookupPrivilegeValue(_In_ LSA_HANDLE PolicyHandle,
+                                                     _In_ PLSA_UNICODE_STRING Name,
+                                                     _Out_ PLUID Value);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,18 @@
 extern "C" {
 #endif
 
+/* Pseudo-handles of the calling process ((HANDLE)-1) and thread ((HANDLE)-2). */
+LSAEMU_IMPORT WINBASEAPI HANDLE WINAPI GetCurrentProcess(VOID);
+LSAEMU_IMPORT WINBASEAPI HANDLE WINAPI GetCurrentThread(VOID);
+
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI OpenProcessToken(_In_ HANDLE ProcessHandle,
+                                                     _In_ DWORD DesiredAccess,
+                                                     _Outptr_ PHANDLE TokenHandle);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI OpenThreadToken(_In_ HANDLE ThreadHandle,
+                                                    _In_ DWORD DesiredAccess,
+                                                    _In_ BOOL OpenAsSelf,
+                                                    _Outptr_ PHANDLE TokenHandle);
+
 #ifdef __cplusplus
 }
 #endif

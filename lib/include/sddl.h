@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * sddl.h - the Security Descriptor Definition Language string constants of
- * the SDK's sddl.h (TEXT-style: narrow unless UNICODE is defined). The
- * conversion functions (ConvertSidToStringSid, ...) are not implemented yet
- * and so are not declared here.
+ * the SDK's sddl.h (TEXT-style: narrow unless UNICODE is defined) and the SID
+ * string conversions. Strings these return are freed with LocalFree.
  */
 #ifndef LSAEMU_INCLUDE_SDDL_H
 #define LSAEMU_INCLUDE_SDDL_H
 
 #include "windef.h"
+#include "winnt.h"
 
 #define SDDL_REVISION_1 1
 #define SDDL_REVISION   SDDL_REVISION_1
@@ -149,5 +149,26 @@
 #define SDDL_DELIMINATORC LSAEMU_TEXT(':')
 #define SDDL_ACE_BEGINC   LSAEMU_TEXT('(')
 #define SDDL_ACE_ENDC     LSAEMU_TEXT(')')
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI ConvertSidToStringSidA(_In_ PSID Sid, _Outptr_ LPSTR *StringSid);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI ConvertSidToStringSidW(_In_ PSID Sid, _Outptr_ LPWSTR *StringSid);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI ConvertStringSidToSidA(_In_ LPCSTR StringSid, _Outptr_ PSID *Sid);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI ConvertStringSidToSidW(_In_ LPCWSTR StringSid, _Outptr_ PSID *Sid);
+
+#ifdef __cplusplus
+}
+#endif
+
+#ifdef UNICODE
+#define ConvertSidToStringSid ConvertSidToStringSidW
+#define ConvertStringSidToSid ConvertStringSidToSidW
+#else
+#define ConvertSidToStringSid ConvertSidToStringSidA
+#define ConvertStringSidToSid ConvertStringSidToSidA
+#endif
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "windef.h"
 #include "winnt.h"
+#include "winbase.h" /* SECURITY_ATTRIBUTES (minwinbase.h in the SDK) */
 
 #ifdef __cplusplus
 extern "C" {
@@ -17,7 +18,51 @@ extern "C" {
 
 /* ---- Tokens, impersonation and privilege checks ------------------------- */
 
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI AdjustTokenPrivileges(
+    _In_ HANDLE TokenHandle, _In_ BOOL DisableAllPrivileges, _In_opt_ PTOKEN_PRIVILEGES NewState,
+    _In_ DWORD BufferLength, _Out_opt_ PTOKEN_PRIVILEGES PreviousState,
+    _Out_opt_ PDWORD ReturnLength);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI GetTokenInformation(
+    _In_ HANDLE TokenHandle, _In_ TOKEN_INFORMATION_CLASS TokenInformationClass,
+    _Out_opt_ LPVOID TokenInformation, _In_ DWORD TokenInformationLength,
+    _Out_ PDWORD ReturnLength);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI DuplicateToken(
+    _In_ HANDLE ExistingTokenHandle, _In_ SECURITY_IMPERSONATION_LEVEL ImpersonationLevel,
+    _Outptr_ PHANDLE DuplicateTokenHandle);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI DuplicateTokenEx(
+    _In_ HANDLE hExistingToken, _In_ DWORD dwDesiredAccess,
+    _In_opt_ LPSECURITY_ATTRIBUTES lpTokenAttributes,
+    _In_ SECURITY_IMPERSONATION_LEVEL ImpersonationLevel, _In_ TOKEN_TYPE TokenType,
+    _Outptr_ PHANDLE phNewToken);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI ImpersonateLoggedOnUser(_In_ HANDLE hToken);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI ImpersonateSelf(
+    _In_ SECURITY_IMPERSONATION_LEVEL ImpersonationLevel);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI RevertToSelf(VOID);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI CheckTokenMembership(_In_opt_ HANDLE TokenHandle,
+                                                         _In_ PSID SidToCheck,
+                                                         _Out_ PBOOL IsMember);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI PrivilegeCheck(_In_ HANDLE ClientToken,
+                                                   _Inout_ PPRIVILEGE_SET RequiredPrivileges,
+                                                   _Out_ LPBOOL pfResult);
+
 /* ---- SIDs ---------------------------------------------------------------- */
+
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI IsValidSid(_In_ PSID pSid);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI EqualSid(_In_ PSID pSid1, _In_ PSID pSid2);
+LSAEMU_IMPORT WINADVAPI DWORD WINAPI GetLengthSid(_In_ PSID pSid);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI CopySid(_In_ DWORD nDestinationSidLength,
+                                            _Out_writes_bytes_(nDestinationSidLength) PSID pDestinationSid,
+                                            _In_ PSID pSourceSid);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI AllocateAndInitializeSid(
+    _In_ PSID_IDENTIFIER_AUTHORITY pIdentifierAuthority, _In_ BYTE nSubAuthorityCount,
+    _In_ DWORD nSubAuthority0, _In_ DWORD nSubAuthority1, _In_ DWORD nSubAuthority2,
+    _In_ DWORD nSubAuthority3, _In_ DWORD nSubAuthority4, _In_ DWORD nSubAuthority5,
+    _In_ DWORD nSubAuthority6, _In_ DWORD nSubAuthority7, _Outptr_ PSID *pSid);
+LSAEMU_IMPORT WINADVAPI PVOID WINAPI FreeSid(_In_ PSID pSid);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI CreateWellKnownSid(_In_ WELL_KNOWN_SID_TYPE WellKnownSidType,
+                                                       _In_opt_ PSID DomainSid,
+                                                       _Out_writes_bytes_opt_(*cbSid) PSID pSid,
+                                                       _Inout_ DWORD *cbSid);
 
 #ifdef __cplusplus
 }

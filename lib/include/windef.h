@@ -155,6 +155,8 @@
 #define __drv_allocatesMem(x)
 #define __drv_aliasesMem
 #endif
+/* The rest of SAL, each macro guarded. */
+#include "sal.h"
 
 /* ------------------------------------------------------------------------ */
 /* Basic types. LONG/ULONG/DWORD are 32-bit as on Windows, never C long.    */

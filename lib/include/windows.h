@@ -13,5 +13,9 @@
 #include "winerror.h"
 #include "processthreadsapi.h"
 #include "securitybaseapi.h"
+#include "winnls.h"
+#include "libloaderapi.h"
+#include "heapapi.h"
+#include "lsaemu_crt.h"
 
 #endif

@@ -19,6 +19,16 @@ extern "C" {
  */
 LSAEMU_IMPORT NTSYSAPI ULONG NTAPI RtlNtStatusToDosError(_In_ NTSTATUS Status);
 
+/* Point a counted string at a NUL-terminated one (no copy): Length is its
+ * size in bytes, MaximumLength includes the terminator; NULL gives an empty
+ * string with a NULL Buffer. */
+LSAEMU_IMPORT NTSYSAPI VOID NTAPI RtlInitUnicodeString(_Out_ PUNICODE_STRING DestinationString,
+                                                       _In_opt_z_ PCWSTR SourceString);
+LSAEMU_IMPORT NTSYSAPI VOID NTAPI RtlInitString(_Out_ PSTRING DestinationString,
+                                                _In_opt_z_ PCSZ SourceString);
+LSAEMU_IMPORT NTSYSAPI VOID NTAPI RtlInitAnsiString(_Out_ PANSI_STRING DestinationString,
+                                                    _In_opt_z_ PCSZ SourceString);
+
 #ifdef __cplusplus
 }
 #endif
