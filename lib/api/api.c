@@ -2,20 +2,23 @@
 /* Entry and exit of every emulated call (see api.h). */
 #include "api.h"
 
+#include <string.h>
+
 #include "core/faults.h"
 #include "core/reason.h"
 #include "core/status.h"
 #include "trace.h"
 
-NTSTATUS api_enter(struct api_call *c, const char *fn, const char *account)
+static NTSTATUS broken_policy(void)
 {
-    c->fn = fn;
-    c->pol = NULL;
-    if (current_acquire(&c->pol) != 0) {
-        reason_set("the policy named by LSAEMU_POLICY could not be loaded (the error was "
-                   "printed on stderr); every call fails until a policy loads");
-        return STATUS_INTERNAL_DB_ERROR;
-    }
+    reason_set("the policy named by LSAEMU_POLICY could not be loaded (the error was "
+               "printed on stderr); every call fails until a policy loads");
+    return STATUS_INTERNAL_DB_ERROR;
+}
+
+/* The injected fault for this call, if any (reason set), else 0. */
+static NTSTATUS check_faults(struct api_call *c, const char *fn, const char *account)
+{
     int32_t st;
     if (faults_check(c->pol, fn, account, &st)) {
         const char *name = status_name(st);
@@ -24,6 +27,34 @@ NTSTATUS api_enter(struct api_call *c, const char *fn, const char *account)
         return st;
     }
     return STATUS_SUCCESS;
+}
+
+NTSTATUS api_enter(struct api_call *c, const char *fn, const char *account)
+{
+    c->fn = fn;
+    c->pol = NULL;
+    if (current_acquire(&c->pol) != 0)
+        return broken_policy();
+    return check_faults(c, fn, account);
+}
+
+NTSTATUS api_enter_peek(struct api_call *c, const char *fn, char *(*peek)(void *ctx), void *ctx,
+                        char **account)
+{
+    *account = NULL;
+    c->fn = fn;
+    c->pol = NULL;
+    if (current_acquire(&c->pol) != 0)
+        return broken_policy();
+    /* faults_check() does nothing for a function no fault names, so the
+     * account is needed only when one does. */
+    bool named = false;
+    for (size_t i = 0; i < c->pol->n_faults && !named; i++)
+        named = strcmp(c->pol->faults[i].call, fn) == 0;
+    if (!named)
+        return STATUS_SUCCESS;
+    *account = peek(ctx);
+    return check_faults(c, fn, *account);
 }
 
 NTSTATUS api_leave(struct api_call *c, NTSTATUS st)

@@ -37,6 +37,13 @@ struct api_call {
  * or an injected fault's status. The reason is set in both cases.
  */
 NTSTATUS api_enter(struct api_call *c, const char *fn, const char *account);
+/*
+ * As api_enter(), for a call whose account name costs work to find: peek(ctx)
+ * is called only when the policy has a fault for fn, and its answer (a
+ * malloc'd name or NULL) is left in *account for the caller to free.
+ */
+NTSTATUS api_enter_peek(struct api_call *c, const char *fn, char *(*peek)(void *ctx), void *ctx,
+                        char **account);
 
 /* Ends the call: releases the policy, traces fn with its result and this
  * thread's reason, returns st. */

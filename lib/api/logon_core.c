@@ -184,7 +184,11 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
     struct logon_verdict *v = NULL;
     memset(o, 0, sizeof *o);
 
-    caller_get(c->pol, &who);
+    /* Only the caller's token and its TCB state matter here; caller_get()
+     * would also format the caller's name, which no logon reason uses. */
+    who.token = current_caller_token();
+    if (who.token)
+        who.tcb = token_priv_enabled(who.token, right_info(RIGHT_SeTcbPrivilege)->luid);
     if (!c->local_groups_internal) {
         st = logon_check_local_groups(c->pol, c->local_groups);
         if (st != STATUS_SUCCESS)

@@ -18,6 +18,19 @@ static bool logon_type_defined(ULONG t)
     return t >= Interactive && t <= CachedUnlock && t != Proxy;
 }
 
+struct peek_ctx {
+    const struct package *pkg;
+    const void *buf;
+    ULONG len;
+};
+
+/* The user the submit buffer names (malloc'd), or NULL. */
+static char *peek_user(void *ctx)
+{
+    const struct peek_ctx *pc = ctx;
+    return pc->pkg ? submit_peek_user(pc->pkg->kind, pc->buf, pc->len) : NULL;
+}
+
 LSAEMU_EXPORT NTSTATUS NTAPI LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginName,
                                           SECURITY_LOGON_TYPE LogonType,
                                           ULONG AuthenticationPackage,
@@ -30,10 +43,13 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginNa
 {
     struct api_call c;
     const struct package *pkg = package_by_id(AuthenticationPackage);
-    char *peek = pkg ? submit_peek_user(pkg->kind, AuthenticationInformation,
-                                        AuthenticationInformationLength)
-                     : NULL;
-    NTSTATUS st = api_enter(&c, "LsaLogonUser", peek);
+    /* The user name is read ahead of the checks only for the faults and the
+     * trace; without either, reading it twice is wasted work. */
+    struct peek_ctx pc = {pkg, AuthenticationInformation, AuthenticationInformationLength};
+    char *peek;
+    NTSTATUS st = api_enter_peek(&c, "LsaLogonUser", peek_user, &pc, &peek);
+    if (!peek && trace_enabled())
+        peek = peek_user(&pc);
     trace_args("%p, type %d (%s), package %lu (%s), user \"%s\", password <redacted>, "
                "LocalGroups %p",
                LsaHandle, (int)LogonType, trace_logon_type_name((unsigned)LogonType),

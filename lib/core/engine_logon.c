@@ -70,6 +70,10 @@ static void split_upn(const char *user, const char *domain, char *user_buf, size
 /* The built-in service accounts by the names LogonUser examples use. */
 static enum account_kind special_kind(const char *user)
 {
+    /* Every name below starts with L, N or S; most users' names do not. */
+    char c0 = (char)(user[0] | 0x20);
+    if (c0 != 'l' && c0 != 'n' && c0 != 's')
+        return ACCOUNT_NORMAL;
     if (strcasecmp(user, "LocalService") == 0 || strcasecmp(user, "LOCAL SERVICE") == 0)
         return ACCOUNT_LOCAL_SERVICE;
     if (strcasecmp(user, "NetworkService") == 0 || strcasecmp(user, "NETWORK SERVICE") == 0)
@@ -247,16 +251,18 @@ static int32_t finish(const struct policy *pol, const struct logon_request *req,
                       GUESS_MAX_TOKEN_GROUPS);
     if (!t)
         return decide(out, STATUS_NO_MEMORY, 0, "out of memory building the token");
-    char why[REASON_MAX];
+    /* The rule's text is the verdict's reason as it stands. */
     int32_t st = engine_check_logon_right(pol, t, a, req->logon_type, rights,
-                                          out->account_name, why, sizeof why);
+                                          out->account_name, out->reason, sizeof out->reason);
+    out->status = st;
+    out->substatus = 0;
     if (st != 0) {
         token_unref(t);
-        return decide(out, st, 0, "%s", why);
+        return st;
     }
     apply_token_kind(req, t);
     out->token = t;
-    return decide(out, 0, 0, "%s", why);
+    return 0;
 }
 
 static int32_t special_logon(const struct policy *pol, const struct logon_request *req,
@@ -267,7 +273,8 @@ static int32_t special_logon(const struct policy *pol, const struct logon_reques
         return decide(out, STATUS_LOGON_FAILURE, STATUS_NO_SUCH_USER,
                       "NT AUTHORITY\\%s names no account that can log on", req->user);
     out->account = a;
-    snprintf(out->account_name, sizeof out->account_name, "%s\\%s", a->domain, a->name);
+    reason_concat(out->account_name, sizeof out->account_name, a->domain, "\\", a->name,
+                  (const char *)NULL);
     /* reactos R3 / C060: the service accounts log on only as services. */
     if (req->logon_type != 5)
         return decide(out, GUESS_SPECIAL_ACCOUNT_WRONG_TYPE_STATUS,
@@ -317,7 +324,8 @@ int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
     if (a->kind != ACCOUNT_NORMAL)
         return special_logon(pol, req, a->kind, out);
     out->account = a;
-    snprintf(out->account_name, sizeof out->account_name, "%s\\%s", a->domain, a->name);
+    reason_concat(out->account_name, sizeof out->account_name, a->domain, "\\", a->name,
+                  (const char *)NULL);
     const char *who = out->account_name;
 
     if (GUESS_LOCKOUT_BEFORE_PASSWORD && a->locked_out)

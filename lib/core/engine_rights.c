@@ -20,13 +20,13 @@ const char *engine_sid_display(const struct policy *pol, const struct sid *sid, 
     char text[SID_STRING_MAX];
 
     if (a)
-        snprintf(buf, size, "%s\\%s", a->domain, a->name);
+        reason_concat(buf, size, a->domain, "\\", a->name, (const char *)NULL);
     else if (g)
-        snprintf(buf, size, "%s\\%s", g->domain, g->name);
+        reason_concat(buf, size, g->domain, "\\", g->name, (const char *)NULL);
     else if (w && w->domain[0])
-        snprintf(buf, size, "%s\\%s", w->domain, w->name);
+        reason_concat(buf, size, w->domain, "\\", w->name, (const char *)NULL);
     else if (w)
-        snprintf(buf, size, "%s", w->name);
+        reason_concat(buf, size, w->name, (const char *)NULL);
     else if (sid->count == 3 && sid_authority(sid) == 5 && sid->sub[0] == 5)
         snprintf(buf, size, "NT AUTHORITY\\LogonSessionId_%u_%u", sid->sub[1], sid->sub[2]);
     else
@@ -102,8 +102,9 @@ int32_t engine_check_logon_right(const struct policy *pol, const struct token *t
                  right_info(allow)->name);
     } else {
         const struct sid *c = carrier_of(pol, t, allow);
-        snprintf(reason, size, "%s granted to %s through %s", right_info(allow)->name, who,
-                 c ? engine_sid_display(pol, c, name, sizeof name) : "?");
+        reason_concat(reason, size, right_info(allow)->name, " granted to ", who, " through ",
+                      c ? engine_sid_display(pol, c, name, sizeof name) : "?",
+                      (const char *)NULL);
     }
     return 0;
 }

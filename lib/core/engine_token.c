@@ -107,9 +107,14 @@ static uint32_t logon_type_rid(unsigned t)
 static void add_alias_memberships(const struct policy *pol, struct sid_set *set,
                                   const struct sid *user)
 {
+    /* The usual token fits the stack buffer; only a larger one allocates. */
+    struct sid stack_sids[2 * SET_INLINE];
     size_t cap = set->n + 1 + SET_INLINE;
+    if (cap < sizeof stack_sids / sizeof stack_sids[0])
+        cap = sizeof stack_sids / sizeof stack_sids[0];
     for (;;) {
-        struct sid *sids = malloc(cap * sizeof *sids);
+        struct sid *sids =
+            cap <= sizeof stack_sids / sizeof stack_sids[0] ? stack_sids : malloc(cap * sizeof *sids);
         if (!sids) {
             set->overflow = true;
             return;
@@ -122,10 +127,12 @@ static void add_alias_memberships(const struct policy *pol, struct sid_set *set,
         if (total <= cap) {
             for (size_t i = n; i < total; i++)
                 set_add(set, sids[i], TOK_GROUP_DEFAULT);
-            free(sids);
+            if (sids != stack_sids)
+                free(sids);
             return;
         }
-        free(sids);
+        if (sids != stack_sids)
+            free(sids);
         if (cap > GUESS_MAX_TOKEN_GROUPS) {
             set->overflow = set->limit = true;
             return;
@@ -138,6 +145,20 @@ static bool is_guest(const struct policy *pol, const struct account *acct)
 {
     return acct->kind == ACCOUNT_NORMAL && sid_is_child_of(&acct->sid, &pol->machine_sid) &&
            sid_last_rid(&acct->sid) == 501;
+}
+
+/* How many ids of the rights table are privileges (the most a token holds). */
+static size_t privilege_count(void)
+{
+    static size_t count; /* 0 = not counted yet; the table never changes */
+    size_t n = __atomic_load_n(&count, __ATOMIC_RELAXED);
+    if (n)
+        return n;
+    for (int id = 0; id < RIGHT_COUNT; id++)
+        if (!right_info(id)->is_right)
+            n++;
+    __atomic_store_n(&count, n, __ATOMIC_RELAXED);
+    return n;
 }
 
 /* Privileges of the token from the rights it holds; SYSTEM holds all. */
@@ -218,7 +239,7 @@ struct token *engine_build_token(const struct policy *pol, const struct token_pl
         goto out;
     }
 
-    t = token_new();
+    t = token_new_sized(set->n, privilege_count());
     if (!t)
         goto out;
     t->user = acct->sid;
@@ -229,7 +250,8 @@ struct token *engine_build_token(const struct policy *pol, const struct token_pl
         uint32_t attrs = set->items[i].attributes;
         if (sid_equal(&set->items[i].sid, &admins))
             attrs |= TOK_GROUP_OWNER;
-        if (token_add_group(t, &set->items[i].sid, attrs) != 0)
+        /* The set holds each SID once, so only the user needs skipping. */
+        if (token_append_group(t, &set->items[i].sid, attrs) != 0)
             goto fail;
         if (attrs & TOK_GROUP_LOGON_ID) {
             t->has_logon_sid = true;

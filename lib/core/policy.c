@@ -119,8 +119,14 @@ long policy_process_index(const struct policy *pol, const char *name)
 int policy_add_member(struct policy *pol, size_t group, const struct sid *member)
 {
     struct group *g = &pol->groups[group];
-    if (grow((void **)&g->members, g->n_members, sizeof *g->members) < 0)
+    if (pol->members_exact) {
+        struct sid *m = realloc(g->members, (g->n_members + 1) * sizeof *m);
+        if (!m)
+            return -1;
+        g->members = m;
+    } else if (grow((void **)&g->members, g->n_members, sizeof *g->members) < 0) {
         return -1;
+    }
     g->members[g->n_members++] = *member;
     return 0;
 }
@@ -330,14 +336,31 @@ static struct sid next_sid(const struct policy *pol, uint32_t *counter, const ui
     return sid_append(&pol->machine_sid, (*counter)++);
 }
 
-static const char *domain_for(const struct policy *pol, const struct sid *sid)
+static char domain_builtin[] = "BUILTIN";
+static char domain_nt_authority[] = "NT AUTHORITY";
+
+/* The shared domain string for sid (see local_domain in policy.h). */
+static char *domain_for(const struct policy *pol, const struct sid *sid)
 {
     struct sid builtin = sid_make1(5, 32);
     if (sid_is_child_of(sid, &builtin))
-        return "BUILTIN";
+        return domain_builtin;
     if (sid_authority(sid) == 5 && sid->count == 1)
-        return "NT AUTHORITY";
-    return pol->machine_name;
+        return domain_nt_authority;
+    return pol->local_domain;
+}
+
+static bool shared_domain(const struct policy *pol, const char *d)
+{
+    return d == domain_builtin || d == domain_nt_authority || (d && d == pol->local_domain);
+}
+
+/* Points *field at the shared string, freeing a copy it held. */
+static void set_domain(const struct policy *pol, char **field, char *shared)
+{
+    if (!shared_domain(pol, *field))
+        free(*field);
+    *field = shared;
 }
 
 /* Finds SID collisions between all accounts and groups through the indexes. */
@@ -379,6 +402,9 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
         return -1;
     uint32_t counter = FIRST_AUTO_RID;
     int rc = -1;
+    /* Every local account and group shares one copy of the machine name. */
+    if (!pol->local_domain && policy_set_string(&pol->local_domain, pol->machine_name) < 0)
+        goto out;
 
     /* Groups first, then accounts, each in file order (policy-format.md). */
     for (size_t i = 0; i < pol->n_groups; i++) {
@@ -387,8 +413,7 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
             g->sid = next_sid(pol, &counter, taken, n_taken);
         else if (g->sid_source == POLICY_SID_RID)
             g->sid = sid_append(&pol->machine_sid, g->rid);
-        if (policy_set_string(&g->domain, domain_for(pol, &g->sid)) < 0)
-            goto out;
+        set_domain(pol, &g->domain, domain_for(pol, &g->sid));
     }
     for (size_t i = 0; i < pol->n_accounts; i++) {
         struct account *a = &pol->accounts[i];
@@ -396,8 +421,7 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
             a->sid = next_sid(pol, &counter, taken, n_taken);
         else if (a->sid_source == POLICY_SID_RID)
             a->sid = sid_append(&pol->machine_sid, a->rid);
-        if (policy_set_string(&a->domain, domain_for(pol, &a->sid)) < 0)
-            goto out;
+        set_domain(pol, &a->domain, domain_for(pol, &a->sid));
     }
 
     /* Built-in memberships that depend on the machine SID. */
@@ -446,6 +470,19 @@ int policy_finish(struct policy *pol)
         pol->rights_set &= ~RIGHT_BIT(r);
     }
 
+    /* Exact-size member lists: grow() leaves up to half of each empty, and
+     * the lists no longer change. Done before the membership index, which
+     * points into them. */
+    for (size_t i = 0; i < pol->n_groups; i++) {
+        struct group *g = &pol->groups[i];
+        if (!g->n_members)
+            continue;
+        struct sid *m = realloc(g->members, g->n_members * sizeof *m);
+        if (m)
+            g->members = m;
+    }
+    pol->members_exact = true;
+
     if (policy_index_build_rights(pol->index, pol) < 0 ||
         policy_index_build_members(pol->index, pol) < 0)
         return -1;
@@ -461,10 +498,11 @@ struct policy *policy_ref(struct policy *pol)
     return pol;
 }
 
-static void free_account(struct account *a)
+static void free_account(const struct policy *pol, struct account *a)
 {
     free(a->name);
-    free(a->domain);
+    if (!shared_domain(pol, a->domain))
+        free(a->domain);
     free(a->logon_hours);
     for (size_t i = 0; i < a->n_workstations; i++)
         free(a->workstations[i]);
@@ -484,15 +522,17 @@ void policy_unref(struct policy *pol)
     free(pol->machine_name);
     free(pol->machine_domain);
     for (size_t i = 0; i < pol->n_accounts; i++)
-        free_account(&pol->accounts[i]);
+        free_account(pol, &pol->accounts[i]);
     free(pol->accounts);
     for (size_t i = 0; i < pol->n_groups; i++) {
         free(pol->groups[i].name);
-        free(pol->groups[i].domain);
+        if (!shared_domain(pol, pol->groups[i].domain))
+            free(pol->groups[i].domain);
         free(pol->groups[i].description);
         free(pol->groups[i].members);
     }
     free(pol->groups);
+    free(pol->local_domain); /* after the accounts and groups that share it */
     for (int r = 0; r < RIGHT_COUNT; r++)
         free(pol->holders[r]);
     for (size_t i = 0; i < pol->n_processes; i++)

@@ -40,30 +40,36 @@ struct hours_range {
     uint16_t end; /* exclusive; at most 7 * 24 * 60 */
 };
 
+/* Fields are ordered so that the flags share the padding after the SID and
+ * the hash: one record per account, and large policies hold many. */
 struct account {
     char *name;   /* as written in the policy (or the built-in spelling) */
     char *domain; /* machine name, or "NT AUTHORITY" for the service accounts */
     struct sid sid;
     enum account_kind kind;
-    bool builtin;
 
     /* MD4 of the UTF-16LE password; blank_password is true when it is the
      * hash of the empty string (no password, password "", or that hash). */
     uint8_t nt_hash[16];
     bool blank_password;
 
+    bool builtin;
     bool disabled;
     bool locked_out;
     bool password_expired;
     bool must_change_password;
     bool has_expires;
+    bool has_logon_hours;         /* absent = any time */
+    bool has_workstations;        /* absent = any workstation */
+    /* Builder state: how policy_prepare() assigns the SID (enum policy_sid_source)
+     * and the RID given with rid:. Not meaningful after policy_finish(). */
+    uint8_t sid_source;
+    uint32_t rid;
     int64_t expires;
 
-    bool has_logon_hours;         /* absent = any time */
     struct hours_range *logon_hours; /* owned; empty list = never */
     size_t n_logon_hours;
 
-    bool has_workstations;        /* absent = any workstation */
     char **workstations;          /* owned */
     size_t n_workstations;
 
@@ -73,11 +79,6 @@ struct account {
     char *home_directory_drive;
     char *profile_path;
     char *logon_script;
-
-    /* Builder state: how policy_prepare() assigns the SID (enum policy_sid_source)
-     * and the RID given with rid:. Not meaningful after policy_finish(). */
-    uint8_t sid_source;
-    uint32_t rid;
 };
 
 struct group {
@@ -142,6 +143,14 @@ struct policy {
      * right its stock holders. */
     right_mask rights_set;
     bool prepared; /* policy_prepare() ran: SIDs and domains are final */
+
+    /* The domain strings policy_prepare() gives accounts and groups point
+     * here (or at static "BUILTIN" / "NT AUTHORITY") instead of each holding
+     * a copy; owned. */
+    char *local_domain;
+    /* Member lists were cut to their exact size by policy_finish(), so
+     * policy_add_member() can no longer infer their capacity. */
+    bool members_exact;
 
     /* Private indexes, built by policy_finish(). */
     struct policy_index *index;

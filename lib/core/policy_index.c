@@ -66,8 +66,9 @@ static int htab_insert(struct htab *t, uint32_t hash, uint32_t item)
     return 0;
 }
 
-static long htab_find(const struct htab *t, uint32_t hash, htab_eq_fn eq, const void *ctx,
-                      const void *key)
+/* Always inlined, so that each look-up calls its comparison directly. */
+static inline __attribute__((always_inline)) long
+htab_find(const struct htab *t, uint32_t hash, htab_eq_fn eq, const void *ctx, const void *key)
 {
     if (!t->cap)
         return -1;
@@ -140,7 +141,7 @@ static void free_rights(struct policy_index *idx)
 static void free_members(struct policy_index *idx)
 {
     htab_free(&idx->member_sids);
-    free(idx->member_sid);
+    free((void *)idx->member_sid);
     free(idx->member_first);
     free(idx->member_count);
     free(idx->member_groups);
@@ -321,6 +322,36 @@ right_mask policy_index_rights_of(const struct policy_index *idx, const struct s
     return pos < 0 ? 0 : idx->right_mask_of[pos];
 }
 
+static bool sid_ref_eq(const void *ctx, uint32_t item, const void *key)
+{
+    const struct sid *const *arr = ctx;
+    return sid_equal(arr[item], key);
+}
+
+/* As intern_sid(), for an array of pointers to SIDs that stay put. */
+static long intern_sid_ref(struct htab *t, const struct sid ***arr, size_t *n, size_t *cap,
+                           const struct sid *sid, bool *added)
+{
+    uint32_t h = sid_hash(sid);
+    long pos = htab_find(t, h, sid_ref_eq, *arr, sid);
+    *added = false;
+    if (pos >= 0)
+        return pos;
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        const struct sid **grown = realloc((void *)*arr, ncap * sizeof *grown);
+        if (!grown)
+            return -1;
+        *arr = grown;
+        *cap = ncap;
+    }
+    (*arr)[*n] = sid;
+    if (htab_insert(t, h, (uint32_t)*n) < 0)
+        return -1;
+    *added = true;
+    return (long)(*n)++;
+}
+
 static int grow_u32(uint32_t **arr, size_t need, size_t *cap)
 {
     if (need <= *cap)
@@ -349,8 +380,8 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
         size_t kept = 0;
         for (size_t k = 0; k < grp->n_members; k++) {
             bool added;
-            long pos = intern_sid(&idx->member_sids, &idx->member_sid, &idx->n_member_sids, &cap,
-                                  &grp->members[k], &added);
+            long pos = intern_sid_ref(&idx->member_sids, &idx->member_sid, &idx->n_member_sids,
+                                      &cap, &grp->members[k], &added);
             if (pos < 0 || grow_u32(&idx->member_count, idx->n_member_sids, &ccap) < 0 ||
                 grow_u32(&last, idx->n_member_sids, &lcap) < 0)
                 goto out;
@@ -360,7 +391,12 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
                 continue;
             last[pos] = (uint32_t)(g + 1);
             idx->member_count[pos]++;
-            grp->members[kept++] = grp->members[k];
+            grp->members[kept] = grp->members[k];
+            /* A SID met for the first time is kept, and stays where it is
+             * kept now; later entries only move into later places. */
+            if (added)
+                idx->member_sid[pos] = &grp->members[kept];
+            kept++;
         }
         grp->n_members = kept;
     }
@@ -381,7 +417,7 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
     for (size_t g = 0; g < pol->n_groups; g++) {
         const struct group *grp = &pol->groups[g];
         for (size_t k = 0; k < grp->n_members; k++) {
-            long pos = htab_find(&idx->member_sids, sid_hash(&grp->members[k]), sid_array_eq,
+            long pos = htab_find(&idx->member_sids, sid_hash(&grp->members[k]), sid_ref_eq,
                                  idx->member_sid, &grp->members[k]);
             idx->member_groups[idx->member_first[pos] + idx->member_count[pos]++] = (uint32_t)g;
         }
@@ -395,7 +431,7 @@ out:
 const uint32_t *policy_index_groups_of(const struct policy_index *idx, const struct sid *sid,
                                        size_t *n)
 {
-    long pos = idx->member_groups ? htab_find(&idx->member_sids, sid_hash(sid), sid_array_eq,
+    long pos = idx->member_groups ? htab_find(&idx->member_sids, sid_hash(sid), sid_ref_eq,
                                               idx->member_sid, sid)
                                   : -1;
     if (pos < 0) {

@@ -37,9 +37,11 @@ struct policy_index {
     right_mask *right_mask_of;
     size_t n_right_sids;
     /* Built by policy_index_build_members() at finish: member SID i is listed
-     * by the groups member_groups[member_first[i] .. + member_count[i]). */
+     * by the groups member_groups[member_first[i] .. + member_count[i]).
+     * member_sid[i] points at the SID in the first group listing it (the
+     * member lists do not change after finish), rather than a 68-byte copy. */
     struct htab member_sids;
-    struct sid *member_sid;
+    const struct sid **member_sid;
     uint32_t *member_first;
     uint32_t *member_count;
     uint32_t *member_groups;

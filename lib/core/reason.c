@@ -18,7 +18,28 @@ void reason_set(const char *fmt, ...)
 
 void reason_put(const char *text)
 {
-    snprintf(reason_text, sizeof reason_text, "%s", text ? text : "");
+    if (text == reason_text)
+        return;
+    reason_concat(reason_text, sizeof reason_text, text ? text : "", (const char *)NULL);
+}
+
+size_t reason_concat(char *buf, size_t size, ...)
+{
+    if (!size)
+        return 0;
+    size_t len = 0;
+    va_list ap;
+    va_start(ap, size);
+    for (const char *s = va_arg(ap, const char *); s; s = va_arg(ap, const char *)) {
+        size_t n = strlen(s);
+        if (n > size - 1 - len)
+            n = size - 1 - len;
+        memmove(buf + len, s, n);
+        len += n;
+    }
+    va_end(ap);
+    buf[len] = '\0';
+    return len;
 }
 
 const char *reason_get(void)

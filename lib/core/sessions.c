@@ -35,11 +35,6 @@ struct luid luid_next(void)
     return l;
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
 static void session_free(struct logon_session *s)
 {
     /* The last token of a logged-on session closed: Windows logs 4634. */
@@ -58,37 +53,52 @@ static void session_free(struct logon_session *s)
         };
         audit_emit(&e);
     }
-    free(s->user_name);
-    free(s->domain);
-    free(s->package);
-    free(s->logon_server);
-    free(s->dns_domain);
-    free(s->upn);
-    free(s->logon_process);
-    free(s->logon_script);
-    free(s->profile_path);
-    free(s->home_directory);
-    free(s->home_directory_drive);
+    /* The strings live in the session's own allocation (session_create). */
     free(s);
 }
 
-/* Copies every string; false when one copy failed. */
-static bool copy_info(struct logon_session *s, const struct session_info *in)
+#define N_SESSION_STRINGS 11
+
+static void info_strings(const struct session_info *in, const char *src[N_SESSION_STRINGS])
 {
-    const char *src[] = {in->user_name,    in->domain,         in->package,
-                         in->logon_server, in->dns_domain,     in->upn,
-                         in->logon_process, in->logon_script,  in->profile_path,
-                         in->home_directory, in->home_directory_drive};
-    char **dst[] = {&s->user_name,    &s->domain,       &s->package,      &s->logon_server,
-                    &s->dns_domain,   &s->upn,          &s->logon_process, &s->logon_script,
-                    &s->profile_path, &s->home_directory, &s->home_directory_drive};
-    bool ok = true;
-    for (size_t i = 0; i < sizeof src / sizeof src[0]; i++) {
-        *dst[i] = dup_or_null(src[i]);
-        if (src[i] && !*dst[i])
-            ok = false;
+    const char *v[N_SESSION_STRINGS] = {
+        in->user_name,    in->domain,         in->package,      in->logon_server,
+        in->dns_domain,   in->upn,            in->logon_process, in->logon_script,
+        in->profile_path, in->home_directory, in->home_directory_drive};
+    memcpy(src, v, sizeof v);
+}
+
+/*
+ * A zeroed session with copies of every string in the same allocation, so
+ * that a logon makes one allocation for its session rather than one per
+ * string; the strings are never replaced or freed on their own. The copies
+ * outlive the policy the names came from (a reload does not touch them).
+ */
+static struct logon_session *session_alloc(const struct session_info *in)
+{
+    const char *src[N_SESSION_STRINGS];
+    size_t len[N_SESSION_STRINGS], total = sizeof(struct logon_session);
+    info_strings(in, src);
+    for (size_t i = 0; i < N_SESSION_STRINGS; i++) {
+        len[i] = src[i] ? strlen(src[i]) + 1 : 0;
+        total += len[i];
     }
-    return ok;
+    struct logon_session *s = calloc(1, total);
+    if (!s)
+        return NULL;
+    char **dst[N_SESSION_STRINGS] = {
+        &s->user_name,    &s->domain,         &s->package,      &s->logon_server,
+        &s->dns_domain,   &s->upn,            &s->logon_process, &s->logon_script,
+        &s->profile_path, &s->home_directory, &s->home_directory_drive};
+    char *p = (char *)(s + 1);
+    for (size_t i = 0; i < N_SESSION_STRINGS; i++) {
+        if (!src[i])
+            continue;
+        memcpy(p, src[i], len[i]);
+        *dst[i] = p;
+        p += len[i];
+    }
+    return s;
 }
 
 static void unlist(struct logon_session *s)
@@ -103,13 +113,9 @@ static void unlist(struct logon_session *s)
 
 struct logon_session *session_create(const struct session_info *info, const struct luid *fixed)
 {
-    struct logon_session *s = calloc(1, sizeof *s);
+    struct logon_session *s = session_alloc(info);
     if (!s)
         return NULL;
-    if (!copy_info(s, info)) {
-        session_free(s);
-        return NULL;
-    }
     if (info->user_sid) {
         s->has_sid = true;
         s->user_sid = *info->user_sid;

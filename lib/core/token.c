@@ -10,9 +10,27 @@
 
 struct token *token_new(void)
 {
-    struct token *t = calloc(1, sizeof *t);
+    return token_new_sized(0, 0);
+}
+
+struct token *token_new_sized(size_t max_groups, size_t max_privs)
+{
+    /* One allocation for the token and both arrays: a logon knows how many
+     * groups and privileges it will add, and growing the arrays one entry
+     * at a time cost a realloc per group. */
+    size_t size = sizeof(struct token) + max_groups * sizeof(struct token_group) +
+                  max_privs * sizeof(struct token_priv);
+    struct token *t = calloc(1, size);
     if (!t)
         return NULL;
+    if (max_groups || max_privs) {
+        t->arrays_inline = true;
+        t->groups = max_groups ? (struct token_group *)(t + 1) : NULL;
+        t->cap_groups = max_groups;
+        t->privs = max_privs ? (struct token_priv *)((struct token_group *)(t + 1) + max_groups)
+                             : NULL;
+        t->cap_privs = max_privs;
+    }
     if (pthread_mutex_init(&t->lock, NULL) != 0) {
         free(t);
         return NULL;
@@ -30,14 +48,49 @@ struct token *token_ref(struct token *t)
     return t;
 }
 
+/* Is p one of the arrays token_new_sized() placed inside t's allocation? */
+static bool inline_array(const struct token *t, const void *p)
+{
+    if (!t->arrays_inline || !p)
+        return false;
+    const char *start = (const char *)(t + 1);
+    const char *end = start + t->cap_groups * sizeof(struct token_group) +
+                      t->cap_privs * sizeof(struct token_priv);
+    return (const char *)p >= start && (const char *)p < end;
+}
+
+/* Makes room for one more element in *arr (n used, *cap room), moving an
+ * inline array to the heap when it is full. 0 or -1. */
+static int reserve(struct token *t, void **arr, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap)
+        return 0;
+    size_t ncap = n + 1;
+    void *p;
+    if (inline_array(t, *arr)) {
+        p = malloc(ncap * elem);
+        if (p)
+            memcpy(p, *arr, n * elem);
+    } else {
+        p = realloc(*arr, ncap * elem);
+    }
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = ncap;
+    return 0;
+}
+
 void token_unref(struct token *t)
 {
     if (!t || __atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) != 0)
         return;
     struct logon_session *s = t->session;
     pthread_mutex_destroy(&t->lock);
-    free(t->groups);
-    free(t->privs);
+    if (!inline_array(t, t->groups))
+        free(t->groups);
+    if (!inline_array(t, t->privs))
+        free(t->privs);
     free(t);
     /* The session may end now; do it after the token is gone so that the
      * logoff is the last thing the token caused. */
@@ -52,10 +105,16 @@ int token_add_group(struct token *t, const struct sid *sid, uint32_t attributes)
     for (size_t i = 0; i < t->n_groups; i++)
         if (sid_equal(&t->groups[i].sid, sid))
             return 0;
-    struct token_group *g = realloc(t->groups, (t->n_groups + 1) * sizeof *g);
-    if (!g)
+    return token_append_group(t, sid, attributes);
+}
+
+int token_append_group(struct token *t, const struct sid *sid, uint32_t attributes)
+{
+    if (sid_equal(sid, &t->user))
+        return 0;
+    if (reserve(t, (void **)&t->groups, t->n_groups, &t->cap_groups, sizeof *t->groups) != 0)
         return -1;
-    t->groups = g;
+    struct token_group *g = t->groups;
     g[t->n_groups].sid = *sid;
     g[t->n_groups].attributes = attributes;
     t->n_groups++;
@@ -69,10 +128,9 @@ int token_add_priv(struct token *t, uint32_t luid, uint32_t attributes)
         pos++;
     if (pos < t->n_privs && t->privs[pos].luid == luid)
         return 0;
-    struct token_priv *p = realloc(t->privs, (t->n_privs + 1) * sizeof *p);
-    if (!p)
+    if (reserve(t, (void **)&t->privs, t->n_privs, &t->cap_privs, sizeof *t->privs) != 0)
         return -1;
-    t->privs = p;
+    struct token_priv *p = t->privs;
     memmove(&p[pos + 1], &p[pos], (t->n_privs - pos) * sizeof *p);
     p[pos].luid = luid;
     p[pos].attributes = attributes;
@@ -140,5 +198,8 @@ struct token *token_clone(struct token *src)
     }
     t->refcount = 1;
     t->session = NULL;
+    t->arrays_inline = false;
+    t->cap_groups = t->n_groups;
+    t->cap_privs = t->n_privs;
     return t;
 }

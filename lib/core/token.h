@@ -88,16 +88,28 @@ struct token {
     struct sid logon_sid;
 
     struct logon_session *session; /* referenced */
+
+    /* Room in groups[] and privs[]; when arrays_inline, both arrays live in
+     * the token's own allocation (token_new_sized()) and are not freed
+     * separately. */
+    size_t cap_groups, cap_privs;
+    bool arrays_inline;
 };
 
 /* An empty token with one reference and an initialised lock, or NULL. */
 struct token *token_new(void);
+/* As token_new(), with room for max_groups groups and max_privs privileges
+ * in the same allocation (more still fit: the arrays then move to the heap). */
+struct token *token_new_sized(size_t max_groups, size_t max_privs);
 struct token *token_ref(struct token *t);
 void token_unref(struct token *t);
 
 /* Appends a group (no duplicates: an existing SID keeps its attributes).
  * Returns 0, or -1 on allocation failure. */
 int token_add_group(struct token *t, const struct sid *sid, uint32_t attributes);
+/* As token_add_group() for a caller that knows sid is in no group yet (only
+ * the user is skipped). Returns 0 or -1. */
+int token_append_group(struct token *t, const struct sid *sid, uint32_t attributes);
 /* Adds a privilege (sorted by LUID; no duplicates). Returns 0 or -1. */
 int token_add_priv(struct token *t, uint32_t luid, uint32_t attributes);
 
