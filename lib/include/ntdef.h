@@ -65,4 +65,10 @@ LSAEMU_STATIC_ASSERT(sizeof(UNICODE_STRING) == 16, "UNICODE_STRING is 16 bytes o
 LSAEMU_STATIC_ASSERT(sizeof(STRING) == 16, "STRING is 16 bytes on Win64");
 #endif
 
+/* The largest Length a UNICODE_STRING can describe. */
+#ifndef UNICODE_STRING_MAX_BYTES
+#define UNICODE_STRING_MAX_BYTES ((USHORT)65534)
+#define UNICODE_STRING_MAX_CHARS (32767)
+#endif
+
 #endif

@@ -406,6 +406,15 @@ typedef struct _MSV1_0_CHANGEPASSWORD_RESPONSE {
 #define KERB_LOGON_FLAG_REDIRECTED                                      0x00000002
 #define KERB_S4U_LOGON_FLAG_CHECK_LOGONHOURS                            0x00000002
 #define KERB_S4U_LOGON_FLAG_IDENTIFY                                    0x00000008
+/* The structure page of the SDK documentation spells the same flag IDENTITY. */
+#ifndef KERB_S4U_LOGON_FLAG_IDENTITY
+#define KERB_S4U_LOGON_FLAG_IDENTITY KERB_S4U_LOGON_FLAG_IDENTIFY
+#endif
+
+/* True for success and informational LSA statuses, as in the SDK. */
+#ifndef LSA_SUCCESS
+#define LSA_SUCCESS(Error) ((LONG)(Error) >= 0)
+#endif
 #define KERB_CERTIFICATE_LOGON_FLAG_CHECK_DUPLICATES                    0x00000001
 #define KERB_CERTIFICATE_LOGON_FLAG_USE_CERTIFICATE_INFO                0x00000002
 #define KERB_CERTIFICATE_S4U_LOGON_FLAG_CHECK_DUPLICATES                0x00000001

@@ -904,4 +904,11 @@ LSAEMU_STATIC_ASSERT(sizeof(SECURITY_QUALITY_OF_SERVICE) == 12, "SECURITY_QUALIT
 LSAEMU_STATIC_ASSERT(sizeof(QUOTA_LIMITS) == 48, "QUOTA_LIMITS");
 #endif
 
+/* The range of privilege LUIDs (wdm.h): 2 (SeCreateTokenPrivilege) to 36
+ * (SeDelegateSessionUserImpersonatePrivilege) in current SDKs. */
+#ifndef SE_MIN_WELL_KNOWN_PRIVILEGE
+#define SE_MIN_WELL_KNOWN_PRIVILEGE 2L
+#define SE_MAX_WELL_KNOWN_PRIVILEGE 36L
+#endif
+
 #endif
