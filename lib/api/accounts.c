@@ -8,6 +8,7 @@
  * ERROR_INSUFFICIENT_BUFFER; on success the name lengths exclude it.
  */
 #include <stdlib.h>
+#include "core/mem.h"
 #include <string.h>
 
 #include "core/guesses.h"
@@ -90,8 +91,8 @@ LSAEMU_EXPORT BOOL WINAPI LookupAccountNameW(LPCWSTR lpSystemName, LPCWSTR lpAcc
     if (st == STATUS_SUCCESS)
         st = name_core(c.pol, sys, name, Sid, cbSid, ReferencedDomainName,
                        cchReferencedDomainName, peUse, true);
-    free(sys);
-    free(name);
+    mem_free(sys);
+    mem_free(name);
     return api_bool_result(api_leave(&c, st));
 }
 
@@ -167,6 +168,6 @@ LSAEMU_EXPORT BOOL WINAPI LookupAccountSidW(LPCWSTR lpSystemName, PSID Sid, LPWS
     if (st == STATUS_SUCCESS)
         st = sid_core(c.pol, sys, Sid, Name, cchName, ReferencedDomainName,
                       cchReferencedDomainName, peUse, true);
-    free(sys);
+    mem_free(sys);
     return api_bool_result(api_leave(&c, st));
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/faults.h"
+#include "core/leaks.h"
 #include "core/reason.h"
 #include "core/status.h"
 #include "trace.h"
@@ -33,6 +34,7 @@ NTSTATUS api_enter(struct api_call *c, const char *fn, const char *account)
 {
     c->fn = fn;
     c->pol = NULL;
+    c->outer = leaks_enter(fn);
     if (current_acquire(&c->pol) != 0)
         return broken_policy();
     return check_faults(c, fn, account);
@@ -44,6 +46,7 @@ NTSTATUS api_enter_peek(struct api_call *c, const char *fn, char *(*peek)(void *
     *account = NULL;
     c->fn = fn;
     c->pol = NULL;
+    c->outer = leaks_enter(fn);
     if (current_acquire(&c->pol) != 0)
         return broken_policy();
     /* faults_check() does nothing for a function no fault names, so the
@@ -62,6 +65,7 @@ NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
     if (c->pol)
         current_release(c->pol);
     c->pol = NULL;
+    leaks_leave(c->outer);
     trace_call(c->fn, st, reason_get());
     api_note_status(st);
     return st;
@@ -84,6 +88,7 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)
     if (c->pol)
         current_release(c->pol);
     c->pol = NULL;
+    leaks_leave(c->outer);
     trace_call(c->fn, st, note);
     return st;
 }

@@ -28,6 +28,7 @@
 struct api_call {
     const char *fn;
     struct policy *pol; /* referenced; NULL in the broken state */
+    const char *outer;  /* the call this one is nested in (leaks_enter) */
 };
 
 /*

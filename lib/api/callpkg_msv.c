@@ -6,6 +6,7 @@
  * account's password in the policy in force, for every later logon.
  */
 #include <stddef.h>
+#include "core/mem.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,7 +18,8 @@
 #include "lsa_logon_buffer.h"
 #include "wstr.h"
 
-/* Reads the UNICODE_STRING at off; false when it lies outside the block. */
+/* Reads the UNICODE_STRING at off; false when it lies outside the block.
+ * An odd Buffer address is fine: the text is copied unit by unit. */
 static bool field(const struct callpkg_request *req, size_t off, struct wspan *out)
 {
     UNICODE_STRING us;
@@ -37,18 +39,20 @@ static bool field(const struct callpkg_request *req, size_t off, struct wspan *o
 /* NT hash of a UTF-16 password. */
 static void nt_hash(struct wspan pw, uint8_t out[16])
 {
-    unsigned char *le = malloc(pw.n * 2 + 1);
+    unsigned char *le = mem_malloc(pw.n * 2 + 1);
     if (!le) {
         memset(out, 0xFF, 16); /* matches nothing a password can hash to in practice */
         return;
     }
     for (size_t i = 0; i < pw.n; i++) {
-        le[2 * i] = (unsigned char)(pw.p[i] & 0xFF);
-        le[2 * i + 1] = (unsigned char)(pw.p[i] >> 8);
+        uint16_t u;
+        memcpy(&u, (const unsigned char *)pw.p + 2 * i, 2); /* may be unaligned */
+        le[2 * i] = (unsigned char)(u & 0xFF);
+        le[2 * i + 1] = (unsigned char)(u >> 8);
     }
     md4(le, pw.n * 2, out);
     memset(le, 0, pw.n * 2);
-    free(le);
+    mem_free(le);
 }
 
 NTSTATUS callpkg_msv_change_password(const struct callpkg_request *req,
@@ -118,7 +122,7 @@ NTSTATUS callpkg_msv_change_password(const struct callpkg_request *req,
     ans->protocol_status = STATUS_SUCCESS;
     reason_set("MsV1_0ChangePassword: password of %s\\%s changed", a->domain, a->name);
 out:
-    free(user);
-    free(domain);
+    mem_free(user);
+    mem_free(domain);
     return st;
 }

@@ -5,6 +5,7 @@
  * import-secedit` and `lsaemu export-secedit`.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -27,9 +28,9 @@ static unsigned char *read_all(const char *path, size_t *len)
     for (;;) {
         if (*len == cap) {
             cap = cap ? cap * 2 : 8192;
-            unsigned char *p = realloc(data, cap);
+            unsigned char *p = mem_realloc(data, cap);
             if (!p) {
-                free(data);
+                mem_free(data);
                 fclose(f);
                 errno = ENOMEM;
                 return NULL;
@@ -44,7 +45,7 @@ static unsigned char *read_all(const char *path, size_t *len)
     int failed = ferror(f);
     fclose(f);
     if (failed) {
-        free(data);
+        mem_free(data);
         errno = EIO;
         return NULL;
     }
@@ -71,7 +72,7 @@ LSAEMU_PUBLIC int lsaemu_secedit_import_file(const char *path, char **yaml,
         return -1;
     }
     int n = secedit_import(data, len, path, report, ctx, yaml);
-    free(data);
+    mem_free(data);
     return n == 0 ? 0 : -1;
 }
 

@@ -6,6 +6,7 @@
  * the tables and the mapping rules live in lib/core/status.c.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include <stdlib.h>
 
@@ -69,5 +70,5 @@ LSAEMU_PUBLIC unsigned lsaemu_for_each_status_mapping_to(uint32_t code,
  * callers independent of which allocator the library was built with. */
 LSAEMU_PUBLIC void lsaemu_free(void *p)
 {
-    free(p);
+    mem_free(p);
 }

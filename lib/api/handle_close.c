@@ -4,6 +4,11 @@
  * LSA connection handles and LSA policy handles are not kernel objects:
  * CloseHandle refuses them as Windows does any value that is not a handle
  * in the process's handle table (ERROR_INVALID_HANDLE).
+ *
+ * Deviation: the SDK says closing the pseudo-handles of GetCurrentProcess()
+ * and GetCurrentThread() "has no effect" (Windows answers TRUE); lsaemu
+ * answers FALSE with ERROR_INVALID_HANDLE, so that a test that closes one
+ * believing it a token notices (tests/check_misuse.c, tests/check_tokens.c).
  */
 #include "api.h"
 #include "core/handles.h"

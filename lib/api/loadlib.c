@@ -13,6 +13,7 @@
  * DLL exports it on Windows (Deviation, documented in libloaderapi.h).
  */
 #include <stdlib.h>
+#include "core/mem.h"
 #include <string.h>
 
 #include "api.h"
@@ -140,7 +141,7 @@ static HMODULE load_w(const char *fn, LPCWSTR name, bool null_is_program, HANDLE
         return NULL;
     }
     HMODULE h = load(fn, u, null_is_program, hFile);
-    free(u);
+    mem_free(u);
     return h;
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The shared logon path (see logon_core.h). */
 #include "logon_core.h"
+#include "core/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,7 @@ static NTSTATUS copy_local_groups(const TOKEN_GROUPS *tg, struct token_group **o
                    (unsigned long)tg->GroupCount);
         return GUESS_TOO_MANY_SIDS_STATUS;
     }
-    struct token_group *g = calloc(tg->GroupCount, sizeof *g);
+    struct token_group *g = mem_calloc(tg->GroupCount, sizeof *g);
     if (!g) {
         reason_set("out of memory copying LocalGroups");
         return STATUS_NO_MEMORY;
@@ -35,7 +36,7 @@ static NTSTATUS copy_local_groups(const TOKEN_GROUPS *tg, struct token_group **o
     for (DWORD i = 0; i < tg->GroupCount; i++) {
         const SID *s = tg->Groups[i].Sid;
         if (!s || s->Revision != 1 || s->SubAuthorityCount > SID_MAX_SUB_AUTHORITIES) {
-            free(g);
+            mem_free(g);
             reason_set("LocalGroups entry %lu is not a valid SID", (unsigned long)i);
             return STATUS_INVALID_SID;
         }
@@ -207,7 +208,7 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
     }
     user = wspan_utf8(f->user);
     domain = wspan_utf8(f->domain);
-    v = malloc(sizeof *v);
+    v = mem_malloc(sizeof *v);
     if (!user || !domain || !v) {
         st = STATUS_NO_MEMORY;
         reason_set("out of memory reading the credentials");
@@ -275,7 +276,7 @@ out:
         char *u = user ? user : wspan_utf8(c->fields->user);
         audit_failure(c, u, domain, st, o->substatus);
         if (u != user)
-            free(u);
+            mem_free(u);
     }
     if (st != STATUS_SUCCESS) {
         NTSTATUS sub = o->substatus;
@@ -284,10 +285,10 @@ out:
     }
     if (v && v->token)
         token_unref(v->token);
-    free(v);
-    free(user);
-    free(domain);
-    free(groups);
+    mem_free(v);
+    mem_free(user);
+    mem_free(domain);
+    mem_free(groups);
     caller_put(&who);
     return st;
 }

@@ -9,6 +9,7 @@
  * derived from the status and SubStatus (3.11 step 4).
  */
 #include <stdlib.h>
+#include "core/mem.h"
 #include <string.h>
 
 #include "core/guesses.h"
@@ -78,7 +79,7 @@ static bool arg_from_ansi(const char *s, struct arg16 *a)
         a->too_long = true;
         return true;
     }
-    a->owned = malloc((bytes + 1) * sizeof *a->owned);
+    a->owned = mem_malloc((bytes + 1) * sizeof *a->owned);
     if (!a->owned)
         return false;
     if (valid_utf8((const unsigned char *)s)) {
@@ -183,7 +184,7 @@ static BOOL logon_user(const struct lu_args *a)
                peek ? peek : "", dom8 ? "\"" : "", dom8 ? dom8 : "NULL", dom8 ? "\"" : "",
                (unsigned long)a->type, (unsigned long)a->provider,
                a->groups ? ", with TokenGroups" : "");
-    free(dom8);
+    mem_free(dom8);
     if (st != STATUS_SUCCESS)
         goto out;
     if (!converted) {
@@ -282,10 +283,10 @@ static BOOL logon_user(const struct lu_args *a)
         *a->quotas = res.quotas;
 
 out:
-    free(peek);
-    free(user.owned);
-    free(domain.owned);
-    free(password.owned);
+    mem_free(peek);
+    mem_free(user.owned);
+    mem_free(domain.owned);
+    mem_free(password.owned);
     if (st == STATUS_SUCCESS)
         return api_bool_result(api_leave(&c, st));
     err = have_res ? logon_error(st, res.substatus) : logon_error(st, STATUS_SUCCESS);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Name <-> SID translation for the look-up functions (see lookup.h). */
 #include "lookup.h"
+#include "core/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,7 @@
 char *lookup_ustr_utf8(const LSA_UNICODE_STRING *u)
 {
     if (!u || !u->Buffer || !u->Length)
-        return strdup("");
+        return mem_strdup("");
     return wstr_to_utf8((const uint16_t *)u->Buffer, u->Length / 2);
 }
 
@@ -50,7 +51,7 @@ bool lookup_is_local_w(const struct policy *pol, const WCHAR *name)
         return true;
     char *s = lookup_wstr_utf8(name);
     bool local = s && lookup_is_local_a(pol, s);
-    free(s);
+    mem_free(s);
     return local;
 }
 
@@ -60,7 +61,7 @@ bool lookup_is_local_u(const struct policy *pol, const LSA_UNICODE_STRING *name)
         return true;
     char *s = lookup_ustr_utf8(name);
     bool local = s && lookup_is_local_a(pol, s);
-    free(s);
+    mem_free(s);
     return local;
 }
 

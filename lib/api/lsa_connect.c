@@ -5,6 +5,7 @@
  * LsaConnectUntrusted (anyone) and LsaDeregisterLogonProcess.
  */
 #include <stdio.h>
+#include "core/mem.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,7 +47,7 @@ static void audit_registered(const struct policy *pol, const struct caller *who,
 /* Inserts a connection object; 0 with the reason set when memory ran out. */
 static uintptr_t new_connection(bool trusted, const char *name, size_t len)
 {
-    struct lsa_connection *conn = calloc(1, sizeof *conn);
+    struct lsa_connection *conn = mem_calloc(1, sizeof *conn);
     if (!conn)
         return 0;
     conn->trusted = trusted;

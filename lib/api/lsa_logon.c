@@ -4,6 +4,7 @@
  * buffer, then the shared logon path of logon_core.c.
  */
 #include <stdlib.h>
+#include "core/mem.h"
 #include <string.h>
 
 #include "core/guesses.h"
@@ -55,7 +56,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginNa
                LsaHandle, (int)LogonType, trace_logon_type_name((unsigned)LogonType),
                (unsigned long)AuthenticationPackage, pkg ? pkg->name : "unknown",
                peek ? peek : "", (void *)LocalGroups);
-    free(peek);
+    mem_free(peek);
 
     /* Outputs are defined on every path: nothing is left from an earlier
      * call when this one fails (behavior.md 3.5, outputs on failure). */

@@ -105,6 +105,9 @@ static bool get_string(const unsigned char *base, ULONG len, size_t off, struct 
         return false;
     }
     uintptr_t start = (uintptr_t)us.Buffer, lo = (uintptr_t)base, hi = lo + len;
+    /* An odd Buffer address is accepted, as the LSA accepts it: everything
+     * that reads the text copies it unit by unit (wstr_to_utf8, the NT hash),
+     * so no misaligned load happens. */
     if (start < lo || start > hi || hi - start < us.Length) {
         reason_set("%s points outside the submitted block: its Buffer must lie within the %lu "
                    "bytes passed as AuthenticationInformationLength",

@@ -6,6 +6,7 @@
  * block (structures, SIDs and strings together) freed with LsaFreeMemory.
  */
 #include <stdio.h>
+#include "core/mem.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,7 +126,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaOpenPolicy(PLSA_UNICODE_STRING SystemName,
         goto out;
     }
     uint32_t granted = want | (maximum ? allowed : 0);
-    struct lsa_policy_object *obj = calloc(1, sizeof *obj);
+    struct lsa_policy_object *obj = mem_calloc(1, sizeof *obj);
     if (!obj) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
@@ -258,7 +259,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupPrivilegeValue(LSA_HANDLE PolicyHandle,
     Value->HighPart = 0;
     reason_set("%s has LUID {%u, 0}", right_info(id)->name, (unsigned)Value->LowPart);
 out:
-    free(text);
+    mem_free(text);
     return api_leave(&c, st);
 }
 
@@ -315,15 +316,15 @@ static PLSA_REFERENCED_DOMAIN_LIST domains_block(const struct domains *d)
 static bool domains_init(struct domains *d, size_t count)
 {
     d->n = 0;
-    d->sid = calloc(count + 1, sizeof *d->sid);
-    d->name = calloc(count + 1, sizeof *d->name);
+    d->sid = mem_calloc(count + 1, sizeof *d->sid);
+    d->name = mem_calloc(count + 1, sizeof *d->name);
     return d->sid && d->name;
 }
 
 static void domains_free(struct domains *d)
 {
-    free(d->sid);
-    free(d->name);
+    mem_free(d->sid);
+    mem_free(d->name);
 }
 
 static NTSTATUS mapped_status(size_t mapped, size_t count)
@@ -359,8 +360,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupNames2(LSA_HANDLE PolicyHandle, ULONG Flag
         reason_set("no names given (Count 0 or Names NULL)");
         goto out;
     }
-    res = calloc(Count, sizeof *res);
-    ok = calloc(Count, sizeof *ok);
+    res = mem_calloc(Count, sizeof *res);
+    ok = mem_calloc(Count, sizeof *ok);
     if (!res || !ok || !domains_init(&d, Count)) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
@@ -370,7 +371,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupNames2(LSA_HANDLE PolicyHandle, ULONG Flag
     for (ULONG i = 0; i < Count; i++) {
         char *text = lookup_ustr_utf8(&Names[i]);
         ok[i] = text && lookup_name(c.pol, text, &res[i]);
-        free(text);
+        mem_free(text);
         if (ok[i]) {
             mapped++;
             size += sid_size(&res[i].sid);
@@ -412,8 +413,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupNames2(LSA_HANDLE PolicyHandle, ULONG Flag
     }
     reason_set("%zu of %u names mapped (%zu referenced domains)", mapped, (unsigned)Count, d.n);
 out:
-    free(res);
-    free(ok);
+    mem_free(res);
+    mem_free(ok);
     domains_free(&d);
     return api_leave(&c, st);
 }
@@ -445,8 +446,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupSids(LSA_HANDLE PolicyHandle, ULONG Count,
         reason_set("no SIDs given (Count 0 or Sids NULL)");
         goto out;
     }
-    res = calloc(Count, sizeof *res);
-    ok = calloc(Count, sizeof *ok);
+    res = mem_calloc(Count, sizeof *res);
+    ok = mem_calloc(Count, sizeof *ok);
     if (!res || !ok || !domains_init(&d, Count)) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
@@ -504,8 +505,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupSids(LSA_HANDLE PolicyHandle, ULONG Count,
     }
     reason_set("%zu of %u SIDs mapped (%zu referenced domains)", mapped, (unsigned)Count, d.n);
 out:
-    free(res);
-    free(ok);
+    mem_free(res);
+    mem_free(ok);
     domains_free(&d);
     return api_leave(&c, st);
 }

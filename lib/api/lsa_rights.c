@@ -9,6 +9,7 @@
  * the policy in force and decide every later logon.
  */
 #include <stdio.h>
+#include "core/mem.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,13 @@ static NTSTATUS parse_rights(const LSA_UNICODE_STRING *names, ULONG count, right
 {
     *out = 0;
     for (ULONG i = 0; i < count; i++) {
+        if (names[i].Length > names[i].MaximumLength) {
+            /* The RPC stub's bound check refuses it before the LSA sees it
+             * (guesses.h); an odd Length is marshalled as Length / 2 units. */
+            reason_set("UserRights[%lu]: Length %u exceeds MaximumLength %u; nothing was changed",
+                       (unsigned long)i, names[i].Length, names[i].MaximumLength);
+            return GUESS_RPC_STRING_BOUND_STATUS;
+        }
         char *text = lookup_ustr_utf8(&names[i]);
         if (!text) {
             reason_set("out of memory");
@@ -49,10 +57,10 @@ static NTSTATUS parse_rights(const LSA_UNICODE_STRING *names, ULONG count, right
         if (id < 0) {
             reason_set("'%s' is neither a privilege nor an account right; nothing was changed",
                        text);
-            free(text);
+            mem_free(text);
             return STATUS_NO_SUCH_PRIVILEGE;
         }
-        free(text);
+        mem_free(text);
         *out |= RIGHT_BIT(id);
     }
     return STATUS_SUCCESS;
@@ -84,7 +92,7 @@ static int apply_change(struct policy *copy, void *ctx)
         if (!add && !remove)
             continue;
         size_t n = copy->n_holders[id], kept = 0;
-        struct sid *list = malloc((n + 1) * sizeof *list);
+        struct sid *list = mem_malloc((n + 1) * sizeof *list);
         if (!list)
             return -1;
         bool present = false;
@@ -97,7 +105,7 @@ static int apply_change(struct policy *copy, void *ctx)
         if (add && !present)
             list[kept++] = ch->sid;
         int rc = policy_set_right(copy, id, list, kept);
-        free(list);
+        mem_free(list);
         if (rc < 0)
             return -1;
     }
@@ -319,7 +327,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(LSA_HANDLE Policy
     size_t total = 0;
     for (int id = 0; id < RIGHT_COUNT; id++)
         total += c.pol->n_holders[id];
-    set = malloc((total + 1) * sizeof *set);
+    set = mem_malloc((total + 1) * sizeof *set);
     if (!set) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
@@ -359,7 +367,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(LSA_HANDLE Policy
     reason_set("%zu SIDs hold %s directly (groups are listed as themselves)", n,
                only >= 0 ? right_info(only)->name : "some right or privilege");
 out:
-    free(set);
-    free(name);
+    mem_free(set);
+    mem_free(name);
     return api_leave(&c, st);
 }

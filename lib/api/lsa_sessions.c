@@ -5,6 +5,7 @@
  * LsaFreeReturnBuffer.
  */
 #include <stdlib.h>
+#include "core/mem.h"
 #include <string.h>
 
 #include "caller.h"
@@ -85,7 +86,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateLogonSessions(PULONG LogonSessionCount,
     reason_set("%zu logon sessions (no access check: GUESS_ENUMERATE_SESSIONS_NO_ACCESS_CHECK)",
                n);
 out:
-    free(ids);
+    mem_free(ids);
     return api_leave(&c, st);
 }
 

@@ -6,6 +6,7 @@
  * The A forms take the bytes as UTF-8 (the names are ASCII).
  */
 #include <stdlib.h>
+#include "core/mem.h"
 
 #include "core/guesses.h"
 #include "core/reason.h"
@@ -79,8 +80,8 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lp
     trace_args("\"%s\", \"%s\"", sys ? sys : "(null)", name ? name : "(null)");
     if (st == STATUS_SUCCESS)
         st = value_core(c.pol, lookup_is_local_a(c.pol, sys), sys, name, lpLuid);
-    free(sys);
-    free(name);
+    mem_free(sys);
+    mem_free(name);
     return api_bool_result(api_leave(&c, st));
 }
 
@@ -134,7 +135,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeNameW(LPCWSTR lpSystemName, PLUID lpLui
                lpLuid ? (int)lpLuid->HighPart : 0);
     if (st == STATUS_SUCCESS)
         st = name_core(c.pol, lookup_is_local_a(c.pol, sys), sys, lpLuid, lpName, cchName, true);
-    free(sys);
+    mem_free(sys);
     return api_bool_result(api_leave(&c, st));
 }
 
@@ -187,7 +188,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeDisplayNameW(LPCWSTR lpSystemName, LPCW
     if (st == STATUS_SUCCESS)
         st = display_core(c.pol, lookup_is_local_a(c.pol, sys), sys, name, lpDisplayName,
                           cchDisplayName, lpLanguageId, true);
-    free(sys);
-    free(name);
+    mem_free(sys);
+    mem_free(name);
     return api_bool_result(api_leave(&c, st));
 }

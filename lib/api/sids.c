@@ -7,6 +7,7 @@
  * buffers (LocalFree); AllocateAndInitializeSid's are RETBUF_SID (FreeSid).
  */
 #include <ctype.h>
+#include "core/mem.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -395,6 +396,6 @@ LSAEMU_EXPORT BOOL WINAPI ConvertStringSidToSidW(LPCWSTR StringSid, PSID *Sid)
             st = string_to_sid(c.pol, text, Sid);
         }
     }
-    free(text);
+    mem_free(text);
     return api_bool_result(api_leave(&c, st));
 }

@@ -290,9 +290,9 @@ LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
         goto out;
     }
     size_t need = 0;
-    pthread_mutex_lock(&t->lock);
+    token_lock(t);
     st = answer(c.pol, t, cls, TokenInformation, TokenInformationLength, &need);
-    pthread_mutex_unlock(&t->lock);
+    token_unlock(t);
     if (st == STATUS_SUCCESS || st == STATUS_BUFFER_TOO_SMALL)
         *ReturnLength = (DWORD)need;
     if (st == STATUS_BUFFER_TOO_SMALL)

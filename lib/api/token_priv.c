@@ -10,6 +10,7 @@
  * every query.
  */
 #include <stddef.h>
+#include "core/mem.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,13 +81,13 @@ LSAEMU_EXPORT BOOL WINAPI AdjustTokenPrivileges(HANDLE TokenHandle, BOOL Disable
     if (st != STATUS_SUCCESS)
         goto out;
 
-    pthread_mutex_lock(&t->lock);
+    token_lock(t);
     size_t n = t->n_privs;
     size_t max_changes = DisableAllPrivileges ? n : NewState->PrivilegeCount;
-    work = malloc((n ? n : 1) * sizeof *work);
-    changes = malloc((max_changes ? max_changes : 1) * sizeof *changes);
+    work = mem_malloc((n ? n : 1) * sizeof *work);
+    changes = mem_malloc((max_changes ? max_changes : 1) * sizeof *changes);
     if (!work || !changes) {
-        pthread_mutex_unlock(&t->lock);
+        token_unlock(t);
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory adjusting privileges");
         goto out;
@@ -135,7 +136,7 @@ LSAEMU_EXPORT BOOL WINAPI AdjustTokenPrivileges(HANDLE TokenHandle, BOOL Disable
     }
     size_t need = offsetof(TOKEN_PRIVILEGES, Privileges) + n_changes * sizeof(LUID_AND_ATTRIBUTES);
     if (PreviousState && BufferLength < need) {
-        pthread_mutex_unlock(&t->lock);
+        token_unlock(t);
         *ReturnLength = (DWORD)need;
         st = GUESS_ADJUST_PREVIOUS_TOO_SMALL_STATUS;
         reason_set("PreviousState has %lu bytes; the %zu changed privileges need %zu; nothing "
@@ -146,7 +147,7 @@ LSAEMU_EXPORT BOOL WINAPI AdjustTokenPrivileges(HANDLE TokenHandle, BOOL Disable
     memcpy(t->privs, work, n * sizeof *work);
     if (n_changes)
         t->modified_id = luid_next();
-    pthread_mutex_unlock(&t->lock);
+    token_unlock(t);
     if (PreviousState) {
         PreviousState->PrivilegeCount = (DWORD)n_changes;
         memcpy(PreviousState->Privileges, changes, n_changes * sizeof *changes);
@@ -163,8 +164,8 @@ LSAEMU_EXPORT BOOL WINAPI AdjustTokenPrivileges(HANDLE TokenHandle, BOOL Disable
         reason_set("%zu privilege%s changed", n_changes, n_changes == 1 ? "" : "s");
     }
 out:
-    free(work);
-    free(changes);
+    mem_free(work);
+    mem_free(changes);
     token_unref(t);
     return api_bool_result(api_leave(&c, st));
 }
@@ -212,7 +213,7 @@ LSAEMU_EXPORT BOOL WINAPI PrivilegeCheck(HANDLE ClientToken, PPRIVILEGE_SET Requ
         goto out;
     DWORD n = RequiredPrivileges->PrivilegeCount, held = 0;
     const char *lacking = NULL;
-    pthread_mutex_lock(&t->lock);
+    token_lock(t);
     for (DWORD i = 0; i < n; i++) {
         LUID_AND_ATTRIBUTES *e = &RequiredPrivileges->Privilege[i];
         struct token_priv *p = find_live(t->privs, t->n_privs, &e->Luid);
@@ -223,7 +224,7 @@ LSAEMU_EXPORT BOOL WINAPI PrivilegeCheck(HANDLE ClientToken, PPRIVILEGE_SET Requ
             lacking = e->Luid.HighPart ? "a LUID that is no privilege" : priv_name(e->Luid.LowPart);
         }
     }
-    pthread_mutex_unlock(&t->lock);
+    token_unlock(t);
     bool all = RequiredPrivileges->Control & PRIVILEGE_SET_ALL_NECESSARY;
     bool ok = n == 0 ? GUESS_PRIVILEGE_CHECK_EMPTY_RESULT : all ? held == n : held > 0;
     *pfResult = ok ? TRUE : FALSE;

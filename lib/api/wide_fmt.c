@@ -8,6 +8,7 @@
  * precision and width count UTF-16 units, as on Windows.
  */
 #include <errno.h>
+#include "core/mem.h"
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -59,7 +60,7 @@ static void put_string(struct sink *s, const struct spec *sp, const WCHAR *w, co
         w = null_text;
     if (!w) {
         size_t need = wstr_from_utf8(n, NULL, 0);
-        conv = malloc((need + 1) * sizeof *conv);
+        conv = mem_malloc((need + 1) * sizeof *conv);
         if (!conv)
             return;
         wstr_from_utf8(n, conv, need);
@@ -79,7 +80,7 @@ static void put_string(struct sink *s, const struct spec *sp, const WCHAR *w, co
         put(s, w[i]);
     if (left)
         pad(s, fill);
-    free(conv);
+    mem_free(conv);
 }
 
 /* snprintf of one number with a built spec (never a client's format). */
@@ -132,7 +133,7 @@ static void put_number(struct sink *s, const struct spec *sp, char conv, va_list
     bool wide = *mod == 'l';
     int r = print_num(small, sizeof small, fmt, kind, dv, sv, uv, wide);
     if (r >= (int)sizeof small) { /* a large width or precision */
-        out = malloc((size_t)r + 1);
+        out = mem_malloc((size_t)r + 1);
         if (!out)
             return;
         r = print_num(out, (size_t)r + 1, fmt, kind, dv, sv, uv, wide);
@@ -140,7 +141,7 @@ static void put_number(struct sink *s, const struct spec *sp, char conv, va_list
     for (int i = 0; i < r; i++)
         put(s, (WCHAR)(unsigned char)out[i]);
     if (out != small)
-        free(out);
+        mem_free(out);
 }
 
 /* Reads "*" or digits; -1 when absent. */
@@ -412,8 +413,8 @@ LSAEMU_EXPORT int lsaemu_vfwprintf16(FILE *f, const WCHAR *fmt, va_list ap)
     long n = run(NULL, 0, fmt, ap);
     if (n < 0)
         return -1;
-    WCHAR *w = malloc(((size_t)n + 1) * sizeof *w);
-    unsigned char *u = malloc((size_t)n * 3 + 1);
+    WCHAR *w = mem_malloc(((size_t)n + 1) * sizeof *w);
+    unsigned char *u = mem_malloc((size_t)n * 3 + 1);
     int r = -1;
     if (w && u) {
         run(w, (size_t)n, fmt, ap);
@@ -422,8 +423,8 @@ LSAEMU_EXPORT int lsaemu_vfwprintf16(FILE *f, const WCHAR *fmt, va_list ap)
         size_t bytes = to_utf8(w, (size_t)n, u);
         r = fwrite(u, 1, bytes, f) == bytes ? (int)n : -1;
     }
-    free(u);
-    free(w);
+    mem_free(u);
+    mem_free(w);
     return r;
 }
 

@@ -6,6 +6,7 @@
  * never touches glibc's wcs* functions.
  */
 #include <errno.h>
+#include "core/mem.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,7 +142,7 @@ LSAEMU_EXPORT WCHAR *lsaemu_wcsdup16(const WCHAR *s)
     if (!s)
         return NULL;
     size_t n = lsaemu_wcslen16(s) + 1;
-    WCHAR *d = malloc(n * sizeof *d);
+    WCHAR *d = mem_malloc_unowned(n * sizeof *d); /* the caller owns it (lsaemu_crt.h) */
     if (d)
         memcpy(d, s, n * sizeof *d);
     return d;

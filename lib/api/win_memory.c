@@ -9,6 +9,7 @@
  * family results (SID strings, LogonUserEx's logon SID) alike.
  */
 #include <stdlib.h>
+#include "core/mem.h"
 #include <string.h>
 
 #include "api.h"
@@ -34,8 +35,8 @@ LSAEMU_EXPORT LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwByte
 {
     if (!hHeap || dwBytes > SIZE_MAX - HEAP_HEADER)
         return NULL;
-    char *block = (dwFlags & HEAP_ZERO_MEMORY) ? calloc(1, HEAP_HEADER + dwBytes)
-                                               : malloc(HEAP_HEADER + dwBytes);
+    char *block = (dwFlags & HEAP_ZERO_MEMORY) ? mem_calloc(1, HEAP_HEADER + dwBytes)
+                                               : mem_malloc(HEAP_HEADER + dwBytes);
     if (!block)
         return NULL;
     *(size_t *)block = dwBytes;
@@ -49,7 +50,7 @@ LSAEMU_EXPORT LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMe
     size_t old = *header_of(lpMem);
     if ((dwFlags & HEAP_REALLOC_IN_PLACE_ONLY) && dwBytes > old)
         return NULL;
-    char *block = realloc(header_of(lpMem), HEAP_HEADER + dwBytes);
+    char *block = mem_realloc(header_of(lpMem), HEAP_HEADER + dwBytes);
     if (!block)
         return NULL;
     *(size_t *)block = dwBytes;
@@ -65,7 +66,7 @@ LSAEMU_EXPORT BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem)
         return FALSE;
     }
     if (lpMem)
-        free(header_of(lpMem));
+        mem_free(header_of(lpMem));
     return TRUE;
 }
 

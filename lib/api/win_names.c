@@ -9,6 +9,7 @@
  * with `faults:`, and answer a broken LSAEMU_POLICY with its error.
  */
 #include <ctype.h>
+#include "core/mem.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,7 @@ static char *computer_name(const struct policy *pol, int form)
     const char *host = pol->machine_name ? pol->machine_name : "WORKSTATION";
     const char *dom = pol->machine_domain ? pol->machine_domain : "";
     size_t n = strlen(host) + strlen(dom) + 2;
-    char *s = malloc(n);
+    char *s = mem_malloc(n);
     if (!s)
         return NULL;
     switch (form) {
@@ -86,7 +87,7 @@ static char *computer_name(const struct policy *pol, int form)
         snprintf(s, n, "%s%s%s", host, *dom ? "." : "", dom);
         break;
     default:
-        free(s);
+        mem_free(s);
         return NULL;
     }
     return s;
@@ -114,7 +115,7 @@ static BOOL get_computer_name(const char *fn, int form, bool wide, void *buf, LP
         if (ok)
             reason_set("the policy's machine name gives '%s'", name);
     }
-    free(name);
+    mem_free(name);
     api_leave(&c, st);
     return ok;
 }

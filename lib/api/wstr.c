@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* UTF-16 / UTF-8 conversion (see wstr.h). */
 #include "wstr.h"
+#include "core/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,15 +33,21 @@ static size_t put_utf8(uint32_t cp, char *out)
 
 char *wstr_to_utf8(const uint16_t *s, size_t n)
 {
-    char *out = malloc(n * 3 + 1);
+    char *out = mem_malloc(n * 3 + 1);
     if (!out)
         return NULL;
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
-        uint32_t cp = s[i];
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n && s[i + 1] >= 0xDC00 &&
-            s[i + 1] <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (s[i + 1] - 0xDC00u);
+        /* Callers' strings need not be aligned (Windows accepts a UNICODE_STRING
+         * at an odd address in a submit buffer), so units are copied, not
+         * dereferenced. */
+        uint16_t u, next = 0;
+        memcpy(&u, (const unsigned char *)s + 2 * i, 2);
+        if (i + 1 < n)
+            memcpy(&next, (const unsigned char *)s + 2 * (i + 1), 2);
+        uint32_t cp = u;
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n && next >= 0xDC00 && next <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (next - 0xDC00u);
             i++;
         } else if (cp >= 0xD800 && cp <= 0xDFFF) {
             cp = 0xFFFD;
@@ -106,7 +113,7 @@ size_t wstr_from_utf8(const char *s, uint16_t *out, size_t cap)
 
 char *wstr_bytes_dup(const char *s, size_t n)
 {
-    char *out = malloc(n + 1);
+    char *out = mem_malloc(n + 1);
     if (!out)
         return NULL;
     if (n)

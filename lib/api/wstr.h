@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 /* A malloc'd UTF-8 copy of n UTF-16 code units (unpaired surrogates become
- * U+FFFD), or NULL on allocation failure. */
+ * U+FFFD), or NULL on allocation failure. s need not be 2-byte aligned. */
 char *wstr_to_utf8(const uint16_t *s, size_t n);
 /* UTF-16 code units written to out (at most cap) for a UTF-8 string; returns
  * the number needed, which may exceed cap. Invalid bytes become U+FFFD. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The audit-event writer (see audit.h). */
 #include "audit.h"
+#include "core/mem.h"
 
 #include <fcntl.h>
 #include <pthread.h>
@@ -114,7 +115,7 @@ void audit_emit(const struct audit_event *e)
 {
     if (!audit_enabled())
         return;
-    struct line *l = calloc(1, sizeof *l);
+    struct line *l = mem_calloc(1, sizeof *l);
     if (!l)
         return;
     char text[SID_STRING_MAX];
@@ -149,7 +150,7 @@ void audit_emit(const struct audit_event *e)
         ssize_t w = write(audit_fd, l->buf, l->len);
         (void)w;
     }
-    free(l);
+    mem_free(l);
 }
 
 /* The privileges whose assignment Windows announces with event 4672. */

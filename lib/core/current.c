@@ -3,7 +3,7 @@
  * The policy in force and the calling process's identity (see current.h).
  *
  * Lock order: current_mutex, then state_lock, then the handle, session,
- * return-buffer and fault locks.
+ * return-buffer and fault locks, then the token locks (token.h).
  *
  * Changes hold current_mutex (one changer at a time) and state_lock for
  * writing while they swap the policy, the broken flag and the process
@@ -29,6 +29,7 @@
 #include "handles.h"
 #include "retbuf.h"
 #include "sessions.h"
+#include "token.h"
 #include "win.h"
 
 static pthread_mutex_t current_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -62,15 +63,32 @@ static void atfork_prepare(void)
     sessions_lock();
     retbuf_lock();
     faults_lock();
+    tokens_lock_all();
 }
 
 static void atfork_release(void)
 {
+    tokens_unlock_all();
     faults_unlock();
     retbuf_unlock();
     sessions_unlock();
     handles_unlock();
     pthread_rwlock_unlock(&state_lock);
+    pthread_mutex_unlock(&current_mutex);
+}
+
+static void atfork_child(void)
+{
+    tokens_unlock_all();
+    faults_unlock();
+    retbuf_unlock();
+    sessions_unlock();
+    handles_unlock();
+    /* Not unlocked but made afresh: threads of the parent that were blocked
+     * in pthread_rwlock_rdlock() at the fork stay counted in the lock's
+     * state, and in the child, where they do not exist, every later reader
+     * would wait for them forever (tests/check_threads.c, fork). */
+    pthread_rwlock_init(&state_lock, NULL);
     pthread_mutex_unlock(&current_mutex);
 }
 
@@ -101,7 +119,7 @@ static void read_begin(bool init)
 static void make_key(void)
 {
     pthread_key_create(&thread_token_key, drop_thread_token);
-    pthread_atfork(atfork_prepare, atfork_release, atfork_release);
+    pthread_atfork(atfork_prepare, atfork_release, atfork_child);
 }
 
 /* Creates and pins SYSTEM's, LOCAL SERVICE's and NETWORK SERVICE's sessions

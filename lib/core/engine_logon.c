@@ -132,9 +132,14 @@ static bool password_matches(const struct account *a, const uint16_t *pw, size_t
     uint8_t h[16];
     if (len > GUESS_MAX_NAME_BYTES)
         return false;
+    /* The caller's buffer need not be aligned: units are copied, not
+     * dereferenced. */
+    const unsigned char *raw = (const unsigned char *)pw;
     for (size_t i = 0; i < len; i++) {
-        le[2 * i] = (uint8_t)(pw[i] & 0xFF);
-        le[2 * i + 1] = (uint8_t)(pw[i] >> 8);
+        uint16_t u;
+        memcpy(&u, raw + 2 * i, 2);
+        le[2 * i] = (uint8_t)(u & 0xFF);
+        le[2 * i + 1] = (uint8_t)(u >> 8);
     }
     md4(le, 2 * len, h);
     bool ok = memcmp(h, a->nt_hash, 16) == 0;

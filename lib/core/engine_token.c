@@ -5,6 +5,7 @@
  * process's own token. Pure: reads the policy, allocates the token.
  */
 #include <stdlib.h>
+#include "core/mem.h"
 #include <string.h>
 
 #include "engine_internal.h"
@@ -44,7 +45,7 @@ static void set_init(struct sid_set *set)
 static void set_free(struct sid_set *set)
 {
     if (set->items != set->inline_items)
-        free(set->items);
+        mem_free(set->items);
 }
 
 static bool set_has(const struct sid_set *set, const struct sid *sid)
@@ -65,7 +66,7 @@ static void set_add(struct sid_set *set, struct sid sid, uint32_t attributes)
     }
     if (set->n == set->cap) {
         size_t ncap = set->cap * 2;
-        struct token_group *ni = malloc(ncap * sizeof *ni);
+        struct token_group *ni = mem_malloc(ncap * sizeof *ni);
         if (!ni) {
             set->overflow = true;
             return;
@@ -114,7 +115,7 @@ static void add_alias_memberships(const struct policy *pol, struct sid_set *set,
         cap = sizeof stack_sids / sizeof stack_sids[0];
     for (;;) {
         struct sid *sids =
-            cap <= sizeof stack_sids / sizeof stack_sids[0] ? stack_sids : malloc(cap * sizeof *sids);
+            cap <= sizeof stack_sids / sizeof stack_sids[0] ? stack_sids : mem_malloc(cap * sizeof *sids);
         if (!sids) {
             set->overflow = true;
             return;
@@ -128,11 +129,11 @@ static void add_alias_memberships(const struct policy *pol, struct sid_set *set,
             for (size_t i = n; i < total; i++)
                 set_add(set, sids[i], TOK_GROUP_DEFAULT);
             if (sids != stack_sids)
-                free(sids);
+                mem_free(sids);
             return;
         }
         if (sids != stack_sids)
-            free(sids);
+            mem_free(sids);
         if (cap > GUESS_MAX_TOKEN_GROUPS) {
             set->overflow = set->limit = true;
             return;

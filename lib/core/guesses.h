@@ -165,6 +165,11 @@
 /* §3.13 / C131: LsaRemoveAccountRights on a SID holding nothing. The
  * parameter and name checks (C130, C132) come first. */
 #define GUESS_REMOVE_RIGHTS_NO_ACCOUNT_STATUS STATUS_OBJECT_NAME_NOT_FOUND
+/* Our choice (issue 5): a UNICODE_STRING argument of the RPC-based LSA
+ * policy functions whose Length exceeds its MaximumLength. Windows' NDR
+ * stub refuses such a varying array (RPC_X_INVALID_BOUND) and the client
+ * returns its NTSTATUS form; nothing reaches the LSA. */
+#define GUESS_RPC_STRING_BOUND_STATUS RPC_NT_INVALID_BOUND
 /* §3.13: LsaEnumerateAccountRights, LsaLookupPrivilegeName/Value need
  * POLICY_LOOKUP_NAMES on the handle. */
 #define GUESS_ENUM_RIGHTS_ACCESS 0x00000800u

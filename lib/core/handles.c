@@ -8,11 +8,15 @@
  * calls and insertion O(1).
  */
 #include "handles.h"
+#include "core/mem.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "leaks.h"
+#include "sessions.h"
 #include "token.h"
 
 #define HANDLE_SLOT_BASE 0x40u
@@ -26,6 +30,7 @@ struct slot {
     uint32_t access;
     uint32_t next_free; /* index + 1 of the next free slot, 0 = none */
     void *obj;
+    const char *origin; /* the emulated call that created it (LSAEMU_LEAKS) */
 };
 
 static pthread_mutex_t handles_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -47,7 +52,7 @@ static void release_obj(enum handle_kind kind, void *obj)
     if (kind == HANDLE_TOKEN)
         token_unref(obj);
     else
-        free(obj);
+        mem_free(obj);
 }
 
 static uintptr_t encode(uint32_t index, uint32_t gen)
@@ -91,7 +96,7 @@ uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access)
             goto out;
         if (n_slots == cap_slots) {
             uint32_t ncap = cap_slots ? cap_slots * 2 : 64;
-            struct slot *ns = realloc(slots, ncap * sizeof *ns);
+            struct slot *ns = mem_realloc(slots, ncap * sizeof *ns);
             if (!ns)
                 goto out;
             slots = ns;
@@ -103,6 +108,7 @@ uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access)
     slots[i].kind = kind;
     slots[i].obj = obj;
     slots[i].access = access;
+    slots[i].origin = leaks_call();
     n_open++;
     value = encode(i, slots[i].generation);
 out:
@@ -180,7 +186,7 @@ void handles_reset(void)
      * the reset never matches a handle given out after it. */
     pthread_mutex_lock(&handles_mutex);
     uint32_t n = n_slots, n_rel = 0;
-    struct slot *rel = n ? malloc(n * sizeof *rel) : NULL;
+    struct slot *rel = n ? mem_malloc(n * sizeof *rel) : NULL;
     free_head = 0;
     for (uint32_t i = n; i-- > 0;) {
         struct slot *s = &slots[i];
@@ -200,7 +206,7 @@ void handles_reset(void)
      * being freed under the lock (a token release can take other locks). */
     for (uint32_t i = 0; i < n_rel; i++)
         release_obj(rel[i].kind, rel[i].obj);
-    free(rel);
+    mem_free(rel);
 }
 
 unsigned handles_count(void)
@@ -209,4 +215,37 @@ unsigned handles_count(void)
     unsigned n = n_open;
     pthread_mutex_unlock(&handles_mutex);
     return n;
+}
+
+void handles_leaks(struct leak_report *r)
+{
+    if (leaks_lock(&handles_mutex) != 0)
+        return;
+    for (uint32_t i = 0; i < n_slots; i++) {
+        const struct slot *s = &slots[i];
+        unsigned long v = (unsigned long)encode(i, s->generation);
+        const char *from = s->origin ? s->origin : "an lsaemu control function";
+        if (s->kind == HANDLE_LSA_CONNECTION) {
+            const struct lsa_connection *c = s->obj;
+            if (c->trusted)
+                leak_line(r, LEAK_LSA_HANDLE, "LSA handle 0x%lx from %s (logon process \"%s\")",
+                          v, from, c->logon_process);
+            else
+                leak_line(r, LEAK_LSA_HANDLE, "LSA handle 0x%lx from %s (untrusted)", v, from);
+        } else if (s->kind == HANDLE_POLICY) {
+            leak_line(r, LEAK_POLICY_HANDLE, "policy handle 0x%lx from %s", v, from);
+        } else if (s->kind == HANDLE_TOKEN) {
+            const struct token *t = s->obj;
+            char who[300], sid[192];
+            if (t->session && t->session->user_name)
+                snprintf(who, sizeof who, "%s%s%s", t->session->domain ? t->session->domain : "",
+                         t->session->domain ? "\\" : "", t->session->user_name);
+            else
+                snprintf(who, sizeof who, "%s", sid_format(&t->user, sid));
+            leak_line(r, LEAK_TOKEN_HANDLE,
+                      "token handle 0x%lx from %s (%s, logon session %08X:%08X)", v, from, who,
+                      (unsigned)t->auth_id.high, (unsigned)t->auth_id.low);
+        }
+    }
+    pthread_mutex_unlock(&handles_mutex);
 }

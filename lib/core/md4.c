@@ -4,6 +4,7 @@
  * NT hash (MD4 of the UTF-16LE password). Pure computation: no policy, no I/O.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include "md4.h"
 
@@ -137,7 +138,7 @@ static long utf8_next(const unsigned char *s, size_t len, size_t *i)
 int md4_nt_hash(const char *password, size_t len, uint8_t out[16])
 {
     /* At most two UTF-16 units (4 bytes) per input byte. */
-    uint8_t *buf = calloc(len * 4 + 1, 1);
+    uint8_t *buf = mem_calloc(len * 4 + 1, 1);
     if (!buf)
         return -1;
     const unsigned char *s = (const unsigned char *)password;
@@ -162,6 +163,6 @@ out:
     /* The buffer held the password; do not leave it in freed memory. */
     for (volatile uint8_t *v = buf; v < buf + n; v++)
         *v = 0;
-    free(buf);
+    mem_free(buf);
     return rc;
 }

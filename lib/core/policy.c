@@ -6,6 +6,7 @@
  * through the hash indexes of policy_index.c.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include "policy.h"
 
@@ -29,11 +30,11 @@ int policy_set_string(char **field, const char *value)
 {
     char *copy = NULL;
     if (value) {
-        copy = strdup(value);
+        copy = mem_strdup(value);
         if (!copy)
             return -1;
     }
-    free(*field);
+    mem_free(*field);
     *field = copy;
     return 0;
 }
@@ -52,7 +53,7 @@ static int grow(void **arr, size_t n, size_t elem)
         cap = n * 2;
     else
         return 0;
-    void *p = realloc(*arr, cap * elem);
+    void *p = mem_realloc(*arr, cap * elem);
     if (!p)
         return -1;
     *arr = p;
@@ -70,7 +71,7 @@ long policy_add_account(struct policy *pol, const char *name)
         return -1;
     struct account *a = &pol->accounts[pol->n_accounts];
     memset(a, 0, sizeof *a);
-    a->name = strdup(name);
+    a->name = mem_strdup(name);
     if (!a->name)
         return -1;
     a->kind = ACCOUNT_NORMAL;
@@ -78,7 +79,7 @@ long policy_add_account(struct policy *pol, const char *name)
     memcpy(a->nt_hash, blank_hash, 16);
     a->blank_password = true;
     if (policy_index_add_account_name(pol->index, pol, pol->n_accounts) < 0) {
-        free(a->name);
+        mem_free(a->name);
         return -1;
     }
     return (long)pol->n_accounts++;
@@ -90,12 +91,12 @@ long policy_add_group(struct policy *pol, const char *name)
         return -1;
     struct group *g = &pol->groups[pol->n_groups];
     memset(g, 0, sizeof *g);
-    g->name = strdup(name);
+    g->name = mem_strdup(name);
     if (!g->name)
         return -1;
     g->sid_source = POLICY_SID_AUTO;
     if (policy_index_add_group_name(pol->index, pol, pol->n_groups) < 0) {
-        free(g->name);
+        mem_free(g->name);
         return -1;
     }
     return (long)pol->n_groups++;
@@ -120,7 +121,7 @@ int policy_add_member(struct policy *pol, size_t group, const struct sid *member
 {
     struct group *g = &pol->groups[group];
     if (pol->members_exact) {
-        struct sid *m = realloc(g->members, (g->n_members + 1) * sizeof *m);
+        struct sid *m = mem_realloc(g->members, (g->n_members + 1) * sizeof *m);
         if (!m)
             return -1;
         g->members = m;
@@ -133,12 +134,12 @@ int policy_add_member(struct policy *pol, size_t group, const struct sid *member
 
 int policy_set_logon_hours(struct account *acct, const struct hours_range *ranges, size_t n)
 {
-    struct hours_range *copy = malloc((n ? n : 1) * sizeof *copy);
+    struct hours_range *copy = mem_malloc((n ? n : 1) * sizeof *copy);
     if (!copy)
         return -1;
     if (n)
         memcpy(copy, ranges, n * sizeof *copy);
-    free(acct->logon_hours);
+    mem_free(acct->logon_hours);
     acct->logon_hours = copy;
     acct->n_logon_hours = n;
     acct->has_logon_hours = true;
@@ -149,7 +150,7 @@ int policy_add_workstation(struct account *acct, const char *name)
 {
     if (grow((void **)&acct->workstations, acct->n_workstations, sizeof *acct->workstations) < 0)
         return -1;
-    char *copy = strdup(name);
+    char *copy = mem_strdup(name);
     if (!copy)
         return -1;
     acct->workstations[acct->n_workstations++] = copy;
@@ -161,12 +162,12 @@ int policy_set_right(struct policy *pol, int id, const struct sid *holders, size
 {
     struct sid *copy = NULL;
     if (n) {
-        copy = malloc(n * sizeof *copy);
+        copy = mem_malloc(n * sizeof *copy);
         if (!copy)
             return -1;
         memcpy(copy, holders, n * sizeof *copy);
     }
-    free(pol->holders[id]);
+    mem_free(pol->holders[id]);
     pol->holders[id] = copy;
     pol->n_holders[id] = n;
     pol->rights_set |= RIGHT_BIT(id);
@@ -179,13 +180,13 @@ long policy_add_process(struct policy *pol, const char *name, size_t account)
         return -1;
     struct process_entry *p = &pol->processes[pol->n_processes];
     memset(p, 0, sizeof *p);
-    p->name = strdup(name);
+    p->name = mem_strdup(name);
     if (!p->name)
         return -1;
     p->account = account;
     p->session = 1;
     if (policy_index_add_process_name(pol->index, pol, pol->n_processes) < 0) {
-        free(p->name);
+        mem_free(p->name);
         return -1;
     }
     return (long)pol->n_processes++;
@@ -196,11 +197,11 @@ int policy_add_fault(struct policy *pol, const struct fault *f)
     if (grow((void **)&pol->faults, pol->n_faults, sizeof *pol->faults) < 0)
         return -1;
     struct fault copy = *f;
-    copy.call = f->call ? strdup(f->call) : NULL;
-    copy.account = f->account ? strdup(f->account) : NULL;
+    copy.call = f->call ? mem_strdup(f->call) : NULL;
+    copy.account = f->account ? mem_strdup(f->account) : NULL;
     if ((f->call && !copy.call) || (f->account && !copy.account)) {
-        free(copy.call);
-        free(copy.account);
+        mem_free(copy.call);
+        mem_free(copy.account);
         return -1;
     }
     pol->faults[pol->n_faults++] = copy;
@@ -243,7 +244,7 @@ static long add_builtin_alias(struct policy *pol, const char *name, uint32_t rid
 
 struct policy *policy_new(void)
 {
-    struct policy *pol = calloc(1, sizeof *pol);
+    struct policy *pol = mem_calloc(1, sizeof *pol);
     if (!pol)
         return NULL;
     pol->refcount = 1;
@@ -307,7 +308,7 @@ static int cmp_u32(const void *a, const void *b)
 /* Collects the RIDs under the machine SID that are taken explicitly. */
 static uint32_t *explicit_rids(const struct policy *pol, size_t *n)
 {
-    uint32_t *rids = malloc((pol->n_accounts + pol->n_groups + 1) * sizeof *rids);
+    uint32_t *rids = mem_malloc((pol->n_accounts + pol->n_groups + 1) * sizeof *rids);
     if (!rids)
         return NULL;
     size_t k = 0;
@@ -359,7 +360,7 @@ static bool shared_domain(const struct policy *pol, const char *d)
 static void set_domain(const struct policy *pol, char **field, char *shared)
 {
     if (!shared_domain(pol, *field))
-        free(*field);
+        mem_free(*field);
     *field = shared;
 }
 
@@ -441,7 +442,7 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
     pol->prepared = true;
     rc = report_clashes(pol, clash, ctx);
 out:
-    free(taken);
+    mem_free(taken);
     return rc;
 }
 
@@ -477,7 +478,7 @@ int policy_finish(struct policy *pol)
         struct group *g = &pol->groups[i];
         if (!g->n_members)
             continue;
-        struct sid *m = realloc(g->members, g->n_members * sizeof *m);
+        struct sid *m = mem_realloc(g->members, g->n_members * sizeof *m);
         if (m)
             g->members = m;
     }
@@ -500,51 +501,51 @@ struct policy *policy_ref(struct policy *pol)
 
 static void free_account(const struct policy *pol, struct account *a)
 {
-    free(a->name);
+    mem_free(a->name);
     if (!shared_domain(pol, a->domain))
-        free(a->domain);
-    free(a->logon_hours);
+        mem_free(a->domain);
+    mem_free(a->logon_hours);
     for (size_t i = 0; i < a->n_workstations; i++)
-        free(a->workstations[i]);
-    free(a->workstations);
-    free(a->full_name);
-    free(a->home_directory);
-    free(a->home_directory_drive);
-    free(a->profile_path);
-    free(a->logon_script);
+        mem_free(a->workstations[i]);
+    mem_free(a->workstations);
+    mem_free(a->full_name);
+    mem_free(a->home_directory);
+    mem_free(a->home_directory_drive);
+    mem_free(a->profile_path);
+    mem_free(a->logon_script);
 }
 
 void policy_unref(struct policy *pol)
 {
     if (!pol || __atomic_sub_fetch(&pol->refcount, 1, __ATOMIC_ACQ_REL) != 0)
         return;
-    free(pol->source);
-    free(pol->machine_name);
-    free(pol->machine_domain);
+    mem_free(pol->source);
+    mem_free(pol->machine_name);
+    mem_free(pol->machine_domain);
     for (size_t i = 0; i < pol->n_accounts; i++)
         free_account(pol, &pol->accounts[i]);
-    free(pol->accounts);
+    mem_free(pol->accounts);
     for (size_t i = 0; i < pol->n_groups; i++) {
-        free(pol->groups[i].name);
+        mem_free(pol->groups[i].name);
         if (!shared_domain(pol, pol->groups[i].domain))
-            free(pol->groups[i].domain);
-        free(pol->groups[i].description);
-        free(pol->groups[i].members);
+            mem_free(pol->groups[i].domain);
+        mem_free(pol->groups[i].description);
+        mem_free(pol->groups[i].members);
     }
-    free(pol->groups);
-    free(pol->local_domain); /* after the accounts and groups that share it */
+    mem_free(pol->groups);
+    mem_free(pol->local_domain); /* after the accounts and groups that share it */
     for (int r = 0; r < RIGHT_COUNT; r++)
-        free(pol->holders[r]);
+        mem_free(pol->holders[r]);
     for (size_t i = 0; i < pol->n_processes; i++)
-        free(pol->processes[i].name);
-    free(pol->processes);
+        mem_free(pol->processes[i].name);
+    mem_free(pol->processes);
     for (size_t i = 0; i < pol->n_faults; i++) {
-        free(pol->faults[i].call);
-        free(pol->faults[i].account);
+        mem_free(pol->faults[i].call);
+        mem_free(pol->faults[i].account);
     }
-    free(pol->faults);
+    mem_free(pol->faults);
     policy_index_free(pol->index);
-    free(pol);
+    mem_free(pol);
 }
 
 /* ---- Look-ups ---------------------------------------------------------------- */

@@ -6,6 +6,7 @@
  * maps, which have no array of their own.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include "policy_index.h"
 
@@ -20,19 +21,19 @@ typedef bool (*htab_eq_fn)(const void *ctx, uint32_t item, const void *key);
 
 static void htab_free(struct htab *t)
 {
-    free(t->hash);
-    free(t->item);
+    mem_free(t->hash);
+    mem_free(t->item);
     memset(t, 0, sizeof *t);
 }
 
 static int htab_grow(struct htab *t)
 {
     size_t cap = t->cap ? t->cap * 2 : 16;
-    uint32_t *hash = calloc(cap, sizeof *hash);
-    uint32_t *item = calloc(cap, sizeof *item);
+    uint32_t *hash = mem_calloc(cap, sizeof *hash);
+    uint32_t *item = mem_calloc(cap, sizeof *item);
     if (!hash || !item) {
-        free(hash);
-        free(item);
+        mem_free(hash);
+        mem_free(item);
         return -1;
     }
     for (size_t i = 0; i < t->cap; i++) {
@@ -44,8 +45,8 @@ static int htab_grow(struct htab *t)
         hash[j] = t->hash[i];
         item[j] = t->item[i];
     }
-    free(t->hash);
-    free(t->item);
+    mem_free(t->hash);
+    mem_free(t->item);
     t->hash = hash;
     t->item = item;
     t->cap = cap;
@@ -125,14 +126,14 @@ static bool process_name_eq(const void *ctx, uint32_t item, const void *key)
 
 struct policy_index *policy_index_new(void)
 {
-    return calloc(1, sizeof(struct policy_index));
+    return mem_calloc(1, sizeof(struct policy_index));
 }
 
 static void free_rights(struct policy_index *idx)
 {
     htab_free(&idx->right_sids);
-    free(idx->right_sid);
-    free(idx->right_mask_of);
+    mem_free(idx->right_sid);
+    mem_free(idx->right_mask_of);
     idx->right_sid = NULL;
     idx->right_mask_of = NULL;
     idx->n_right_sids = 0;
@@ -141,10 +142,10 @@ static void free_rights(struct policy_index *idx)
 static void free_members(struct policy_index *idx)
 {
     htab_free(&idx->member_sids);
-    free((void *)idx->member_sid);
-    free(idx->member_first);
-    free(idx->member_count);
-    free(idx->member_groups);
+    mem_free((void *)idx->member_sid);
+    mem_free(idx->member_first);
+    mem_free(idx->member_count);
+    mem_free(idx->member_groups);
     idx->member_sid = NULL;
     idx->member_first = idx->member_count = idx->member_groups = NULL;
     idx->n_member_sids = 0;
@@ -161,7 +162,7 @@ void policy_index_free(struct policy_index *idx)
     htab_free(&idx->group_sids);
     free_rights(idx);
     free_members(idx);
-    free(idx);
+    mem_free(idx);
 }
 
 int policy_index_add_account_name(struct policy_index *idx, const struct policy *pol, size_t i)
@@ -263,7 +264,7 @@ static long intern_sid(struct htab *t, struct sid **arr, size_t *n, size_t *cap,
         return pos;
     if (*n == *cap) {
         size_t ncap = *cap ? *cap * 2 : 64;
-        struct sid *grown = realloc(*arr, ncap * sizeof *grown);
+        struct sid *grown = mem_realloc(*arr, ncap * sizeof *grown);
         if (!grown)
             return -1;
         *arr = grown;
@@ -283,7 +284,7 @@ static int grow_masks(right_mask **masks, size_t need, size_t *cap)
     size_t ncap = *cap ? *cap * 2 : 64;
     while (ncap < need)
         ncap *= 2;
-    right_mask *grown = realloc(*masks, ncap * sizeof *grown);
+    right_mask *grown = mem_realloc(*masks, ncap * sizeof *grown);
     if (!grown)
         return -1;
     *masks = grown;
@@ -339,7 +340,7 @@ static long intern_sid_ref(struct htab *t, const struct sid ***arr, size_t *n, s
         return pos;
     if (*n == *cap) {
         size_t ncap = *cap ? *cap * 2 : 64;
-        const struct sid **grown = realloc((void *)*arr, ncap * sizeof *grown);
+        const struct sid **grown = mem_realloc((void *)*arr, ncap * sizeof *grown);
         if (!grown)
             return -1;
         *arr = grown;
@@ -359,7 +360,7 @@ static int grow_u32(uint32_t **arr, size_t need, size_t *cap)
     size_t ncap = *cap ? *cap * 2 : 64;
     while (ncap < need)
         ncap *= 2;
-    uint32_t *grown = realloc(*arr, ncap * sizeof *grown);
+    uint32_t *grown = mem_realloc(*arr, ncap * sizeof *grown);
     if (!grown)
         return -1;
     *arr = grown;
@@ -403,7 +404,7 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
 
     /* Pass 2: lay the group lists out back to back. */
     size_t n = idx->n_member_sids, total = 0;
-    idx->member_first = malloc((n ? n : 1) * sizeof *idx->member_first);
+    idx->member_first = mem_malloc((n ? n : 1) * sizeof *idx->member_first);
     if (!idx->member_first)
         goto out;
     for (size_t i = 0; i < n; i++) {
@@ -411,7 +412,7 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
         total += idx->member_count[i];
         idx->member_count[i] = 0;
     }
-    idx->member_groups = malloc((total ? total : 1) * sizeof *idx->member_groups);
+    idx->member_groups = mem_malloc((total ? total : 1) * sizeof *idx->member_groups);
     if (!idx->member_groups)
         goto out;
     for (size_t g = 0; g < pol->n_groups; g++) {
@@ -424,7 +425,7 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
     }
     rc = 0;
 out:
-    free(last);
+    mem_free(last);
     return rc;
 }
 

@@ -5,21 +5,30 @@
  * foreign pointer is never dereferenced.
  */
 #include "retbuf.h"
+#include "core/mem.h"
 
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+
+#include "leaks.h"
 
 #define TOMBSTONE ((void *)1)
 
 struct entry {
     void *ptr; /* NULL = empty, TOMBSTONE = deleted */
     enum retbuf_kind kind;
+    /* For the LSAEMU_LEAKS report: the call that made it, its size and its
+     * creation order (the report lists buffers in that order). */
+    const char *origin;
+    size_t size;
+    unsigned long seq;
 };
 
 static pthread_mutex_t retbuf_mutex = PTHREAD_MUTEX_INITIALIZER;
 static struct entry *table;
 static size_t cap, used, live;
+static unsigned long next_seq;
 
 void retbuf_lock(void)
 {
@@ -54,13 +63,12 @@ static size_t find(const void *p)
     return SIZE_MAX;
 }
 
-static void put(struct entry *t, size_t c, void *p, enum retbuf_kind kind)
+static void put(struct entry *t, size_t c, const struct entry *e)
 {
-    size_t i = hash_ptr(p) & (c - 1);
+    size_t i = hash_ptr(e->ptr) & (c - 1);
     while (t[i].ptr != NULL && t[i].ptr != TOMBSTONE)
         i = (i + 1) & (c - 1);
-    t[i].ptr = p;
-    t[i].kind = kind;
+    t[i] = *e;
 }
 
 /* Keeps the load (live + tombstones) under one half. Lock held. */
@@ -71,13 +79,13 @@ static int grow(void)
     size_t ncap = cap ? cap : 64;
     while ((live + 1) * 4 > ncap)
         ncap *= 2;
-    struct entry *nt = calloc(ncap, sizeof *nt);
+    struct entry *nt = mem_calloc(ncap, sizeof *nt);
     if (!nt)
         return -1;
     for (size_t i = 0; i < cap; i++)
         if (table[i].ptr && table[i].ptr != TOMBSTONE)
-            put(nt, ncap, table[i].ptr, table[i].kind);
-    free(table);
+            put(nt, ncap, &table[i]);
+    mem_free(table);
     table = nt;
     cap = ncap;
     used = live;
@@ -86,19 +94,20 @@ static int grow(void)
 
 void *retbuf_alloc(enum retbuf_kind kind, size_t size)
 {
-    void *p = calloc(1, size ? size : 1);
+    void *p = mem_calloc(1, size ? size : 1);
     if (!p)
         return NULL;
     pthread_mutex_lock(&retbuf_mutex);
     int rc = grow();
     if (rc == 0) {
-        put(table, cap, p, kind);
+        struct entry e = {p, kind, leaks_call(), size, next_seq++};
+        put(table, cap, &e);
         used++;
         live++;
     }
     pthread_mutex_unlock(&retbuf_mutex);
     if (rc != 0) {
-        free(p);
+        mem_free(p);
         return NULL;
     }
     return p;
@@ -116,7 +125,7 @@ int retbuf_free(void *p, enum retbuf_kind kind)
     pthread_mutex_unlock(&retbuf_mutex);
     if (!ok)
         return -1;
-    free(p);
+    mem_free(p);
     return 0;
 }
 
@@ -139,8 +148,8 @@ void retbuf_reset(void)
     pthread_mutex_unlock(&retbuf_mutex);
     for (size_t i = 0; i < n; i++)
         if (old[i].ptr && old[i].ptr != TOMBSTONE)
-            free(old[i].ptr);
-    free(old);
+            mem_free(old[i].ptr);
+    mem_free(old);
 }
 
 size_t retbuf_count(void)
@@ -149,4 +158,50 @@ size_t retbuf_count(void)
     size_t n = live;
     pthread_mutex_unlock(&retbuf_mutex);
     return n;
+}
+
+static const char *free_function(enum retbuf_kind kind)
+{
+    switch (kind) {
+    case RETBUF_LSA_RETURN:
+        return "LsaFreeReturnBuffer";
+    case RETBUF_LSA_MEMORY:
+        return "LsaFreeMemory";
+    case RETBUF_LOCAL:
+        return "LocalFree";
+    case RETBUF_SID:
+        return "FreeSid";
+    }
+    return "?";
+}
+
+static int cmp_seq(const void *a, const void *b)
+{
+    const struct entry *x = a, *y = b;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void retbuf_leaks(struct leak_report *r)
+{
+    if (leaks_lock(&retbuf_mutex) != 0)
+        return;
+    /* In creation order when there is memory to sort, else table order. */
+    struct entry *sorted = live ? mem_malloc(live * sizeof *sorted) : NULL;
+    size_t n = 0;
+    for (size_t i = 0; sorted && i < cap; i++)
+        if (table[i].ptr && table[i].ptr != TOMBSTONE)
+            sorted[n++] = table[i];
+    if (sorted)
+        qsort(sorted, n, sizeof *sorted, cmp_seq);
+    const struct entry *list = sorted ? sorted : table;
+    size_t count = sorted ? n : cap;
+    for (size_t i = 0; i < count; i++) {
+        const struct entry *e = &list[i];
+        if (!e->ptr || e->ptr == TOMBSTONE)
+            continue;
+        leak_line(r, LEAK_BUFFER, "buffer of %zu bytes from %s (free it with %s)", e->size,
+                  e->origin ? e->origin : "an lsaemu control function", free_function(e->kind));
+    }
+    mem_free(sorted);
+    pthread_mutex_unlock(&retbuf_mutex);
 }

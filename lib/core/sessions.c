@@ -6,10 +6,13 @@
  * a session that is being freed.
  */
 #include "sessions.h"
+#include "core/mem.h"
 
 #include "audit.h"
+#include "leaks.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,7 +57,7 @@ static void session_free(struct logon_session *s)
         audit_emit(&e);
     }
     /* The strings live in the session's own allocation (session_create). */
-    free(s);
+    mem_free(s);
 }
 
 #define N_SESSION_STRINGS 11
@@ -83,7 +86,7 @@ static struct logon_session *session_alloc(const struct session_info *in)
         len[i] = src[i] ? strlen(src[i]) + 1 : 0;
         total += len[i];
     }
-    struct logon_session *s = calloc(1, total);
+    struct logon_session *s = mem_calloc(1, total);
     if (!s)
         return NULL;
     char **dst[N_SESSION_STRINGS] = {
@@ -125,11 +128,12 @@ struct logon_session *session_create(const struct session_info *info, const stru
     s->logon_time = info->logon_time;
     s->refcount = 1;
     s->id = fixed ? *fixed : luid_next();
+    s->origin = leaks_call();
 
     pthread_mutex_lock(&sessions_mutex);
     if (n_live == cap_live) {
         size_t ncap = cap_live ? cap_live * 2 : 16;
-        struct logon_session **nl = realloc(live, ncap * sizeof *nl);
+        struct logon_session **nl = mem_realloc(live, ncap * sizeof *nl);
         if (!nl) {
             pthread_mutex_unlock(&sessions_mutex);
             session_free(s);
@@ -211,7 +215,7 @@ int session_list(struct luid **out, size_t *n)
     *n = 0;
     pthread_mutex_lock(&sessions_mutex);
     if (n_live) {
-        struct luid *ids = malloc(n_live * sizeof *ids);
+        struct luid *ids = mem_malloc(n_live * sizeof *ids);
         if (!ids) {
             rc = -1;
         } else {
@@ -243,5 +247,40 @@ void sessions_reset(void)
     pthread_mutex_unlock(&sessions_mutex);
     for (size_t i = 0; i < n_free; i++)
         session_free(old[i]);
-    free(old);
+    mem_free(old);
+}
+
+static int cmp_luid(const void *a, const void *b)
+{
+    const struct logon_session *x = *(struct logon_session *const *)a;
+    const struct logon_session *y = *(struct logon_session *const *)b;
+    uint64_t u = ((uint64_t)(uint32_t)x->id.high << 32) | x->id.low;
+    uint64_t v = ((uint64_t)(uint32_t)y->id.high << 32) | y->id.low;
+    return u < v ? -1 : u > v;
+}
+
+void sessions_leaks(struct leak_report *r)
+{
+    if (leaks_lock(&sessions_mutex) != 0)
+        return;
+    /* In LUID order; the pinned sessions (built-in ones, the process's own)
+     * are the emulated machine's, not the caller's. */
+    struct logon_session **sorted = n_live ? mem_malloc(n_live * sizeof *sorted) : NULL;
+    struct logon_session **list = sorted ? sorted : live;
+    if (sorted) {
+        memcpy(sorted, live, n_live * sizeof *sorted);
+        qsort(sorted, n_live, sizeof *sorted, cmp_luid);
+    }
+    for (size_t i = 0; i < n_live; i++) {
+        const struct logon_session *s = list[i];
+        if (s->builtin)
+            continue;
+        leak_line(r, LEAK_SESSION, "logon session %08X:%08X from %s (%s%s%s, logon type %u)",
+                  (unsigned)s->id.high, (unsigned)s->id.low,
+                  s->origin ? s->origin : "an lsaemu control function",
+                  s->domain ? s->domain : "", s->domain ? "\\" : "",
+                  s->user_name ? s->user_name : "", (unsigned)s->logon_type);
+    }
+    mem_free(sorted);
+    pthread_mutex_unlock(&sessions_mutex);
 }

@@ -64,6 +64,7 @@ struct logon_session {
     bool audit_logoff;
     bool audit_time_fixed;
     int64_t audit_time;
+    const char *origin; /* the emulated call that created it (LSAEMU_LEAKS) */
 };
 
 /* A fresh LUID (thread-safe, deterministic sequence). */

@@ -2,11 +2,53 @@
 /* Token objects: construction, reference counting and the small queries the
  * logon path needs. The session link is released through sessions.h. */
 #include "token.h"
+#include "core/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "sessions.h"
+
+/* 32: ThreadSanitizer's deadlock detector allows a thread 64 locks held at
+ * once, and the fork handler holds all of these and the registry locks. */
+#define N_TOKEN_LOCKS 32u
+
+static pthread_mutex_t token_locks[N_TOKEN_LOCKS] = {
+#define L4 PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, \
+           PTHREAD_MUTEX_INITIALIZER
+#define L16 L4, L4, L4, L4
+    L16, L16
+#undef L16
+#undef L4
+};
+
+static pthread_mutex_t *lock_of(const struct token *t)
+{
+    uintptr_t v = (uintptr_t)t;
+    return &token_locks[(v >> 6 ^ v >> 12) % N_TOKEN_LOCKS];
+}
+
+void token_lock(const struct token *t)
+{
+    pthread_mutex_lock(lock_of(t));
+}
+
+void token_unlock(const struct token *t)
+{
+    pthread_mutex_unlock(lock_of(t));
+}
+
+void tokens_lock_all(void)
+{
+    for (unsigned i = 0; i < N_TOKEN_LOCKS; i++)
+        pthread_mutex_lock(&token_locks[i]);
+}
+
+void tokens_unlock_all(void)
+{
+    for (unsigned i = N_TOKEN_LOCKS; i-- > 0;)
+        pthread_mutex_unlock(&token_locks[i]);
+}
 
 struct token *token_new(void)
 {
@@ -20,7 +62,7 @@ struct token *token_new_sized(size_t max_groups, size_t max_privs)
      * at a time cost a realloc per group. */
     size_t size = sizeof(struct token) + max_groups * sizeof(struct token_group) +
                   max_privs * sizeof(struct token_priv);
-    struct token *t = calloc(1, size);
+    struct token *t = mem_calloc(1, size);
     if (!t)
         return NULL;
     if (max_groups || max_privs) {
@@ -30,10 +72,6 @@ struct token *token_new_sized(size_t max_groups, size_t max_privs)
         t->privs = max_privs ? (struct token_priv *)((struct token_group *)(t + 1) + max_groups)
                              : NULL;
         t->cap_privs = max_privs;
-    }
-    if (pthread_mutex_init(&t->lock, NULL) != 0) {
-        free(t);
-        return NULL;
     }
     t->refcount = 1;
     t->owner_index = SIZE_MAX;
@@ -68,11 +106,11 @@ static int reserve(struct token *t, void **arr, size_t n, size_t *cap, size_t el
     size_t ncap = n + 1;
     void *p;
     if (inline_array(t, *arr)) {
-        p = malloc(ncap * elem);
+        p = mem_malloc(ncap * elem);
         if (p)
             memcpy(p, *arr, n * elem);
     } else {
-        p = realloc(*arr, ncap * elem);
+        p = mem_realloc(*arr, ncap * elem);
     }
     if (!p)
         return -1;
@@ -86,12 +124,11 @@ void token_unref(struct token *t)
     if (!t || __atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) != 0)
         return;
     struct logon_session *s = t->session;
-    pthread_mutex_destroy(&t->lock);
     if (!inline_array(t, t->groups))
-        free(t->groups);
+        mem_free(t->groups);
     if (!inline_array(t, t->privs))
-        free(t->privs);
-    free(t);
+        mem_free(t->privs);
+    mem_free(t);
     /* The session may end now; do it after the token is gone so that the
      * logoff is the last thing the token caused. */
     if (s)
@@ -148,19 +185,19 @@ static const struct token_priv *find_priv(const struct token *t, uint32_t luid)
 
 bool token_priv_enabled(struct token *t, uint32_t luid)
 {
-    pthread_mutex_lock(&t->lock);
+    token_lock(t);
     const struct token_priv *p = find_priv(t, luid);
     bool on = p && !(p->attributes & TOK_PRIV_REMOVED) && (p->attributes & TOK_PRIV_ENABLED);
-    pthread_mutex_unlock(&t->lock);
+    token_unlock(t);
     return on;
 }
 
 bool token_priv_held(struct token *t, uint32_t luid)
 {
-    pthread_mutex_lock(&t->lock);
+    token_lock(t);
     const struct token_priv *p = find_priv(t, luid);
     bool held = p && !(p->attributes & TOK_PRIV_REMOVED);
-    pthread_mutex_unlock(&t->lock);
+    token_unlock(t);
     return held;
 }
 
@@ -176,24 +213,23 @@ bool token_has_sid(const struct token *t, const struct sid *sid)
 
 struct token *token_clone(struct token *src)
 {
-    struct token *t = malloc(sizeof *t);
+    struct token *t = mem_malloc(sizeof *t);
     if (!t)
         return NULL;
-    pthread_mutex_lock(&src->lock);
+    token_lock(src);
     *t = *src;
-    t->groups = src->n_groups ? malloc(src->n_groups * sizeof *t->groups) : NULL;
-    t->privs = src->n_privs ? malloc(src->n_privs * sizeof *t->privs) : NULL;
+    t->groups = src->n_groups ? mem_malloc(src->n_groups * sizeof *t->groups) : NULL;
+    t->privs = src->n_privs ? mem_malloc(src->n_privs * sizeof *t->privs) : NULL;
     if (t->groups)
         memcpy(t->groups, src->groups, src->n_groups * sizeof *t->groups);
     if (t->privs)
         memcpy(t->privs, src->privs, src->n_privs * sizeof *t->privs);
-    pthread_mutex_unlock(&src->lock);
+    token_unlock(src);
 
-    if ((src->n_groups && !t->groups) || (src->n_privs && !t->privs) ||
-        pthread_mutex_init(&t->lock, NULL) != 0) {
-        free(t->groups);
-        free(t->privs);
-        free(t);
+    if ((src->n_groups && !t->groups) || (src->n_privs && !t->privs)) {
+        mem_free(t->groups);
+        mem_free(t->privs);
+        mem_free(t);
         return NULL;
     }
     t->refcount = 1;

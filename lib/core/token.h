@@ -62,7 +62,7 @@ struct logon_session;
 
 struct token {
     int refcount; /* atomic */
-    pthread_mutex_t lock; /* guards privs[].attributes and modified_id */
+    /* privs[].attributes and modified_id are guarded by token_lock(t). */
 
     struct sid user;
     struct token_group *groups; /* owned; integrity label last when present */
@@ -96,7 +96,17 @@ struct token {
     bool arrays_inline;
 };
 
-/* An empty token with one reference and an initialised lock, or NULL. */
+/*
+ * The lock guarding a token's privilege attributes and modified_id. Tokens
+ * share a fixed set of locks chosen by address, so that the fork handlers
+ * (current.c) can take every one of them; code never holds two.
+ */
+void token_lock(const struct token *t);
+void token_unlock(const struct token *t);
+void tokens_lock_all(void);
+void tokens_unlock_all(void);
+
+/* An empty token with one reference, or NULL. */
 struct token *token_new(void);
 /* As token_new(), with room for max_groups groups and max_privs privileges
  * in the same allocation (more still fit: the arrays then move to the heap). */

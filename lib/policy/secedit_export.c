@@ -6,6 +6,7 @@
  * `secedit /configure /db x.sdb /cfg FILE.inf /areas USER_RIGHTS`.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@ static bool reserve(struct wbuf *b, size_t n)
     size_t cap = b->cap ? b->cap * 2 : 4096;
     while (cap < b->len + n)
         cap *= 2;
-    unsigned char *p = realloc(b->p, cap);
+    unsigned char *p = mem_realloc(b->p, cap);
     if (!p) {
         b->failed = true;
         return false;
@@ -80,7 +81,7 @@ int secedit_export(const struct policy *pol, char **out, size_t *len)
         put(&b, "\n");
     }
     if (b.failed) {
-        free(b.p);
+        mem_free(b.p);
         return -1;
     }
     *out = (char *)b.p;

@@ -7,6 +7,7 @@
  * stays a SID, both of which the policy format accepts.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -33,7 +34,7 @@ static void text_add(struct text *t, const char *s, size_t n)
         size_t cap = t->cap ? t->cap : 1024;
         while (cap < t->len + n + 1)
             cap *= 2;
-        char *p = realloc(t->p, cap);
+        char *p = mem_realloc(t->p, cap);
         if (!p) {
             t->failed = true;
             return;
@@ -387,7 +388,7 @@ int secedit_import(const unsigned char *data, size_t len, const char *source,
     if (rc == 0)
         *yaml = y.p;
     else
-        free(y.p);
-    free(txt.p);
+        mem_free(y.p);
+    mem_free(txt.p);
     return rc;
 }

@@ -6,6 +6,7 @@
  * code that sees libyaml.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -227,7 +228,7 @@ static bool register_anchor(struct rd *r, const char *name, struct yn *node, yam
         }
     if (r->n_anchors == r->cap_anchors) {
         size_t cap = r->cap_anchors ? r->cap_anchors * 2 : 8;
-        struct anchor *grown = realloc(r->anchors, cap * sizeof *grown);
+        struct anchor *grown = mem_realloc(r->anchors, cap * sizeof *grown);
         if (!grown) {
             ld_oom(r->ld);
             return false;
@@ -248,7 +249,7 @@ static bool push_item(struct rd *r, struct yn *node)
 {
     if (r->n_items == r->cap_items) {
         size_t cap = r->cap_items ? r->cap_items * 2 : 64;
-        struct yn **grown = realloc(r->items, cap * sizeof *grown);
+        struct yn **grown = mem_realloc(r->items, cap * sizeof *grown);
         if (!grown) {
             ld_oom(r->ld);
             return false;
@@ -264,7 +265,7 @@ static bool push_open(struct rd *r, struct yn *node)
 {
     if (r->n_open == r->cap_open) {
         size_t cap = r->cap_open ? r->cap_open * 2 : 16;
-        struct open *grown = realloc(r->open, cap * sizeof *grown);
+        struct open *grown = mem_realloc(r->open, cap * sizeof *grown);
         if (!grown) {
             ld_oom(r->ld);
             return false;
@@ -541,12 +542,12 @@ static bool read_document(struct rd *r)
 
 static void ld_release(struct ld *ld)
 {
-    free(ld->account_key);
-    free(ld->account_sid_node);
-    free(ld->group_key);
-    free(ld->group_sid_node);
-    free(ld->members);
-    free(ld->account_groups);
+    mem_free(ld->account_key);
+    mem_free(ld->account_sid_node);
+    mem_free(ld->group_key);
+    mem_free(ld->group_sid_node);
+    mem_free(ld->members);
+    mem_free(ld->account_groups);
     ld_arena_free(&ld->keep);
     ld_arena_free(&ld->scratch);
 }
@@ -603,10 +604,10 @@ static struct policy *build_once(struct ld *ld, const char *input, size_t len, F
             ld_sections_resolve(ld);
     }
     yaml_parser_delete(&r.parser);
-    free(r.owned);
-    free(r.items);
-    free(r.open);
-    free(r.anchors);
+    mem_free(r.owned);
+    mem_free(r.items);
+    mem_free(r.open);
+    mem_free(r.anchors);
     return pol;
 }
 
@@ -621,7 +622,7 @@ static struct policy *build(struct ld *ld, const char *input, size_t len, FILE *
     struct policy *pol = build_once(ld, input, len, file, source, false);
     if (ld->restart) {
         policy_unref(pol);
-        free(ld->errors);
+        mem_free(ld->errors);
         ld_release(ld);
         pol = build_once(ld, input, len, file, source, true);
     }
@@ -667,14 +668,14 @@ static char *read_file(const char *path, size_t *len)
     if (!f)
         return NULL;
     size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
+    char *buf = mem_malloc(cap);
     while (buf) {
         n += fread(buf + n, 1, cap - n, f);
         if (n < cap)
             break;
-        char *grown = realloc(buf, cap * 2);
+        char *grown = mem_realloc(buf, cap * 2);
         if (!grown) {
-            free(buf);
+            mem_free(buf);
             buf = NULL;
             errno = ENOMEM;
             break;
@@ -684,7 +685,7 @@ static char *read_file(const char *path, size_t *len)
     }
     if (buf && ferror(f)) {
         int saved = errno ? errno : EIO;
-        free(buf);
+        mem_free(buf);
         buf = NULL;
         errno = saved;
     }
@@ -730,14 +731,24 @@ static struct policy *load(const char *yaml, size_t len, FILE *file, const char 
     if (!ld.n_errors && !ld.oom &&
         (policy_set_string(&pol->source, source) < 0 || policy_finish(pol) < 0))
         ld_oom(&ld);
-    if (ld.n_errors || ld.oom) {
+    if (ld.oom) {
+        /* Reported as such even when the failed allocation also caused other
+         * errors (a name that could not be recorded is then "unknown"), and
+         * without needing memory for the error list. */
+        if (err) {
+            struct ld_error e = {0, 0, 0, "out of memory while loading the policy"};
+            to_public(&e, source, err);
+        }
+        policy_unref(pol);
+        pol = NULL;
+    } else if (ld.n_errors) {
         finish_errors(&ld);
         if (err)
             to_public(&ld.errors[0], source, err);
         policy_unref(pol);
         pol = NULL;
     }
-    free(ld.errors);
+    mem_free(ld.errors);
     return pol;
 }
 
@@ -763,7 +774,7 @@ struct policy *loader_load_file(const char *path, struct lsaemu_error *err)
         return NULL;
     }
     struct policy *pol = loader_load_string(text, len, path, err);
-    free(text);
+    mem_free(text);
     return pol;
 }
 
@@ -792,7 +803,7 @@ static int check(const char *yaml, size_t len, FILE *file, const char *source,
             report(&pub, ctx);
     }
     int n = (int)ld.n_errors;
-    free(ld.errors);
+    mem_free(ld.errors);
     policy_unref(pol);
     return n;
 }
@@ -822,6 +833,6 @@ int loader_check_file(const char *path, void (*report)(const struct lsaemu_error
         return -1;
     }
     int n = loader_check_string(text, len, path, report, ctx);
-    free(text);
+    mem_free(text);
     return n;
 }

@@ -6,6 +6,7 @@
  * through policy_resolve_principal(). Also reports SID collisions.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,7 +133,7 @@ static void resolve_rights(struct ld *ld, struct yn *node)
         if (!ld_list(ld, v, name, true))
             continue;
         size_t n = ld_is_null(v) ? 0 : v->n;
-        struct sid *holders = malloc((n ? n : 1) * sizeof *holders);
+        struct sid *holders = mem_malloc((n ? n : 1) * sizeof *holders);
         if (!holders) {
             ld_oom(ld);
             return;
@@ -144,7 +145,7 @@ static void resolve_rights(struct ld *ld, struct yn *node)
                 kept++;
         if (policy_set_right(ld->pol, id, holders, kept) < 0)
             ld_oom(ld);
-        free(holders);
+        mem_free(holders);
     }
 }
 
@@ -229,14 +230,14 @@ static void resolve_processes(struct ld *ld, struct yn *node)
     }
     size_t n = node->n / 2;
     /* Process entries are only added here, so index i is the i-th added. */
-    struct yn **first = calloc(n ? n : 1, sizeof *first);
+    struct yn **first = mem_calloc(n ? n : 1, sizeof *first);
     if (!first) {
         ld_oom(ld);
         return;
     }
     for (size_t p = 0; p + 1 < node->n; p += 2)
         resolve_process(ld, node->u.items[p], node->u.items[p + 1], first, n);
-    free(first);
+    mem_free(first);
 }
 
 void ld_sections_resolve(struct ld *ld)

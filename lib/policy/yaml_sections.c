@@ -8,6 +8,7 @@
  * that `lsaemu validate` can list all of them.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,10 +29,10 @@ static bool track(struct ld *ld)
     struct policy *pol = ld->pol;
     if (pol->n_accounts > ld->cap_accounts) {
         size_t cap = pol->n_accounts * 2;
-        struct ld_pos *k = realloc(ld->account_key, cap * sizeof *k);
+        struct ld_pos *k = mem_realloc(ld->account_key, cap * sizeof *k);
         if (k)
             ld->account_key = k;
-        struct ld_pos *s = k ? realloc(ld->account_sid_node, cap * sizeof *s) : NULL;
+        struct ld_pos *s = k ? mem_realloc(ld->account_sid_node, cap * sizeof *s) : NULL;
         if (!k || !s) {
             ld_oom(ld);
             return false;
@@ -43,10 +44,10 @@ static bool track(struct ld *ld)
     }
     if (pol->n_groups > ld->cap_groups) {
         size_t cap = pol->n_groups * 2;
-        struct ld_pos *k = realloc(ld->group_key, cap * sizeof *k);
+        struct ld_pos *k = mem_realloc(ld->group_key, cap * sizeof *k);
         if (k)
             ld->group_key = k;
-        struct ld_pos *s = k ? realloc(ld->group_sid_node, cap * sizeof *s) : NULL;
+        struct ld_pos *s = k ? mem_realloc(ld->group_sid_node, cap * sizeof *s) : NULL;
         if (!k || !s) {
             ld_oom(ld);
             return false;
@@ -67,7 +68,7 @@ static void defer(struct ld *ld, struct ld_ref **arr, size_t *n, size_t *cap, si
         return;
     if (*n == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
-        struct ld_ref *grown = realloc(*arr, ncap * sizeof *grown);
+        struct ld_ref *grown = mem_realloc(*arr, ncap * sizeof *grown);
         if (!grown) {
             ld_oom(ld);
             return;
@@ -369,10 +370,10 @@ static void define_hours(struct ld *ld, struct yn *node, struct account *a)
     }
     if (!ok)
         return;
-    struct hours_range *ranges = malloc((YV_WEEK_MINUTES / 2 + 1) * sizeof *ranges);
+    struct hours_range *ranges = mem_malloc((YV_WEEK_MINUTES / 2 + 1) * sizeof *ranges);
     if (!ranges || policy_set_logon_hours(a, ranges, yv_hours_ranges(bitmap, ranges)) < 0)
         ld_oom(ld);
-    free(ranges);
+    mem_free(ranges);
 }
 
 void ld_define_account(struct ld *ld, struct yn *key, struct yn *node)

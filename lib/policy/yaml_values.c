@@ -5,6 +5,7 @@
  * into a positioned error. Nothing here decides what a key means.
  */
 #include "config.h"
+#include "core/mem.h"
 
 #include "yaml_values.h"
 
@@ -294,7 +295,7 @@ static void add_error(struct ld *ld, int line, int column, const char *fmt, va_l
 {
     if (ld->n_errors == ld->cap_errors) {
         size_t cap = ld->cap_errors ? ld->cap_errors * 2 : 8;
-        struct ld_error *grown = realloc(ld->errors, cap * sizeof *grown);
+        struct ld_error *grown = mem_realloc(ld->errors, cap * sizeof *grown);
         if (!grown) {
             ld_oom(ld);
             return;
@@ -340,7 +341,7 @@ void *ld_alloc(struct ld *ld, struct ld_arena *a, size_t size)
     size = (size + 7) & ~(size_t)7;
     if (!a->head || a->used + size > a->head->size) {
         size_t want = size > LD_BLOCK_SIZE / 4 ? size : LD_BLOCK_SIZE;
-        struct ld_block *b = malloc(sizeof *b + want);
+        struct ld_block *b = mem_malloc(sizeof *b + want);
         if (!b) {
             ld_oom(ld);
             return NULL;
@@ -368,11 +369,11 @@ void ld_arena_reset(struct ld_arena *a)
     struct ld_block *b = a->head->next;
     while (b) {
         struct ld_block *next = b->next;
-        free(b);
+        mem_free(b);
         b = next;
     }
     if (a->head->size != LD_BLOCK_SIZE) {
-        free(a->head);
+        mem_free(a->head);
         a->head = NULL;
     } else {
         a->head->next = NULL;
@@ -383,7 +384,7 @@ void ld_arena_reset(struct ld_arena *a)
 void ld_arena_free(struct ld_arena *a)
 {
     ld_arena_reset(a);
-    free(a->head);
+    mem_free(a->head);
     a->head = NULL;
     a->used = 0;
 }

@@ -29,6 +29,19 @@ static void put_quoted(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* Writes s as the key of a second-level mapping entry ("  KEY:\n"). YAML
+ * limits an implicit key to 1024 characters, so a longer one is written as
+ * an explicit key ("? KEY" then ":"), which reads back the same. */
+static void put_key(FILE *f, const char *s)
+{
+    size_t quoted = 2;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+        quoted += (*p == '"' || *p == '\\') ? 2 : (*p < 0x20 || *p == 0x7f) ? 4 : 1;
+    fputs(quoted < 1000 ? "  " : "  ? ", f);
+    put_quoted(f, s);
+    fputs(quoted < 1000 ? ":\n" : "\n  :\n", f);
+}
+
 static void put_sid(FILE *f, const struct sid *s)
 {
     char text[SID_STRING_MAX];
@@ -39,10 +52,10 @@ static void put_time(FILE *f, int64_t t)
 {
     time_t tt = (time_t)t;
     struct tm tm;
-    char buf[64];
     gmtime_r(&tt, &tm);
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    fprintf(f, "\"%s\"", buf);
+    /* Four-digit year as RFC 3339 wants: strftime's %Y gives "220" for 0220. */
+    fprintf(f, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", tm.tm_year + 1900, tm.tm_mon + 1,
+            tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 static const char *bool_text(bool b)
@@ -84,9 +97,7 @@ static void put_hours(FILE *f, const struct account *a)
 
 static void put_account(FILE *f, const struct account *a)
 {
-    fputs("  ", f);
-    put_quoted(f, a->name);
-    fputs(":\n", f);
+    put_key(f, a->name);
     if (!a->builtin) {
         fputs("    sid: ", f);
         put_sid(f, &a->sid);
@@ -130,9 +141,7 @@ static void put_account(FILE *f, const struct account *a)
 
 static void put_group(FILE *f, const struct group *g)
 {
-    fputs("  ", f);
-    put_quoted(f, g->name);
-    fputs(":\n", f);
+    put_key(f, g->name);
     if (!g->builtin) {
         fputs("    sid: ", f);
         put_sid(f, &g->sid);
@@ -150,9 +159,8 @@ static void put_group(FILE *f, const struct group *g)
 
 static void put_process(FILE *f, const struct policy *pol, const struct process_entry *p)
 {
-    fputs("  ", f);
-    put_quoted(f, p->name);
-    fputs(":\n    account: ", f);
+    put_key(f, p->name);
+    fputs("    account: ", f);
     put_sid(f, &pol->accounts[p->account].sid);
     fputs("\n    enabled: [", f);
     bool first = true;

@@ -1,0 +1,41 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# LSAEMU_LEAKS: a client that releases nothing gets one line per object and
+# a summary (compared with tests/leaks/leaky.expected); the same client
+# releasing everything prints nothing, to stderr or to the file.
+set -u
+prog="$top_builddir/tests/leaks/leaky"
+[ -x "$prog" ] || { echo "no $prog"; exit 99; }
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+LSAEMU_POLICY="$top_srcdir/tests/policies/p0.yaml"
+LSAEMU_PROCESS=tcb
+export LSAEMU_POLICY LSAEMU_PROCESS
+status=0
+
+LSAEMU_LEAKS="$tmp/leaks.txt" "$prog" leak > "$tmp/out" 2> "$tmp/err" || {
+    echo "leaky leak failed:"; cat "$tmp/err"; exit 1; }
+if ! diff -u "$top_srcdir/tests/leaks/leaky.expected" "$tmp/leaks.txt"; then
+    echo "FAIL: the leak report differs from tests/leaks/leaky.expected"
+    status=1
+fi
+[ -s "$tmp/err" ] && { echo "FAIL: unexpected stderr:"; cat "$tmp/err"; status=1; }
+
+# =1: the same report on stderr.
+LSAEMU_LEAKS=1 "$prog" leak > "$tmp/out" 2> "$tmp/err1" || exit 1
+if ! diff -u "$top_srcdir/tests/leaks/leaky.expected" "$tmp/err1"; then
+    echo "FAIL: LSAEMU_LEAKS=1 report differs"
+    status=1
+fi
+
+# Everything released: nothing at all, and no file created.
+LSAEMU_LEAKS="$tmp/clean.txt" "$prog" clean > "$tmp/out" 2> "$tmp/err2" || exit 1
+[ -e "$tmp/clean.txt" ] && { echo "FAIL: clean run wrote:"; cat "$tmp/clean.txt"; status=1; }
+[ -s "$tmp/err2" ] && { echo "FAIL: clean run stderr:"; cat "$tmp/err2"; status=1; }
+LSAEMU_LEAKS=1 "$prog" clean > "$tmp/out" 2> "$tmp/err3" || exit 1
+[ -s "$tmp/err3" ] && { echo "FAIL: clean run, LSAEMU_LEAKS=1:"; cat "$tmp/err3"; status=1; }
+
+# Unset or 0: no report even when leaking.
+LSAEMU_LEAKS=0 "$prog" leak > "$tmp/out" 2> "$tmp/err4" || exit 1
+[ -s "$tmp/err4" ] && { echo "FAIL: LSAEMU_LEAKS=0 reported:"; cat "$tmp/err4"; status=1; }
+exit $status

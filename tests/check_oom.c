@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Allocation failures (issue 5): for every N, the Nth allocation the library
+ * makes (lib/core/mem.h) and every later one fails; each entry point must
+ * then answer with its Windows out-of-memory status, leave every
+ * out-parameter as on any other failure, change nothing and leak nothing
+ * (the live-allocation count, the handle table, the returned-buffer
+ * registry and the logon-session list are compared before and after).
+ *
+ * The out-of-memory answer of each function (what its code path returns):
+ *   policy load (lsaemu_load_policy_*)  -1, err.text "out of memory ...",
+ *                                       the previous policy stays in force
+ *   LsaLogonUser                        STATUS_NO_MEMORY, or
+ *                                       STATUS_QUOTA_EXCEEDED when only the
+ *                                       profile buffer could not be had
+ *                                       (as the SDK documents)
+ *   LogonUserW                          FALSE, ERROR_NOT_ENOUGH_MEMORY (8)
+ *   GetTokenInformation                 allocates nothing: it answers even
+ *                                       when every allocation fails
+ *   LsaAddAccountRights                 STATUS_INSUFFICIENT_RESOURCES (the
+ *                                       rights database is unchanged)
+ *   LsaEnumerateAccountRights           STATUS_INSUFFICIENT_RESOURCES,
+ *                                       *UserRights NULL, *CountOfRights 0
+ *
+ * libyaml's own allocations are not hooked (mem.h): the loader is covered
+ * from its first own allocation on.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/handles.h"
+#include "core/mem.h"
+#include "core/retbuf.h"
+#include "token_helpers.h"
+
+/* Most allocations any single call below makes; a loop that gets here
+ * without a success means the call keeps failing for another reason. */
+#define MAX_N 5000
+
+struct snapshot {
+    long live;
+    unsigned handles;
+    size_t buffers;
+};
+
+static struct snapshot snap(void)
+{
+    struct snapshot s = {mem_live_count(), handles_count(), retbuf_count()};
+    return s;
+}
+
+static void assert_same(struct snapshot a, struct snapshot b, const char *what, unsigned long n)
+{
+    ck_assert_msg(a.live == b.live, "%s, N=%lu: %ld blocks leaked", what, n, b.live - a.live);
+    ck_assert_msg(a.handles == b.handles, "%s, N=%lu: handles %u -> %u", what, n, a.handles,
+                  b.handles);
+    ck_assert_msg(a.buffers == b.buffers, "%s, N=%lu: buffers %zu -> %zu", what, n, a.buffers,
+                  b.buffers);
+}
+
+static void setup(void)
+{
+    mem_fail_reset();
+    tu_load_policy("policies/p0.yaml");
+    tu_use_process("tcb");
+}
+
+static void teardown(void)
+{
+    mem_fail_reset();
+}
+
+/* ---- Policy load ---------------------------------------------------------------- */
+
+static const char marker_policy[] = "lsaemu: 1\n"
+                                    "machine: { name: MARKER, sid: S-1-5-21-7-8-9 }\n"
+                                    "base: workstation\n"
+                                    "accounts:\n"
+                                    "  marker: { password: M-Pw1, rid: 1001, groups: [Users] }\n";
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    return buf;
+}
+
+static BOOL logon_w(const char *user, const char *password, HANDLE *tok)
+{
+    WCHAR u[64], p[64], d[8];
+    return LogonUserW(tk_w(u, user), tk_w(d, "."), tk_w(p, password),
+                      LOGON32_LOGON_INTERACTIVE, LOGON32_PROVIDER_DEFAULT, tok);
+}
+
+START_TEST(oom_policy_load)
+{
+    const char *p0 = read_file(tu_path("policies/p0.yaml"));
+    unsigned long n;
+    int done = 0;
+    for (n = 0; n < MAX_N && !done; n++) {
+        struct lsaemu_error err;
+        ck_assert_int_eq(lsaemu_load_policy_string(marker_policy, "marker", &err), 0);
+        struct snapshot before = snap();
+        unsigned long failed = mem_failed_count();
+        mem_fail_after(n);
+        int rc = lsaemu_load_policy_string(p0, "p0.yaml", &err);
+        mem_fail_reset();
+        if (mem_failed_count() == failed) {
+            ck_assert_msg(rc == 0, "N=%lu: load failed without an allocation failure: %s", n,
+                          err.text);
+            done = 1;
+            break;
+        }
+        ck_assert_msg(rc == -1, "N=%lu: an allocation failed but the load succeeded", n);
+        ck_assert_msg(strncmp(err.text, "out of memory", 13) == 0, "N=%lu: error text '%s'", n,
+                      err.text);
+        assert_same(before, snap(), "policy load", n);
+        /* The previous policy is still in force. */
+        HANDLE tok = NULL;
+        ck_assert_msg(logon_w("marker", "M-Pw1", &tok), "N=%lu: marker policy gone (%u)", n,
+                      (unsigned)GetLastError());
+        ck_assert(CloseHandle(tok));
+    }
+    ck_assert_msg(done, "the load never succeeded");
+    ck_assert_uint_gt(n, 10);
+}
+END_TEST
+
+/* The same through lsaemu_load_policy_file. */
+START_TEST(oom_policy_load_file)
+{
+    unsigned long n;
+    int done = 0;
+    for (n = 0; n < MAX_N && !done; n++) {
+        struct lsaemu_error err;
+        ck_assert_int_eq(lsaemu_load_policy_string(marker_policy, "marker", &err), 0);
+        long live = mem_live_count();
+        unsigned long failed = mem_failed_count();
+        mem_fail_after(n);
+        int rc = lsaemu_load_policy_file(tu_path("policies/p0-domain.yaml"), &err);
+        mem_fail_reset();
+        if (mem_failed_count() == failed) {
+            ck_assert_int_eq(rc, 0);
+            done = 1;
+            break;
+        }
+        ck_assert_msg(rc == -1 && strncmp(err.text, "out of memory", 13) == 0,
+                      "N=%lu: rc %d, '%s'", n, rc, err.text);
+        ck_assert_msg(mem_live_count() == live, "N=%lu: leaked %ld", n, mem_live_count() - live);
+        HANDLE tok = NULL;
+        ck_assert(logon_w("marker", "M-Pw1", &tok));
+        ck_assert(CloseHandle(tok));
+    }
+    ck_assert(done);
+}
+END_TEST
+
+/* ---- LsaLogonUser ------------------------------------------------------------------ */
+
+static void lsa_logon_loop(const char *package, int kerb, SECURITY_LOGON_TYPE type)
+{
+    HANDLE lsa = th_connect_trusted();
+    ULONG pkg = th_package(lsa, package);
+    ULONG len = 0;
+    void *buf = kerb ? th_kerb_interactive(".", "alice", PW_ALICE, &len)
+                     : th_msv_interactive(".", "alice", PW_ALICE, &len);
+    PTOKEN_GROUPS groups = th_groups(TH_GROUPS_LOCAL);
+    /* Warm up: whatever a first call sets up once is not a leak. */
+    struct th_logon_out out;
+    ck_assert_status_eq(th_logon(lsa, pkg, type, buf, len, groups, &out), STATUS_SUCCESS);
+    th_release(&out);
+    ULONG sessions = th_session_count();
+
+    int done = 0;
+    for (unsigned long n = 0; n < MAX_N && !done; n++) {
+        struct snapshot before = snap();
+        unsigned long failed = mem_failed_count();
+        mem_fail_after(n);
+        NTSTATUS st = th_logon(lsa, pkg, type, buf, len, groups, &out);
+        mem_fail_reset();
+        if (mem_failed_count() == failed) {
+            ck_assert_status_eq(st, STATUS_SUCCESS);
+            th_release(&out);
+            done = 1;
+            break;
+        }
+        if (st == STATUS_SUCCESS) {
+            /* An allocation that failed was one the call could do without
+             * (the trace, say); the answer must still be whole. */
+            ck_assert_ptr_nonnull(out.token);
+            ck_assert_ptr_nonnull(out.profile);
+            th_release(&out);
+        } else {
+            ck_assert_msg(st == STATUS_NO_MEMORY || st == STATUS_QUOTA_EXCEEDED,
+                          "N=%lu: got %s", n, tu_status_name(st));
+            th_assert_failed_outputs(&out);
+            ck_assert_status_eq(out.sub_status, STATUS_SUCCESS);
+            ck_assert_uint_eq(out.logon_id.LowPart, 0);
+            ck_assert_int_eq(out.logon_id.HighPart, 0);
+            ck_assert_status_eq(LsaNtStatusToWinError(st) == ERROR_NOT_ENOUGH_MEMORY ||
+                                    st == STATUS_QUOTA_EXCEEDED,
+                                1);
+        }
+        assert_same(before, snap(), "LsaLogonUser", n);
+        ck_assert_uint_eq(th_session_count(), sessions);
+    }
+    ck_assert(done);
+    free(buf);
+    free(groups);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(lsa), STATUS_SUCCESS);
+}
+
+START_TEST(oom_lsa_logon_user_msv)
+{
+    lsa_logon_loop(TH_MSV1_0, 0, Interactive);
+}
+END_TEST
+
+START_TEST(oom_lsa_logon_user_kerb_network)
+{
+    lsa_logon_loop(TH_KERBEROS, 1, Network);
+}
+END_TEST
+
+/* ---- LogonUserW --------------------------------------------------------------------- */
+
+START_TEST(oom_logon_user_w)
+{
+    HANDLE tok = NULL;
+    ck_assert(logon_w("alice", PW_ALICE, &tok));
+    ck_assert(CloseHandle(tok));
+    ULONG sessions = th_session_count();
+    int done = 0;
+    for (unsigned long n = 0; n < MAX_N && !done; n++) {
+        struct snapshot before = snap();
+        unsigned long failed = mem_failed_count();
+        tok = TH_GARBAGE_PTR;
+        SetLastError(0xDEAD);
+        mem_fail_after(n);
+        BOOL ok = logon_w("alice", PW_ALICE, &tok);
+        DWORD err = GetLastError();
+        mem_fail_reset();
+        if (ok) {
+            ck_assert_ptr_nonnull(tok);
+            ck_assert_ptr_ne(tok, TH_GARBAGE_PTR);
+            ck_assert(CloseHandle(tok));
+            done = mem_failed_count() == failed;
+        } else {
+            ck_assert_msg(mem_failed_count() != failed, "N=%lu: failed with %u", n,
+                          (unsigned)err);
+            ck_assert_win32_eq(err, ERROR_NOT_ENOUGH_MEMORY);
+            ck_assert_ptr_null(tok);
+        }
+        assert_same(before, snap(), "LogonUserW", n);
+        ck_assert_uint_eq(th_session_count(), sessions);
+    }
+    ck_assert(done);
+}
+END_TEST
+
+/* ---- GetTokenInformation ----------------------------------------------------------- */
+
+START_TEST(oom_get_token_information_allocates_nothing)
+{
+    HANDLE tok = NULL;
+    ck_assert(logon_w("alice", PW_ALICE, &tok));
+    static BYTE buf[8192];
+    unsigned long before = mem_alloc_count();
+    mem_fail_after(0);
+    for (int cls = TokenUser; cls <= TokenLogonSid; cls++) {
+        DWORD len = 0;
+        SetLastError(0xDEAD);
+        BOOL ok = GetTokenInformation(tok, (TOKEN_INFORMATION_CLASS)cls, buf, sizeof buf, &len);
+        /* Whatever the class answers, it is never the out-of-memory error. */
+        ck_assert_msg(ok || GetLastError() != ERROR_NOT_ENOUGH_MEMORY, "class %d", cls);
+    }
+    DWORD len = 0;
+    ck_assert(GetTokenInformation(tok, TokenGroups, buf, sizeof buf, &len));
+    ck_assert_uint_gt(len, sizeof(DWORD));
+    ck_assert(!GetTokenInformation(tok, TokenUser, NULL, 0, &len));
+    ck_assert_win32_eq(GetLastError(), ERROR_INSUFFICIENT_BUFFER);
+    mem_fail_reset();
+    ck_assert_msg(mem_alloc_count() == before, "GetTokenInformation allocated %lu times",
+                  mem_alloc_count() - before);
+    ck_assert(CloseHandle(tok));
+}
+END_TEST
+
+/* ---- LsaAddAccountRights / LsaEnumerateAccountRights --------------------------------- */
+
+static LSA_HANDLE open_policy(void)
+{
+    LSA_OBJECT_ATTRIBUTES attrs;
+    memset(&attrs, 0, sizeof attrs);
+    LSA_HANDLE h = NULL;
+    ck_assert_status_eq(LsaOpenPolicy(NULL, &attrs, POLICY_ALL_ACCESS, &h), STATUS_SUCCESS);
+    return h;
+}
+
+static LSA_UNICODE_STRING ustr(WCHAR *buf, const char *ascii)
+{
+    LSA_UNICODE_STRING u;
+    size_t n = th_utf16(buf, ascii);
+    u.Buffer = buf;
+    u.Length = (USHORT)n;
+    u.MaximumLength = (USHORT)n;
+    return u;
+}
+
+static ULONG count_rights(LSA_HANDLE h, PSID sid)
+{
+    PLSA_UNICODE_STRING rights = NULL;
+    ULONG n = 0;
+    NTSTATUS st = LsaEnumerateAccountRights(h, sid, &rights, &n);
+    if (st == STATUS_OBJECT_NAME_NOT_FOUND)
+        return 0;
+    ck_assert_status_eq(st, STATUS_SUCCESS);
+    ck_assert_status_eq(LsaFreeMemory(rights), STATUS_SUCCESS);
+    return n;
+}
+
+START_TEST(oom_add_account_rights)
+{
+    BYTE sidbuf[68];
+    PSID sid = tk_sid(sidbuf, SID_ALICE);
+    LSA_HANDLE h = open_policy();
+    WCHAR b1[64], b2[64];
+    LSA_UNICODE_STRING names[2] = {ustr(b1, "SeBatchLogonRight"),
+                                   ustr(b2, "SeBackupPrivilege")};
+    ULONG held = count_rights(h, sid);
+    int done = 0;
+    for (unsigned long n = 0; n < MAX_N && !done; n++) {
+        struct snapshot before = snap();
+        unsigned long failed = mem_failed_count();
+        mem_fail_after(n);
+        NTSTATUS st = LsaAddAccountRights(h, sid, names, 2);
+        mem_fail_reset();
+        if (mem_failed_count() == failed) {
+            ck_assert_status_eq(st, STATUS_SUCCESS);
+            ck_assert_uint_eq(count_rights(h, sid), held + 2);
+            done = 1;
+            break;
+        }
+        if (st == STATUS_SUCCESS) {
+            ck_assert_uint_eq(count_rights(h, sid), held + 2);
+            done = 1;
+            break;
+        }
+        ck_assert_status_eq(st, STATUS_INSUFFICIENT_RESOURCES);
+        ck_assert_win32_eq(LsaNtStatusToWinError(st), ERROR_NO_SYSTEM_RESOURCES);
+        /* All or nothing. */
+        ck_assert_uint_eq(count_rights(h, sid), held);
+        assert_same(before, snap(), "LsaAddAccountRights", n);
+    }
+    ck_assert(done);
+    ck_assert_status_eq(LsaClose(h), STATUS_SUCCESS);
+}
+END_TEST
+
+START_TEST(oom_enumerate_account_rights)
+{
+    BYTE sidbuf[68];
+    PSID sid = tk_sid(sidbuf, SID_MACHINE "-1011"); /* svc1: SeServiceLogonRight */
+    LSA_HANDLE h = open_policy();
+    ck_assert_uint_gt(count_rights(h, sid), 0);
+    int done = 0;
+    for (unsigned long n = 0; n < MAX_N && !done; n++) {
+        struct snapshot before = snap();
+        unsigned long failed = mem_failed_count();
+        PLSA_UNICODE_STRING rights = TH_GARBAGE_PTR;
+        ULONG count = 777;
+        mem_fail_after(n);
+        NTSTATUS st = LsaEnumerateAccountRights(h, sid, &rights, &count);
+        mem_fail_reset();
+        if (st == STATUS_SUCCESS) {
+            ck_assert_uint_gt(count, 0);
+            ck_assert_status_eq(LsaFreeMemory(rights), STATUS_SUCCESS);
+            done = mem_failed_count() == failed;
+            continue;
+        }
+        ck_assert_msg(mem_failed_count() != failed, "N=%lu: %s", n, tu_status_name(st));
+        ck_assert_status_eq(st, STATUS_INSUFFICIENT_RESOURCES);
+        ck_assert_ptr_null(rights);
+        ck_assert_uint_eq(count, 0);
+        assert_same(before, snap(), "LsaEnumerateAccountRights", n);
+    }
+    ck_assert(done);
+    ck_assert_status_eq(LsaClose(h), STATUS_SUCCESS);
+}
+END_TEST
+
+/* The allocation hook itself. */
+START_TEST(oom_hook_counts)
+{
+    unsigned long a = mem_alloc_count();
+    long live = mem_live_count();
+    mem_fail_after(1);
+    void *p = mem_malloc(8);
+    void *q = mem_malloc(8);
+    mem_fail_reset();
+    ck_assert_ptr_nonnull(p);
+    ck_assert_ptr_null(q);
+    ck_assert_uint_eq(mem_alloc_count(), a + 2);
+    ck_assert_int_eq(mem_live_count(), live + 1);
+    char *s = mem_strdup("x");
+    ck_assert_str_eq(s, "x");
+    mem_free(s);
+    mem_free(p);
+    mem_free(NULL);
+    ck_assert_int_eq(mem_live_count(), live);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+    Suite *s = suite_create("oom");
+    TCase *tc = tcase_create("oom");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, oom_hook_counts);
+    tcase_add_test(tc, oom_policy_load);
+    tcase_add_test(tc, oom_policy_load_file);
+    tcase_add_test(tc, oom_lsa_logon_user_msv);
+    tcase_add_test(tc, oom_lsa_logon_user_kerb_network);
+    tcase_add_test(tc, oom_logon_user_w);
+    tcase_add_test(tc, oom_get_token_information_allocates_nothing);
+    tcase_add_test(tc, oom_add_account_rights);
+    tcase_add_test(tc, oom_enumerate_account_rights);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run_suite(make_suite());
+}

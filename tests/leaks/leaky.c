@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A client for tests/check-leaks.sh. "leaky.c leak" takes one of each kind
+ * of object and releases none of them; "leaky.c clean" takes the same and
+ * releases everything. The policy comes from LSAEMU_POLICY and the report
+ * from LSAEMU_LEAKS at exit.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <windows.h>
+#include <ntsecapi.h>
+#include <ntstatus.h>
+#include <sddl.h>
+
+static void wide(WCHAR *dst, const char *s)
+{
+    while ((*dst++ = (WCHAR)(unsigned char)*s++))
+        ;
+}
+
+static int fail(const char *what)
+{
+    fprintf(stderr, "leaky: %s failed (%lu)\n", what, (unsigned long)GetLastError());
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    int clean = argc > 1 && strcmp(argv[1], "clean") == 0;
+    WCHAR user[16], domain[4], password[16];
+    wide(user, "alice");
+    wide(domain, ".");
+    wide(password, "Alice-Pw1");
+
+    /* A token handle and its logon session. */
+    HANDLE token = NULL;
+    if (!LogonUserW(user, domain, password, LOGON32_LOGON_INTERACTIVE,
+                    LOGON32_PROVIDER_DEFAULT, &token))
+        return fail("LogonUserW");
+
+    /* An LSA handle (trusted) and a LsaLogonUser profile, token, session. */
+    LSA_STRING name = {8, 9, (PCHAR) "TestProc"};
+    HANDLE lsa = NULL;
+    LSA_OPERATIONAL_MODE mode;
+    if (LsaRegisterLogonProcess(&name, &lsa, &mode) != STATUS_SUCCESS)
+        return fail("LsaRegisterLogonProcess");
+    LSA_STRING pkgname = {37, 38, (PCHAR) "MICROSOFT_AUTHENTICATION_PACKAGE_V1_0"};
+    ULONG pkg = 0;
+    if (LsaLookupAuthenticationPackage(lsa, &pkgname, &pkg) != STATUS_SUCCESS)
+        return fail("LsaLookupAuthenticationPackage");
+    struct {
+        MSV1_0_INTERACTIVE_LOGON h;
+        WCHAR text[32];
+    } submit;
+    memset(&submit, 0, sizeof submit);
+    submit.h.MessageType = MsV1_0InteractiveLogon;
+    WCHAR *p = submit.text;
+    const char *parts[3] = {".", "bob", "Bob-Pw1"};
+    UNICODE_STRING *dst[3] = {&submit.h.LogonDomainName, &submit.h.UserName,
+                              &submit.h.Password};
+    for (int i = 0; i < 3; i++) {
+        wide(p, parts[i]);
+        USHORT n = (USHORT)(strlen(parts[i]) * sizeof(WCHAR));
+        dst[i]->Buffer = p;
+        dst[i]->Length = n;
+        dst[i]->MaximumLength = (USHORT)(n + sizeof(WCHAR));
+        p += strlen(parts[i]) + 1;
+    }
+    LSA_STRING origin = {5, 6, (PCHAR) "leaky"};
+    TOKEN_SOURCE source;
+    memset(&source, 0, sizeof source);
+    memcpy(source.SourceName, "leaky", 5);
+    PVOID profile = NULL;
+    ULONG profile_len = 0;
+    LUID logon_id;
+    HANDLE token2 = NULL;
+    QUOTA_LIMITS quotas;
+    NTSTATUS sub = 0;
+    if (LsaLogonUser(lsa, &origin, Interactive, pkg, &submit, sizeof submit, NULL, &source,
+                     &profile, &profile_len, &logon_id, &token2, &quotas,
+                     &sub) != STATUS_SUCCESS)
+        return fail("LsaLogonUser");
+
+    /* An untrusted LSA handle, a policy handle and a LsaFreeMemory buffer. */
+    HANDLE untrusted = NULL;
+    if (LsaConnectUntrusted(&untrusted) != STATUS_SUCCESS)
+        return fail("LsaConnectUntrusted");
+    LSA_OBJECT_ATTRIBUTES attrs;
+    memset(&attrs, 0, sizeof attrs);
+    LSA_HANDLE policy = NULL;
+    if (LsaOpenPolicy(NULL, &attrs, POLICY_LOOKUP_NAMES, &policy) != STATUS_SUCCESS)
+        return fail("LsaOpenPolicy");
+    PSID sid = NULL;
+    if (!ConvertStringSidToSidA("S-1-5-32-545", &sid))
+        return fail("ConvertStringSidToSidA");
+    PLSA_UNICODE_STRING rights = NULL;
+    ULONG n_rights = 0;
+    if (LsaEnumerateAccountRights(policy, sid, &rights, &n_rights) != STATUS_SUCCESS)
+        return fail("LsaEnumerateAccountRights");
+
+    if (clean) {
+        LsaFreeMemory(rights);
+        LocalFree(sid);
+        LsaClose(policy);
+        LsaDeregisterLogonProcess(untrusted);
+        LsaFreeReturnBuffer(profile);
+        CloseHandle(token2);
+        LsaDeregisterLogonProcess(lsa);
+        CloseHandle(token);
+    }
+    puts(clean ? "released everything" : "released nothing");
+    return 0;
+}
