@@ -912,6 +912,53 @@ START_TEST(broken_env_policy_internal_db_error)
 }
 END_TEST
 
+/* The LSA copies the submitted block and rebases the string pointers; a
+ * UNICODE_STRING at an odd offset inside the block is read like any other
+ * (x64 Windows tolerates the unaligned access). lsaemu reads such strings
+ * without a misaligned load (tests/fuzz found the case). */
+START_TEST(unaligned_strings_accepted)
+{
+    tu_use_process("tcb");
+    HANDLE lsa = th_connect_trusted();
+    ULONG msv = th_package(lsa, TH_MSV1_0);
+    static const char user[] = "alice", pw[] = PW_ALICE;
+    size_t nu = sizeof user - 1, np = sizeof pw - 1;
+    ULONG len = (ULONG)(sizeof(MSV1_0_INTERACTIVE_LOGON) + 1 + 2 * (1 + nu + np));
+    unsigned char *block = calloc(1, len);
+    ck_assert_ptr_nonnull(block);
+    MSV1_0_INTERACTIVE_LOGON *m = (MSV1_0_INTERACTIVE_LOGON *)block;
+    unsigned char *p = block + sizeof *m + 1; /* odd offset on purpose */
+    m->MessageType = MsV1_0InteractiveLogon;
+    struct {
+        UNICODE_STRING *us;
+        const char *s;
+        size_t n;
+    } f[] = {{&m->LogonDomainName, ".", 1}, {&m->UserName, user, nu}, {&m->Password, pw, np}};
+    for (int i = 0; i < 3; i++) {
+        f[i].us->Buffer = (PWSTR)(void *)p;
+        f[i].us->Length = f[i].us->MaximumLength = (USHORT)(2 * f[i].n);
+        for (size_t k = 0; k < f[i].n; k++) {
+            p[0] = (unsigned char)f[i].s[k];
+            p[1] = 0;
+            p += 2;
+        }
+    }
+    struct th_logon_out out;
+    ck_assert_status_eq(th_logon(lsa, msv, Interactive, block, len, NULL, &out),
+                        STATUS_SUCCESS);
+    ck_assert_ptr_nonnull(out.token);
+    th_release(&out);
+    /* A wrong password at an odd offset is judged as a wrong password. */
+    p -= 2;
+    p[0] = 'X';
+    ck_assert_status_eq(th_logon(lsa, msv, Interactive, block, len, NULL, &out),
+                        STATUS_LOGON_FAILURE);
+    ck_assert_status_eq(out.sub_status, STATUS_WRONG_PASSWORD);
+    free(block);
+    LsaDeregisterLogonProcess(lsa);
+}
+END_TEST
+
 Suite *make_lsa_logon_suite(void);
 Suite *make_lsa_logon_suite(void)
 {
@@ -946,6 +993,7 @@ Suite *make_lsa_logon_suite(void)
     tcase_add_test(tc, name_too_long_password_257_chars);
     tcase_add_test(tc, name_too_long_after_message_type);
     tcase_add_test(tc, name_too_long_network);
+    tcase_add_test(tc, unaligned_strings_accepted);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("require_logon_process");
