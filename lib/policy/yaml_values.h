@@ -4,7 +4,16 @@
  * lib/policy: the loader context (errors with positions, the nodes, what
  * each account and group was defined by), node helpers, and the parsers for
  * scalar values (booleans, integers, times, hashes, logon hours), which know
- * nothing of YAML.
+ * nothing of YAML. Nothing here needs <yaml.h>; the libyaml side is in
+ * yaml_reader.h.
+ *
+ * Where things are: yaml_loader.c (loader.h's functions), yaml_build.c (one
+ * load's run), yaml_input.c (file bytes), yaml_document.c (top level and
+ * streaming), yaml_reader.c (events into nodes), yaml_syntax.c (libyaml's
+ * errors), yaml_errors.c (the error list), yaml_arena.c (node memory),
+ * yaml_values.c (typed node values), yaml_keys.c (mapping keys),
+ * yaml_scalars.c and yaml_hours.c (text syntaxes), yaml_sections.c and
+ * yaml_refs.c (what the sections mean).
  */
 #ifndef LSAEMU_POLICY_YAML_VALUES_H
 #define LSAEMU_POLICY_YAML_VALUES_H
@@ -12,10 +21,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/policy.h"
 
-/* ---- Scalar parsers (no YAML) ------------------------------------------------ */
+struct lsaemu_error;
+
+/* ---- Scalar parsers (yaml_scalars.c, yaml_hours.c; no YAML) --------------------- */
 
 /* YAML 1.1 booleans: true/false, yes/no, on/off, y/n, in the usual casings. */
 bool yv_parse_bool(const char *s, bool *out);
@@ -28,6 +40,8 @@ bool yv_parse_time(const char *s, int64_t *out);
 bool yv_parse_hash(const char *s, uint8_t out[16]);
 /* NTSTATUS: 0x followed by 1 to 8 hex digits. */
 bool yv_parse_status_hex(const char *s, int32_t *out);
+/* Reads exactly n decimal digits at *p into *out and moves *p past them. */
+bool yv_digits(const char **p, int n, int *out);
 
 /* Minutes in a week; a logon-hours bitmap has one bit per minute. */
 #define YV_WEEK_MINUTES (7 * 24 * 60)
@@ -70,7 +84,7 @@ struct ld_pos {
     int line, column;
 };
 
-/* Bump allocator; blocks are freed together. */
+/* Bump allocator; blocks are freed together (yaml_arena.c). */
 struct ld_arena {
     struct ld_block *head;
     size_t used; /* bytes used in head */
@@ -102,10 +116,10 @@ struct ld {
     /* keep: nodes that live until the load ends; scratch: one entry of a
      * streamed section at a time. */
     struct ld_arena keep, scratch;
-    /* Streaming state (yaml_loader.c): entries of groups:/accounts: are
+    /* Streaming state (yaml_document.c): entries of groups:/accounts: are
      * defined as they are read; restart asks for a rerun on the whole
      * document as one tree, for the rare inputs where streaming could
-     * change what is reported (see yaml_loader.c). */
+     * change what is reported (see yaml_document.c). */
     bool streaming, accounts_done, groups_done, restart;
 
     /* For each account / group index: where the key that defined it in this
@@ -127,6 +141,8 @@ struct ld {
     size_t n_members, n_account_groups, cap_members, cap_account_groups;
 };
 
+/* ---- Errors (yaml_errors.c) ------------------------------------------------------ */
+
 /* Records an error at node's start (node may be NULL: position 0:0). */
 void ld_error(struct ld *ld, const struct yn *node, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -134,6 +150,12 @@ void ld_error_at(struct ld *ld, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Records that memory ran out (reported once, without position). */
 void ld_oom(struct ld *ld);
+/* Sorts the errors into file order; adds the out-of-memory one if needed. */
+void ld_errors_finish(struct ld *ld);
+/* e as the public error of a load from source. */
+void ld_error_public(const struct ld_error *e, const char *source, struct lsaemu_error *out);
+
+/* ---- Node values (yaml_values.c) and mapping keys (yaml_keys.c) ------------------- */
 
 /* The position of node. */
 static inline struct ld_pos ld_pos_of(const struct yn *node)
@@ -172,6 +194,24 @@ bool ld_fields(struct ld *ld, struct yn *node, const char *where, const char *co
  * after reporting an unknown key or (seen[i] set) a duplicate. */
 long ld_field_index(struct ld *ld, const struct yn *key, const char *where,
                     const char *const *keys, size_t n_keys, struct yn **seen);
+
+/* ---- A load (yaml_build.c) and its input (yaml_input.c) ---------------------------- */
+
+/*
+ * Parses and interprets input (len bytes, or file when input is NULL) into a
+ * new policy (not finished). Every problem ends up in ld->errors; the policy
+ * is returned even then, for the caller to drop. NULL only when not even an
+ * empty policy could be made. ld is left holding only its error list.
+ */
+struct policy *ld_build(struct ld *ld, const char *input, size_t len, FILE *file,
+                        const char *source);
+/* Reads a whole file (allocated with mem_malloc); NULL with errno set on
+ * failure. */
+char *ld_read_file(const char *path, size_t *len);
+/* Opens path for streaming; NULL with errno set when it cannot be read,
+ * and also (errno 0) for what is not a regular file, which is read whole so
+ * that its read error is reported as before. */
+FILE *ld_open_stream(const char *path);
 
 /* ---- Sections (yaml_sections.c) --------------------------------------------------- */
 
