@@ -35,7 +35,7 @@ static struct policy *acquire_account(const char *name, const struct account **a
 
 /* The token a logon of acct with this type would get, or NULL. */
 static struct token *prospective_token(const struct policy *pol, const struct account *acct,
-                                       unsigned type, right_mask *rights)
+                                       unsigned type, struct token_rights *rights)
 {
     struct token_plan plan = {
         .account = acct,
@@ -49,19 +49,10 @@ static struct token *prospective_token(const struct policy *pol, const struct ac
 
 /* The first SID of t (user first, then groups in token order) holding
  * right id directly, as the engine's reasons name it; "" when none. */
-static void carrier(const struct policy *pol, const struct token *t, int id, char *buf,
-                    size_t size)
+static void carrier(const struct policy *pol, const struct token *t,
+                    const struct token_rights *r, int id, char *buf, size_t size)
 {
-    const struct sid *found = NULL;
-    if (policy_rights_of(pol, &t->user) & RIGHT_BIT(id))
-        found = &t->user;
-    for (size_t i = 0; !found && i < t->n_groups; i++) {
-        const struct token_group *g = &t->groups[i];
-        if (g->attributes & (TOK_GROUP_INTEGRITY | TOK_GROUP_USE_FOR_DENY_ONLY))
-            continue;
-        if (policy_rights_of(pol, &g->sid) & RIGHT_BIT(id))
-            found = &g->sid;
-    }
+    const struct sid *found = engine_carrier(t, r, id);
     buf[0] = '\0';
     if (found)
         engine_sid_display(pol, found, buf, size);
@@ -103,21 +94,21 @@ LSAEMU_PUBLIC int lsaemu_query_logon_right(const char *account, unsigned logon_t
         rc = 0;
         goto out;
     }
-    right_mask rights;
+    struct token_rights rights;
     struct token *t = prospective_token(pol, acct, logon_type, &rights);
     if (!t)
         goto out;
-    int32_t st = engine_check_logon_right(pol, t, acct, logon_type, rights, who, out->reason,
+    int32_t st = engine_check_logon_right(pol, t, acct, logon_type, &rights, who, out->reason,
                                           sizeof out->reason);
     int decided = allow;
-    if (rights & RIGHT_BIT(deny)) {
+    if (rights.all & RIGHT_BIT(deny)) {
         out->state = LSAEMU_RIGHT_DENIED;
         decided = deny;
     } else {
         out->state = st == 0 ? LSAEMU_RIGHT_GRANTED : LSAEMU_RIGHT_NOT_GRANTED;
     }
     snprintf(out->right, sizeof out->right, "%s", right_info(decided)->name);
-    carrier(pol, t, decided, out->principal, sizeof out->principal);
+    carrier(pol, t, &rights, decided, out->principal, sizeof out->principal);
     /* The service accounts' own service right is not in the database. */
     if (st == 0 && !out->principal[0])
         snprintf(out->principal, sizeof out->principal, "(implicit)");
@@ -138,7 +129,7 @@ LSAEMU_PUBLIC int lsaemu_for_each_account_privilege(const char *account,
     struct policy *pol = acquire_account(account, &acct);
     if (!pol)
         return -1;
-    right_mask rights;
+    struct token_rights rights;
     int n = -1;
     struct token *t = prospective_token(pol, acct, 2, &rights);
     if (t) {
@@ -148,7 +139,7 @@ LSAEMU_PUBLIC int lsaemu_for_each_account_privilege(const char *account,
             if (id < 0)
                 continue;
             char who[320];
-            carrier(pol, t, id, who, sizeof who);
+            carrier(pol, t, &rights, id, who, sizeof who);
             if (!who[0])
                 snprintf(who, sizeof who, "(implicit)");
             if (fn)

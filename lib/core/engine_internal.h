@@ -18,14 +18,26 @@ struct token_plan {
     struct luid logon_id;
 };
 
+/* The rights a token's SIDs hold directly, and for each one the first SID
+ * (user first, then the groups in token order, leaving out deny-only groups
+ * and the integrity label) that holds it: what the reasons name. */
+struct token_rights {
+    right_mask all;
+    int16_t carrier[RIGHT_COUNT]; /* -1 = the user, else an index into t->groups;
+                                     meaningful where all has the bit */
+};
+
+/* The SID carrying right id in t, or NULL when no SID holds it. */
+const struct sid *engine_carrier(const struct token *t, const struct token_rights *r, int id);
+
 /*
  * Builds the token a logon of plan->account would get, privileges included;
- * *rights receives every right and privilege the token's SIDs hold directly.
- * Returns NULL on allocation failure, or with *too_many set when the token
- * would pass GUESS_MAX_TOKEN_GROUPS.
+ * *rights receives every right and privilege the token's SIDs hold directly,
+ * and who carries each. Returns NULL on allocation failure, or with
+ * *too_many set when the token would pass GUESS_MAX_TOKEN_GROUPS.
  */
 struct token *engine_build_token(const struct policy *pol, const struct token_plan *plan,
-                                 right_mask *rights, bool *too_many);
+                                 struct token_rights *rights, bool *too_many);
 
 /*
  * The logon-right rule: 0 when the logon type is granted (or not governed),
@@ -34,6 +46,7 @@ struct token *engine_build_token(const struct policy *pol, const struct token_pl
  */
 int32_t engine_check_logon_right(const struct policy *pol, const struct token *t,
                                  const struct account *acct, unsigned logon_type,
-                                 right_mask rights, const char *who, char *reason, size_t size);
+                                 const struct token_rights *rights, const char *who, char *reason,
+                                 size_t size);
 
 #endif

@@ -247,7 +247,7 @@ static int32_t finish(const struct policy *pol, const struct logon_request *req,
                           req->logon_type != 8,
         .logon_id = req->logon_id,
     };
-    right_mask rights;
+    struct token_rights rights;
     bool too_many;
     struct token *t = engine_build_token(pol, &plan, &rights, &too_many);
     if (!t && too_many)
@@ -257,7 +257,7 @@ static int32_t finish(const struct policy *pol, const struct logon_request *req,
     if (!t)
         return decide(out, STATUS_NO_MEMORY, 0, "out of memory building the token");
     /* The rule's text is the verdict's reason as it stands. */
-    int32_t st = engine_check_logon_right(pol, t, a, req->logon_type, rights,
+    int32_t st = engine_check_logon_right(pol, t, a, req->logon_type, &rights,
                                           out->account_name, out->reason, sizeof out->reason);
     out->status = st;
     out->substatus = 0;

@@ -14,8 +14,9 @@
 const char *engine_sid_display(const struct policy *pol, const struct sid *sid, char *buf,
                                size_t size)
 {
-    const struct account *a = policy_find_account_sid(pol, sid);
-    const struct group *g = a ? NULL : policy_find_group_sid(pol, sid);
+    const struct account *a;
+    const struct group *g;
+    policy_find_sid_owner(pol, sid, &a, &g);
     const struct wellknown_sid *w = (a || g) ? NULL : wellknown_by_sid(sid);
     char text[SID_STRING_MAX];
 
@@ -32,21 +33,6 @@ const char *engine_sid_display(const struct policy *pol, const struct sid *sid, 
     else
         snprintf(buf, size, "%s", sid_format(sid, text));
     return buf;
-}
-
-/* The first SID of the token (user first) that holds right id directly. */
-static const struct sid *carrier_of(const struct policy *pol, const struct token *t, int id)
-{
-    if (policy_rights_of(pol, &t->user) & RIGHT_BIT(id))
-        return &t->user;
-    for (size_t i = 0; i < t->n_groups; i++) {
-        const struct token_group *g = &t->groups[i];
-        if (g->attributes & (TOK_GROUP_INTEGRITY | TOK_GROUP_USE_FOR_DENY_ONLY))
-            continue;
-        if (policy_rights_of(pol, &g->sid) & RIGHT_BIT(id))
-            return &g->sid;
-    }
-    return NULL;
 }
 
 /* Appends "A, B, C" (the direct holders of right id) to buf. */
@@ -67,8 +53,10 @@ static void list_holders(const struct policy *pol, int id, char *buf, size_t siz
 
 int32_t engine_check_logon_right(const struct policy *pol, const struct token *t,
                                  const struct account *acct, unsigned logon_type,
-                                 right_mask rights, const char *who, char *reason, size_t size)
+                                 const struct token_rights *tr, const char *who, char *reason,
+                                 size_t size)
 {
+    right_mask rights = tr->all;
     int allow, deny;
     if (!rights_for_logon_type(logon_type, &allow, &deny)) {
         snprintf(reason, size, "logon type %u is not governed by a logon right", logon_type);
@@ -76,7 +64,7 @@ int32_t engine_check_logon_right(const struct policy *pol, const struct token *t
     }
     char name[300];
     if (rights & RIGHT_BIT(deny)) {
-        const struct sid *c = carrier_of(pol, t, deny);
+        const struct sid *c = engine_carrier(t, tr, deny);
         snprintf(reason, size,
                  "%s is assigned to %s, which is in the token of %s; a deny right overrides "
                  "%s",
@@ -101,7 +89,7 @@ int32_t engine_check_logon_right(const struct policy *pol, const struct token *t
         snprintf(reason, size, "%s holds %s implicitly (built-in service account)", who,
                  right_info(allow)->name);
     } else {
-        const struct sid *c = carrier_of(pol, t, allow);
+        const struct sid *c = engine_carrier(t, tr, allow);
         reason_concat(reason, size, right_info(allow)->name, " granted to ", who, " through ",
                       c ? engine_sid_display(pol, c, name, sizeof name) : "?",
                       (const char *)NULL);

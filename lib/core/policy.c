@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The policy model: construction of the built-ins, the builder used by
- * policy sources, identity assignment (RIDs in file order), the stock rights,
- * and the read-side look-ups. Knows nothing of YAML; every look-up goes
+ * The policy model: the builder used by policy sources, identity assignment
+ * (RIDs in file order), the stock rights, and the read-side look-ups. The
+ * built-in accounts and groups of a new policy are in policy_builtin.c. Knows nothing of YAML; every look-up goes
  * through the hash indexes of policy_index.c.
  */
 #include "config.h"
@@ -18,11 +18,7 @@
 #include "policy_index.h"
 #include "wellknown.h"
 
-#define DEFAULT_MACHINE_NAME "WORKSTATION"
 #define FIRST_AUTO_RID 1000
-#define RID_ADMINISTRATOR 500
-#define RID_GUEST 501
-#define RID_NONE 513
 
 /* ---- Small helpers ------------------------------------------------------- */
 
@@ -63,7 +59,7 @@ static int grow(void **arr, size_t n, size_t elem)
 static const uint8_t blank_hash[16] = {0x31, 0xd6, 0xcf, 0xe0, 0xd1, 0x6a, 0xe9, 0x31,
                                        0xb7, 0x3c, 0x59, 0xd7, 0xe0, 0xc0, 0x89, 0xc0};
 
-/* ---- Construction -------------------------------------------------------- */
+/* ---- Builder ------------------------------------------------------------- */
 
 long policy_add_account(struct policy *pol, const char *name)
 {
@@ -208,95 +204,6 @@ int policy_add_fault(struct policy *pol, const struct fault *f)
     return 0;
 }
 
-static long add_fixed_account(struct policy *pol, const char *name, enum account_kind kind,
-                              uint32_t rid)
-{
-    long i = policy_add_account(pol, name);
-    if (i < 0)
-        return -1;
-    struct account *a = &pol->accounts[i];
-    a->builtin = true;
-    a->kind = kind;
-    if (kind == ACCOUNT_NORMAL) {
-        a->sid_source = POLICY_SID_RID;
-        a->rid = rid;
-        a->disabled = true;
-    } else {
-        a->sid_source = POLICY_SID_FIXED;
-        a->sid = sid_make1(5, rid);
-        if (policy_set_string(&a->domain, "NT AUTHORITY") < 0)
-            return -1;
-    }
-    return i;
-}
-
-static long add_builtin_alias(struct policy *pol, const char *name, uint32_t rid)
-{
-    long i = policy_add_group(pol, name);
-    if (i < 0)
-        return -1;
-    struct group *g = &pol->groups[i];
-    g->builtin = true;
-    g->sid_source = POLICY_SID_FIXED;
-    g->sid = sid_make2(5, 32, rid);
-    return i;
-}
-
-struct policy *policy_new(void)
-{
-    struct policy *pol = mem_calloc(1, sizeof *pol);
-    if (!pol)
-        return NULL;
-    pol->refcount = 1;
-    pol->index = policy_index_new();
-    if (!pol->index || policy_set_string(&pol->machine_name, DEFAULT_MACHINE_NAME) < 0)
-        goto fail;
-    uint32_t subs[4] = {21, 1000, 2000, 3000};
-    pol->machine_sid = sid_make(5, 4, subs);
-    pol->role = ROLE_WORKSTATION;
-    pol->base = BASE_FROM_ROLE;
-    pol->blank_password_console_only = true;
-    pol->require_logon_process = false;
-
-    if (add_fixed_account(pol, "SYSTEM", ACCOUNT_SYSTEM, 18) < 0 ||
-        add_fixed_account(pol, "LOCAL SERVICE", ACCOUNT_LOCAL_SERVICE, 19) < 0 ||
-        add_fixed_account(pol, "NETWORK SERVICE", ACCOUNT_NETWORK_SERVICE, 20) < 0 ||
-        add_fixed_account(pol, "Administrator", ACCOUNT_NORMAL, RID_ADMINISTRATOR) < 0 ||
-        add_fixed_account(pol, "Guest", ACCOUNT_NORMAL, RID_GUEST) < 0)
-        goto fail;
-
-    static const struct {
-        const char *name;
-        uint32_t rid;
-    } aliases[] = {
-        {"Administrators", 544},     {"Users", 545},
-        {"Guests", 546},             {"Power Users", 547},
-        {"Backup Operators", 551},   {"Remote Desktop Users", 555},
-        {"Performance Log Users", 559},
-    };
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (add_builtin_alias(pol, aliases[i].name, aliases[i].rid) < 0)
-            goto fail;
-    /* As on Windows, Users holds every authenticated and interactive logon. */
-    long users = policy_group_index(pol, "Users");
-    struct sid au = sid_make1(5, 11), inter = sid_make1(5, 4);
-    if (policy_add_member(pol, (size_t)users, &au) < 0 ||
-        policy_add_member(pol, (size_t)users, &inter) < 0)
-        goto fail;
-
-    /* The machine's "None" group: primary group of every local account. */
-    long none = policy_add_group(pol, "None");
-    if (none < 0)
-        goto fail;
-    pol->groups[none].builtin = true;
-    pol->groups[none].sid_source = POLICY_SID_RID;
-    pol->groups[none].rid = RID_NONE;
-    return pol;
-fail:
-    policy_unref(pol);
-    return NULL;
-}
-
 /* ---- Identity assignment --------------------------------------------------- */
 
 static int cmp_u32(const void *a, const void *b)
@@ -426,8 +333,8 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
     }
 
     /* Built-in memberships that depend on the machine SID. */
-    struct sid admin = sid_append(&pol->machine_sid, RID_ADMINISTRATOR);
-    struct sid guest = sid_append(&pol->machine_sid, RID_GUEST);
+    struct sid admin = sid_append(&pol->machine_sid, POLICY_RID_ADMINISTRATOR);
+    struct sid guest = sid_append(&pol->machine_sid, POLICY_RID_GUEST);
     long admins = policy_group_index(pol, "Administrators");
     long guests = policy_group_index(pol, "Guests");
     if (admins >= 0 && pol->groups[admins].builtin &&
@@ -625,7 +532,26 @@ bool policy_resolve_principal(const struct policy *pol, const char *text, struct
 
 right_mask policy_rights_of(const struct policy *pol, const struct sid *sid)
 {
-    return policy_index_rights_of(pol->index, sid);
+    return policy_index_rights_of(pol->index, pol, sid);
+}
+
+void policy_sid_info(const struct policy *pol, const struct sid *sid, struct policy_sid_info *out)
+{
+    policy_index_sid_info(pol->index, pol, sid, out);
+}
+
+void policy_group_info(const struct policy *pol, size_t group, struct policy_sid_info *out)
+{
+    policy_index_group_info(pol->index, group, out);
+}
+
+void policy_find_sid_owner(const struct policy *pol, const struct sid *sid,
+                           const struct account **account, const struct group **group)
+{
+    long a, g;
+    policy_index_owner_by_sid(pol->index, pol, sid, &a, &g);
+    *account = a < 0 ? NULL : &pol->accounts[a];
+    *group = a >= 0 || g < 0 ? NULL : &pol->groups[g];
 }
 
 static bool set_contains(const struct sid *set, size_t n, const struct sid *sid)
@@ -642,7 +568,7 @@ size_t policy_expand_groups(const struct policy *pol, struct sid *set, size_t n,
      * nested groups expand; the set check stops cycles. */
     for (size_t i = 0; i < n; i++) {
         size_t k;
-        const uint32_t *groups = policy_index_groups_of(pol->index, &set[i], &k);
+        const uint32_t *groups = policy_index_groups_of(pol->index, pol, &set[i], &k);
         for (size_t j = 0; j < k; j++) {
             const struct sid *gs = &pol->groups[groups[j]].sid;
             if (set_contains(set, n, gs))

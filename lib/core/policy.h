@@ -159,6 +159,12 @@ struct policy {
 
 /* ---- Builder (used by policy sources only) ------------------------------ */
 
+/* RIDs under the machine SID of the built-in Administrator and Guest
+ * accounts and of the "None" group. */
+#define POLICY_RID_ADMINISTRATOR 500
+#define POLICY_RID_GUEST 501
+#define POLICY_RID_NONE 513
+
 /* How an account's or group's SID is chosen (the sid_source field). */
 enum policy_sid_source {
     POLICY_SID_AUTO,  /* next free RID from 1000, in order: groups, then accounts */
@@ -265,6 +271,20 @@ bool policy_resolve_principal(const struct policy *pol, const char *text, struct
 
 /* Rights and privileges held directly by one SID (no group expansion). */
 right_mask policy_rights_of(const struct policy *pol, const struct sid *sid);
+
+/* What the logon path reads about one SID, from one index probe. */
+struct policy_sid_info {
+    right_mask rights;       /* held directly */
+    const uint32_t *groups;  /* indexes into pol->groups of the groups listing it directly */
+    size_t n_groups;
+};
+void policy_sid_info(const struct policy *pol, const struct sid *sid, struct policy_sid_info *out);
+/* The same for pol->groups[group], without hashing its SID. */
+void policy_group_info(const struct policy *pol, size_t group, struct policy_sid_info *out);
+/* The account, else the group, with that SID (both NULL when neither): one
+ * walk of the SID index where the two look-ups above would take two. */
+void policy_find_sid_owner(const struct policy *pol, const struct sid *sid,
+                           const struct account **account, const struct group **group);
 
 /*
  * Appends to *set (a caller-owned array of *n SIDs with room for cap) every

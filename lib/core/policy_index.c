@@ -53,10 +53,12 @@ static int htab_grow(struct htab *t)
     return 0;
 }
 
-/* Adds item (no duplicate check); 0 or -1. Load factor stays below 1/2. */
+/* Adds item (no duplicate check); 0 or -1. Load factor stays below 1/2
+ * (3/4 for a dense table). */
 static int htab_insert(struct htab *t, uint32_t hash, uint32_t item)
 {
-    if ((t->count + 1) * 2 > t->cap && htab_grow(t) < 0)
+    if ((t->dense ? (t->count + 1) * 4 > t->cap * 3 : (t->count + 1) * 2 > t->cap) &&
+        htab_grow(t) < 0)
         return -1;
     size_t j = hash & (t->cap - 1);
     while (t->item[j])
@@ -126,29 +128,34 @@ static bool process_name_eq(const void *ctx, uint32_t item, const void *key)
 
 struct policy_index *policy_index_new(void)
 {
-    return mem_calloc(1, sizeof(struct policy_index));
+    struct policy_index *idx = mem_calloc(1, sizeof(struct policy_index));
+    if (idx)
+        idx->account_names.dense = idx->group_names.dense = idx->process_names.dense = true;
+    return idx;
 }
 
-static void free_rights(struct policy_index *idx)
+/* Forgets the rights and memberships; the entries stay. */
+static void free_derived(struct policy_index *idx)
 {
-    htab_free(&idx->right_sids);
-    mem_free(idx->right_sid);
-    mem_free(idx->right_mask_of);
-    idx->right_sid = NULL;
-    idx->right_mask_of = NULL;
-    idx->n_right_sids = 0;
-}
-
-static void free_members(struct policy_index *idx)
-{
-    htab_free(&idx->member_sids);
-    mem_free((void *)idx->member_sid);
-    mem_free(idx->member_first);
-    mem_free(idx->member_count);
+    mem_free(idx->masks);
     mem_free(idx->member_groups);
-    idx->member_sid = NULL;
-    idx->member_first = idx->member_count = idx->member_groups = NULL;
-    idx->n_member_sids = 0;
+    mem_free(idx->group_entry);
+    idx->masks = NULL;
+    idx->member_groups = idx->group_entry = NULL;
+    idx->n_masks = idx->n_group_entry = 0;
+    for (size_t i = 0; i < idx->n_entries; i++)
+        idx->entries[i].mask = idx->entries[i].first = idx->entries[i].n_groups = 0;
+}
+
+static void free_sids(struct policy_index *idx)
+{
+    free_derived(idx);
+    htab_free(&idx->sids);
+    mem_free(idx->entries);
+    mem_free(idx->other);
+    idx->entries = NULL;
+    idx->other = NULL;
+    idx->n_entries = idx->cap_entries = idx->n_other = idx->cap_other = 0;
 }
 
 void policy_index_free(struct policy_index *idx)
@@ -158,10 +165,7 @@ void policy_index_free(struct policy_index *idx)
     htab_free(&idx->account_names);
     htab_free(&idx->group_names);
     htab_free(&idx->process_names);
-    htab_free(&idx->account_sids);
-    htab_free(&idx->group_sids);
-    free_rights(idx);
-    free_members(idx);
+    free_sids(idx);
     mem_free(idx);
 }
 
@@ -203,29 +207,124 @@ long policy_index_process_by_name(const struct policy_index *idx, const struct p
                      name);
 }
 
-/* ---- SIDs ----------------------------------------------------------------- */
+/* ---- SIDs: one table for accounts, groups, holders and members ------------- */
 
-static bool account_sid_eq(const void *ctx, uint32_t item, const void *key)
+static inline const struct sid *entry_sid(const struct policy_index *idx,
+                                          const struct policy *pol, uint32_t ref)
 {
-    const struct policy *pol = ctx;
-    return sid_equal(&pol->accounts[item].sid, key);
+    uint32_t i = ref & ~SID_REF_KIND;
+    switch (ref & SID_REF_KIND) {
+    case SID_REF_ACCOUNT:
+        return &pol->accounts[i].sid;
+    case SID_REF_GROUP:
+        return &pol->groups[i].sid;
+    default:
+        return &idx->other[i];
+    }
 }
 
-static bool group_sid_eq(const void *ctx, uint32_t item, const void *key)
+/* The canonical entry of sid (the first one the probe meets), or -1. */
+static inline __attribute__((always_inline)) long
+find_entry(const struct policy_index *idx, const struct policy *pol, const struct sid *sid,
+           uint32_t hash)
 {
-    const struct policy *pol = ctx;
-    return sid_equal(&pol->groups[item].sid, key);
+    const struct htab *t = &idx->sids;
+    if (!t->cap)
+        return -1;
+    size_t j = hash & (t->cap - 1);
+    uint32_t it;
+    while ((it = t->item[j]) != 0) {
+        if (t->hash[j] == hash && sid_equal(entry_sid(idx, pol, idx->entries[it - 1].ref), sid))
+            return (long)(it - 1);
+        j = (j + 1) & (t->cap - 1);
+    }
+    return -1;
+}
+
+/* Index of the first account (group) with sid, or -1. */
+static long find_kind(const struct policy_index *idx, const struct policy *pol,
+                      const struct sid *sid, uint32_t kind)
+{
+    const struct htab *t = &idx->sids;
+    if (!t->cap)
+        return -1;
+    uint32_t hash = sid_hash(sid);
+    size_t j = hash & (t->cap - 1);
+    uint32_t it;
+    while ((it = t->item[j]) != 0) {
+        uint32_t ref = idx->entries[it - 1].ref;
+        if (t->hash[j] == hash && (ref & SID_REF_KIND) == kind &&
+            sid_equal(entry_sid(idx, pol, ref), sid))
+            return (long)(ref & ~SID_REF_KIND);
+        j = (j + 1) & (t->cap - 1);
+    }
+    return -1;
+}
+
+/* Appends an entry for ref; its index, or -1. Arrays grow by an eighth, as
+ * the entries of a large policy are nearly all added at once. */
+static long add_entry(struct policy_index *idx, uint32_t ref, uint32_t hash)
+{
+    if (idx->n_entries == idx->cap_entries) {
+        size_t ncap = idx->cap_entries + idx->cap_entries / 8 + 64;
+        struct policy_sid_entry *e = mem_realloc(idx->entries, ncap * sizeof *e);
+        if (!e)
+            return -1;
+        idx->entries = e;
+        idx->cap_entries = ncap;
+    }
+    idx->entries[idx->n_entries] = (struct policy_sid_entry){.ref = ref};
+    if (htab_insert(&idx->sids, hash, (uint32_t)idx->n_entries) < 0)
+        return -1;
+    return (long)idx->n_entries++;
+}
+
+/* The canonical entry of sid, adding one for a SID that is no account or
+ * group (a copy goes to idx->other). -1 on allocation failure. */
+static long intern_sid(struct policy_index *idx, const struct policy *pol, const struct sid *sid)
+{
+    uint32_t h = sid_hash(sid);
+    long e = find_entry(idx, pol, sid, h);
+    if (e >= 0)
+        return e;
+    if (idx->n_other == idx->cap_other) {
+        size_t ncap = idx->cap_other ? idx->cap_other * 2 : 16;
+        struct sid *o = mem_realloc(idx->other, ncap * sizeof *o);
+        if (!o)
+            return -1;
+        idx->other = o;
+        idx->cap_other = ncap;
+    }
+    idx->other[idx->n_other] = *sid;
+    e = add_entry(idx, SID_REF_OTHER | (uint32_t)idx->n_other, h);
+    if (e >= 0)
+        idx->n_other++;
+    return e;
+}
+
+/* Sizes the SID table for n items at once (growing it item by item
+ * rehashes every entry at each doubling). */
+static int htab_reserve(struct htab *t, size_t n)
+{
+    while ((n + 1) * 2 > t->cap)
+        if (htab_grow(t) < 0)
+            return -1;
+    return 0;
 }
 
 int policy_index_build_sids(struct policy_index *idx, const struct policy *pol)
 {
-    htab_free(&idx->account_sids);
-    htab_free(&idx->group_sids);
-    for (size_t i = 0; i < pol->n_accounts; i++)
-        if (htab_insert(&idx->account_sids, sid_hash(&pol->accounts[i].sid), (uint32_t)i) < 0)
-            return -1;
+    free_sids(idx);
+    size_t n = pol->n_groups + pol->n_accounts;
+    idx->entries = mem_malloc((n + 64) * sizeof *idx->entries);
+    if (!idx->entries || htab_reserve(&idx->sids, n + 64) < 0)
+        return -1;
+    idx->cap_entries = n + 64;
     for (size_t i = 0; i < pol->n_groups; i++)
-        if (htab_insert(&idx->group_sids, sid_hash(&pol->groups[i].sid), (uint32_t)i) < 0)
+        if (add_entry(idx, SID_REF_GROUP | (uint32_t)i, sid_hash(&pol->groups[i].sid)) < 0)
+            return -1;
+    for (size_t i = 0; i < pol->n_accounts; i++)
+        if (add_entry(idx, SID_REF_ACCOUNT | (uint32_t)i, sid_hash(&pol->accounts[i].sid)) < 0)
             return -1;
     return 0;
 }
@@ -233,83 +332,73 @@ int policy_index_build_sids(struct policy_index *idx, const struct policy *pol)
 long policy_index_account_by_sid(const struct policy_index *idx, const struct policy *pol,
                                  const struct sid *sid)
 {
-    return htab_find(&idx->account_sids, sid_hash(sid), account_sid_eq, pol, sid);
+    return find_kind(idx, pol, sid, SID_REF_ACCOUNT);
 }
 
 long policy_index_group_by_sid(const struct policy_index *idx, const struct policy *pol,
                                const struct sid *sid)
 {
-    return htab_find(&idx->group_sids, sid_hash(sid), group_sid_eq, pol, sid);
+    return find_kind(idx, pol, sid, SID_REF_GROUP);
 }
 
-/* ---- SID arrays (rights and membership) ------------------------------------ */
-
-static bool sid_array_eq(const void *ctx, uint32_t item, const void *key)
+void policy_index_owner_by_sid(const struct policy_index *idx, const struct policy *pol,
+                               const struct sid *sid, long *account, long *group)
 {
-    const struct sid *arr = ctx;
-    return sid_equal(&arr[item], key);
-}
-
-/*
- * Finds sid in the growing array *arr (n entries, capacity *cap) through t,
- * adding it when absent. Returns its position or -1 on allocation failure.
- */
-static long intern_sid(struct htab *t, struct sid **arr, size_t *n, size_t *cap,
-                       const struct sid *sid, bool *added)
-{
-    uint32_t h = sid_hash(sid);
-    long pos = htab_find(t, h, sid_array_eq, *arr, sid);
-    *added = false;
-    if (pos >= 0)
-        return pos;
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        struct sid *grown = mem_realloc(*arr, ncap * sizeof *grown);
-        if (!grown)
-            return -1;
-        *arr = grown;
-        *cap = ncap;
+    const struct htab *t = &idx->sids;
+    *account = *group = -1;
+    if (!t->cap)
+        return;
+    uint32_t hash = sid_hash(sid);
+    size_t j = hash & (t->cap - 1);
+    uint32_t it;
+    while ((it = t->item[j]) != 0 && *account < 0) {
+        uint32_t ref = idx->entries[it - 1].ref;
+        uint32_t kind = ref & SID_REF_KIND;
+        if (t->hash[j] == hash && kind != SID_REF_OTHER &&
+            (kind == SID_REF_ACCOUNT || *group < 0) && sid_equal(entry_sid(idx, pol, ref), sid)) {
+            if (kind == SID_REF_ACCOUNT)
+                *account = (long)(ref & ~SID_REF_KIND);
+            else
+                *group = (long)(ref & ~SID_REF_KIND);
+        }
+        j = (j + 1) & (t->cap - 1);
     }
-    (*arr)[*n] = *sid;
-    if (htab_insert(t, h, (uint32_t)*n) < 0)
-        return -1;
-    *added = true;
-    return (long)(*n)++;
 }
 
-static int grow_masks(right_mask **masks, size_t need, size_t *cap)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    while (ncap < need)
-        ncap *= 2;
-    right_mask *grown = mem_realloc(*masks, ncap * sizeof *grown);
-    if (!grown)
-        return -1;
-    *masks = grown;
-    *cap = ncap;
-    return 0;
-}
+/* ---- Rights and membership ---------------------------------------------------- */
 
 int policy_index_build_rights(struct policy_index *idx, struct policy *pol)
 {
-    free_rights(idx);
-    size_t cap = 0, mcap = 0;
+    mem_free(idx->masks);
+    idx->masks = NULL;
+    idx->n_masks = 0;
+    for (size_t i = 0; i < idx->n_entries; i++)
+        idx->entries[i].mask = 0;
+    size_t mcap = 0;
     for (int r = 0; r < RIGHT_COUNT; r++) {
         size_t kept = 0;
         for (size_t k = 0; k < pol->n_holders[r]; k++) {
-            bool added;
-            long pos = intern_sid(&idx->right_sids, &idx->right_sid, &idx->n_right_sids, &cap,
-                                  &pol->holders[r][k], &added);
-            if (pos < 0 || grow_masks(&idx->right_mask_of, idx->n_right_sids, &mcap) < 0)
+            long e = intern_sid(idx, pol, &pol->holders[r][k]);
+            if (e < 0)
                 return -1;
-            if (added)
-                idx->right_mask_of[pos] = 0;
+            struct policy_sid_entry *en = &idx->entries[e];
+            if (!en->mask) {
+                if (idx->n_masks == mcap) {
+                    size_t ncap = mcap ? mcap * 2 : 32;
+                    right_mask *m = mem_realloc(idx->masks, ncap * sizeof *m);
+                    if (!m)
+                        return -1;
+                    idx->masks = m;
+                    mcap = ncap;
+                }
+                idx->masks[idx->n_masks++] = 0;
+                en->mask = (uint32_t)idx->n_masks;
+            }
+            right_mask *m = &idx->masks[en->mask - 1];
             /* A SID listed twice for one right holds it once. */
-            if (idx->right_mask_of[pos] & RIGHT_BIT(r))
+            if (*m & RIGHT_BIT(r))
                 continue;
-            idx->right_mask_of[pos] |= RIGHT_BIT(r);
+            *m |= RIGHT_BIT(r);
             pol->holders[r][kept++] = pol->holders[r][k];
         }
         pol->n_holders[r] = kept;
@@ -317,128 +406,113 @@ int policy_index_build_rights(struct policy_index *idx, struct policy *pol)
     return 0;
 }
 
-right_mask policy_index_rights_of(const struct policy_index *idx, const struct sid *sid)
-{
-    long pos = htab_find(&idx->right_sids, sid_hash(sid), sid_array_eq, idx->right_sid, sid);
-    return pos < 0 ? 0 : idx->right_mask_of[pos];
-}
-
-static bool sid_ref_eq(const void *ctx, uint32_t item, const void *key)
-{
-    const struct sid *const *arr = ctx;
-    return sid_equal(arr[item], key);
-}
-
-/* As intern_sid(), for an array of pointers to SIDs that stay put. */
-static long intern_sid_ref(struct htab *t, const struct sid ***arr, size_t *n, size_t *cap,
-                           const struct sid *sid, bool *added)
-{
-    uint32_t h = sid_hash(sid);
-    long pos = htab_find(t, h, sid_ref_eq, *arr, sid);
-    *added = false;
-    if (pos >= 0)
-        return pos;
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        const struct sid **grown = mem_realloc((void *)*arr, ncap * sizeof *grown);
-        if (!grown)
-            return -1;
-        *arr = grown;
-        *cap = ncap;
-    }
-    (*arr)[*n] = sid;
-    if (htab_insert(t, h, (uint32_t)*n) < 0)
-        return -1;
-    *added = true;
-    return (long)(*n)++;
-}
-
-static int grow_u32(uint32_t **arr, size_t need, size_t *cap)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    while (ncap < need)
-        ncap *= 2;
-    uint32_t *grown = mem_realloc(*arr, ncap * sizeof *grown);
-    if (!grown)
-        return -1;
-    *arr = grown;
-    *cap = ncap;
-    return 0;
-}
-
 int policy_index_build_members(struct policy_index *idx, struct policy *pol)
 {
-    free_members(idx);
-    size_t cap = 0, ccap = 0, lcap = 0;
-    uint32_t *last = NULL; /* last group that counted each member, + 1 */
+    mem_free(idx->member_groups);
+    mem_free(idx->group_entry);
+    idx->member_groups = idx->group_entry = NULL;
+    idx->n_group_entry = 0;
+    for (size_t i = 0; i < idx->n_entries; i++)
+        idx->entries[i].first = idx->entries[i].n_groups = 0;
+    uint32_t *last = NULL; /* last group that counted each entry, + 1 */
+    size_t lcap = 0;
     int rc = -1;
 
-    /* Pass 1: intern member SIDs, count groups per member, drop duplicates. */
+    /* Pass 1: count groups per member entry, drop duplicate members. */
     for (size_t g = 0; g < pol->n_groups; g++) {
         struct group *grp = &pol->groups[g];
         size_t kept = 0;
         for (size_t k = 0; k < grp->n_members; k++) {
-            bool added;
-            long pos = intern_sid_ref(&idx->member_sids, &idx->member_sid, &idx->n_member_sids,
-                                      &cap, &grp->members[k], &added);
-            if (pos < 0 || grow_u32(&idx->member_count, idx->n_member_sids, &ccap) < 0 ||
-                grow_u32(&last, idx->n_member_sids, &lcap) < 0)
+            long e = intern_sid(idx, pol, &grp->members[k]);
+            if (e < 0)
                 goto out;
-            if (added)
-                idx->member_count[pos] = 0, last[pos] = 0;
-            if (last[pos] == g + 1)
+            if ((size_t)e >= lcap) {
+                size_t ncap = idx->cap_entries > (size_t)e ? idx->cap_entries : (size_t)e + 1;
+                uint32_t *l = mem_realloc(last, ncap * sizeof *l);
+                if (!l)
+                    goto out;
+                memset(l + lcap, 0, (ncap - lcap) * sizeof *l);
+                last = l;
+                lcap = ncap;
+            }
+            if (last[e] == g + 1)
                 continue;
-            last[pos] = (uint32_t)(g + 1);
-            idx->member_count[pos]++;
-            grp->members[kept] = grp->members[k];
-            /* A SID met for the first time is kept, and stays where it is
-             * kept now; later entries only move into later places. */
-            if (added)
-                idx->member_sid[pos] = &grp->members[kept];
-            kept++;
+            last[e] = (uint32_t)(g + 1);
+            idx->entries[e].n_groups++;
+            grp->members[kept++] = grp->members[k];
         }
         grp->n_members = kept;
     }
 
     /* Pass 2: lay the group lists out back to back. */
-    size_t n = idx->n_member_sids, total = 0;
-    idx->member_first = mem_malloc((n ? n : 1) * sizeof *idx->member_first);
-    if (!idx->member_first)
-        goto out;
-    for (size_t i = 0; i < n; i++) {
-        idx->member_first[i] = (uint32_t)total;
-        total += idx->member_count[i];
-        idx->member_count[i] = 0;
+    size_t total = 0;
+    for (size_t i = 0; i < idx->n_entries; i++) {
+        idx->entries[i].first = (uint32_t)total;
+        total += idx->entries[i].n_groups;
+        idx->entries[i].n_groups = 0;
     }
     idx->member_groups = mem_malloc((total ? total : 1) * sizeof *idx->member_groups);
-    if (!idx->member_groups)
+    idx->group_entry = mem_malloc((pol->n_groups ? pol->n_groups : 1) * sizeof *idx->group_entry);
+    if (!idx->member_groups || !idx->group_entry)
         goto out;
     for (size_t g = 0; g < pol->n_groups; g++) {
         const struct group *grp = &pol->groups[g];
         for (size_t k = 0; k < grp->n_members; k++) {
-            long pos = htab_find(&idx->member_sids, sid_hash(&grp->members[k]), sid_ref_eq,
-                                 idx->member_sid, &grp->members[k]);
-            idx->member_groups[idx->member_first[pos] + idx->member_count[pos]++] = (uint32_t)g;
+            long e = find_entry(idx, pol, &grp->members[k], sid_hash(&grp->members[k]));
+            struct policy_sid_entry *en = &idx->entries[e];
+            idx->member_groups[en->first + en->n_groups++] = (uint32_t)g;
         }
     }
+    for (size_t g = 0; g < pol->n_groups; g++)
+        idx->group_entry[g] =
+            (uint32_t)find_entry(idx, pol, &pol->groups[g].sid, sid_hash(&pol->groups[g].sid));
+    idx->n_group_entry = pol->n_groups;
     rc = 0;
 out:
     mem_free(last);
     return rc;
 }
 
-const uint32_t *policy_index_groups_of(const struct policy_index *idx, const struct sid *sid,
-                                       size_t *n)
+static inline void entry_info(const struct policy_index *idx, long e,
+                              struct policy_sid_info *out)
 {
-    long pos = idx->member_groups ? htab_find(&idx->member_sids, sid_hash(sid), sid_ref_eq,
-                                              idx->member_sid, sid)
-                                  : -1;
-    if (pos < 0) {
-        *n = 0;
-        return NULL;
+    if (e < 0) {
+        out->rights = 0;
+        out->groups = NULL;
+        out->n_groups = 0;
+        return;
     }
-    *n = idx->member_count[pos];
-    return idx->member_groups + idx->member_first[pos];
+    const struct policy_sid_entry *en = &idx->entries[e];
+    out->rights = en->mask ? idx->masks[en->mask - 1] : 0;
+    out->n_groups = idx->member_groups ? en->n_groups : 0;
+    out->groups = out->n_groups ? idx->member_groups + en->first : NULL;
+}
+
+right_mask policy_index_rights_of(const struct policy_index *idx, const struct policy *pol,
+                                  const struct sid *sid)
+{
+    struct policy_sid_info info;
+    entry_info(idx, find_entry(idx, pol, sid, sid_hash(sid)), &info);
+    return info.rights;
+}
+
+const uint32_t *policy_index_groups_of(const struct policy_index *idx, const struct policy *pol,
+                                       const struct sid *sid, size_t *n)
+{
+    struct policy_sid_info info;
+    entry_info(idx, find_entry(idx, pol, sid, sid_hash(sid)), &info);
+    *n = info.n_groups;
+    return info.groups;
+}
+
+void policy_index_sid_info(const struct policy_index *idx, const struct policy *pol,
+                           const struct sid *sid, struct policy_sid_info *out)
+{
+    entry_info(idx, find_entry(idx, pol, sid, sid_hash(sid)), out);
+}
+
+void policy_index_group_info(const struct policy_index *idx, size_t g,
+                             struct policy_sid_info *out)
+{
+    entry_info(idx, g < idx->n_group_entry ? (long)idx->group_entry[g] : -1, out);
 }

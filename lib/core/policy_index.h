@@ -21,6 +21,26 @@ struct htab {
     uint32_t *item; /* item index + 1 */
     size_t cap;     /* 0 or a power of two */
     size_t count;
+    /* Filled up to 3/4 instead of 1/2: the name tables, probed once per
+     * logon and always for a name that is there, trade a probe or two for
+     * a third of their memory. */
+    bool dense;
+};
+
+/* One SID the policy knows: an account's, a group's, or another SID that
+ * holds a right or is a member (well-known or foreign; copied into
+ * policy_index.other). ref says which; the rights it holds directly and the
+ * groups listing it hang off the same entry, so that one probe answers
+ * both questions a logon asks of every SID in its token. */
+#define SID_REF_ACCOUNT 0x00000000u
+#define SID_REF_GROUP 0x40000000u
+#define SID_REF_OTHER 0x80000000u
+#define SID_REF_KIND 0xC0000000u
+struct policy_sid_entry {
+    uint32_t ref;      /* SID_REF_* | index */
+    uint32_t mask;     /* 1 + index into policy_index.masks, 0 = holds nothing */
+    uint32_t first;    /* groups listing it: member_groups[first .. first + n_groups) */
+    uint32_t n_groups;
 };
 
 struct policy_index {
@@ -28,24 +48,21 @@ struct policy_index {
     struct htab account_names;
     struct htab group_names;
     struct htab process_names;
-    /* Built by policy_index_build_sids() once SIDs are assigned. */
-    struct htab account_sids;
-    struct htab group_sids;
-    /* Built by policy_index_build_rights() at finish. */
-    struct htab right_sids;
-    struct sid *right_sid;
-    right_mask *right_mask_of;
-    size_t n_right_sids;
-    /* Built by policy_index_build_members() at finish: member SID i is listed
-     * by the groups member_groups[member_first[i] .. + member_count[i]).
-     * member_sid[i] points at the SID in the first group listing it (the
-     * member lists do not change after finish), rather than a 68-byte copy. */
-    struct htab member_sids;
-    const struct sid **member_sid;
-    uint32_t *member_first;
-    uint32_t *member_count;
+    /* Built by policy_index_build_sids() once SIDs are assigned: every
+     * account and group SID, then (at finish) the other holders and
+     * members. A SID used twice has two entries; the first one found is its
+     * canonical entry, the one that carries rights and memberships. */
+    struct htab sids; /* item = entry index */
+    struct policy_sid_entry *entries;
+    size_t n_entries, cap_entries;
+    struct sid *other;
+    size_t n_other, cap_other;
+    right_mask *masks;
+    size_t n_masks;
     uint32_t *member_groups;
-    size_t n_member_sids;
+    /* The canonical entry of each group's SID (built with the members). */
+    uint32_t *group_entry;
+    size_t n_group_entry;
 };
 
 /* ASCII case-insensitive hash and comparison used for every name. */
@@ -77,12 +94,23 @@ long policy_index_group_by_sid(const struct policy_index *idx, const struct poli
 
 /* Builds SID -> rights; removes duplicate holders from pol->holders. 0 or -1. */
 int policy_index_build_rights(struct policy_index *idx, struct policy *pol);
-right_mask policy_index_rights_of(const struct policy_index *idx, const struct sid *sid);
+right_mask policy_index_rights_of(const struct policy_index *idx, const struct policy *pol,
+                                  const struct sid *sid);
 
 /* Builds member SID -> groups; removes duplicate members. 0 or -1. */
 int policy_index_build_members(struct policy_index *idx, struct policy *pol);
 /* Groups (indexes into pol->groups) that list sid as a direct member. */
-const uint32_t *policy_index_groups_of(const struct policy_index *idx, const struct sid *sid,
-                                       size_t *n);
+const uint32_t *policy_index_groups_of(const struct policy_index *idx, const struct policy *pol,
+                                       const struct sid *sid, size_t *n);
+/* Rights and groups of sid in one probe (after finish). */
+void policy_index_sid_info(const struct policy_index *idx, const struct policy *pol,
+                           const struct sid *sid, struct policy_sid_info *out);
+/* The same for pol->groups[g], without hashing its SID. */
+void policy_index_group_info(const struct policy_index *idx, size_t g,
+                             struct policy_sid_info *out);
+/* The first account and the first group with that SID (-1 when none), in
+ * one walk of the table: what a reason names a SID by. */
+void policy_index_owner_by_sid(const struct policy_index *idx, const struct policy *pol,
+                               const struct sid *sid, long *account, long *group);
 
 #endif
