@@ -7,6 +7,9 @@
 #    L"...", TEXT, wcslen, swprintf, LoadLibrary/GetProcAddress) built with
 #    `pkg-config --cflags --libs lsaemu-win32`, i.e. -fshort-wchar;
 #  - the conformance program (tests/win32/conformance.c) the same way;
+#  - a client printing WCHAR strings and DWORDs with the narrow printf
+#    family (tests/win32/printf_client.c), once with <stdio.h> included
+#    before <windows.h> and once after;
 #  - an ordinary Linux program including <windows.h> built with
 #    `pkg-config --cflags --libs lsaemu` (32-bit wchar_t), whose glibc
 #    wcslen/swprintf must stay glibc's;
@@ -45,10 +48,10 @@ processes:
   default: { account: builder }
 YAML
 
-# build_run <name> <pkg-config module> <source> <expected output>
+# build_run <name> <pkg-config module> <source> <expected output> [extra cflags]
 build_run() {
-    # shellcheck disable=SC2046
-    if ! $CC $WARN $(pkg-config --cflags "$2") "$3" -o "$tmp/$1" $(pkg-config --libs "$2") \
+    # shellcheck disable=SC2046,SC2086
+    if ! $CC $WARN ${5:-} $(pkg-config --cflags "$2") "$3" -o "$tmp/$1" $(pkg-config --libs "$2") \
         2>"$tmp/$1.err"; then
         echo "FAIL: $1 does not build warning-free with $2:"
         cat "$tmp/$1.err"
@@ -75,6 +78,24 @@ Negotiate package id 0
 "
 build_run conformance lsaemu-win32 "$top_srcdir/tests/win32/conformance.c" "conformance: all checks passed
 "
+printf_want="user builder
+computer BUILD-07
+builder has 7 characters
+error 1385 (0x00000569), -5
+big 5000000000 5000000000 12A05F200
+packages Negotiate Kerberos
+snprintf 10 [café-1385]
+_snprintf -1
+sprintf_s 6 [secure]
+sprintf [né]
+vfprintf log 1385
+tokens alice bob
+upper BOB (4 bytes)
+"
+build_run printf_client_stdio_after lsaemu-win32 "$top_srcdir/tests/win32/printf_client.c" \
+    "$printf_want"
+build_run printf_client_stdio_first lsaemu-win32 "$top_srcdir/tests/win32/printf_client.c" \
+    "$printf_want" -DLSAEMU_TEST_STDIO_FIRST
 build_run linux_client lsaemu "$top_srcdir/tests/win32/linux_client.c" "SeTcbPrivilege=7
 "
 

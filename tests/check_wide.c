@@ -10,9 +10,12 @@
  * checks the mode's mapping either way.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include <windows.h>
@@ -261,6 +264,410 @@ START_TEST(test_fwprintf_utf8)
     fclose(f);
     ck_assert_str_eq(mem, "caf\xc3\xa9=1385 \xf0\x9f\x98\x80\n");
     free(mem);
+}
+END_TEST
+
+/* ---- the narrow printf family (Microsoft's conversions) -------------------- */
+
+/* The v* forms, through a variadic wrapper as client code writes them. */
+static int call_vsnprintf(int (*fn)(char *, size_t, const char *, va_list), char *buf,
+                          size_t count, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = fn(buf, count, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+static int call_vscprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = lsaemu_vscprintf(fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+static int call_vsprintf(char *buf, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = lsaemu_vsprintf(buf, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+START_TEST(test_printf_strings)
+{
+    char buf[128];
+    /* %s narrow; %S, %ls, %ws, %lS wide (to UTF-8); h forces narrow. */
+    ck_assert_int_eq(lsaemu_snprintf(buf, sizeof buf, "%s|%S|%ls|%ws|%lS|%hs|%hS", "n\xc3\xa9",
+                                     W("w\u00e9"), W("l"), W("ws"), W("lS"), "h", "hS"),
+                     20);
+    ck_assert_str_eq(buf, "n\xc3\xa9|w\xc3\xa9|l|ws|lS|h|hS");
+    /* Outside the BMP, and an unpaired surrogate (U+FFFD). */
+    WCHAR lone[] = {'a', 0xDC00, 'b', 0};
+    lsaemu_snprintf(buf, sizeof buf, "%ls %S", W("\U0001F600"), lone);
+    ck_assert_str_eq(buf, "\xf0\x9f\x98\x80 a\xef\xbf\xbd" "b");
+    /* %c narrow; %C, %lc, %wc wide; %hc, %hC narrow. */
+    lsaemu_snprintf(buf, sizeof buf, "%c%C%lc%wc%hc%hC", 'n', (int)W("\u00e9")[0], 'l', 'w', 'h',
+                    'H');
+    ck_assert_str_eq(buf, "n\xc3\xa9lwhH");
+    /* A NUL character is output and counted. */
+    ck_assert_int_eq(lsaemu_snprintf(buf, sizeof buf, "a%cb", 0), 3);
+    ck_assert(buf[0] == 'a' && buf[1] == 0 && buf[2] == 'b' && buf[3] == 0);
+    /* Width and precision count bytes; a wide string is never cut inside a
+     * UTF-8 sequence. */
+    lsaemu_snprintf(buf, sizeof buf, "[%5ls][%-4S][%.2ls][%.1ls][%.3ls][%.2s][%6s][%-3s|]",
+                    W("\u00e9"), W("ab"), W("\u00e9a"), W("\u00e9"), W("a\u00e9b"), "abcd",
+                    "ab", "ab");
+    ck_assert_str_eq(buf, "[   \xc3\xa9][ab  ][\xc3\xa9][][a\xc3\xa9][ab][    ab][ab |]");
+    lsaemu_snprintf(buf, sizeof buf, "[%*ls][%-*s][%.*S]", 4, W("x"), 3, "y", 2, W("xyz"));
+    ck_assert_str_eq(buf, "[   x][y  ][xy]");
+    /* NULL strings, narrow and wide. */
+    lsaemu_snprintf(buf, sizeof buf, "%s %ls %S %.3s", (char *)NULL, (WCHAR *)NULL,
+                    (WCHAR *)NULL, (char *)NULL);
+    ck_assert_str_eq(buf, "(null) (null) (null) (nu");
+}
+END_TEST
+
+START_TEST(test_printf_counted)
+{
+    char buf[128];
+    /* Counted strings need no terminator: Length (bytes) decides. */
+    WCHAR wb[] = {'a', 'l', 'i', 'c', 'e', 'X', 'X'};
+    char nb[] = {'N', 'e', 'g', 'o', 'Z', 'Z'};
+    UNICODE_STRING us = {10, sizeof wb, wb};
+    ANSI_STRING as = {4, sizeof nb, nb};
+    ck_assert_int_eq(lsaemu_snprintf(buf, sizeof buf, "%wZ|%Z|%lZ|%hZ", &us, &as, &us, &as), 21);
+    ck_assert_str_eq(buf, "alice|Nego|alice|Nego");
+    lsaemu_snprintf(buf, sizeof buf, "[%8wZ][%-6Z][%.3wZ]", &us, &as, &us);
+    ck_assert_str_eq(buf, "[   alice][Nego  ][ali]");
+    UNICODE_STRING empty = {0, 0, NULL};
+    lsaemu_snprintf(buf, sizeof buf, "%wZ %Z %wZ", (UNICODE_STRING *)NULL, (ANSI_STRING *)NULL,
+                    &empty);
+    ck_assert_str_eq(buf, "(null) (null) (null)");
+    UNICODE_STRING name;
+    RtlInitUnicodeString(&name, W("caf\u00e9"));
+    lsaemu_snprintf(buf, sizeof buf, "user %wZ", &name);
+    ck_assert_str_eq(buf, "user caf\xc3\xa9");
+
+    /* The wide family takes them too. */
+    WCHAR wbuf[64];
+    lsaemu_swprintf16(wbuf, 64, W("%wZ|%Z|%.2wZ|%hZ"), &us, &as, &us, (ANSI_STRING *)NULL);
+    ck_assert_wstr_eq(wbuf, W("alice|Nego|al|(null)"));
+}
+END_TEST
+
+START_TEST(test_printf_numbers)
+{
+    char buf[160];
+    DWORD big = 4000000000u;
+    LONG neg = -1;
+    ULONG mask = 0xC000006Du;
+    /* Microsoft's 'l' is 32-bit: DWORD, LONG and ULONG print right. */
+    lsaemu_snprintf(buf, sizeof buf, "%lu %ld %lx %lX %08lX %u %d", big, neg, mask, mask, mask,
+                    big, neg);
+    ck_assert_str_eq(buf, "4000000000 -1 c000006d C000006D C000006D 4000000000 -1");
+    /* 64-bit: I64, ll, I, z, j, t; I32 is 32-bit. */
+    lsaemu_snprintf(buf, sizeof buf, "%I64u %I64d %llu %lld %I64x %Iu %zu %jd %td %I32u %I32d",
+                    (unsigned long long)1 << 40, -(long long)5, 18446744073709551615ull,
+                    (long long)-9, (unsigned long long)255, (size_t)7, (size_t)8, (intmax_t)-3,
+                    (ptrdiff_t)4, big, neg);
+    ck_assert_str_eq(buf, "1099511627776 -5 18446744073709551615 -9 ff 7 8 -3 4 4000000000 -1");
+    lsaemu_snprintf(buf, sizeof buf, "[%5d][%-5d][%05d][%+d][% d][%#x][%#o][%.3d][%*d][%-*d]", 42,
+                    42, 42, 42, 42, 255, 8, 7, 4, 1, 3, 2);
+    ck_assert_str_eq(buf, "[   42][42   ][00042][+42][ 42][0xff][010][007][   1][2  ]");
+    lsaemu_snprintf(buf, sizeof buf, "%hd %hu %hhu %hhd", 65537, 65535, 257, 255);
+    ck_assert_str_eq(buf, "1 65535 1 -1");
+    /* Floating: L is double on Windows. */
+    lsaemu_snprintf(buf, sizeof buf, "%.3f %g %e %5.1f %Lf", 1.5, 0.25, 1234.5, 2.25, 0.5);
+    ck_assert_str_eq(buf, "1.500 0.25 1.234500e+03   2.2 0.500000");
+    /* %p: Win64's 16 upper-case hex digits. %% is a percent sign. */
+    lsaemu_snprintf(buf, sizeof buf, "%p 100%%", (void *)(uintptr_t)0xabc);
+    ck_assert_str_eq(buf, "0000000000000ABC 100%");
+    /* Wider than the formatter's own buffer. */
+    ck_assert_int_eq(lsaemu_scprintf("%300lu|%-200.150I64d", (DWORD)1, (long long)-1), 501);
+}
+END_TEST
+
+START_TEST(test_printf_refused)
+{
+    char buf[32];
+    int n = 0;
+    /* %n is disabled in Microsoft's CRT; unknown conversions are invalid. */
+    errno = 0;
+    ck_assert_int_eq(lsaemu_snprintf(buf, sizeof buf, "ab%n", &n), -1);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(n, 0);
+    ck_assert_str_eq(buf, "");
+    ck_assert_int_eq(lsaemu_snprintf(buf, sizeof buf, "%k", 1), -1);
+    ck_assert_int_eq(lsaemu_snprintf(buf, sizeof buf, "trailing %"), -1);
+    ck_assert_int_eq(lsaemu_sprintf_s(buf, sizeof buf, "%n", &n), -1);
+    ck_assert_int_eq(lsaemu_snprintf_ms(buf, sizeof buf, "%n", &n), -1);
+    ck_assert_int_eq(lsaemu_scprintf("%n", &n), -1);
+    ck_assert_int_eq(lsaemu_snprintf(buf, sizeof buf, NULL), -1);
+    ck_assert_int_eq(lsaemu_fprintf(NULL, "x"), -1);
+}
+END_TEST
+
+START_TEST(test_printf_truncation)
+{
+    char buf[8];
+    /* snprintf (C99): the length needed, at most count - 1 bytes stored,
+     * always terminated. */
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(lsaemu_snprintf(buf, 5, "abcdefgh"), 8);
+    ck_assert_str_eq(buf, "abcd");
+    ck_assert(buf[5] == 'x');
+    ck_assert_int_eq(lsaemu_snprintf(buf, 5, "abcde"), 5);
+    ck_assert_str_eq(buf, "abcd");
+    ck_assert_int_eq(lsaemu_snprintf(buf, 5, "abcd"), 4);
+    ck_assert_str_eq(buf, "abcd");
+    ck_assert_int_eq(lsaemu_snprintf(NULL, 0, "%ls", W("\u00e9\u00e9")), 4);
+    buf[0] = 'q';
+    ck_assert_int_eq(lsaemu_snprintf(buf, 0, "abc"), 3);
+    ck_assert(buf[0] == 'q');
+    ck_assert_int_eq(lsaemu_snprintf(NULL, 5, "a"), -1);
+    /* A wide string cut by the buffer, not by a precision, is cut by bytes
+     * (as the C library does). */
+    ck_assert_int_eq(lsaemu_snprintf(buf, 3, "a%ls", W("\u00e9")), 3);
+    ck_assert(buf[0] == 'a' && buf[1] == '\xc3' && buf[2] == 0);
+
+    /* _snprintf: below count -> length, terminated; exactly count -> count,
+     * NOT terminated; longer -> -1, count bytes, NOT terminated. */
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(lsaemu_snprintf_ms(buf, 4, "ab"), 2);
+    ck_assert(buf[2] == 0 && buf[3] == 'x');
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(lsaemu_snprintf_ms(buf, 4, "abcd"), 4);
+    ck_assert(memcmp(buf, "abcdx", 5) == 0);
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(lsaemu_snprintf_ms(buf, 4, "abcdefg"), -1);
+    ck_assert(memcmp(buf, "abcdx", 5) == 0);
+    ck_assert_int_eq(lsaemu_snprintf_ms(NULL, 0, "%d", 12345), 5);
+
+    /* sprintf_s: the length, or -1 with an empty string (ERANGE). */
+    ck_assert_int_eq(lsaemu_sprintf_s(buf, 8, "%s", "1234567"), 7);
+    ck_assert_str_eq(buf, "1234567");
+    errno = 0;
+    ck_assert_int_eq(lsaemu_sprintf_s(buf, 8, "%s", "12345678"), -1);
+    ck_assert_int_eq(errno, ERANGE);
+    ck_assert_str_eq(buf, "");
+    errno = 0;
+    ck_assert_int_eq(lsaemu_sprintf_s(NULL, 8, "x"), -1);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(lsaemu_sprintf_s(buf, 0, "x"), -1);
+
+    /* sprintf has no bound; _scprintf counts. */
+    char big[64];
+    ck_assert_int_eq(lsaemu_sprintf(big, "%ls-%lu", W("\u00e9"), (DWORD)1385), 7);
+    ck_assert_str_eq(big, "\xc3\xa9-1385");
+    ck_assert_int_eq(lsaemu_scprintf("%S=%I64u", W("ab"), (unsigned long long)1 << 33), 13);
+
+    /* The v* forms behave as their variadic twins. */
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(call_vsnprintf(lsaemu_vsnprintf, buf, 4, "%ls%lu", W("ab"), (DWORD)12), 4);
+    ck_assert_str_eq(buf, "ab1");
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(call_vsnprintf(lsaemu_vsnprintf_ms, buf, 4, "%ls%lu", W("ab"), (DWORD)12),
+                     4);
+    ck_assert(memcmp(buf, "ab12x", 5) == 0);
+    ck_assert_int_eq(call_vsnprintf(lsaemu_vsprintf_s, buf, 4, "%ls%lu", W("ab"), (DWORD)12), -1);
+    ck_assert_str_eq(buf, "");
+    ck_assert_int_eq(call_vsprintf(big, "%S", W("\u00e9")), 2);
+    ck_assert_str_eq(big, "\xc3\xa9");
+    ck_assert_int_eq(call_vscprintf("%5ls", W("x")), 5);
+}
+END_TEST
+
+START_TEST(test_printf_streams)
+{
+    char *mem = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&mem, &size);
+    ck_assert_ptr_nonnull(f);
+    /* fprintf returns the bytes written. */
+    ck_assert_int_eq(lsaemu_fprintf(f, "user %ls (%lu)\n", W("caf\u00e9"), (DWORD)7), 15);
+    /* Longer than the first buffer the function tries. */
+    ck_assert_int_eq(lsaemu_fprintf(f, "%1000ls|", W("\u00e9")), 1001);
+    fclose(f);
+    ck_assert_uint_eq(size, 15 + 1001);
+    ck_assert(memcmp(mem, "user caf\xc3\xa9 (7)\n", 15) == 0);
+    ck_assert(mem[15] == ' ' && memcmp(mem + 15 + 998, "\xc3\xa9|", 3) == 0);
+    free(mem);
+
+    /* printf writes to stdout. */
+    fflush(stdout);
+    FILE *t = tmpfile();
+    ck_assert_ptr_nonnull(t);
+    int saved = dup(1);
+    ck_assert_int_ge(saved, 0);
+    dup2(fileno(t), 1);
+    int r = lsaemu_printf("%S %lu %I64u\n", W("w"), (DWORD)4000000000u,
+                          (unsigned long long)1 << 40);
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    ck_assert_int_eq(r, 27);
+    char got[64] = {0};
+    rewind(t);
+    ck_assert_uint_eq(fread(got, 1, sizeof got - 1, t), 27);
+    fclose(t);
+    ck_assert_str_eq(got, "w 4000000000 1099511627776\n");
+}
+END_TEST
+
+/* ---- tokens, case, conversions, files --------------------------------------- */
+
+START_TEST(test_wcstok)
+{
+    WCHAR s[32], *ctx = NULL;
+    lsaemu_wcscpy16(s, W("  DOMAIN\\user,,x "));
+    const WCHAR *d = W(" \\,");
+    ck_assert_wstr_eq(lsaemu_wcstok16(s, d, &ctx), W("DOMAIN"));
+    ck_assert_wstr_eq(lsaemu_wcstok16(NULL, d, &ctx), W("user"));
+    ck_assert_wstr_eq(lsaemu_wcstok16(NULL, d, &ctx), W("x"));
+    ck_assert_ptr_null(lsaemu_wcstok16(NULL, d, &ctx));
+    ck_assert_ptr_null(lsaemu_wcstok16(NULL, d, &ctx));
+    /* The two-argument form keeps its position per thread. */
+    lsaemu_wcscpy16(s, W("a;b"));
+    ck_assert_wstr_eq(lsaemu_wcstok_legacy16(s, W(";")), W("a"));
+    ck_assert_wstr_eq(lsaemu_wcstok_legacy16(NULL, W(";")), W("b"));
+    ck_assert_ptr_null(lsaemu_wcstok_legacy16(NULL, W(";")));
+    /* wcstok_s checks its arguments. */
+    lsaemu_wcscpy16(s, W(";;"));
+    ctx = NULL;
+    ck_assert_ptr_null(lsaemu_wcstok_s16(s, W(";"), &ctx));
+    errno = 0;
+    ck_assert_ptr_null(lsaemu_wcstok_s16(s, NULL, &ctx));
+    ck_assert_int_eq(errno, EINVAL);
+    ctx = NULL;
+    errno = 0;
+    ck_assert_ptr_null(lsaemu_wcstok_s16(NULL, W(";"), &ctx));
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_ptr_null(lsaemu_wcstok_s16(s, W(";"), NULL));
+}
+END_TEST
+
+START_TEST(test_case_numbers)
+{
+    WCHAR s[16];
+    lsaemu_wcscpy16(s, W("Ab\u00c9z1"));
+    ck_assert_ptr_eq(lsaemu_wcslwr16(s), s);
+    ck_assert_wstr_eq(s, W("ab\u00c9z1")); /* ASCII only, as the "C" locale */
+    ck_assert_wstr_eq(lsaemu_wcsupr16(s), W("AB\u00c9Z1"));
+    ck_assert_int_eq(lsaemu_wcslwr_s16(s, 16), 0);
+    ck_assert_wstr_eq(s, W("ab\u00c9z1"));
+    ck_assert_int_eq(lsaemu_wcsupr_s16(s, 6), 0);
+    ck_assert_wstr_eq(s, W("AB\u00c9Z1"));
+    ck_assert_int_eq(lsaemu_wcsupr_s16(s, 5), EINVAL); /* not terminated within 5 */
+    ck_assert(s[0] == 0);
+    ck_assert_int_eq(lsaemu_wcslwr_s16(NULL, 5), EINVAL);
+
+    ck_assert_int_eq(lsaemu_wtol16(W(" -1385x")), -1385);
+    ck_assert_int_eq(lsaemu_wtol16(W("99999999999")), 2147483647); /* Windows' long */
+    ck_assert_int_eq(lsaemu_wtoi64_16(W("99999999999")), 99999999999LL);
+    ck_assert_int_eq(lsaemu_wtoi64_16(W("-12")), -12);
+}
+END_TEST
+
+START_TEST(test_wcstombs_mbstowcs)
+{
+    char mb[16];
+    WCHAR w[8];
+    /* Sizes: dst NULL gives the length, without the NUL. */
+    ck_assert_uint_eq(lsaemu_wcstombs16(NULL, W("caf\u00e9\U0001F600"), 0), 9);
+    ck_assert_uint_eq(lsaemu_wcstombs16(mb, W("caf\u00e9"), sizeof mb), 5);
+    ck_assert_str_eq(mb, "caf\xc3\xa9");
+    /* A character that does not fit whole is not written; no NUL then. */
+    memset(mb, 'x', sizeof mb);
+    ck_assert_uint_eq(lsaemu_wcstombs16(mb, W("caf\u00e9"), 4), 3);
+    ck_assert(memcmp(mb, "cafx", 4) == 0);
+    WCHAR lone[] = {'a', 0xD800, 0};
+    errno = 0;
+    ck_assert_uint_eq(lsaemu_wcstombs16(mb, lone, sizeof mb), (size_t)-1);
+    ck_assert_int_eq(errno, EILSEQ);
+
+    ck_assert_uint_eq(lsaemu_mbstowcs16(NULL, "caf\xc3\xa9\xf0\x9f\x98\x80", 0), 6);
+    ck_assert_uint_eq(lsaemu_mbstowcs16(w, "caf\xc3\xa9", 8), 4);
+    ck_assert_wstr_eq(w, W("caf\u00e9"));
+    /* A surrogate pair is written whole or not at all. */
+    ck_assert_uint_eq(lsaemu_mbstowcs16(w, "a\xf0\x9f\x98\x80", 2), 1);
+    ck_assert_uint_eq(lsaemu_mbstowcs16(w, "a\xf0\x9f\x98\x80", 3), 3);
+    ck_assert(w[1] == 0xD83D && w[2] == 0xDE00);
+    errno = 0;
+    ck_assert_uint_eq(lsaemu_mbstowcs16(w, "a\xc3(", 8), (size_t)-1);
+    ck_assert_int_eq(errno, EILSEQ);
+
+    /* The _s forms. */
+    size_t n = 99;
+    ck_assert_int_eq(lsaemu_wcstombs_s16(&n, NULL, 0, W("caf\u00e9"), 0), 0);
+    ck_assert_uint_eq(n, 6);
+    ck_assert_int_eq(lsaemu_wcstombs_s16(&n, mb, sizeof mb, W("caf\u00e9"), _TRUNCATE), 0);
+    ck_assert_uint_eq(n, 6);
+    ck_assert_str_eq(mb, "caf\xc3\xa9");
+    ck_assert_int_eq(lsaemu_wcstombs_s16(&n, mb, sizeof mb, W("caf\u00e9"), 3), 0);
+    ck_assert_str_eq(mb, "caf");
+    ck_assert_uint_eq(n, 4);
+    ck_assert_int_eq(lsaemu_wcstombs_s16(&n, mb, 5, W("caf\u00e9"), sizeof mb), ERANGE);
+    ck_assert_str_eq(mb, "");
+    ck_assert_int_eq(lsaemu_wcstombs_s16(&n, mb, 5, W("caf\u00e9"), _TRUNCATE), STRUNCATE);
+    ck_assert_str_eq(mb, "caf");
+    ck_assert_uint_eq(n, 4);
+    ck_assert_int_eq(lsaemu_wcstombs_s16(&n, mb, sizeof mb, NULL, 1), EINVAL);
+    ck_assert_int_eq(lsaemu_wcstombs_s16(&n, NULL, 4, W("a"), 1), EINVAL);
+    ck_assert_int_eq(lsaemu_wcstombs_s16(&n, mb, sizeof mb, lone, _TRUNCATE), EILSEQ);
+    ck_assert_uint_eq(n, 0);
+
+    ck_assert_int_eq(lsaemu_mbstowcs_s16(&n, NULL, 0, "caf\xc3\xa9", 0), 0);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_int_eq(lsaemu_mbstowcs_s16(&n, w, 8, "caf\xc3\xa9", _TRUNCATE), 0);
+    ck_assert_wstr_eq(w, W("caf\u00e9"));
+    ck_assert_uint_eq(n, 5);
+    ck_assert_int_eq(lsaemu_mbstowcs_s16(&n, w, 4, "caf\xc3\xa9", _TRUNCATE), STRUNCATE);
+    ck_assert_wstr_eq(w, W("caf"));
+    ck_assert_int_eq(lsaemu_mbstowcs_s16(&n, w, 4, "caf\xc3\xa9", 10), ERANGE);
+    ck_assert(w[0] == 0);
+    ck_assert_int_eq(lsaemu_mbstowcs_s16(NULL, w, 8, "ab", 1), 0);
+    ck_assert_wstr_eq(w, W("a"));
+}
+END_TEST
+
+START_TEST(test_wfopen)
+{
+    char dir[] = "/tmp/lsaemu-wfopen.XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path8[128];
+    WCHAR path[128];
+    snprintf(path8, sizeof path8, "%s/caf\xc3\xa9.txt", dir);
+    ck_assert_int_gt(MultiByteToWideChar(CP_UTF8, 0, path8, -1, path, 128), 0);
+
+    /* Microsoft's mode letters (t, ccs=) are accepted and dropped. */
+    FILE *f = lsaemu_wfopen16(path, W("wt, ccs=UTF-8"));
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(lsaemu_fprintf(f, "%ls", W("\u00e9")), 2);
+    fclose(f);
+    f = NULL;
+    ck_assert_int_eq(lsaemu_wfopen_s16(&f, path, W("rb")), 0);
+    char got[8] = {0};
+    ck_assert_uint_eq(fread(got, 1, sizeof got, f), 2);
+    fclose(f);
+    ck_assert_str_eq(got, "\xc3\xa9");
+    /* The file really has the UTF-8 name. */
+    f = fopen(path8, "r");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+    remove(path8);
+    ck_assert_int_eq(lsaemu_wfopen_s16(&f, path, W("r")), ENOENT);
+    ck_assert_ptr_null(f);
+    errno = 0;
+    ck_assert_ptr_null(lsaemu_wfopen16(path, W("q")));
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_ptr_null(lsaemu_wfopen16(NULL, W("r")));
+    ck_assert_int_eq(lsaemu_wfopen_s16(NULL, path, W("r")), EINVAL);
+    rmdir(dir);
 }
 END_TEST
 
@@ -517,6 +924,40 @@ START_TEST(test_crt_names)
     wmemset(buf, L'q', 3);
     ck_assert(buf[2] == L'q' && wmemcmp(buf, L"qqq", 3) == 0);
     ck_assert(TEXT('a') == 'a');
+    WCHAR tok[16], *ctx = NULL;
+    wcscpy(tok, L"a b");
+    ck_assert_int_eq(wcscmp(wcstok(tok, L" ", &ctx), L"a"), 0); /* ISO, 3 arguments */
+    ck_assert_int_eq(wcscmp(wcstok(NULL, L" ", &ctx), L"b"), 0);
+    wcscpy(tok, L"c d");
+    ck_assert_int_eq(wcscmp(wcstok(tok, L" "), L"c"), 0); /* old Microsoft, 2 arguments */
+    ck_assert_int_eq(wcscmp(wcstok(NULL, L" "), L"d"), 0);
+    char nb[64];
+    ck_assert_uint_eq(wcstombs(nb, L"\u00e9", sizeof nb), 2);
+    ck_assert_uint_eq(mbstowcs(tok, "\xc3\xa9", 16), 1);
+    ck_assert(tok[0] == 0xE9 && tok[1] == 0);
+#if defined(LSAEMU_WIN32) && LSAEMU_WIN32
+    /* lsaemu-win32 mode: the narrow printf family has Microsoft's meaning. */
+    ck_assert(LSAEMU_PRINTF_NAMES);
+    UNICODE_STRING us;
+    RtlInitUnicodeString(&us, L"alice");
+    DWORD err = 1385;
+    LONG neg = -2;
+    ck_assert_int_eq(snprintf(nb, sizeof nb, "%ls|%S|%wZ|%lu|%ld|%I64u", L"w\u00e9", L"S", &us,
+                              err, neg, (unsigned long long)1 << 40),
+                     33);
+    ck_assert_str_eq(nb, "w\xc3\xa9|S|alice|1385|-2|1099511627776");
+    ck_assert_int_eq(sprintf(nb, "%ws-%C", L"x", L'\u00e9'), 4);
+    ck_assert_str_eq(nb, "x-\xc3\xa9");
+    memset(nb, 'x', sizeof nb);
+    ck_assert_int_eq(_snprintf(nb, 4, "%s", "abcd"), 4);
+    ck_assert(nb[3] == 'd' && nb[4] == 'x'); /* not terminated */
+    ck_assert_int_eq(_snprintf(nb, 4, "%s", "abcde"), -1);
+    ck_assert_int_eq(snprintf(nb, 4, "%s", "abcde"), 5);
+    ck_assert_str_eq(nb, "abc");
+    ck_assert_int_eq(sprintf_s(nb, 4, "%s", "abcd"), -1);
+    ck_assert_str_eq(nb, "");
+    ck_assert_int_eq(_scprintf("%ls", L"ab"), 2);
+#endif
 #else
     /* Ordinary wchar_t: glibc's names are untouched. */
 #ifdef wcslen
@@ -525,9 +966,34 @@ START_TEST(test_crt_names)
     ck_assert_uint_eq(sizeof(wchar_t), 4);
     ck_assert_uint_eq(wcslen(L"h\u00e9llo"), 5); /* glibc's, on 32-bit units */
     ck_assert_uint_eq(sizeof(W("ab")), 6);
+    /* glibc's printf: no Microsoft conversions, a 64-bit 'l'. */
+#if defined(printf) || defined(snprintf) || defined(_snprintf) || defined(LSAEMU_PRINTF_NAMES)
+    ck_abort_msg("the printf family must not be renamed outside lsaemu-win32 mode");
+#endif
+    char nb[32];
+    snprintf(nb, sizeof nb, "%lu", 5000000000ul);
+    ck_assert_str_eq(nb, "5000000000");
     /* The non-ISO Microsoft names exist in both modes. */
     ck_assert_int_eq(_wcsicmp(W("ab"), W("AB")), 0);
 #endif
+    WCHAR up[8];
+    lsaemu_wcscpy16(up, W("aB1"));
+    ck_assert_int_eq(lsaemu_wcscmp16(_wcsupr(up), W("AB1")), 0);
+    ck_assert_int_eq(lsaemu_wcscmp16(_wcslwr(up), W("ab1")), 0);
+    ck_assert_int_eq(_wcsupr_s(up, 8), 0);
+    ck_assert_int_eq(_wtol(W("-7")), -7);
+    ck_assert_int_eq(_wtoi64(W("5000000000")), 5000000000LL);
+    size_t conv = 0;
+    char mb[8];
+    ck_assert_int_eq(wcstombs_s(&conv, mb, sizeof mb, W("\u00e9"), _TRUNCATE), 0);
+    ck_assert_uint_eq(conv, 3);
+    ck_assert_int_eq(mbstowcs_s(&conv, up, 8, "ab", _TRUNCATE), 0);
+    ck_assert_uint_eq(conv, 3);
+    WCHAR *ctx2 = NULL;
+    ck_assert_int_eq(lsaemu_wcscmp16(wcstok_s(up, W("b"), &ctx2), W("a")), 0);
+    FILE *f = NULL;
+    ck_assert_int_eq(_wfopen_s(&f, W("/nonexistent/lsaemu"), W("r")), ENOENT);
+    ck_assert_ptr_null(_wfopen(W("/nonexistent/lsaemu"), W("r")));
 }
 END_TEST
 
@@ -544,6 +1010,20 @@ static Suite *wide_suite(void)
     tcase_add_test(t, test_format_conversions);
     tcase_add_test(t, test_format_truncation);
     tcase_add_test(t, test_fwprintf_utf8);
+    suite_add_tcase(s, t);
+    t = tcase_create("narrow_printf");
+    tcase_add_test(t, test_printf_strings);
+    tcase_add_test(t, test_printf_counted);
+    tcase_add_test(t, test_printf_numbers);
+    tcase_add_test(t, test_printf_refused);
+    tcase_add_test(t, test_printf_truncation);
+    tcase_add_test(t, test_printf_streams);
+    suite_add_tcase(s, t);
+    t = tcase_create("crt_more");
+    tcase_add_test(t, test_wcstok);
+    tcase_add_test(t, test_case_numbers);
+    tcase_add_test(t, test_wcstombs_mbstowcs);
+    tcase_add_test(t, test_wfopen);
     suite_add_tcase(s, t);
     t = tcase_create("convert");
     tcase_add_test(t, test_mb_to_wide);

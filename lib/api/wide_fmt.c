@@ -3,7 +3,8 @@
  * The wide printf family with Microsoft's conversions (lsaemu_crt.h): %s and
  * %c are WCHAR, %S and %C narrow (UTF-8), h/l/w force narrow/wide, 'l'
  * integers are 32-bit and I64/ll/z/I are 64-bit, %p is 16 upper-case hex
- * digits. Numbers are formatted by the C library's snprintf and widened
+ * digits, %Z an ANSI_STRING * and %wZ a UNICODE_STRING *. Numbers are
+ * formatted by the C library's snprintf and widened
  * (their characters are ASCII); strings are copied unit by unit so that
  * precision and width count UTF-16 units, as on Windows.
  */
@@ -50,14 +51,19 @@ struct spec {
     bool wide;   /* l or w on a string or character */
 };
 
-/* A string argument: precision limits and width pads in UTF-16 units. */
-static void put_string(struct sink *s, const struct spec *sp, const WCHAR *w, const char *n)
+/* A string argument: precision limits and width pads in UTF-16 units.
+ * wn counts the units of w (a counted string), or is SIZE_MAX when w is
+ * NUL-terminated. */
+static void put_counted(struct sink *s, const struct spec *sp, const WCHAR *w, size_t wn,
+                        const char *n)
 {
     static const WCHAR null_text[] = {'(', 'n', 'u', 'l', 'l', ')', 0};
     uint16_t *conv = NULL;
     size_t len;
-    if (!w && !n)
+    if (!w && !n) {
         w = null_text;
+        wn = SIZE_MAX;
+    }
     if (!w) {
         size_t need = wstr_from_utf8(n, NULL, 0);
         conv = mem_malloc((need + 1) * sizeof *conv);
@@ -68,7 +74,8 @@ static void put_string(struct sink *s, const struct spec *sp, const WCHAR *w, co
         w = conv;
         len = need;
     } else {
-        len = lsaemu_wcslen16(w);
+        len = wn != SIZE_MAX ? wn : sp->prec >= 0 ? lsaemu_wcsnlen16(w, (size_t)sp->prec)
+                                                   : lsaemu_wcslen16(w);
     }
     if (sp->prec >= 0 && (size_t)sp->prec < len)
         len = (size_t)sp->prec;
@@ -81,6 +88,11 @@ static void put_string(struct sink *s, const struct spec *sp, const WCHAR *w, co
     if (left)
         pad(s, fill);
     mem_free(conv);
+}
+
+static void put_string(struct sink *s, const struct spec *sp, const WCHAR *w, const char *n)
+{
+    put_counted(s, sp, w, SIZE_MAX, n);
 }
 
 /* snprintf of one number with a built spec (never a client's format). */
@@ -253,6 +265,27 @@ static int format(struct sink *s, const WCHAR *f, va_list *ap)
                 break;
             }
             put_string(s, &sp, one, NULL);
+            break;
+        }
+        case 'Z': {
+            /* A counted string (lengths in bytes, Buffer not necessarily
+             * terminated): %wZ / %lZ a UNICODE_STRING, %Z and %hZ an
+             * ANSI_STRING, in the wide family as in the narrow one. */
+            const void *arg = va_arg(*ap, const void *);
+            if (sp.wide) {
+                const UNICODE_STRING *us = arg;
+                if (us && us->Buffer)
+                    put_counted(s, &sp, us->Buffer, us->Length / sizeof(WCHAR), NULL);
+                else
+                    put_string(s, &sp, NULL, NULL);
+            } else {
+                const STRING *as = arg;
+                char *copy = as && as->Buffer ? wstr_bytes_dup(as->Buffer, as->Length) : NULL;
+                if (as && as->Buffer && !copy)
+                    return -1; /* out of memory */
+                put_string(s, &sp, NULL, copy);
+                mem_free(copy);
+            }
             break;
         }
         case 'd':

@@ -288,6 +288,107 @@ LSAEMU_EXPORT errno_t lsaemu_wcsncpy_s16(WCHAR *dst, size_t size, const WCHAR *s
     return 0;
 }
 
+/* ---- tokens, case, numbers ------------------------------------------------ */
+
+static bool is_delim(WCHAR c, const WCHAR *delim)
+{
+    for (; *delim; delim++)
+        if (*delim == c)
+            return true;
+    return false;
+}
+
+/* ISO wcstok: the position is kept in *ctx between calls. */
+LSAEMU_EXPORT WCHAR *lsaemu_wcstok16(WCHAR *s, const WCHAR *delim, WCHAR **ctx)
+{
+    if (!s)
+        s = *ctx;
+    if (!s)
+        return NULL;
+    while (*s && is_delim(*s, delim))
+        s++;
+    if (!*s) {
+        *ctx = s;
+        return NULL;
+    }
+    WCHAR *tok = s;
+    while (*s && !is_delim(*s, delim))
+        s++;
+    if (*s)
+        *s++ = 0;
+    *ctx = s;
+    return tok;
+}
+
+/* The two-argument wcstok of older Microsoft CRTs (_CRT_NON_CONFORMING_WCSTOK):
+ * the position is kept per thread, as the CRT does. */
+LSAEMU_EXPORT WCHAR *lsaemu_wcstok_legacy16(WCHAR *s, const WCHAR *delim)
+{
+    static _Thread_local WCHAR *position;
+    return lsaemu_wcstok16(s, delim, &position);
+}
+
+LSAEMU_EXPORT WCHAR *lsaemu_wcstok_s16(WCHAR *s, const WCHAR *delim, WCHAR **ctx)
+{
+    if (!delim || !ctx || (!s && !*ctx)) {
+        errno = EINVAL;
+        return NULL;
+    }
+    return lsaemu_wcstok16(s, delim, ctx);
+}
+
+/* In place, A-Z / a-z only: the CRT's "C" locale. */
+LSAEMU_EXPORT WCHAR *lsaemu_wcslwr16(WCHAR *s)
+{
+    for (WCHAR *p = s; p && *p; p++)
+        *p = (WCHAR)ascii_lower(*p);
+    return s;
+}
+
+LSAEMU_EXPORT WCHAR *lsaemu_wcsupr16(WCHAR *s)
+{
+    for (WCHAR *p = s; p && *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (WCHAR)(*p - 32);
+    return s;
+}
+
+/* EINVAL for NULL, or a string not terminated within size (then emptied). */
+static errno_t case_s(WCHAR *s, size_t size, WCHAR *(*change)(WCHAR *))
+{
+    if (!s || size == 0)
+        return EINVAL;
+    if (lsaemu_wcsnlen16(s, size) == size) {
+        s[0] = 0;
+        return EINVAL;
+    }
+    change(s);
+    return 0;
+}
+
+LSAEMU_EXPORT errno_t lsaemu_wcslwr_s16(WCHAR *s, size_t size)
+{
+    return case_s(s, size, lsaemu_wcslwr16);
+}
+
+LSAEMU_EXPORT errno_t lsaemu_wcsupr_s16(WCHAR *s, size_t size)
+{
+    return case_s(s, size, lsaemu_wcsupr16);
+}
+
+/* _wtol: Windows' long is 32-bit, so the value saturates there. */
+LSAEMU_EXPORT long lsaemu_wtol16(const WCHAR *s)
+{
+    return lsaemu_wcstol16(s, NULL, 10);
+}
+
+LSAEMU_EXPORT long long lsaemu_wtoi64_16(const WCHAR *s)
+{
+    char buf[128];
+    ascii_prefix(s, buf, sizeof buf);
+    return strtoll(buf, NULL, 10);
+}
+
 /* ---- kernel32's lstr*W ------------------------------------------------------ */
 
 LSAEMU_EXPORT int WINAPI lstrlenW(LPCWSTR lpString)

@@ -2,7 +2,8 @@
 /*
  * An ordinary Linux program (32-bit wchar_t, `pkg-config --cflags --libs
  * lsaemu`) that includes <windows.h>: glibc's wcslen and swprintf must be
- * untouched, and WCHAR strings (u"...") use lstrlenW and lsaemu_wcslen16.
+ * untouched, and so must printf, and WCHAR strings (u"...") use lstrlenW
+ * and lsaemu_wcslen16.
  * Compiled by tests/check-win32-compile.sh with -Wall -Wextra -Werror.
  */
 #include <windows.h>
@@ -25,6 +26,9 @@ int main(void)
     WCHAR out[32];
     if (lsaemu_swprintf16(out, 32, u"%s=%lu", w, (DWORD)7) != 16)
         return 4;
+#if defined(printf) || defined(snprintf) || defined(LSAEMU_PRINTF_NAMES)
+    return 5; /* the printf family is renamed only in lsaemu-win32 mode */
+#endif
     char narrow[32];
     WideCharToMultiByte(CP_UTF8, 0, out, -1, narrow, sizeof narrow, NULL, NULL);
     printf("%s\n", narrow);
