@@ -46,7 +46,7 @@ void fuzz_fixup_strings(struct fuzz_in *in, unsigned char *block, size_t len)
             us.Length %= (USHORT)(len + 1);
             break;
         case 1: /* inside, odd offset (misaligned WCHARs) */
-            p = base + (where % (len + 1)) | 1;
+            p = (base + (where % (len + 1))) | 1;
             break;
         case 2: /* straddles the end of the block */
             p = base + len - (where % (len + 1));
