@@ -266,10 +266,10 @@ static void print_outcome(NTSTATUS st, const NTSTATUS *sub)
 {
     uint32_t win32 = lsaemu_status_to_win32(st);
     printf("status      %s (0x%08X)\n", tool_status_name(st), (unsigned)st);
-    if (sub)
-        printf("substatus   %s (0x%08X)\n", tool_status_name(*sub), (unsigned)*sub);
-    else
-        printf("substatus   (LogonUserW does not report one)\n");
+    /* LogonUserW hands back only a Win32 error; the library keeps the
+     * SubStatus of the logon it made (lsaemu_last_substatus). */
+    NTSTATUS s = sub ? *sub : lsaemu_last_substatus();
+    printf("substatus   %s (0x%08X)\n", tool_status_name(s), (unsigned)s);
     printf("win32       %s (%u)\n", tool_win32_name(win32), (unsigned)win32);
     printf("reason      %s\n", lsaemu_last_reason());
 }

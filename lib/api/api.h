@@ -61,6 +61,10 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note);
 /* Remembers st as the status of this thread's last decision, the one
  * lsaemu_last_status() reports (control_status.c); api_leave calls it. */
 void api_note_status(NTSTATUS st);
+/* Remembers the sub-status of the decision the current call is making (a
+ * logon's SubStatus), reported by lsaemu_last_substatus() once the call
+ * ends. */
+void api_note_substatus(NTSTATUS sub);
 
 /* Thread-local last error (GetLastError/SetLastError). */
 void api_set_last_error(DWORD code);

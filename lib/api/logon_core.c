@@ -235,6 +235,7 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
     st = engine_logon(c->pol, &req, v);
     reason_put(v->reason);
     o->substatus = v->substatus;
+    api_note_substatus(v->substatus);
     if (st != STATUS_SUCCESS)
         goto out;
 

@@ -152,6 +152,11 @@ LSAEMU_PUBLIC int lsaemu_win32_from_name(const char *name, uint32_t *out);
  * 0 before any call. */
 LSAEMU_PUBLIC int32_t lsaemu_last_status(void);
 
+/* The sub-status of the same decision (the SubStatus LsaLogonUser would
+ * have returned, e.g. STATUS_ACCOUNT_DISABLED behind a LogonUserW that
+ * failed with 1331), 0 when the decision had none. */
+LSAEMU_PUBLIC int32_t lsaemu_last_substatus(void);
+
 /* RtlNtStatusToDosError without the side effect on the thread: the Win32
  * error Windows maps status to (317 when it has no mapping). */
 LSAEMU_PUBLIC uint32_t lsaemu_status_to_win32(int32_t status);
