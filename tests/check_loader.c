@@ -107,7 +107,7 @@ START_TEST(test_loader_full_example)
     const struct group *dev = policy_find_group(pol, "developers");
     ck_assert_str_eq(sid_format(&dev->sid, buf), "S-1-5-21-1000-2000-3000-1100");
     ck_assert_uint_eq(dev->n_members, 1);
-    ck_assert(sid_equal(&dev->members[0], &alice->sid));
+    ck_assert(sid_equal(policy_member(pol, dev, 0), &alice->sid));
 
     const struct account *broker = policy_find_account(pol, "svc-broker");
     right_mask m = policy_rights_of(pol, &broker->sid);

@@ -65,12 +65,12 @@ START_TEST(test_policy_builtins)
     ck_assert_sid(&admins->sid, "S-1-5-32-544");
     ck_assert_str_eq(admins->domain, "BUILTIN");
     ck_assert_uint_eq(admins->n_members, 1);
-    ck_assert_sid(&admins->members[0], "S-1-5-21-1000-2000-3000-500");
+    ck_assert_sid(policy_member(pol, admins, 0), "S-1-5-21-1000-2000-3000-500");
     const struct group *users = policy_find_group(pol, "users");
     ck_assert_uint_eq(users->n_members, 2);
-    ck_assert_sid(&users->members[0], "S-1-5-11");
-    ck_assert_sid(&users->members[1], "S-1-5-4");
-    ck_assert_sid(&policy_find_group(pol, "Guests")->members[0], "S-1-5-21-1000-2000-3000-501");
+    ck_assert_sid(policy_member(pol, users, 0), "S-1-5-11");
+    ck_assert_sid(policy_member(pol, users, 1), "S-1-5-4");
+    ck_assert_sid(policy_member(pol, policy_find_group(pol, "Guests"), 0), "S-1-5-21-1000-2000-3000-501");
     static const char *const aliases[][2] = {
         {"Power Users", "S-1-5-32-547"},
         {"Backup Operators", "S-1-5-32-551"},

@@ -113,19 +113,38 @@ long policy_process_index(const struct policy *pol, const char *name)
     return policy_index_process_by_name(pol->index, pol, name);
 }
 
-int policy_add_member(struct policy *pol, size_t group, const struct sid *member)
+/* Appends ref to groups[group]'s member list. */
+static int add_member_ref(struct policy *pol, size_t group, uint32_t ref)
 {
     struct group *g = &pol->groups[group];
     if (pol->members_exact) {
-        struct sid *m = mem_realloc(g->members, (g->n_members + 1) * sizeof *m);
+        uint32_t *m = mem_realloc(g->members, (g->n_members + 1) * sizeof *m);
         if (!m)
             return -1;
         g->members = m;
     } else if (grow((void **)&g->members, g->n_members, sizeof *g->members) < 0) {
         return -1;
     }
-    g->members[g->n_members++] = *member;
+    g->members[g->n_members++] = ref;
     return 0;
+}
+
+/* The reference is taken when the member is added, not at policy_finish():
+ * a list of SID copies would be the largest thing resident during a load. */
+int policy_add_member(struct policy *pol, size_t group, const struct sid *member)
+{
+    long ref = policy_index_sid_ref(pol->index, pol, member);
+    return ref < 0 ? -1 : add_member_ref(pol, group, (uint32_t)ref);
+}
+
+int policy_add_member_account(struct policy *pol, size_t group, size_t account)
+{
+    return add_member_ref(pol, group, SID_REF_ACCOUNT | (uint32_t)account);
+}
+
+const struct sid *policy_member(const struct policy *pol, const struct group *g, size_t k)
+{
+    return policy_index_ref_sid(pol->index, pol, g->members[k]);
 }
 
 int policy_set_logon_hours(struct account *acct, const struct hours_range *ranges, size_t n)
@@ -332,6 +351,11 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
         set_domain(pol, &a->domain, domain_for(pol, &a->sid));
     }
 
+    /* The SID index first: the members added below are references to the
+     * accounts it finds. */
+    if (policy_index_build_sids(pol->index, pol) < 0)
+        goto out;
+
     /* Built-in memberships that depend on the machine SID. */
     struct sid admin = sid_append(&pol->machine_sid, POLICY_RID_ADMINISTRATOR);
     struct sid guest = sid_append(&pol->machine_sid, POLICY_RID_GUEST);
@@ -344,8 +368,6 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
         policy_add_member(pol, (size_t)guests, &guest) < 0)
         goto out;
 
-    if (policy_index_build_sids(pol->index, pol) < 0)
-        goto out;
     pol->prepared = true;
     rc = report_clashes(pol, clash, ctx);
 out:
@@ -385,7 +407,7 @@ int policy_finish(struct policy *pol)
         struct group *g = &pol->groups[i];
         if (!g->n_members)
             continue;
-        struct sid *m = mem_realloc(g->members, g->n_members * sizeof *m);
+        uint32_t *m = mem_realloc(g->members, g->n_members * sizeof *m);
         if (m)
             g->members = m;
     }

@@ -87,7 +87,11 @@ struct group {
     struct sid sid;
     bool builtin;
     char *description; /* owned, may be NULL */
-    struct sid *members; /* owned; direct members, accounts or groups or well-known SIDs */
+    /* Owned; direct members (accounts, groups, well-known or foreign SIDs)
+     * as 4-byte references into the policy's SIDs, not 68-byte copies:
+     * large policies hold one or two per account. Read them with
+     * policy_member(). */
+    uint32_t *members;
     size_t n_members;
 
     /* Builder state, as in struct account. */
@@ -196,6 +200,10 @@ long policy_process_index(const struct policy *pol, const char *name);
 
 /* Adds a direct member to groups[group] (duplicates are dropped at finish). */
 int policy_add_member(struct policy *pol, size_t group, const struct sid *member);
+/* The same for the SID of accounts[account], without hashing it. */
+int policy_add_member_account(struct policy *pol, size_t group, size_t account);
+/* The SID of the k-th direct member of g (k < g->n_members). */
+const struct sid *policy_member(const struct policy *pol, const struct group *g, size_t k);
 /* Copies logon hours / appends one workstation name to an account. 0 or -1. */
 int policy_set_logon_hours(struct account *acct, const struct hours_range *ranges, size_t n);
 int policy_add_workstation(struct account *acct, const char *name);

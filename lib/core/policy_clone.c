@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "policy.h"
+#include "policy_index.h"
 
 static int copy_account(struct policy *dst, const struct account *a)
 {
@@ -59,8 +60,18 @@ static int copy_group(struct policy *dst, const struct group *g)
     d->builtin = g->builtin;
     if (policy_set_string(&d->description, g->description) != 0)
         return -1;
+    return 0;
+}
+
+/* After every account and group is copied with its SID, so that the
+ * members become references to them rather than copies of their SIDs. */
+static int copy_members(struct policy *dst, const struct policy *src, const struct group *g)
+{
+    long i = policy_group_index(dst, g->name);
+    if (i < 0)
+        return -1;
     for (size_t m = 0; m < g->n_members; m++)
-        if (policy_add_member(dst, (size_t)i, &g->members[m]) != 0)
+        if (policy_add_member(dst, (size_t)i, policy_member(src, g, m)) != 0)
             return -1;
     return 0;
 }
@@ -86,6 +97,11 @@ struct policy *policy_copy(const struct policy *src)
             goto fail;
     for (size_t i = 0; i < src->n_accounts; i++)
         if (copy_account(p, &src->accounts[i]) != 0)
+            goto fail;
+    if (policy_index_build_sids(p->index, p) != 0)
+        goto fail;
+    for (size_t i = 0; i < src->n_groups; i++)
+        if (copy_members(p, src, &src->groups[i]) != 0)
             goto fail;
     for (int id = 0; id < RIGHT_COUNT; id++)
         if (policy_set_right(p, id, src->holders[id], src->n_holders[id]) != 0)

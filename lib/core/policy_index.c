@@ -147,15 +147,15 @@ static void free_derived(struct policy_index *idx)
         idx->entries[i].mask = idx->entries[i].first = idx->entries[i].n_groups = 0;
 }
 
+/* Forgets the SID table; the pool of other SIDs stays, as member lists
+ * refer into it. */
 static void free_sids(struct policy_index *idx)
 {
     free_derived(idx);
     htab_free(&idx->sids);
     mem_free(idx->entries);
-    mem_free(idx->other);
     idx->entries = NULL;
-    idx->other = NULL;
-    idx->n_entries = idx->cap_entries = idx->n_other = idx->cap_other = 0;
+    idx->n_entries = idx->cap_entries = 0;
 }
 
 void policy_index_free(struct policy_index *idx)
@@ -166,6 +166,7 @@ void policy_index_free(struct policy_index *idx)
     htab_free(&idx->group_names);
     htab_free(&idx->process_names);
     free_sids(idx);
+    mem_free(idx->other);
     mem_free(idx);
 }
 
@@ -279,14 +280,9 @@ static long add_entry(struct policy_index *idx, uint32_t ref, uint32_t hash)
     return (long)idx->n_entries++;
 }
 
-/* The canonical entry of sid, adding one for a SID that is no account or
- * group (a copy goes to idx->other). -1 on allocation failure. */
-static long intern_sid(struct policy_index *idx, const struct policy *pol, const struct sid *sid)
+/* Makes room for one more SID in idx->other; 0 or -1. */
+static int reserve_other(struct policy_index *idx)
 {
-    uint32_t h = sid_hash(sid);
-    long e = find_entry(idx, pol, sid, h);
-    if (e >= 0)
-        return e;
     if (idx->n_other == idx->cap_other) {
         size_t ncap = idx->cap_other ? idx->cap_other * 2 : 16;
         struct sid *o = mem_realloc(idx->other, ncap * sizeof *o);
@@ -295,6 +291,19 @@ static long intern_sid(struct policy_index *idx, const struct policy *pol, const
         idx->other = o;
         idx->cap_other = ncap;
     }
+    return 0;
+}
+
+/* The canonical entry of sid, adding one for a SID that is no account or
+ * group (a copy goes to idx->other). -1 on allocation failure. */
+static long intern_sid(struct policy_index *idx, const struct policy *pol, const struct sid *sid)
+{
+    uint32_t h = sid_hash(sid);
+    long e = find_entry(idx, pol, sid, h);
+    if (e >= 0)
+        return e;
+    if (reserve_other(idx) < 0)
+        return -1;
     idx->other[idx->n_other] = *sid;
     e = add_entry(idx, SID_REF_OTHER | (uint32_t)idx->n_other, h);
     if (e >= 0)
@@ -312,10 +321,31 @@ static int htab_reserve(struct htab *t, size_t n)
     return 0;
 }
 
+long policy_index_sid_ref(struct policy_index *idx, const struct policy *pol,
+                          const struct sid *sid)
+{
+    if (idx->sids.cap) {
+        long e = intern_sid(idx, pol, sid);
+        return e < 0 ? -1 : (long)idx->entries[e].ref;
+    }
+    /* Before the SIDs are final (the built-in members of policy_new()):
+     * a copy, entered into the table by policy_index_build_sids(). */
+    if (reserve_other(idx) < 0)
+        return -1;
+    idx->other[idx->n_other] = *sid;
+    return (long)(SID_REF_OTHER | (uint32_t)idx->n_other++);
+}
+
+const struct sid *policy_index_ref_sid(const struct policy_index *idx, const struct policy *pol,
+                                       uint32_t ref)
+{
+    return entry_sid(idx, pol, ref);
+}
+
 int policy_index_build_sids(struct policy_index *idx, const struct policy *pol)
 {
     free_sids(idx);
-    size_t n = pol->n_groups + pol->n_accounts;
+    size_t n = pol->n_groups + pol->n_accounts + idx->n_other;
     idx->entries = mem_malloc((n + 64) * sizeof *idx->entries);
     if (!idx->entries || htab_reserve(&idx->sids, n + 64) < 0)
         return -1;
@@ -326,6 +356,14 @@ int policy_index_build_sids(struct policy_index *idx, const struct policy *pol)
     for (size_t i = 0; i < pol->n_accounts; i++)
         if (add_entry(idx, SID_REF_ACCOUNT | (uint32_t)i, sid_hash(&pol->accounts[i].sid)) < 0)
             return -1;
+    /* SIDs already in the pool, unless an account or group has them (or an
+     * earlier copy does). */
+    for (size_t k = 0; k < idx->n_other; k++) {
+        uint32_t h = sid_hash(&idx->other[k]);
+        if (find_entry(idx, pol, &idx->other[k], h) < 0 &&
+            add_entry(idx, SID_REF_OTHER | (uint32_t)k, h) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -423,7 +461,7 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
         struct group *grp = &pol->groups[g];
         size_t kept = 0;
         for (size_t k = 0; k < grp->n_members; k++) {
-            long e = intern_sid(idx, pol, &grp->members[k]);
+            long e = intern_sid(idx, pol, entry_sid(idx, pol, grp->members[k]));
             if (e < 0)
                 goto out;
             if ((size_t)e >= lcap) {
@@ -458,7 +496,8 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
     for (size_t g = 0; g < pol->n_groups; g++) {
         const struct group *grp = &pol->groups[g];
         for (size_t k = 0; k < grp->n_members; k++) {
-            long e = find_entry(idx, pol, &grp->members[k], sid_hash(&grp->members[k]));
+            const struct sid *sid = entry_sid(idx, pol, grp->members[k]);
+            long e = find_entry(idx, pol, sid, sid_hash(sid));
             struct policy_sid_entry *en = &idx->entries[e];
             idx->member_groups[en->first + en->n_groups++] = (uint32_t)g;
         }

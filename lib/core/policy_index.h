@@ -85,7 +85,16 @@ long policy_index_group_by_name(const struct policy_index *idx, const struct pol
 long policy_index_process_by_name(const struct policy_index *idx, const struct policy *pol,
                                   const char *name);
 
-/* (Re)builds the SID indexes of accounts and groups; 0 or -1. */
+/* A 4-byte reference (SID_REF_*) to sid, for member lists: the account's or
+ * group's with that SID once the SID index is built, else a copy in
+ * idx->other (which lives as long as the index). -1 on allocation failure. */
+long policy_index_sid_ref(struct policy_index *idx, const struct policy *pol,
+                          const struct sid *sid);
+const struct sid *policy_index_ref_sid(const struct policy_index *idx, const struct policy *pol,
+                                       uint32_t ref);
+
+/* (Re)builds the SID indexes of accounts and groups (and of the SIDs
+ * already in idx->other); 0 or -1. */
 int policy_index_build_sids(struct policy_index *idx, const struct policy *pol);
 long policy_index_account_by_sid(const struct policy_index *idx, const struct policy *pol,
                                  const struct sid *sid);

@@ -68,11 +68,10 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
         /* Known by name when read (yaml_sections.c); found by SID here, as
          * the general path does. */
         const struct group *g = policy_find_group_sid(pol, &pol->groups[ref->groups[i]].sid);
-        if (policy_add_member(pol, (size_t)(g - pol->groups), &pol->accounts[ref->index].sid) <
-            0)
+        if (policy_add_member_account(pol, (size_t)(g - pol->groups), ref->index) < 0)
             ld_oom(ld);
     }
-    if (!ref->list || ld_is_null(ref->list))
+    if (ref->n_groups || !ref->list || ld_is_null(ref->list))
         return;
     for (size_t it = 0; it < ref->list->n; it++) {
         struct yn *item = ref->list->u.items[it];
@@ -89,8 +88,7 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
         }
         const struct group *g = policy_find_group_sid(pol, &sid);
         if (g) {
-            if (policy_add_member(pol, (size_t)(g - pol->groups),
-                                  &pol->accounts[ref->index].sid) < 0)
+            if (policy_add_member_account(pol, (size_t)(g - pol->groups), ref->index) < 0)
                 ld_oom(ld);
         } else if (policy_find_account_sid(pol, &sid)) {
             ld_error(ld, item, "'%s' in the groups of account '%s' is an account, not a group", s,

@@ -76,7 +76,7 @@ static void defer(struct ld *ld, struct ld_ref **arr, size_t *n, size_t *cap, si
         *arr = grown;
         *cap = ncap;
     }
-    (*arr)[(*n)++] = (struct ld_ref){index, list, NULL, 0};
+    (*arr)[(*n)++] = (struct ld_ref){.index = (uint32_t)index, .list = list};
 }
 
 /*
@@ -115,7 +115,7 @@ static bool defer_known_groups(struct ld *ld, size_t account, const struct yn *l
           NULL);
     if (ld->n_account_groups > before) {
         ld->account_groups[before].groups = groups;
-        ld->account_groups[before].n_groups = list->n;
+        ld->account_groups[before].n_groups = (uint32_t)list->n;
     }
     return true;
 }

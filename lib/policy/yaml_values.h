@@ -131,12 +131,15 @@ struct ld {
 
     /* Lists resolved after policy_prepare(), once every SID is known. */
     struct yn *rights, *processes;
+    /* 16 bytes: a large policy defers one per account. */
     struct ld_ref {
-        size_t index;
-        struct yn *list;
-        /* Instead of list: the groups it names, already known by name. */
-        uint32_t *groups;
-        size_t n_groups;
+        uint32_t index;
+        uint32_t n_groups; /* not 0: groups is set, not list */
+        union {
+            struct yn *list;
+            /* Instead of list: the groups it names, already known by name. */
+            uint32_t *groups;
+        };
     } *members, *account_groups;
     size_t n_members, n_account_groups, cap_members, cap_account_groups;
 };

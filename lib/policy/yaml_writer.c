@@ -139,7 +139,7 @@ static void put_account(FILE *f, const struct account *a)
     }
 }
 
-static void put_group(FILE *f, const struct group *g)
+static void put_group(FILE *f, const struct policy *pol, const struct group *g)
 {
     put_key(f, g->name);
     if (!g->builtin) {
@@ -148,7 +148,13 @@ static void put_group(FILE *f, const struct group *g)
         fputc('\n', f);
     }
     fputs("    members: ", f);
-    put_sid_list(f, g->members, g->n_members);
+    fputc('[', f);
+    for (size_t i = 0; i < g->n_members; i++) {
+        if (i)
+            fputs(", ", f);
+        put_sid(f, policy_member(pol, g, i));
+    }
+    fputc(']', f);
     fputc('\n', f);
     if (g->description) {
         fputs("    description: ", f);
@@ -198,7 +204,7 @@ int policy_write_yaml(const struct policy *pol, FILE *f)
 
     fputs("\ngroups:\n", f);
     for (size_t i = 0; i < pol->n_groups; i++)
-        put_group(f, &pol->groups[i]);
+        put_group(f, pol, &pol->groups[i]);
     fputs("\naccounts:\n", f);
     for (size_t i = 0; i < pol->n_accounts; i++)
         put_account(f, &pol->accounts[i]);
