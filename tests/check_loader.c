@@ -89,19 +89,19 @@ START_TEST(test_loader_full_example)
     ck_assert(policy_find_account(pol, "carol")->disabled);
     ck_assert(policy_find_account(pol, "dave")->locked_out);
     ck_assert(policy_find_account(pol, "erin")->has_expires);
-    ck_assert_int_eq(policy_find_account(pol, "erin")->expires, 1577836800);
+    ck_assert_int_eq(account_x(policy_find_account(pol, "erin"))->expires, 1577836800);
     ck_assert(policy_find_account(pol, "frank")->password_expired);
     ck_assert(policy_find_account(pol, "gina")->must_change_password);
     const struct account *hank = policy_find_account(pol, "hank");
     ck_assert(hank->has_logon_hours);
-    ck_assert_uint_eq(hank->n_logon_hours, 1);
-    ck_assert_uint_eq(hank->logon_hours[0].start, 5 * 1440);
-    ck_assert_uint_eq(hank->logon_hours[0].end, 7 * 1440);
+    ck_assert_uint_eq(account_x(hank)->n_logon_hours, 1);
+    ck_assert_uint_eq(account_x(hank)->logon_hours[0].start, 5 * 1440);
+    ck_assert_uint_eq(account_x(hank)->logon_hours[0].end, 7 * 1440);
     ck_assert(!alice->has_logon_hours);
     const struct account *ivy = policy_find_account(pol, "ivy");
     ck_assert(ivy->has_workstations);
-    ck_assert_uint_eq(ivy->n_workstations, 1);
-    ck_assert_str_eq(ivy->workstations[0], "OTHERPC");
+    ck_assert_uint_eq(account_x(ivy)->n_workstations, 1);
+    ck_assert_str_eq(account_x(ivy)->workstations[0], "OTHERPC");
     ck_assert(policy_find_account(pol, "jack")->blank_password);
 
     const struct group *dev = policy_find_group(pol, "developers");
@@ -220,10 +220,10 @@ START_TEST(test_loader_logon_hours)
              hours[_i].entry);
     struct policy *pol = load(yaml);
     const struct account *h = policy_find_account(pol, "h");
-    ck_assert_uint_eq(h->n_logon_hours, hours[_i].n);
+    ck_assert_uint_eq(account_x(h)->n_logon_hours, hours[_i].n);
     for (size_t k = 0; k < hours[_i].n && k < 4; k++) {
-        ck_assert_uint_eq(h->logon_hours[k].start, hours[_i].ranges[k][0]);
-        ck_assert_uint_eq(h->logon_hours[k].end, hours[_i].ranges[k][1]);
+        ck_assert_uint_eq(account_x(h)->logon_hours[k].start, hours[_i].ranges[k][0]);
+        ck_assert_uint_eq(account_x(h)->logon_hours[k].end, hours[_i].ranges[k][1]);
     }
     policy_unref(pol);
 }
@@ -234,7 +234,7 @@ START_TEST(test_loader_logon_hours_never)
     struct policy *pol = load("lsaemu: 1\naccounts:\n  h: { logon_hours: [] }\n");
     const struct account *h = policy_find_account(pol, "h");
     ck_assert(h->has_logon_hours);
-    ck_assert_uint_eq(h->n_logon_hours, 0);
+    ck_assert_uint_eq(account_x(h)->n_logon_hours, 0);
     policy_unref(pol);
 }
 END_TEST

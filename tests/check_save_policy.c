@@ -246,26 +246,29 @@ START_TEST(round_trip_every_field)
         ck_assert_int_eq(x->password_expired, y->password_expired);
         ck_assert_int_eq(x->must_change_password, y->must_change_password);
         ck_assert_int_eq(x->has_expires, y->has_expires);
-        ck_assert(!x->has_expires || x->expires == y->expires);
+        ck_assert(!x->has_expires || account_x(x)->expires == account_x(y)->expires);
         ck_assert_int_eq(x->has_logon_hours, y->has_logon_hours);
         /* Same set of allowed minutes (the writer may split ranges per day). */
         for (unsigned m = 0; m < 7 * 24 * 60; m += 30) {
             int ix = 0, iy = 0;
-            for (size_t k = 0; k < x->n_logon_hours; k++)
-                ix |= m >= x->logon_hours[k].start && m < x->logon_hours[k].end;
-            for (size_t k = 0; k < y->n_logon_hours; k++)
-                iy |= m >= y->logon_hours[k].start && m < y->logon_hours[k].end;
+            for (size_t k = 0; k < account_x(x)->n_logon_hours; k++)
+                ix |= m >= account_x(x)->logon_hours[k].start &&
+                      m < account_x(x)->logon_hours[k].end;
+            for (size_t k = 0; k < account_x(y)->n_logon_hours; k++)
+                iy |= m >= account_x(y)->logon_hours[k].start &&
+                      m < account_x(y)->logon_hours[k].end;
             ck_assert_msg(ix == iy, "%s minute %u", x->name, m);
         }
         ck_assert_int_eq(x->has_workstations, y->has_workstations);
-        ck_assert_uint_eq(x->n_workstations, y->n_workstations);
+        ck_assert_uint_eq(account_x(x)->n_workstations, account_x(y)->n_workstations);
         ck_assert_str_eq(x->full_name ? x->full_name : "-", y->full_name ? y->full_name : "-");
-        ck_assert_str_eq(x->home_directory ? x->home_directory : "-",
-                         y->home_directory ? y->home_directory : "-");
-        ck_assert_str_eq(x->home_directory_drive ? x->home_directory_drive : "-",
-                         y->home_directory_drive ? y->home_directory_drive : "-");
-        ck_assert_str_eq(x->logon_script ? x->logon_script : "-",
-                         y->logon_script ? y->logon_script : "-");
+        ck_assert_str_eq(account_x(x)->home_directory ? account_x(x)->home_directory : "-",
+                         account_x(y)->home_directory ? account_x(y)->home_directory : "-");
+        const struct account_extra *xx = account_x(x), *yx = account_x(y);
+        ck_assert_str_eq(xx->home_directory_drive ? xx->home_directory_drive : "-",
+                         yx->home_directory_drive ? yx->home_directory_drive : "-");
+        ck_assert_str_eq(account_x(x)->logon_script ? account_x(x)->logon_script : "-",
+                         account_x(y)->logon_script ? account_x(y)->logon_script : "-");
     }
     ck_assert_uint_eq(a->n_groups, b->n_groups);
     for (size_t i = 0; i < a->n_groups; i++) {

@@ -78,10 +78,10 @@ static bool attach_session(const struct logon_call *c, const struct logon_verdic
         .logon_type = c->logon_type,
         .session_id = 0,
         .logon_time = now,
-        .logon_script = a ? a->logon_script : NULL,
-        .profile_path = a ? a->profile_path : NULL,
-        .home_directory = a ? a->home_directory : NULL,
-        .home_directory_drive = a ? a->home_directory_drive : NULL,
+        .logon_script = a ? account_x(a)->logon_script : NULL,
+        .profile_path = a ? account_x(a)->profile_path : NULL,
+        .home_directory = a ? account_x(a)->home_directory : NULL,
+        .home_directory_drive = a ? account_x(a)->home_directory_drive : NULL,
     };
     if (c->logon_type == 9) {
         /* NewCredentials: the session records the outbound identity. */

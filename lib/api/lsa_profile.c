@@ -36,8 +36,9 @@ static size_t units(const char *s)
 void *profile_build(const struct policy *pol, const struct account *acct, int64_t now,
                     ULONG *len)
 {
-    const char *fields[] = {acct->logon_script,  acct->home_directory, acct->full_name,
-                            acct->profile_path,  acct->home_directory_drive, pol->machine_name};
+    const struct account_extra *x = account_x(acct);
+    const char *fields[] = {x->logon_script,  x->home_directory,       acct->full_name,
+                            x->profile_path,  x->home_directory_drive, pol->machine_name};
     size_t size = sizeof(MSV1_0_INTERACTIVE_PROFILE);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         size_t n = units(fields[i]);

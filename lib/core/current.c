@@ -180,10 +180,10 @@ static int build_process(struct policy *pol, const char *name)
             .logon_type = proc->session == 0 ? 5 : 2,
             .session_id = proc->session,
             .logon_time = current_now(pol),
-            .logon_script = acct->logon_script,
-            .profile_path = acct->profile_path,
-            .home_directory = acct->home_directory,
-            .home_directory_drive = acct->home_directory_drive,
+            .logon_script = account_x(acct)->logon_script,
+            .profile_path = account_x(acct)->profile_path,
+            .home_directory = account_x(acct)->home_directory,
+            .home_directory_drive = account_x(acct)->home_directory_drive,
         };
         s = session_create(&info, NULL);
     } else {

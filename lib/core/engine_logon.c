@@ -109,8 +109,8 @@ static bool within_logon_hours(const struct account *a, int64_t now)
     if (!a->has_logon_hours)
         return true;
     unsigned m = minute_of_week(now);
-    for (size_t i = 0; i < a->n_logon_hours; i++)
-        if (m >= a->logon_hours[i].start && m < a->logon_hours[i].end)
+    for (size_t i = 0; i < account_x(a)->n_logon_hours; i++)
+        if (m >= account_x(a)->logon_hours[i].start && m < account_x(a)->logon_hours[i].end)
             return true;
     return false;
 }
@@ -119,8 +119,8 @@ static bool workstation_allowed(const struct policy *pol, const struct account *
 {
     if (!a->has_workstations)
         return true;
-    for (size_t i = 0; i < a->n_workstations; i++)
-        if (strcasecmp(a->workstations[i], pol->machine_name) == 0)
+    for (size_t i = 0; i < account_x(a)->n_workstations; i++)
+        if (strcasecmp(account_x(a)->workstations[i], pol->machine_name) == 0)
             return true;
     return false;
 }
@@ -156,10 +156,10 @@ static int32_t check_state(const struct policy *pol, const struct logon_request 
     if (a->disabled)
         return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_ACCOUNT_DISABLED,
                       "account %s is disabled (disabled: true)", who);
-    if (a->has_expires && req->now >= a->expires)
+    if (a->has_expires && req->now >= account_x(a)->expires)
         return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_ACCOUNT_EXPIRED,
                       "account %s expired (expires: %lld, now: %lld)", who,
-                      (long long)a->expires, (long long)req->now);
+                      (long long)account_x(a)->expires, (long long)req->now);
     if (!(s4u && GUESS_S4U_SKIPS_PASSWORD_STATE)) {
         if (a->password_expired)
             return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_PASSWORD_EXPIRED,

@@ -137,8 +137,10 @@ static long utf8_next(const unsigned char *s, size_t len, size_t *i)
 
 int md4_nt_hash(const char *password, size_t len, uint8_t out[16])
 {
-    /* At most two UTF-16 units (4 bytes) per input byte. */
-    uint8_t *buf = mem_calloc(len * 4 + 1, 1);
+    /* At most two UTF-16 units (4 bytes) per input byte; passwords of a
+     * usual length are converted on the stack (one per account at load). */
+    uint8_t small[256];
+    uint8_t *buf = len < sizeof small / 4 ? small : mem_calloc(len * 4 + 1, 1);
     if (!buf)
         return -1;
     const unsigned char *s = (const unsigned char *)password;
@@ -163,6 +165,7 @@ out:
     /* The buffer held the password; do not leave it in freed memory. */
     for (volatile uint8_t *v = buf; v < buf + n; v++)
         *v = 0;
-    mem_free(buf);
+    if (buf != small)
+        mem_free(buf);
     return rc;
 }

@@ -59,6 +59,50 @@ static int grow(void **arr, size_t n, size_t elem)
 static const uint8_t blank_hash[16] = {0x31, 0xd6, 0xcf, 0xe0, 0xd1, 0x6a, 0xe9, 0x31,
                                        0xb7, 0x3c, 0x59, 0xd7, 0xe0, 0xc0, 0x89, 0xc0};
 
+/* ---- Names ---------------------------------------------------------------- */
+
+/* A block of NUL-terminated names; a policy's blocks form a list and are
+ * freed with it. Names are never changed or freed one by one. */
+struct policy_names {
+    struct policy_names *next;
+    size_t used, cap;
+    char text[];
+};
+
+/* A copy of name in the policy's name blocks, or NULL on allocation failure. */
+static char *intern_name(struct policy *pol, const char *name)
+{
+    size_t len = strlen(name) + 1;
+    struct policy_names *b = pol->names;
+    if (!b || b->cap - b->used < len) {
+        /* Blocks double from 1 KB to 64 KB: small policies stay small. */
+        size_t cap = b ? b->cap * 2 : 1024;
+        if (cap > 65536)
+            cap = 65536;
+        if (cap < len)
+            cap = len;
+        struct policy_names *nb = mem_malloc(sizeof *nb + cap);
+        if (!nb)
+            return NULL;
+        nb->next = b;
+        nb->used = 0;
+        nb->cap = cap;
+        pol->names = b = nb;
+    }
+    char *copy = b->text + b->used;
+    memcpy(copy, name, len);
+    b->used += len;
+    return copy;
+}
+
+static void free_names(struct policy *pol)
+{
+    for (struct policy_names *b = pol->names, *next; b; b = next) {
+        next = b->next;
+        mem_free(b);
+    }
+}
+
 /* ---- Builder ------------------------------------------------------------- */
 
 long policy_add_account(struct policy *pol, const char *name)
@@ -67,17 +111,15 @@ long policy_add_account(struct policy *pol, const char *name)
         return -1;
     struct account *a = &pol->accounts[pol->n_accounts];
     memset(a, 0, sizeof *a);
-    a->name = mem_strdup(name);
+    a->name = intern_name(pol, name);
     if (!a->name)
         return -1;
     a->kind = ACCOUNT_NORMAL;
     a->sid_source = POLICY_SID_AUTO;
     memcpy(a->nt_hash, blank_hash, 16);
     a->blank_password = true;
-    if (policy_index_add_account_name(pol->index, pol, pol->n_accounts) < 0) {
-        mem_free(a->name);
-        return -1;
-    }
+    if (policy_index_add_account_name(pol->index, pol, pol->n_accounts) < 0)
+        return -1; /* the name stays in the block, freed with the policy */
     return (long)pol->n_accounts++;
 }
 
@@ -87,14 +129,12 @@ long policy_add_group(struct policy *pol, const char *name)
         return -1;
     struct group *g = &pol->groups[pol->n_groups];
     memset(g, 0, sizeof *g);
-    g->name = mem_strdup(name);
+    g->name = intern_name(pol, name);
     if (!g->name)
         return -1;
     g->sid_source = POLICY_SID_AUTO;
-    if (policy_index_add_group_name(pol->index, pol, pol->n_groups) < 0) {
-        mem_free(g->name);
-        return -1;
-    }
+    if (policy_index_add_group_name(pol->index, pol, pol->n_groups) < 0)
+        return -1; /* the name stays in the block, freed with the policy */
     return (long)pol->n_groups++;
 }
 
@@ -147,28 +187,43 @@ const struct sid *policy_member(const struct policy *pol, const struct group *g,
     return policy_index_ref_sid(pol->index, pol, g->members[k]);
 }
 
+const struct account_extra policy_no_extra;
+
+struct account_extra *policy_account_x(struct account *acct)
+{
+    if (!acct->x)
+        acct->x = mem_calloc(1, sizeof *acct->x);
+    return acct->x;
+}
+
 int policy_set_logon_hours(struct account *acct, const struct hours_range *ranges, size_t n)
 {
+    struct account_extra *x = policy_account_x(acct);
+    if (!x)
+        return -1;
     struct hours_range *copy = mem_malloc((n ? n : 1) * sizeof *copy);
     if (!copy)
         return -1;
     if (n)
         memcpy(copy, ranges, n * sizeof *copy);
-    mem_free(acct->logon_hours);
-    acct->logon_hours = copy;
-    acct->n_logon_hours = n;
+    mem_free(x->logon_hours);
+    x->logon_hours = copy;
+    x->n_logon_hours = n;
     acct->has_logon_hours = true;
     return 0;
 }
 
 int policy_add_workstation(struct account *acct, const char *name)
 {
-    if (grow((void **)&acct->workstations, acct->n_workstations, sizeof *acct->workstations) < 0)
+    struct account_extra *x = policy_account_x(acct);
+    if (!x)
+        return -1;
+    if (grow((void **)&x->workstations, x->n_workstations, sizeof *x->workstations) < 0)
         return -1;
     char *copy = mem_strdup(name);
     if (!copy)
         return -1;
-    acct->workstations[acct->n_workstations++] = copy;
+    x->workstations[x->n_workstations++] = copy;
     acct->has_workstations = true;
     return 0;
 }
@@ -430,18 +485,21 @@ struct policy *policy_ref(struct policy *pol)
 
 static void free_account(const struct policy *pol, struct account *a)
 {
-    mem_free(a->name);
     if (!shared_domain(pol, a->domain))
         mem_free(a->domain);
-    mem_free(a->logon_hours);
-    for (size_t i = 0; i < a->n_workstations; i++)
-        mem_free(a->workstations[i]);
-    mem_free(a->workstations);
     mem_free(a->full_name);
-    mem_free(a->home_directory);
-    mem_free(a->home_directory_drive);
-    mem_free(a->profile_path);
-    mem_free(a->logon_script);
+    struct account_extra *x = a->x;
+    if (x) {
+        mem_free(x->logon_hours);
+        for (size_t i = 0; i < x->n_workstations; i++)
+            mem_free(x->workstations[i]);
+        mem_free(x->workstations);
+        mem_free(x->home_directory);
+        mem_free(x->home_directory_drive);
+        mem_free(x->profile_path);
+        mem_free(x->logon_script);
+        mem_free(x);
+    }
 }
 
 void policy_unref(struct policy *pol)
@@ -455,7 +513,6 @@ void policy_unref(struct policy *pol)
         free_account(pol, &pol->accounts[i]);
     mem_free(pol->accounts);
     for (size_t i = 0; i < pol->n_groups; i++) {
-        mem_free(pol->groups[i].name);
         if (!shared_domain(pol, pol->groups[i].domain))
             mem_free(pol->groups[i].domain);
         mem_free(pol->groups[i].description);
@@ -474,6 +531,7 @@ void policy_unref(struct policy *pol)
     }
     mem_free(pol->faults);
     policy_index_free(pol->index);
+    free_names(pol);
     mem_free(pol);
 }
 

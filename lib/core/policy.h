@@ -40,31 +40,10 @@ struct hours_range {
     uint16_t end; /* exclusive; at most 7 * 24 * 60 */
 };
 
-/* Fields are ordered so that the flags share the padding after the SID and
- * the hash: one record per account, and large policies hold many. */
-struct account {
-    char *name;   /* as written in the policy (or the built-in spelling) */
-    char *domain; /* machine name, or "NT AUTHORITY" for the service accounts */
-    struct sid sid;
-    enum account_kind kind;
-
-    /* MD4 of the UTF-16LE password; blank_password is true when it is the
-     * hash of the empty string (no password, password "", or that hash). */
-    uint8_t nt_hash[16];
-    bool blank_password;
-
-    bool builtin;
-    bool disabled;
-    bool locked_out;
-    bool password_expired;
-    bool must_change_password;
-    bool has_expires;
-    bool has_logon_hours;         /* absent = any time */
-    bool has_workstations;        /* absent = any workstation */
-    /* Builder state: how policy_prepare() assigns the SID (enum policy_sid_source)
-     * and the RID given with rid:. Not meaningful after policy_finish(). */
-    uint8_t sid_source;
-    uint32_t rid;
+/* What few accounts set (expiry, logon hours, workstations, the profile
+ * strings other than full_name): one optional block per account, so that
+ * the record of every account stays small (128 bytes on LP64). */
+struct account_extra {
     int64_t expires;
 
     struct hours_range *logon_hours; /* owned; empty list = never */
@@ -74,12 +53,53 @@ struct account {
     size_t n_workstations;
 
     /* Profile fields (MSV1_0_INTERACTIVE_PROFILE), owned, NULL when absent. */
-    char *full_name;
     char *home_directory;
     char *home_directory_drive;
     char *profile_path;
     char *logon_script;
 };
+
+/* Fields are ordered so that the flags share the padding after the SID and
+ * the hash: one record per account, and large policies hold many. */
+struct account {
+    char *name;   /* as written in the policy (or the built-in spelling) */
+    char *domain; /* machine name, or "NT AUTHORITY" for the service accounts */
+    struct sid sid;
+
+    /* MD4 of the UTF-16LE password; blank_password is true when it is the
+     * hash of the empty string (no password, password "", or that hash). */
+    uint8_t nt_hash[16];
+
+    /* Builder state: how policy_prepare() assigns the SID (enum policy_sid_source)
+     * and the RID given with rid:. Not meaningful after policy_finish(). */
+    uint32_t rid;
+    uint8_t sid_source;
+
+    unsigned kind : 2; /* enum account_kind */
+    bool blank_password : 1;
+    bool builtin : 1;
+    bool disabled : 1;
+    bool locked_out : 1;
+    bool password_expired : 1;
+    bool must_change_password : 1;
+    bool has_expires : 1;         /* then x->expires is set */
+    bool has_logon_hours : 1;     /* absent = any time */
+    bool has_workstations : 1;    /* absent = any workstation */
+
+    /* Profile field (MSV1_0_INTERACTIVE_PROFILE), owned, NULL when absent:
+     * set on many accounts, so kept here rather than in the extra block. */
+    char *full_name;
+
+    /* Owned, NULL when none of its fields is set; read it with account_x(). */
+    struct account_extra *x;
+};
+
+/* The account's rarely used fields; an all-empty block when it has none. */
+extern const struct account_extra policy_no_extra;
+static inline const struct account_extra *account_x(const struct account *a)
+{
+    return a->x ? a->x : &policy_no_extra;
+}
 
 struct group {
     char *name;
@@ -156,6 +176,10 @@ struct policy {
      * policy_add_member() can no longer infer their capacity. */
     bool members_exact;
 
+    /* The names of accounts and groups, packed into a few large blocks
+     * (struct policy_names, policy.c) instead of one allocation each; owned. */
+    struct policy_names *names;
+
     /* Private indexes, built by policy_finish(). */
     struct policy_index *index;
     int refcount; /* atomic */
@@ -207,6 +231,9 @@ const struct sid *policy_member(const struct policy *pol, const struct group *g,
 /* Copies logon hours / appends one workstation name to an account. 0 or -1. */
 int policy_set_logon_hours(struct account *acct, const struct hours_range *ranges, size_t n);
 int policy_add_workstation(struct account *acct, const char *name);
+/* The account's extra block for writing, allocated (zeroed) on first use;
+ * NULL on allocation failure. */
+struct account_extra *policy_account_x(struct account *acct);
 
 /* Replaces the holders of right id and marks it set (the stock list no longer
  * applies). n may be 0: nobody holds it. 0 or -1. */

@@ -30,19 +30,26 @@ static int copy_account(struct policy *dst, const struct account *a)
     d->password_expired = a->password_expired;
     d->must_change_password = a->must_change_password;
     d->has_expires = a->has_expires;
-    d->expires = a->expires;
     d->has_logon_hours = a->has_logon_hours;
-    if (a->has_logon_hours && policy_set_logon_hours(d, a->logon_hours, a->n_logon_hours) != 0)
-        return -1;
     d->has_workstations = a->has_workstations;
-    for (size_t w = 0; w < a->n_workstations; w++)
-        if (policy_add_workstation(d, a->workstations[w]) != 0)
+    if (policy_set_string(&d->full_name, a->full_name) != 0)
+        return -1;
+    const struct account_extra *x = a->x;
+    if (!x)
+        return 0;
+    struct account_extra *dx = policy_account_x(d);
+    if (!dx)
+        return -1;
+    dx->expires = x->expires;
+    if (a->has_logon_hours && policy_set_logon_hours(d, x->logon_hours, x->n_logon_hours) != 0)
+        return -1;
+    for (size_t w = 0; w < x->n_workstations; w++)
+        if (policy_add_workstation(d, x->workstations[w]) != 0)
             return -1;
-    if (policy_set_string(&d->full_name, a->full_name) != 0 ||
-        policy_set_string(&d->home_directory, a->home_directory) != 0 ||
-        policy_set_string(&d->home_directory_drive, a->home_directory_drive) != 0 ||
-        policy_set_string(&d->profile_path, a->profile_path) != 0 ||
-        policy_set_string(&d->logon_script, a->logon_script) != 0)
+    if (policy_set_string(&dx->home_directory, x->home_directory) != 0 ||
+        policy_set_string(&dx->home_directory_drive, x->home_directory_drive) != 0 ||
+        policy_set_string(&dx->profile_path, x->profile_path) != 0 ||
+        policy_set_string(&dx->logon_script, x->logon_script) != 0)
         return -1;
     return 0;
 }

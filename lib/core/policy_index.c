@@ -92,8 +92,19 @@ uint32_t policy_index_name_hash(const char *s)
 {
     uint32_t h = 2166136261u, cp;
     const unsigned char *p = (const unsigned char *)s;
-    while ((cp = casefold_next(&p)) != 0)
+    for (;;) {
+        /* ASCII fast path: the same code points casefold_next() returns. */
+        unsigned c = *p;
+        if (c < 0x80) {
+            if (!c)
+                break;
+            p++;
+            cp = c >= 'a' && c <= 'z' ? c - 0x20 : c;
+        } else {
+            cp = casefold_next(&p);
+        }
         h = (h ^ cp) * 16777619u;
+    }
     return h;
 }
 
@@ -102,6 +113,15 @@ bool policy_index_name_equal(const char *a, const char *b)
     const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
     uint32_t x, y;
     do {
+        unsigned c = *p, d = *q;
+        if (c < 0x80 && d < 0x80) {
+            /* Both ASCII: upper-case inline (casefold_upper's ASCII rule). */
+            p++;
+            q++;
+            x = c >= 'a' && c <= 'z' ? c - 0x20 : c;
+            y = d >= 'a' && d <= 'z' ? d - 0x20 : d;
+            continue;
+        }
         x = casefold_next(&p);
         y = casefold_next(&q);
     } while (x && x == y);
@@ -253,10 +273,13 @@ static long find_kind(const struct policy_index *idx, const struct policy *pol,
     size_t j = hash & (t->cap - 1);
     uint32_t it;
     while ((it = t->item[j]) != 0) {
-        uint32_t ref = idx->entries[it - 1].ref;
-        if (t->hash[j] == hash && (ref & SID_REF_KIND) == kind &&
-            sid_equal(entry_sid(idx, pol, ref), sid))
-            return (long)(ref & ~SID_REF_KIND);
+        /* The hash first: the entry is only read (a cache miss in a large
+         * table) when it can be the one. */
+        if (t->hash[j] == hash) {
+            uint32_t ref = idx->entries[it - 1].ref;
+            if ((ref & SID_REF_KIND) == kind && sid_equal(entry_sid(idx, pol, ref), sid))
+                return (long)(ref & ~SID_REF_KIND);
+        }
         j = (j + 1) & (t->cap - 1);
     }
     return -1;
@@ -390,9 +413,13 @@ void policy_index_owner_by_sid(const struct policy_index *idx, const struct poli
     size_t j = hash & (t->cap - 1);
     uint32_t it;
     while ((it = t->item[j]) != 0 && *account < 0) {
+        if (t->hash[j] != hash) {
+            j = (j + 1) & (t->cap - 1);
+            continue;
+        }
         uint32_t ref = idx->entries[it - 1].ref;
         uint32_t kind = ref & SID_REF_KIND;
-        if (t->hash[j] == hash && kind != SID_REF_OTHER &&
+        if (kind != SID_REF_OTHER &&
             (kind == SID_REF_ACCOUNT || *group < 0) && sid_equal(entry_sid(idx, pol, ref), sid)) {
             if (kind == SID_REF_ACCOUNT)
                 *account = (long)(ref & ~SID_REF_KIND);

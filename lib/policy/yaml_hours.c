@@ -112,12 +112,22 @@ size_t yv_hours_ranges(const uint8_t bitmap[YV_HOURS_BYTES], struct hours_range 
     int m = 0;
     while (m < YV_WEEK_MINUTES) {
         if (!(bitmap[m / 8] & (1u << (m % 8)))) {
-            m++;
+            /* Whole bytes of the week without a minute set are skipped at once. */
+            if (m % 8 == 0 && !bitmap[m / 8])
+                m += 8;
+            else
+                m++;
             continue;
         }
         int start = m;
-        while (m < YV_WEEK_MINUTES && (bitmap[m / 8] & (1u << (m % 8))))
-            m++;
+        while (m < YV_WEEK_MINUTES && (bitmap[m / 8] & (1u << (m % 8)))) {
+            if (m % 8 == 0 && bitmap[m / 8] == 0xFF)
+                m += 8;
+            else
+                m++;
+        }
+        if (m > YV_WEEK_MINUTES)
+            m = YV_WEEK_MINUTES;
         out[n].start = (uint16_t)start;
         out[n].end = (uint16_t)m;
         n++;

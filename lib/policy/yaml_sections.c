@@ -101,8 +101,11 @@ static bool defer_known_groups(struct ld *ld, size_t account, const struct yn *l
         if (strlen(s) != item->n || !*s || *s == '*' || strchr(s, '\\') ||
             ((s[0] == 'S' || s[0] == 's') && s[1] == '-' && s[2] >= '0' && s[2] <= '9'))
             return false;
+        /* No account can have the name of a group here: claim() refuses
+         * both orders, and no built-in account shares a built-in group's
+         * name. So a group found is the only principal with that name. */
         long g = policy_group_index(pol, s);
-        if (g < 0 || policy_account_index(pol, s) >= 0)
+        if (g < 0)
             return false;
         found[i] = (uint32_t)g;
     }
@@ -236,6 +239,21 @@ static void define_identity(struct ld *ld, const char *where, bool builtin, stru
     }
 }
 
+/* What snprintf(buf, size, "%s%s'", prefix, name) writes, without the cost
+ * of a formatted print once per account of a large policy. */
+static void quoted_where(char *buf, size_t size, const char *prefix, const char *name)
+{
+    size_t lp = strlen(prefix), ln = strlen(name), n = 0;
+    const char *parts[] = {prefix, name, "'"};
+    size_t lens[] = {lp, ln, 1};
+    for (int i = 0; i < 3 && n + 1 < size; i++) {
+        size_t k = lens[i] < size - 1 - n ? lens[i] : size - 1 - n;
+        memcpy(buf + n, parts[i], k);
+        n += k;
+    }
+    buf[n] = '\0';
+}
+
 /* Finds or creates the group or account named by key, reporting duplicates
  * and name clashes. Returns its index or -1. */
 static long claim(struct ld *ld, struct yn *key, bool is_group)
@@ -298,7 +316,7 @@ void ld_define_group(struct ld *ld, struct yn *key, struct yn *node)
     if (gi < 0)
         return;
     char where[300];
-    snprintf(where, sizeof where, "group '%s'", ld->pol->groups[gi].name);
+    quoted_where(where, sizeof where, "group '", ld->pol->groups[gi].name);
     if (ld_is_null(node) || !ld_fields(ld, node, where, keys, N_OF(keys), v, NULL))
         return;
     struct group *g = &ld->pol->groups[gi];
@@ -370,10 +388,11 @@ static void define_hours(struct ld *ld, struct yn *node, struct account *a)
     }
     if (!ok)
         return;
-    struct hours_range *ranges = mem_malloc((YV_WEEK_MINUTES / 2 + 1) * sizeof *ranges);
-    if (!ranges || policy_set_logon_hours(a, ranges, yv_hours_ranges(bitmap, ranges)) < 0)
+    /* At most one range per two minutes: 20 KB, on the stack rather than a
+     * heap block of that size per account. */
+    struct hours_range ranges[YV_WEEK_MINUTES / 2 + 1];
+    if (policy_set_logon_hours(a, ranges, yv_hours_ranges(bitmap, ranges)) < 0)
         ld_oom(ld);
-    mem_free(ranges);
 }
 
 void ld_define_account(struct ld *ld, struct yn *key, struct yn *node)
@@ -383,7 +402,7 @@ void ld_define_account(struct ld *ld, struct yn *key, struct yn *node)
     if (ai < 0)
         return;
     char where[300];
-    snprintf(where, sizeof where, "account '%s'", ld->pol->accounts[ai].name);
+    quoted_where(where, sizeof where, "account '", ld->pol->accounts[ai].name);
     if (ld_is_null(node) || !ld_fields(ld, node, where, account_keys, AK_COUNT, v, NULL))
         return;
     struct account *a = &ld->pol->accounts[ai];
@@ -395,24 +414,39 @@ void ld_define_account(struct ld *ld, struct yn *key, struct yn *node)
         defer(ld, &ld->account_groups, &ld->n_account_groups, &ld->cap_account_groups,
               (size_t)ai, v[AK_GROUPS]);
 
-    char **strings[] = {&a->full_name, &a->home_directory, &a->home_directory_drive,
-                        &a->profile_path, &a->logon_script};
     for (int k = AK_FULL_NAME; k <= AK_SCRIPT; k++) {
         const char *s;
-        if (v[k] && (s = ld_string(ld, v[k], account_keys[k])) &&
-            policy_set_string(strings[k - AK_FULL_NAME], s) < 0)
+        if (!v[k] || !(s = ld_string(ld, v[k], account_keys[k])))
+            continue;
+        struct account_extra *x = k == AK_FULL_NAME ? NULL : policy_account_x(a);
+        char **field = k == AK_FULL_NAME ? &a->full_name
+                       : !x             ? NULL
+                       : k == AK_HOME   ? &x->home_directory
+                       : k == AK_DRIVE  ? &x->home_directory_drive
+                       : k == AK_PROFILE ? &x->profile_path
+                                         : &x->logon_script;
+        if (!field || policy_set_string(field, s) < 0)
             ld_oom(ld);
     }
-    bool *flags[] = {&a->disabled, &a->locked_out};
-    for (int k = AK_DISABLED; k <= AK_LOCKED; k++)
-        if (v[k])
-            ld_bool(ld, v[k], account_keys[k], flags[k - AK_DISABLED]);
-    if (v[AK_EXPIRES] && ld_time(ld, v[AK_EXPIRES], "expires", &a->expires))
-        a->has_expires = true;
-    if (v[AK_PW_EXPIRED])
-        ld_bool(ld, v[AK_PW_EXPIRED], "password_expired", &a->password_expired);
-    if (v[AK_MUST_CHANGE])
-        ld_bool(ld, v[AK_MUST_CHANGE], "must_change_password", &a->must_change_password);
+    bool flag;
+    if (v[AK_DISABLED] && ld_bool(ld, v[AK_DISABLED], "disabled", &flag))
+        a->disabled = flag;
+    if (v[AK_LOCKED] && ld_bool(ld, v[AK_LOCKED], "locked_out", &flag))
+        a->locked_out = flag;
+    int64_t expires;
+    if (v[AK_EXPIRES] && ld_time(ld, v[AK_EXPIRES], "expires", &expires)) {
+        struct account_extra *x = policy_account_x(a);
+        if (x) {
+            x->expires = expires;
+            a->has_expires = true;
+        } else {
+            ld_oom(ld);
+        }
+    }
+    if (v[AK_PW_EXPIRED] && ld_bool(ld, v[AK_PW_EXPIRED], "password_expired", &flag))
+        a->password_expired = flag;
+    if (v[AK_MUST_CHANGE] && ld_bool(ld, v[AK_MUST_CHANGE], "must_change_password", &flag))
+        a->must_change_password = flag;
     if (v[AK_HOURS])
         define_hours(ld, v[AK_HOURS], a);
     if (v[AK_WORKSTATIONS] && ld_list(ld, v[AK_WORKSTATIONS], "workstations", false)) {

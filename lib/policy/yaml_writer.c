@@ -79,8 +79,8 @@ static void put_hours(FILE *f, const struct account *a)
     static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     fputs("    logon_hours: [", f);
     bool first = true;
-    for (size_t i = 0; i < a->n_logon_hours; i++) {
-        unsigned start = a->logon_hours[i].start, end = a->logon_hours[i].end;
+    for (size_t i = 0; i < account_x(a)->n_logon_hours; i++) {
+        unsigned start = account_x(a)->logon_hours[i].start, end = account_x(a)->logon_hours[i].end;
         /* One entry per day the range touches. */
         while (start < end) {
             unsigned day = start / 1440, day_end = (day + 1) * 1440;
@@ -109,8 +109,9 @@ static void put_account(FILE *f, const struct account *a)
     fputs("\"\n", f);
     static const char *const keys[] = {"full_name", "home_directory", "home_directory_drive",
                                        "profile_path", "logon_script"};
-    const char *values[] = {a->full_name, a->home_directory, a->home_directory_drive,
-                            a->profile_path, a->logon_script};
+    const struct account_extra *x = account_x(a);
+    const char *values[] = {a->full_name, x->home_directory, x->home_directory_drive,
+                            x->profile_path, x->logon_script};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (values[i]) {
             fprintf(f, "    %s: ", keys[i]);
@@ -123,17 +124,17 @@ static void put_account(FILE *f, const struct account *a)
     fprintf(f, "    must_change_password: %s\n", bool_text(a->must_change_password));
     if (a->has_expires) {
         fputs("    expires: ", f);
-        put_time(f, a->expires);
+        put_time(f, account_x(a)->expires);
         fputc('\n', f);
     }
     if (a->has_logon_hours)
         put_hours(f, a);
     if (a->has_workstations) {
         fputs("    workstations: [", f);
-        for (size_t i = 0; i < a->n_workstations; i++) {
+        for (size_t i = 0; i < account_x(a)->n_workstations; i++) {
             if (i)
                 fputs(", ", f);
-            put_quoted(f, a->workstations[i]);
+            put_quoted(f, account_x(a)->workstations[i]);
         }
         fputs("]\n", f);
     }
