@@ -15,7 +15,7 @@ struct md4_state {
     uint32_t a, b, c, d;
 };
 
-static uint32_t rotl(uint32_t x, unsigned n)
+static inline uint32_t rotl(uint32_t x, unsigned n)
 {
     return (x << n) | (x >> (32 - n));
 }
@@ -25,7 +25,15 @@ static uint32_t rotl(uint32_t x, unsigned n)
 #define MD4_G(x, y, z) (((x) & (y)) | ((x) & (z)) | ((y) & (z)))
 #define MD4_H(x, y, z) ((x) ^ (y) ^ (z))
 
-/* Processes one 64-byte block (RFC 1320 section 3.4, rounds 1 to 3). */
+/* One step of each round, [abcd k s] of RFC 1320: a = (a + f(b,c,d) + X[k] + c) <<< s. */
+#define MD4_STEP(f, a, b, c, d, xk, k, s) ((a) = rotl((a) + f(b, c, d) + (xk) + (k), (s)))
+#define MD4_R1(a, b, c, d, k, s) MD4_STEP(MD4_F, a, b, c, d, x[k], 0u, s)
+#define MD4_R2(a, b, c, d, k, s) MD4_STEP(MD4_G, a, b, c, d, x[k], 0x5A827999u, s)
+#define MD4_R3(a, b, c, d, k, s) MD4_STEP(MD4_H, a, b, c, d, x[k], 0x6ED9EBA1u, s)
+
+/* Processes one 64-byte block (RFC 1320 section 3.4, rounds 1 to 3),
+ * written out step by step: constant shifts and word indexes, one block per
+ * account at load (the NT hash of its password). */
 static void md4_block(struct md4_state *st, const uint8_t *p)
 {
     uint32_t x[16];
@@ -35,26 +43,31 @@ static void md4_block(struct md4_state *st, const uint8_t *p)
 
     uint32_t a = st->a, b = st->b, c = st->c, d = st->d;
 
-    /* Round 1: [abcd k s] a = (a + F(b,c,d) + X[k]) <<< s, k in order. */
-    static const unsigned s1[4] = {3, 7, 11, 19};
-    for (int i = 0; i < 16; i++) {
-        uint32_t t = a + MD4_F(b, c, d) + x[i];
-        a = d, d = c, c = b, b = rotl(t, s1[i % 4]);
-    }
-    /* Round 2: column order, constant 0x5A827999. */
-    static const unsigned s2[4] = {3, 5, 9, 13};
-    static const int k2[16] = {0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15};
-    for (int i = 0; i < 16; i++) {
-        uint32_t t = a + MD4_G(b, c, d) + x[k2[i]] + 0x5A827999u;
-        a = d, d = c, c = b, b = rotl(t, s2[i % 4]);
-    }
-    /* Round 3: bit-reversed order, constant 0x6ED9EBA1. */
-    static const unsigned s3[4] = {3, 9, 11, 15};
-    static const int k3[16] = {0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15};
-    for (int i = 0; i < 16; i++) {
-        uint32_t t = a + MD4_H(b, c, d) + x[k3[i]] + 0x6ED9EBA1u;
-        a = d, d = c, c = b, b = rotl(t, s3[i % 4]);
-    }
+    /* Round 1: words in order, shifts 3 7 11 19. */
+#define MD4_R1_ROW(i)                                                                        \
+    MD4_R1(a, b, c, d, i, 3), MD4_R1(d, a, b, c, i + 1, 7), MD4_R1(c, d, a, b, i + 2, 11),   \
+        MD4_R1(b, c, d, a, i + 3, 19)
+    MD4_R1_ROW(0);
+    MD4_R1_ROW(4);
+    MD4_R1_ROW(8);
+    MD4_R1_ROW(12);
+    /* Round 2: column order (0 4 8 12, 1 5 9 13, ...), shifts 3 5 9 13. */
+#define MD4_R2_ROW(i)                                                                        \
+    MD4_R2(a, b, c, d, i, 3), MD4_R2(d, a, b, c, i + 4, 5), MD4_R2(c, d, a, b, i + 8, 9),    \
+        MD4_R2(b, c, d, a, i + 12, 13)
+    MD4_R2_ROW(0);
+    MD4_R2_ROW(1);
+    MD4_R2_ROW(2);
+    MD4_R2_ROW(3);
+    /* Round 3: bit-reversed order (0 8 4 12, 2 10 6 14, 1 9 5 13, 3 11 7 15),
+     * shifts 3 9 11 15. */
+#define MD4_R3_ROW(i)                                                                        \
+    MD4_R3(a, b, c, d, i, 3), MD4_R3(d, a, b, c, i + 8, 9), MD4_R3(c, d, a, b, i + 4, 11),   \
+        MD4_R3(b, c, d, a, i + 12, 15)
+    MD4_R3_ROW(0);
+    MD4_R3_ROW(2);
+    MD4_R3_ROW(1);
+    MD4_R3_ROW(3);
 
     st->a += a;
     st->b += b;

@@ -2,8 +2,9 @@
 /*
  * The policy model: the builder used by policy sources, identity assignment
  * (RIDs in file order), the stock rights, and the read-side look-ups. The
- * built-in accounts and groups of a new policy are in policy_builtin.c. Knows nothing of YAML; every look-up goes
- * through the hash indexes of policy_index.c.
+ * built-in accounts and groups of a new policy are in policy_builtin.c, the
+ * storage of names and domain strings in policy_strings.c. Knows nothing of
+ * YAML; every look-up goes through the hash indexes of policy_index.c.
  */
 #include "config.h"
 #include "core/mem.h"
@@ -16,24 +17,12 @@
 
 #include "bases.h"
 #include "policy_index.h"
+#include "policy_strings.h"
 #include "wellknown.h"
 
 #define FIRST_AUTO_RID 1000
 
 /* ---- Small helpers ------------------------------------------------------- */
-
-int policy_set_string(char **field, const char *value)
-{
-    char *copy = NULL;
-    if (value) {
-        copy = mem_strdup(value);
-        if (!copy)
-            return -1;
-    }
-    mem_free(*field);
-    *field = copy;
-    return 0;
-}
 
 /*
  * Makes room for element n of an array whose capacity is implied by its
@@ -59,81 +48,47 @@ static int grow(void **arr, size_t n, size_t elem)
 static const uint8_t blank_hash[16] = {0x31, 0xd6, 0xcf, 0xe0, 0xd1, 0x6a, 0xe9, 0x31,
                                        0xb7, 0x3c, 0x59, 0xd7, 0xe0, 0xc0, 0x89, 0xc0};
 
-/* ---- Names ---------------------------------------------------------------- */
-
-/* A block of NUL-terminated names; a policy's blocks form a list and are
- * freed with it. Names are never changed or freed one by one. */
-struct policy_names {
-    struct policy_names *next;
-    size_t used, cap;
-    char text[];
-};
-
-/* A copy of name in the policy's name blocks, or NULL on allocation failure. */
-static char *intern_name(struct policy *pol, const char *name)
-{
-    size_t len = strlen(name) + 1;
-    struct policy_names *b = pol->names;
-    if (!b || b->cap - b->used < len) {
-        /* Blocks double from 1 KB to 64 KB: small policies stay small. */
-        size_t cap = b ? b->cap * 2 : 1024;
-        if (cap > 65536)
-            cap = 65536;
-        if (cap < len)
-            cap = len;
-        struct policy_names *nb = mem_malloc(sizeof *nb + cap);
-        if (!nb)
-            return NULL;
-        nb->next = b;
-        nb->used = 0;
-        nb->cap = cap;
-        pol->names = b = nb;
-    }
-    char *copy = b->text + b->used;
-    memcpy(copy, name, len);
-    b->used += len;
-    return copy;
-}
-
-static void free_names(struct policy *pol)
-{
-    for (struct policy_names *b = pol->names, *next; b; b = next) {
-        next = b->next;
-        mem_free(b);
-    }
-}
-
 /* ---- Builder ------------------------------------------------------------- */
 
 long policy_add_account(struct policy *pol, const char *name)
+{
+    return policy_add_account_h(pol, name, policy_name_hash(name));
+}
+
+long policy_add_account_h(struct policy *pol, const char *name, uint32_t hash)
 {
     if (grow((void **)&pol->accounts, pol->n_accounts, sizeof *pol->accounts) < 0)
         return -1;
     struct account *a = &pol->accounts[pol->n_accounts];
     memset(a, 0, sizeof *a);
-    a->name = intern_name(pol, name);
+    a->name = policy_intern_name(pol, name);
     if (!a->name)
         return -1;
     a->kind = ACCOUNT_NORMAL;
     a->sid_source = POLICY_SID_AUTO;
     memcpy(a->nt_hash, blank_hash, 16);
     a->blank_password = true;
-    if (policy_index_add_account_name(pol->index, pol, pol->n_accounts) < 0)
+    if (policy_index_add_account_name_h(pol->index, pol->n_accounts, hash) < 0)
         return -1; /* the name stays in the block, freed with the policy */
     return (long)pol->n_accounts++;
 }
 
 long policy_add_group(struct policy *pol, const char *name)
 {
+    return policy_add_group_h(pol, name, policy_name_hash(name));
+}
+
+long policy_add_group_h(struct policy *pol, const char *name, uint32_t hash)
+{
     if (grow((void **)&pol->groups, pol->n_groups, sizeof *pol->groups) < 0)
         return -1;
     struct group *g = &pol->groups[pol->n_groups];
     memset(g, 0, sizeof *g);
-    g->name = intern_name(pol, name);
+    g->name = policy_intern_name(pol, name);
     if (!g->name)
         return -1;
     g->sid_source = POLICY_SID_AUTO;
-    if (policy_index_add_group_name(pol->index, pol, pol->n_groups) < 0)
+    if (policy_index_add_group_name_h(pol->index, pol->n_groups, hash) < 0)
         return -1; /* the name stays in the block, freed with the policy */
     return (long)pol->n_groups++;
 }
@@ -146,6 +101,21 @@ long policy_account_index(const struct policy *pol, const char *name)
 long policy_group_index(const struct policy *pol, const char *name)
 {
     return policy_index_group_by_name(pol->index, pol, name);
+}
+
+uint32_t policy_name_hash(const char *name)
+{
+    return policy_index_name_hash(name);
+}
+
+long policy_account_index_h(const struct policy *pol, const char *name, uint32_t hash)
+{
+    return policy_index_account_by_name_h(pol->index, pol, name, hash);
+}
+
+long policy_group_index_h(const struct policy *pol, const char *name, uint32_t hash)
+{
+    return policy_index_group_by_name_h(pol->index, pol, name, hash);
 }
 
 long policy_process_index(const struct policy *pol, const char *name)
@@ -318,60 +288,16 @@ static struct sid next_sid(const struct policy *pol, uint32_t *counter, const ui
     return sid_append(&pol->machine_sid, (*counter)++);
 }
 
-static char domain_builtin[] = "BUILTIN";
-static char domain_nt_authority[] = "NT AUTHORITY";
-
-/* The shared domain string for sid (see local_domain in policy.h). */
-static char *domain_for(const struct policy *pol, const struct sid *sid)
-{
-    struct sid builtin = sid_make1(5, 32);
-    if (sid_is_child_of(sid, &builtin))
-        return domain_builtin;
-    if (sid_authority(sid) == 5 && sid->count == 1)
-        return domain_nt_authority;
-    return pol->local_domain;
-}
-
-static bool shared_domain(const struct policy *pol, const char *d)
-{
-    return d == domain_builtin || d == domain_nt_authority || (d && d == pol->local_domain);
-}
-
-/* Points *field at the shared string, freeing a copy it held. */
-static void set_domain(const struct policy *pol, char **field, char *shared)
-{
-    if (!shared_domain(pol, *field))
-        mem_free(*field);
-    *field = shared;
-}
-
-/* Finds SID collisions between all accounts and groups through the indexes. */
+/* Reports the SID collisions policy_index_build_sids() found as it
+ * entered the groups, then the accounts, in file order. */
 static int report_clashes(struct policy *pol, policy_clash_fn clash, void *ctx)
 {
-    int found = 0;
-    for (size_t i = 0; i < pol->n_groups; i++) {
-        long first = policy_index_group_by_sid(pol->index, pol, &pol->groups[i].sid);
-        if (first >= 0 && (size_t)first != i) {
-            found++;
-            if (clash)
-                clash(ctx, pol, true, (size_t)first, true, i);
-        }
-    }
-    for (size_t i = 0; i < pol->n_accounts; i++) {
-        const struct sid *sid = &pol->accounts[i].sid;
-        long g = policy_index_group_by_sid(pol->index, pol, sid);
-        long first = policy_index_account_by_sid(pol->index, pol, sid);
-        if (g >= 0) {
-            found++;
-            if (clash)
-                clash(ctx, pol, true, (size_t)g, false, i);
-        } else if (first >= 0 && (size_t)first != i) {
-            found++;
-            if (clash)
-                clash(ctx, pol, false, (size_t)first, false, i);
-        }
-    }
-    return found;
+    const uint32_t *p;
+    size_t n = policy_index_clashes(pol->index, &p);
+    for (size_t k = 0; clash && k < n; k++)
+        clash(ctx, pol, (p[2 * k] & SID_REF_KIND) == SID_REF_GROUP, p[2 * k] & ~SID_REF_KIND,
+              (p[2 * k + 1] & SID_REF_KIND) == SID_REF_GROUP, p[2 * k + 1] & ~SID_REF_KIND);
+    return (int)n;
 }
 
 int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
@@ -395,7 +321,7 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
             g->sid = next_sid(pol, &counter, taken, n_taken);
         else if (g->sid_source == POLICY_SID_RID)
             g->sid = sid_append(&pol->machine_sid, g->rid);
-        set_domain(pol, &g->domain, domain_for(pol, &g->sid));
+        policy_set_domain(pol, &g->domain, policy_domain_for(pol, &g->sid));
     }
     for (size_t i = 0; i < pol->n_accounts; i++) {
         struct account *a = &pol->accounts[i];
@@ -403,7 +329,7 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
             a->sid = next_sid(pol, &counter, taken, n_taken);
         else if (a->sid_source == POLICY_SID_RID)
             a->sid = sid_append(&pol->machine_sid, a->rid);
-        set_domain(pol, &a->domain, domain_for(pol, &a->sid));
+        policy_set_domain(pol, &a->domain, policy_domain_for(pol, &a->sid));
     }
 
     /* The SID index first: the members added below are references to the
@@ -485,7 +411,7 @@ struct policy *policy_ref(struct policy *pol)
 
 static void free_account(const struct policy *pol, struct account *a)
 {
-    if (!shared_domain(pol, a->domain))
+    if (!policy_shared_domain(pol, a->domain))
         mem_free(a->domain);
     mem_free(a->full_name);
     struct account_extra *x = a->x;
@@ -513,7 +439,7 @@ void policy_unref(struct policy *pol)
         free_account(pol, &pol->accounts[i]);
     mem_free(pol->accounts);
     for (size_t i = 0; i < pol->n_groups; i++) {
-        if (!shared_domain(pol, pol->groups[i].domain))
+        if (!policy_shared_domain(pol, pol->groups[i].domain))
             mem_free(pol->groups[i].domain);
         mem_free(pol->groups[i].description);
         mem_free(pol->groups[i].members);
@@ -531,7 +457,7 @@ void policy_unref(struct policy *pol)
     }
     mem_free(pol->faults);
     policy_index_free(pol->index);
-    free_names(pol);
+    policy_free_names(pol);
     mem_free(pol);
 }
 
@@ -559,6 +485,14 @@ const struct group *policy_find_group_sid(const struct policy *pol, const struct
 {
     long i = policy_index_group_by_sid(pol->index, pol, sid);
     return i < 0 ? NULL : &pol->groups[i];
+}
+
+size_t policy_group_by_own_sid(const struct policy *pol, size_t g)
+{
+    const struct policy_index *idx = pol->index;
+    if (!idx->n_clashes && g < idx->sid_groups)
+        return g;
+    return (size_t)policy_index_group_by_sid(idx, pol, &pol->groups[g].sid);
 }
 
 const struct process_entry *policy_find_process(const struct policy *pol, const char *name)

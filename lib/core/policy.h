@@ -177,7 +177,7 @@ struct policy {
     bool members_exact;
 
     /* The names of accounts and groups, packed into a few large blocks
-     * (struct policy_names, policy.c) instead of one allocation each; owned. */
+     * (struct policy_names, policy_strings.c) instead of one allocation each; owned. */
     struct policy_names *names;
 
     /* Private indexes, built by policy_finish(). */
@@ -221,6 +221,14 @@ long policy_add_group(struct policy *pol, const char *name);
 long policy_account_index(const struct policy *pol, const char *name);
 long policy_group_index(const struct policy *pol, const char *name);
 long policy_process_index(const struct policy *pol, const char *name);
+/* The same with the name hashed once: policy_name_hash(name) is the hash the
+ * name tables use, for a caller that looks a name up in both tables and then
+ * adds it (the loader, once per account). */
+uint32_t policy_name_hash(const char *name);
+long policy_account_index_h(const struct policy *pol, const char *name, uint32_t hash);
+long policy_group_index_h(const struct policy *pol, const char *name, uint32_t hash);
+long policy_add_account_h(struct policy *pol, const char *name, uint32_t hash);
+long policy_add_group_h(struct policy *pol, const char *name, uint32_t hash);
 
 /* Adds a direct member to groups[group] (duplicates are dropped at finish). */
 int policy_add_member(struct policy *pol, size_t group, const struct sid *member);
@@ -294,6 +302,10 @@ const struct account *policy_find_account(const struct policy *pol, const char *
 const struct account *policy_find_account_sid(const struct policy *pol, const struct sid *sid);
 const struct group *policy_find_group(const struct policy *pol, const char *name);
 const struct group *policy_find_group_sid(const struct policy *pol, const struct sid *sid);
+/* policy_find_group_sid() of groups[g]'s own SID, as an index: g itself
+ * unless an earlier group has that SID too, then without hashing. Valid
+ * from policy_prepare() on. */
+size_t policy_group_by_own_sid(const struct policy *pol, size_t g);
 const struct process_entry *policy_find_process(const struct policy *pol, const char *name);
 
 /*

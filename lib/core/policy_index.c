@@ -21,50 +21,45 @@ typedef bool (*htab_eq_fn)(const void *ctx, uint32_t item, const void *key);
 
 static void htab_free(struct htab *t)
 {
-    mem_free(t->hash);
-    mem_free(t->item);
+    mem_free(t->slot);
     memset(t, 0, sizeof *t);
 }
 
 static int htab_grow(struct htab *t)
 {
     size_t cap = t->cap ? t->cap * 2 : 16;
-    uint32_t *hash = mem_calloc(cap, sizeof *hash);
-    uint32_t *item = mem_calloc(cap, sizeof *item);
-    if (!hash || !item) {
-        mem_free(hash);
-        mem_free(item);
+    struct htab_slot *slot = mem_calloc(cap, sizeof *slot);
+    if (!slot)
         return -1;
-    }
     for (size_t i = 0; i < t->cap; i++) {
-        if (!t->item[i])
+        if (!t->slot[i].item)
             continue;
-        size_t j = t->hash[i] & (cap - 1);
-        while (item[j])
+        size_t j = t->slot[i].hash & (cap - 1);
+        while (slot[j].item)
             j = (j + 1) & (cap - 1);
-        hash[j] = t->hash[i];
-        item[j] = t->item[i];
+        slot[j] = t->slot[i];
     }
-    mem_free(t->hash);
-    mem_free(t->item);
-    t->hash = hash;
-    t->item = item;
+    mem_free(t->slot);
+    t->slot = slot;
     t->cap = cap;
     return 0;
+}
+
+static bool htab_full(const struct htab *t)
+{
+    return t->dense ? (t->count + 1) * 4 > t->cap * 3 : (t->count + 1) * 2 > t->cap;
 }
 
 /* Adds item (no duplicate check); 0 or -1. Load factor stays below 1/2
  * (3/4 for a dense table). */
 static int htab_insert(struct htab *t, uint32_t hash, uint32_t item)
 {
-    if ((t->dense ? (t->count + 1) * 4 > t->cap * 3 : (t->count + 1) * 2 > t->cap) &&
-        htab_grow(t) < 0)
+    if (htab_full(t) && htab_grow(t) < 0)
         return -1;
     size_t j = hash & (t->cap - 1);
-    while (t->item[j])
+    while (t->slot[j].item)
         j = (j + 1) & (t->cap - 1);
-    t->hash[j] = hash;
-    t->item[j] = item + 1;
+    t->slot[j] = (struct htab_slot){hash, item + 1};
     t->count++;
     return 0;
 }
@@ -76,9 +71,10 @@ htab_find(const struct htab *t, uint32_t hash, htab_eq_fn eq, const void *ctx, c
     if (!t->cap)
         return -1;
     size_t j = hash & (t->cap - 1);
-    while (t->item[j]) {
-        if (t->hash[j] == hash && eq(ctx, t->item[j] - 1, key))
-            return (long)(t->item[j] - 1);
+    uint32_t it;
+    while ((it = t->slot[j].item) != 0) {
+        if (t->slot[j].hash == hash && eq(ctx, it - 1, key))
+            return (long)(it - 1);
         j = (j + 1) & (t->cap - 1);
     }
     return -1;
@@ -174,8 +170,11 @@ static void free_sids(struct policy_index *idx)
     free_derived(idx);
     htab_free(&idx->sids);
     mem_free(idx->entries);
+    mem_free(idx->clashes);
     idx->entries = NULL;
-    idx->n_entries = idx->cap_entries = 0;
+    idx->clashes = NULL;
+    idx->n_entries = idx->cap_entries = idx->n_clashes = 0;
+    idx->sid_groups = idx->sid_accounts = 0;
 }
 
 void policy_index_free(struct policy_index *idx)
@@ -188,18 +187,6 @@ void policy_index_free(struct policy_index *idx)
     free_sids(idx);
     mem_free(idx->other);
     mem_free(idx);
-}
-
-int policy_index_add_account_name(struct policy_index *idx, const struct policy *pol, size_t i)
-{
-    return htab_insert(&idx->account_names, policy_index_name_hash(pol->accounts[i].name),
-                       (uint32_t)i);
-}
-
-int policy_index_add_group_name(struct policy_index *idx, const struct policy *pol, size_t i)
-{
-    return htab_insert(&idx->group_names, policy_index_name_hash(pol->groups[i].name),
-                       (uint32_t)i);
 }
 
 int policy_index_add_process_name(struct policy_index *idx, const struct policy *pol, size_t i)
@@ -219,6 +206,28 @@ long policy_index_group_by_name(const struct policy_index *idx, const struct pol
                                 const char *name)
 {
     return htab_find(&idx->group_names, policy_index_name_hash(name), group_name_eq, pol, name);
+}
+
+long policy_index_account_by_name_h(const struct policy_index *idx, const struct policy *pol,
+                                    const char *name, uint32_t hash)
+{
+    return htab_find(&idx->account_names, hash, account_name_eq, pol, name);
+}
+
+long policy_index_group_by_name_h(const struct policy_index *idx, const struct policy *pol,
+                                  const char *name, uint32_t hash)
+{
+    return htab_find(&idx->group_names, hash, group_name_eq, pol, name);
+}
+
+int policy_index_add_account_name_h(struct policy_index *idx, size_t i, uint32_t hash)
+{
+    return htab_insert(&idx->account_names, hash, (uint32_t)i);
+}
+
+int policy_index_add_group_name_h(struct policy_index *idx, size_t i, uint32_t hash)
+{
+    return htab_insert(&idx->group_names, hash, (uint32_t)i);
 }
 
 long policy_index_process_by_name(const struct policy_index *idx, const struct policy *pol,
@@ -254,8 +263,9 @@ find_entry(const struct policy_index *idx, const struct policy *pol, const struc
         return -1;
     size_t j = hash & (t->cap - 1);
     uint32_t it;
-    while ((it = t->item[j]) != 0) {
-        if (t->hash[j] == hash && sid_equal(entry_sid(idx, pol, idx->entries[it - 1].ref), sid))
+    while ((it = t->slot[j].item) != 0) {
+        if (t->slot[j].hash == hash &&
+            sid_equal(entry_sid(idx, pol, idx->entries[it - 1].ref), sid))
             return (long)(it - 1);
         j = (j + 1) & (t->cap - 1);
     }
@@ -272,10 +282,10 @@ static long find_kind(const struct policy_index *idx, const struct policy *pol,
     uint32_t hash = sid_hash(sid);
     size_t j = hash & (t->cap - 1);
     uint32_t it;
-    while ((it = t->item[j]) != 0) {
+    while ((it = t->slot[j].item) != 0) {
         /* The hash first: the entry is only read (a cache miss in a large
          * table) when it can be the one. */
-        if (t->hash[j] == hash) {
+        if (t->slot[j].hash == hash) {
             uint32_t ref = idx->entries[it - 1].ref;
             if ((ref & SID_REF_KIND) == kind && sid_equal(entry_sid(idx, pol, ref), sid))
                 return (long)(ref & ~SID_REF_KIND);
@@ -365,6 +375,61 @@ const struct sid *policy_index_ref_sid(const struct policy_index *idx, const str
     return entry_sid(idx, pol, ref);
 }
 
+/* Records that the item of ref b has the SID of the earlier item a. */
+static int add_clash(struct policy_index *idx, uint32_t a, uint32_t b)
+{
+    size_t n = idx->n_clashes;
+    if ((n & (n - 1)) == 0) { /* 0, 1, 2, 4, ...: full at each power of two */
+        uint32_t *c = mem_realloc(idx->clashes, (n ? n * 2 : 1) * 2 * sizeof *c);
+        if (!c)
+            return -1;
+        idx->clashes = c;
+    }
+    idx->clashes[2 * n] = a;
+    idx->clashes[2 * n + 1] = b;
+    idx->n_clashes++;
+    return 0;
+}
+
+/*
+ * Adds the entry of an account or group (ref) while the table is built,
+ * and finds in the same walk of its probe chain the first group and the
+ * first account already there with the same SID: the collision
+ * policy_prepare() reports (a group's SID taken by a later group or
+ * account, else an account's by a later account). 0 or -1.
+ */
+static int add_item_entry(struct policy_index *idx, const struct policy *pol, uint32_t ref)
+{
+    struct htab *t = &idx->sids;
+    if (htab_full(t) && htab_grow(t) < 0)
+        return -1;
+    const struct sid *sid = entry_sid(idx, pol, ref);
+    uint32_t hash = sid_hash(sid), it, group = 0, account = 0; /* ref + 1 */
+    size_t j = hash & (t->cap - 1);
+    while ((it = t->slot[j].item) != 0) {
+        if (t->slot[j].hash == hash) {
+            uint32_t r = idx->entries[it - 1].ref;
+            uint32_t *first = (r & SID_REF_KIND) == SID_REF_GROUP ? &group : &account;
+            if (!*first && sid_equal(entry_sid(idx, pol, r), sid))
+                *first = r + 1;
+        }
+        j = (j + 1) & (t->cap - 1);
+    }
+    /* build_sids sized the entries for every account and group. */
+    t->slot[j] = (struct htab_slot){hash, (uint32_t)idx->n_entries + 1};
+    t->count++;
+    idx->entries[idx->n_entries++] = (struct policy_sid_entry){.ref = ref};
+    if (group || account)
+        return add_clash(idx, (group ? group : account) - 1, ref);
+    return 0;
+}
+
+size_t policy_index_clashes(const struct policy_index *idx, const uint32_t **pairs)
+{
+    *pairs = idx->clashes;
+    return idx->n_clashes;
+}
+
 int policy_index_build_sids(struct policy_index *idx, const struct policy *pol)
 {
     free_sids(idx);
@@ -374,11 +439,13 @@ int policy_index_build_sids(struct policy_index *idx, const struct policy *pol)
         return -1;
     idx->cap_entries = n + 64;
     for (size_t i = 0; i < pol->n_groups; i++)
-        if (add_entry(idx, SID_REF_GROUP | (uint32_t)i, sid_hash(&pol->groups[i].sid)) < 0)
+        if (add_item_entry(idx, pol, SID_REF_GROUP | (uint32_t)i) < 0)
             return -1;
     for (size_t i = 0; i < pol->n_accounts; i++)
-        if (add_entry(idx, SID_REF_ACCOUNT | (uint32_t)i, sid_hash(&pol->accounts[i].sid)) < 0)
+        if (add_item_entry(idx, pol, SID_REF_ACCOUNT | (uint32_t)i) < 0)
             return -1;
+    idx->sid_groups = pol->n_groups;
+    idx->sid_accounts = pol->n_accounts;
     /* SIDs already in the pool, unless an account or group has them (or an
      * earlier copy does). */
     for (size_t k = 0; k < idx->n_other; k++) {
@@ -412,8 +479,8 @@ void policy_index_owner_by_sid(const struct policy_index *idx, const struct poli
     uint32_t hash = sid_hash(sid);
     size_t j = hash & (t->cap - 1);
     uint32_t it;
-    while ((it = t->item[j]) != 0 && *account < 0) {
-        if (t->hash[j] != hash) {
+    while ((it = t->slot[j].item) != 0 && *account < 0) {
+        if (t->slot[j].hash != hash) {
             j = (j + 1) & (t->cap - 1);
             continue;
         }
@@ -471,6 +538,21 @@ int policy_index_build_rights(struct policy_index *idx, struct policy *pol)
     return 0;
 }
 
+/* The canonical entry of a member reference: straight from the reference
+ * while no two accounts or groups share a SID (see policy_index.h), else
+ * through the table. -1 on allocation failure. */
+static inline long ref_entry(struct policy_index *idx, const struct policy *pol, uint32_t ref)
+{
+    uint32_t i = ref & ~SID_REF_KIND;
+    if (!idx->n_clashes) {
+        if ((ref & SID_REF_KIND) == SID_REF_GROUP && i < idx->sid_groups)
+            return (long)i;
+        if ((ref & SID_REF_KIND) == SID_REF_ACCOUNT && i < idx->sid_accounts)
+            return (long)(idx->sid_groups + i);
+    }
+    return intern_sid(idx, pol, entry_sid(idx, pol, ref));
+}
+
 int policy_index_build_members(struct policy_index *idx, struct policy *pol)
 {
     mem_free(idx->member_groups);
@@ -488,7 +570,7 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
         struct group *grp = &pol->groups[g];
         size_t kept = 0;
         for (size_t k = 0; k < grp->n_members; k++) {
-            long e = intern_sid(idx, pol, entry_sid(idx, pol, grp->members[k]));
+            long e = ref_entry(idx, pol, grp->members[k]);
             if (e < 0)
                 goto out;
             if ((size_t)e >= lcap) {
@@ -523,15 +605,13 @@ int policy_index_build_members(struct policy_index *idx, struct policy *pol)
     for (size_t g = 0; g < pol->n_groups; g++) {
         const struct group *grp = &pol->groups[g];
         for (size_t k = 0; k < grp->n_members; k++) {
-            const struct sid *sid = entry_sid(idx, pol, grp->members[k]);
-            long e = find_entry(idx, pol, sid, sid_hash(sid));
-            struct policy_sid_entry *en = &idx->entries[e];
+            /* Found in pass 1: no allocation. */
+            struct policy_sid_entry *en = &idx->entries[ref_entry(idx, pol, grp->members[k])];
             idx->member_groups[en->first + en->n_groups++] = (uint32_t)g;
         }
     }
     for (size_t g = 0; g < pol->n_groups; g++)
-        idx->group_entry[g] =
-            (uint32_t)find_entry(idx, pol, &pol->groups[g].sid, sid_hash(&pol->groups[g].sid));
+        idx->group_entry[g] = (uint32_t)ref_entry(idx, pol, SID_REF_GROUP | (uint32_t)g);
     idx->n_group_entry = pol->n_groups;
     rc = 0;
 out:

@@ -15,10 +15,16 @@
 
 #include "policy.h"
 
-/* Open addressing with linear probing; slot item 0 means empty. */
+/* One slot: the hash next to the item, so that a probe reads one cache
+ * line, not one in a hash array and another in an item array. */
+struct htab_slot {
+    uint32_t hash;
+    uint32_t item; /* item index + 1; 0 = empty */
+};
+
+/* Open addressing with linear probing. */
 struct htab {
-    uint32_t *hash;
-    uint32_t *item; /* item index + 1 */
+    struct htab_slot *slot;
     size_t cap;     /* 0 or a power of two */
     size_t count;
     /* Filled up to 3/4 instead of 1/2: the name tables, probed once per
@@ -60,6 +66,15 @@ struct policy_index {
     right_mask *masks;
     size_t n_masks;
     uint32_t *member_groups;
+    /* SID collisions between accounts and groups, found as the SID table is
+     * built, in the order policy_prepare() reports them: pairs of SID_REF_*
+     * references (the earlier item, then the later one). While there is
+     * none, the entry of groups[g] is g and that of accounts[i] is
+     * sid_groups + i (i < sid_accounts), so member references map to their
+     * entries without hashing. */
+    uint32_t *clashes;
+    size_t n_clashes;
+    size_t sid_groups, sid_accounts;
     /* The canonical entry of each group's SID (built with the members). */
     uint32_t *group_entry;
     size_t n_group_entry;
@@ -72,9 +87,8 @@ bool policy_index_name_equal(const char *a, const char *b);
 struct policy_index *policy_index_new(void);
 void policy_index_free(struct policy_index *idx);
 
-/* Register the name of pol->accounts[i] (groups[i], processes[i]); 0 or -1 (no memory). */
-int policy_index_add_account_name(struct policy_index *idx, const struct policy *pol, size_t i);
-int policy_index_add_group_name(struct policy_index *idx, const struct policy *pol, size_t i);
+/* Register the name of pol->processes[i]; 0 or -1 (no memory). Accounts
+ * and groups register theirs with policy_index_add_*_name_h() below. */
 int policy_index_add_process_name(struct policy_index *idx, const struct policy *pol, size_t i);
 
 /* Index of the account (group, process) with that name, or -1. */
@@ -82,6 +96,14 @@ long policy_index_account_by_name(const struct policy_index *idx, const struct p
                                   const char *name);
 long policy_index_group_by_name(const struct policy_index *idx, const struct policy *pol,
                                 const char *name);
+/* The same with the name's policy_index_name_hash() already known, and the
+ * registration of a new name under it (claim() in the loader hashes once). */
+long policy_index_account_by_name_h(const struct policy_index *idx, const struct policy *pol,
+                                    const char *name, uint32_t hash);
+long policy_index_group_by_name_h(const struct policy_index *idx, const struct policy *pol,
+                                  const char *name, uint32_t hash);
+int policy_index_add_account_name_h(struct policy_index *idx, size_t i, uint32_t hash);
+int policy_index_add_group_name_h(struct policy_index *idx, size_t i, uint32_t hash);
 long policy_index_process_by_name(const struct policy_index *idx, const struct policy *pol,
                                   const char *name);
 
@@ -94,8 +116,11 @@ const struct sid *policy_index_ref_sid(const struct policy_index *idx, const str
                                        uint32_t ref);
 
 /* (Re)builds the SID indexes of accounts and groups (and of the SIDs
- * already in idx->other); 0 or -1. */
+ * already in idx->other), recording the collisions in idx->clashes; 0 or -1. */
 int policy_index_build_sids(struct policy_index *idx, const struct policy *pol);
+/* The collisions recorded by the last build: *pairs holds 2 * count
+ * SID_REF_* references (earlier item, later item). */
+size_t policy_index_clashes(const struct policy_index *idx, const uint32_t **pairs);
 long policy_index_account_by_sid(const struct policy_index *idx, const struct policy *pol,
                                  const struct sid *sid);
 long policy_index_group_by_sid(const struct policy_index *idx, const struct policy *pol,

@@ -83,7 +83,8 @@ long ld_field_index(struct ld *ld, const struct yn *k, const char *where,
     }
     const char *name = k->u.value;
     size_t i = 0;
-    while (i < n_keys && strcmp(keys[i], name) != 0)
+    /* The first byte before the call: most keys differ there. */
+    while (i < n_keys && (keys[i][0] != name[0] || strcmp(keys[i], name) != 0))
         i++;
     if (i == n_keys) {
         unknown_key(ld, k, name, where, keys, n_keys);

@@ -66,9 +66,9 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
     const char *acct = pol->accounts[ref->index].name;
     for (size_t i = 0; i < ref->n_groups; i++) {
         /* Known by name when read (yaml_sections.c); found by SID here, as
-         * the general path does. */
-        const struct group *g = policy_find_group_sid(pol, &pol->groups[ref->groups[i]].sid);
-        if (policy_add_member_account(pol, (size_t)(g - pol->groups), ref->index) < 0)
+         * the general path does (the same group unless SIDs clash). */
+        size_t g = policy_group_by_own_sid(pol, ref->groups[i]);
+        if (policy_add_member_account(pol, g, ref->index) < 0)
             ld_oom(ld);
     }
     if (ref->n_groups || !ref->list || ld_is_null(ref->list))

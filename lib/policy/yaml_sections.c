@@ -244,6 +244,13 @@ static void define_identity(struct ld *ld, const char *where, bool builtin, stru
 static void quoted_where(char *buf, size_t size, const char *prefix, const char *name)
 {
     size_t lp = strlen(prefix), ln = strlen(name), n = 0;
+    if (lp + ln + 1 < size) { /* the usual case: it fits */
+        memcpy(buf, prefix, lp);
+        memcpy(buf + lp, name, ln);
+        buf[lp + ln] = '\'';
+        buf[lp + ln + 1] = '\0';
+        return;
+    }
     const char *parts[] = {prefix, name, "'"};
     size_t lens[] = {lp, ln, 1};
     for (int i = 0; i < 3 && n + 1 < size; i++) {
@@ -266,8 +273,12 @@ static long claim(struct ld *ld, struct yn *key, bool is_group)
     /* Streamed entries can come before the arrays cover the built-ins. */
     if (!track(ld))
         return -1;
-    long same = is_group ? policy_group_index(pol, name) : policy_account_index(pol, name);
-    long other = is_group ? policy_account_index(pol, name) : policy_group_index(pol, name);
+    /* One hash of the name for both look-ups and the add. */
+    uint32_t h = policy_name_hash(name);
+    long same = is_group ? policy_group_index_h(pol, name, h)
+                         : policy_account_index_h(pol, name, h);
+    long other = is_group ? policy_account_index_h(pol, name, h)
+                          : policy_group_index_h(pol, name, h);
     if (other >= 0) {
         struct ld_pos okey = is_group ? ld->account_key[other] : ld->group_key[other];
         const char *oname = is_group ? pol->accounts[other].name : pol->groups[other].name;
@@ -293,7 +304,7 @@ static long claim(struct ld *ld, struct yn *key, bool is_group)
             return -1;
         }
     } else {
-        same = is_group ? policy_add_group(pol, name) : policy_add_account(pol, name);
+        same = is_group ? policy_add_group_h(pol, name, h) : policy_add_account_h(pol, name, h);
         if (same < 0) {
             ld_oom(ld);
             return -1;

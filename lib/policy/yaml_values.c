@@ -30,9 +30,21 @@ bool ld_is_null(const struct yn *node)
 {
     if (node->type != YN_SCALAR || !node->plain)
         return false;
+    /* "", "~", "null", "Null", "NULL"; asked of nearly every scalar, so
+     * by the first byte. */
     const char *v = node->u.value;
-    return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") ||
-           !strcmp(v, "NULL");
+    switch (v[0]) {
+    case '\0':
+        return true;
+    case '~':
+        return !v[1];
+    case 'n':
+        return !strcmp(v + 1, "ull");
+    case 'N':
+        return !strcmp(v + 1, "ull") || !strcmp(v + 1, "ULL");
+    default:
+        return false;
+    }
 }
 
 const char *ld_string(struct ld *ld, const struct yn *node, const char *what)
