@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Hash indexes for the policy model (see policy_index.h). The tables store
+ * Hash indexes for the policy model (see policy_index.h): the lifetime of
+ * the indexes, the SID table, rights and membership (the name indexes are in
+ * policy_index_names.c, the shared hash table in policy_htab.h). The tables store
  * item indexes and the item's hash; keys are compared through the policy's
  * own arrays, so nothing is copied but the SIDs of the rights and membership
  * maps, which have no array of their own.
@@ -8,139 +10,10 @@
 #include "config.h"
 #include "core/mem.h"
 
-#include "policy_index.h"
-
-#include "casefold.h"
+#include "policy_htab.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-typedef bool (*htab_eq_fn)(const void *ctx, uint32_t item, const void *key);
-
-/* ---- Generic table -------------------------------------------------------- */
-
-static void htab_free(struct htab *t)
-{
-    mem_free(t->slot);
-    memset(t, 0, sizeof *t);
-}
-
-static int htab_grow(struct htab *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 16;
-    struct htab_slot *slot = mem_calloc(cap, sizeof *slot);
-    if (!slot)
-        return -1;
-    for (size_t i = 0; i < t->cap; i++) {
-        if (!t->slot[i].item)
-            continue;
-        size_t j = t->slot[i].hash & (cap - 1);
-        while (slot[j].item)
-            j = (j + 1) & (cap - 1);
-        slot[j] = t->slot[i];
-    }
-    mem_free(t->slot);
-    t->slot = slot;
-    t->cap = cap;
-    return 0;
-}
-
-static bool htab_full(const struct htab *t)
-{
-    return t->dense ? (t->count + 1) * 4 > t->cap * 3 : (t->count + 1) * 2 > t->cap;
-}
-
-/* Adds item (no duplicate check); 0 or -1. Load factor stays below 1/2
- * (3/4 for a dense table). */
-static int htab_insert(struct htab *t, uint32_t hash, uint32_t item)
-{
-    if (htab_full(t) && htab_grow(t) < 0)
-        return -1;
-    size_t j = hash & (t->cap - 1);
-    while (t->slot[j].item)
-        j = (j + 1) & (t->cap - 1);
-    t->slot[j] = (struct htab_slot){hash, item + 1};
-    t->count++;
-    return 0;
-}
-
-/* Always inlined, so that each look-up calls its comparison directly. */
-static inline __attribute__((always_inline)) long
-htab_find(const struct htab *t, uint32_t hash, htab_eq_fn eq, const void *ctx, const void *key)
-{
-    if (!t->cap)
-        return -1;
-    size_t j = hash & (t->cap - 1);
-    uint32_t it;
-    while ((it = t->slot[j].item) != 0) {
-        if (t->slot[j].hash == hash && eq(ctx, it - 1, key))
-            return (long)(it - 1);
-        j = (j + 1) & (t->cap - 1);
-    }
-    return -1;
-}
-
-/* ---- Names ---------------------------------------------------------------- */
-
-/* Names compare as Windows compares them: code point by code point after
- * upper-casing (casefold.h), so "JOSÉ" finds "josé". */
-uint32_t policy_index_name_hash(const char *s)
-{
-    uint32_t h = 2166136261u, cp;
-    const unsigned char *p = (const unsigned char *)s;
-    for (;;) {
-        /* ASCII fast path: the same code points casefold_next() returns. */
-        unsigned c = *p;
-        if (c < 0x80) {
-            if (!c)
-                break;
-            p++;
-            cp = c >= 'a' && c <= 'z' ? c - 0x20 : c;
-        } else {
-            cp = casefold_next(&p);
-        }
-        h = (h ^ cp) * 16777619u;
-    }
-    return h;
-}
-
-bool policy_index_name_equal(const char *a, const char *b)
-{
-    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
-    uint32_t x, y;
-    do {
-        unsigned c = *p, d = *q;
-        if (c < 0x80 && d < 0x80) {
-            /* Both ASCII: upper-case inline (casefold_upper's ASCII rule). */
-            p++;
-            q++;
-            x = c >= 'a' && c <= 'z' ? c - 0x20 : c;
-            y = d >= 'a' && d <= 'z' ? d - 0x20 : d;
-            continue;
-        }
-        x = casefold_next(&p);
-        y = casefold_next(&q);
-    } while (x && x == y);
-    return x == y;
-}
-
-static bool account_name_eq(const void *ctx, uint32_t item, const void *key)
-{
-    const struct policy *pol = ctx;
-    return policy_index_name_equal(pol->accounts[item].name, key);
-}
-
-static bool group_name_eq(const void *ctx, uint32_t item, const void *key)
-{
-    const struct policy *pol = ctx;
-    return policy_index_name_equal(pol->groups[item].name, key);
-}
-
-static bool process_name_eq(const void *ctx, uint32_t item, const void *key)
-{
-    const struct policy *pol = ctx;
-    return policy_index_name_equal(pol->processes[item].name, key);
-}
 
 struct policy_index *policy_index_new(void)
 {
@@ -187,54 +60,6 @@ void policy_index_free(struct policy_index *idx)
     free_sids(idx);
     mem_free(idx->other);
     mem_free(idx);
-}
-
-int policy_index_add_process_name(struct policy_index *idx, const struct policy *pol, size_t i)
-{
-    return htab_insert(&idx->process_names, policy_index_name_hash(pol->processes[i].name),
-                       (uint32_t)i);
-}
-
-long policy_index_account_by_name(const struct policy_index *idx, const struct policy *pol,
-                                  const char *name)
-{
-    return htab_find(&idx->account_names, policy_index_name_hash(name), account_name_eq, pol,
-                     name);
-}
-
-long policy_index_group_by_name(const struct policy_index *idx, const struct policy *pol,
-                                const char *name)
-{
-    return htab_find(&idx->group_names, policy_index_name_hash(name), group_name_eq, pol, name);
-}
-
-long policy_index_account_by_name_h(const struct policy_index *idx, const struct policy *pol,
-                                    const char *name, uint32_t hash)
-{
-    return htab_find(&idx->account_names, hash, account_name_eq, pol, name);
-}
-
-long policy_index_group_by_name_h(const struct policy_index *idx, const struct policy *pol,
-                                  const char *name, uint32_t hash)
-{
-    return htab_find(&idx->group_names, hash, group_name_eq, pol, name);
-}
-
-int policy_index_add_account_name_h(struct policy_index *idx, size_t i, uint32_t hash)
-{
-    return htab_insert(&idx->account_names, hash, (uint32_t)i);
-}
-
-int policy_index_add_group_name_h(struct policy_index *idx, size_t i, uint32_t hash)
-{
-    return htab_insert(&idx->group_names, hash, (uint32_t)i);
-}
-
-long policy_index_process_by_name(const struct policy_index *idx, const struct policy *pol,
-                                  const char *name)
-{
-    return htab_find(&idx->process_names, policy_index_name_hash(name), process_name_eq, pol,
-                     name);
 }
 
 /* ---- SIDs: one table for accounts, groups, holders and members ------------- */
