@@ -48,6 +48,34 @@ static bool builtin_sessions_made;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t thread_token_key;
 
+/*
+ * Every change of the state (change_end) advances the generation. A thread
+ * keeps a reference to the policy it last acquired together with the
+ * generation it saw; while the generation is unchanged, current_acquire()
+ * hands out that cached reference without touching the policy's reference
+ * count or the lock, so concurrent calls do not contend on shared cache
+ * lines. depth counts the calls of the thread that use the cached
+ * reference; the cache is only replaced when none does.
+ */
+static atomic_ulong generation = 1;
+struct acquire_cache {
+    unsigned long gen; /* 0: nothing cached */
+    struct policy *pol; /* referenced; NULL for the broken state */
+    unsigned depth;
+};
+static _Thread_local struct acquire_cache tcache;
+static pthread_key_t cache_key;
+
+/* Thread exit: drop the cached reference. */
+static void drop_cache(void *p)
+{
+    struct acquire_cache *c = p;
+    struct policy *pol = c->pol;
+    c->pol = NULL;
+    c->gen = 0;
+    policy_unref(pol);
+}
+
 static void init_locked(void);
 
 static void drop_thread_token(void *p)
@@ -101,6 +129,7 @@ static void change_begin(void)
 
 static void change_end(void)
 {
+    atomic_fetch_add_explicit(&generation, 1, memory_order_release);
     pthread_rwlock_unlock(&state_lock);
     pthread_mutex_unlock(&current_mutex);
 }
@@ -119,6 +148,7 @@ static void read_begin(bool init)
 static void make_key(void)
 {
     pthread_key_create(&thread_token_key, drop_thread_token);
+    pthread_key_create(&cache_key, drop_cache);
     pthread_atfork(atfork_prepare, atfork_release, atfork_child);
 }
 
@@ -251,14 +281,51 @@ static void init_locked(void)
 
 int32_t current_acquire(struct policy **pol)
 {
+    struct acquire_cache *tc = &tcache;
+    unsigned long g = atomic_load_explicit(&generation, memory_order_acquire);
+    if (tc->gen != 0 && tc->gen == g) {
+        /* Callers release only a policy they got, so the broken state
+         * (NULL) is not counted. */
+        *pol = tc->pol;
+        if (!*pol)
+            return STATUS_INTERNAL_DB_ERROR;
+        tc->depth++;
+        return 0;
+    }
     read_begin(true);
-    *pol = broken ? NULL : policy_ref(policy);
+    g = atomic_load_explicit(&generation, memory_order_relaxed);
+    struct policy *p = broken ? NULL : policy_ref(policy);
     pthread_rwlock_unlock(&state_lock);
-    return *pol ? 0 : STATUS_INTERNAL_DB_ERROR;
+    if (tc->depth == 0) {
+        if (tc->gen == 0) {
+            pthread_once(&key_once, make_key);
+            pthread_setspecific(cache_key, tc);
+        }
+        struct policy *old = tc->pol;
+        tc->pol = p;
+        tc->gen = g;
+        tc->depth = p ? 1 : 0;
+        policy_unref(old);
+    } else if (p && p == tc->pol) {
+        /* A nested call after a change that kept the policy: the cache
+         * already holds a reference to it. */
+        policy_unref(p);
+        tc->depth++;
+    }
+    /* Otherwise a nested call met a newer policy while an outer call of
+     * this thread still uses the cached one: it gets its own reference,
+     * which current_release() drops. */
+    *pol = p;
+    return p ? 0 : STATUS_INTERNAL_DB_ERROR;
 }
 
 void current_release(struct policy *pol)
 {
+    struct acquire_cache *tc = &tcache;
+    if (tc->depth > 0 && pol == tc->pol) {
+        tc->depth--;
+        return;
+    }
     policy_unref(pol);
 }
 

@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Counting starts with the first call of a test control below: until then
+ * the hot path reads one read-mostly flag and touches no shared counter, so
+ * threads allocating at the same time do not fight over a cache line. The
+ * counters only ever compare windows that lie after that first call. */
+static atomic_bool tracking;
 static atomic_ulong n_attempts;
 static atomic_ulong n_failed;
 static atomic_long n_live;
@@ -17,6 +22,8 @@ static atomic_ulong fail_from;
 /* Counts the attempt; true when it must fail. */
 static bool fail_now(void)
 {
+    if (!atomic_load_explicit(&tracking, memory_order_relaxed))
+        return false;
     unsigned long k = atomic_fetch_add_explicit(&n_attempts, 1, memory_order_relaxed);
     if (!atomic_load_explicit(&armed, memory_order_acquire))
         return false;
@@ -28,7 +35,7 @@ static bool fail_now(void)
 
 static void *counted(void *p)
 {
-    if (p)
+    if (p && atomic_load_explicit(&tracking, memory_order_relaxed))
         atomic_fetch_add_explicit(&n_live, 1, memory_order_relaxed);
     return p;
 }
@@ -75,32 +82,43 @@ void mem_free(void *p)
 {
     if (!p)
         return;
-    atomic_fetch_sub_explicit(&n_live, 1, memory_order_relaxed);
+    if (atomic_load_explicit(&tracking, memory_order_relaxed))
+        atomic_fetch_sub_explicit(&n_live, 1, memory_order_relaxed);
     free(p);
+}
+
+static void start_tracking(void)
+{
+    atomic_store_explicit(&tracking, true, memory_order_relaxed);
 }
 
 void mem_fail_after(unsigned long n)
 {
+    start_tracking();
     atomic_store_explicit(&fail_from, atomic_load(&n_attempts) + n, memory_order_relaxed);
     atomic_store_explicit(&armed, true, memory_order_release);
 }
 
 void mem_fail_reset(void)
 {
+    start_tracking();
     atomic_store_explicit(&armed, false, memory_order_release);
 }
 
 unsigned long mem_alloc_count(void)
 {
+    start_tracking();
     return atomic_load(&n_attempts);
 }
 
 unsigned long mem_failed_count(void)
 {
+    start_tracking();
     return atomic_load(&n_failed);
 }
 
 long mem_live_count(void)
 {
+    start_tracking();
     return atomic_load(&n_live);
 }

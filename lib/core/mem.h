@@ -34,10 +34,12 @@ void *mem_malloc_unowned(size_t size);
  *
  * mem_fail_after(n): the next n allocations succeed, every one after them
  * fails (returns NULL) until mem_fail_reset(). The count is process-wide.
+ * Counting starts at the first call of any of these controls (before it the
+ * allocator keeps no shared counter); the counts compare windows after it.
  */
 void mem_fail_after(unsigned long n);
 void mem_fail_reset(void);
-/* How many allocations were attempted since the process started. */
+/* How many allocations were attempted since counting started. */
 unsigned long mem_alloc_count(void);
 /* How many allocations failed because of mem_fail_after(). */
 unsigned long mem_failed_count(void);
