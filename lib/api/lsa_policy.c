@@ -332,6 +332,46 @@ static NTSTATUS mapped_status(size_t mapped, size_t count)
     return mapped == count ? STATUS_SUCCESS : mapped ? STATUS_SOME_NOT_MAPPED : STATUS_NONE_MAPPED;
 }
 
+/* The working arrays of a look-up of count items (results, mapped flags,
+ * referenced domains). On failure sets the reason and returns the status. */
+static NTSTATUS lookup_alloc(ULONG count, struct lookup_result **res, bool **ok,
+                             struct domains *d)
+{
+    *res = mem_calloc(count, sizeof **res);
+    *ok = mem_calloc(count, sizeof **ok);
+    if (!*res || !*ok || !domains_init(d, count)) {
+        reason_set("out of memory");
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    return STATUS_SUCCESS;
+}
+
+/*
+ * Ends a look-up whose translated array (an LsaFreeMemory block) is filled:
+ * builds the referenced-domain list and hands both to the caller, or frees
+ * both when nothing mapped and the caller gets none (GUESS_). Returns the
+ * look-up's status; the translated array is freed on every failure.
+ */
+static NTSTATUS lookup_publish(struct domains *d, void *translated, size_t mapped, ULONG count,
+                               void **out_translated, PLSA_REFERENCED_DOMAIN_LIST *out_domains)
+{
+    PLSA_REFERENCED_DOMAIN_LIST list = domains_block(d);
+    if (!list) {
+        retbuf_free(translated, RETBUF_LSA_MEMORY);
+        reason_set("out of memory");
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    NTSTATUS st = mapped_status(mapped, count);
+    if (st == STATUS_NONE_MAPPED && !GUESS_LOOKUP_NONE_MAPPED_RETURNS_BUFFERS) {
+        retbuf_free(translated, RETBUF_LSA_MEMORY);
+        retbuf_free(list, RETBUF_LSA_MEMORY);
+    } else {
+        *out_translated = translated;
+        *out_domains = list;
+    }
+    return st;
+}
+
 LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupNames2(LSA_HANDLE PolicyHandle, ULONG Flags, ULONG Count,
                                              PLSA_UNICODE_STRING Names,
                                              PLSA_REFERENCED_DOMAIN_LIST *ReferencedDomains,
@@ -360,13 +400,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupNames2(LSA_HANDLE PolicyHandle, ULONG Flag
         reason_set("no names given (Count 0 or Names NULL)");
         goto out;
     }
-    res = mem_calloc(Count, sizeof *res);
-    ok = mem_calloc(Count, sizeof *ok);
-    if (!res || !ok || !domains_init(&d, Count)) {
-        st = STATUS_INSUFFICIENT_RESOURCES;
-        reason_set("out of memory");
+    if ((st = lookup_alloc(Count, &res, &ok, &d)) != STATUS_SUCCESS)
         goto out;
-    }
     size_t mapped = 0, size = Count * sizeof(LSA_TRANSLATED_SID2);
     for (ULONG i = 0; i < Count; i++) {
         char *text = lookup_ustr_utf8(&Names[i]);
@@ -396,21 +431,11 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupNames2(LSA_HANDLE PolicyHandle, ULONG Flag
         p += sid_size(&res[i].sid);
         out_sids[i].DomainIndex = domains_add(&d, &res[i]);
     }
-    PLSA_REFERENCED_DOMAIN_LIST list = domains_block(&d);
-    if (!list) {
-        retbuf_free(out_sids, RETBUF_LSA_MEMORY);
-        st = STATUS_INSUFFICIENT_RESOURCES;
-        reason_set("out of memory");
+    void *published = NULL;
+    st = lookup_publish(&d, out_sids, mapped, Count, &published, ReferencedDomains);
+    *Sids = published;
+    if (st == STATUS_INSUFFICIENT_RESOURCES)
         goto out;
-    }
-    st = mapped_status(mapped, Count);
-    if (st == STATUS_NONE_MAPPED && !GUESS_LOOKUP_NONE_MAPPED_RETURNS_BUFFERS) {
-        retbuf_free(out_sids, RETBUF_LSA_MEMORY);
-        retbuf_free(list, RETBUF_LSA_MEMORY);
-    } else {
-        *Sids = out_sids;
-        *ReferencedDomains = list;
-    }
     reason_set("%zu of %u names mapped (%zu referenced domains)", mapped, (unsigned)Count, d.n);
 out:
     mem_free(res);
@@ -446,13 +471,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupSids(LSA_HANDLE PolicyHandle, ULONG Count,
         reason_set("no SIDs given (Count 0 or Sids NULL)");
         goto out;
     }
-    res = mem_calloc(Count, sizeof *res);
-    ok = mem_calloc(Count, sizeof *ok);
-    if (!res || !ok || !domains_init(&d, Count)) {
-        st = STATUS_INSUFFICIENT_RESOURCES;
-        reason_set("out of memory");
+    if ((st = lookup_alloc(Count, &res, &ok, &d)) != STATUS_SUCCESS)
         goto out;
-    }
     size_t mapped = 0, size = Count * sizeof(LSA_TRANSLATED_NAME);
     for (ULONG i = 0; i < Count; i++) {
         struct sid s;
@@ -488,21 +508,11 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupSids(LSA_HANDLE PolicyHandle, ULONG Count,
         out_names[i].Use = ok[i] ? (SID_NAME_USE)res[i].use : SidTypeUnknown;
         out_names[i].DomainIndex = ok[i] ? domains_add(&d, &res[i]) : -1;
     }
-    PLSA_REFERENCED_DOMAIN_LIST list = domains_block(&d);
-    if (!list) {
-        retbuf_free(out_names, RETBUF_LSA_MEMORY);
-        st = STATUS_INSUFFICIENT_RESOURCES;
-        reason_set("out of memory");
+    void *published = NULL;
+    st = lookup_publish(&d, out_names, mapped, Count, &published, ReferencedDomains);
+    *Names = published;
+    if (st == STATUS_INSUFFICIENT_RESOURCES)
         goto out;
-    }
-    st = mapped_status(mapped, Count);
-    if (st == STATUS_NONE_MAPPED && !GUESS_LOOKUP_NONE_MAPPED_RETURNS_BUFFERS) {
-        retbuf_free(out_names, RETBUF_LSA_MEMORY);
-        retbuf_free(list, RETBUF_LSA_MEMORY);
-    } else {
-        *Names = out_names;
-        *ReferencedDomains = list;
-    }
     reason_set("%zu of %u SIDs mapped (%zu referenced domains)", mapped, (unsigned)Count, d.n);
 out:
     mem_free(res);
