@@ -326,12 +326,15 @@ static double time_op(const struct op *op, struct calls *c, double min_s, int re
 
 /* ---- Threads ------------------------------------------------------------------------ */
 
+/* Each worker has a cache line of its own: the counter is written every
+ * cycle, and two counters on one line would make the threads' caches
+ * fight over it, which the library would be blamed for. */
 struct worker {
-    pthread_t thread;
+    _Alignas(64) pthread_t thread;
     size_t user_index;
     atomic_bool *stop;
     atomic_int *ready;
-    unsigned long cycles;
+    atomic_ulong cycles;
     int failed;
 };
 
@@ -344,7 +347,9 @@ static void *worker_main(void *arg)
     while (!atomic_load_explicit(w->stop, memory_order_relaxed)) {
         if (op_lsa_cycle(&c) != 0)
             w->failed = 1;
-        w->cycles++;
+        atomic_store_explicit(&w->cycles,
+                              atomic_load_explicit(&w->cycles, memory_order_relaxed) + 1,
+                              memory_order_relaxed);
     }
     calls_close(&c);
     return NULL;
@@ -368,13 +373,13 @@ static double throughput(int n, size_t n_accounts, double seconds)
     /* Counting starts once everyone runs; cycles before that are few. */
     unsigned long base = 0;
     for (int i = 0; i < n; i++)
-        base += w[i].cycles;
+        base += atomic_load_explicit(&w[i].cycles, memory_order_relaxed);
     double t0 = now_s();
     struct timespec d = {(time_t)seconds, (long)((seconds - (double)(time_t)seconds) * 1e9)};
     nanosleep(&d, NULL);
     unsigned long total = 0;
     for (int i = 0; i < n; i++)
-        total += w[i].cycles; /* read while running: a snapshot is enough */
+        total += atomic_load_explicit(&w[i].cycles, memory_order_relaxed); /* a snapshot */
     double dt = now_s() - t0;
     atomic_store(&stop, true);
     int failed = 0;
@@ -420,6 +425,15 @@ static int callgrind_child(const char *policy, size_t n)
         load_or_die(policy);
         CALLGRIND_DUMP_STATS_AT("load:1");
     }
+    return 0;
+}
+
+/* Profiling aid: cycles per second of `threads` threads for `seconds` on
+ * one policy, nothing else (run it under perf to see where threads meet). */
+static int threads_child(const char *policy, size_t n, int threads, double seconds)
+{
+    load_or_die(policy);
+    printf("%d threads: %.0f cycles/s\n", threads, throughput(threads, n, seconds));
     return 0;
 }
 
@@ -562,6 +576,9 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--callgrind-child") && i + 2 < argc)
             return callgrind_child(argv[i + 1], (size_t)strtoul(argv[i + 2], NULL, 10));
+        if (!strcmp(argv[i], "--threads-child") && i + 4 < argc)
+            return threads_child(argv[i + 1], (size_t)strtoul(argv[i + 2], NULL, 10),
+                                 atoi(argv[i + 3]), atof(argv[i + 4]));
         if (!strcmp(argv[i], "--rss-child") && i + 1 < argc)
             return rss_child(argv[i + 1]);
         if (!strcmp(argv[i], "--dir") && i + 1 < argc)
