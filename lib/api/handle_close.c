@@ -22,12 +22,14 @@ LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
     trace_args("%p", hObject);
     if (st == STATUS_SUCCESS) {
         uintptr_t h = (uintptr_t)hObject;
-        enum handle_kind k = handles_kind(h);
-        if (k == HANDLE_TOKEN && handles_close(h, HANDLE_TOKEN)) {
+        /* The common case first: one visit to the handle table. The kind
+         * is only looked up to explain a refusal. */
+        if (handles_close(h, HANDLE_TOKEN)) {
             api_set_last_error(ERROR_SUCCESS);
             api_leave_quiet(&c, st, "token handle closed");
             return TRUE;
         } else {
+            enum handle_kind k = handles_kind(h);
             st = STATUS_INVALID_HANDLE;
             reason_set("%p is not an open kernel-object handle%s", hObject,
                        k == HANDLE_LSA_CONNECTION ? " (it is an LSA connection handle: close it "

@@ -55,7 +55,10 @@ void handles_reset(void);
 /* How many handles are open (for leak reports and tests). */
 unsigned handles_count(void);
 
+/* Fork handlers: take every shard lock before fork(), release them after
+ * it in the parent, and make them afresh in the child. */
 void handles_lock(void);
 void handles_unlock(void);
+void handles_child_after_fork(void);
 
 #endif

@@ -57,16 +57,37 @@ void leak_line(struct leak_report *r, enum leak_kind kind, const char *fmt, ...)
     fprintf(r->out, "lsaemu: leak: %s\n", line);
 }
 
-int leaks_lock(pthread_mutex_t *m)
+/* Tries `try_take` for about a second. */
+static int take_patiently(int (*try_take)(void *), void *lock)
 {
     for (int i = 0; i < 1000; i++) {
-        if (pthread_mutex_trylock(m) == 0)
+        if (try_take(lock) == 0)
             return 0;
         struct timespec ms = {0, 1000000};
         nanosleep(&ms, NULL);
     }
     fprintf(stderr, "lsaemu: leak report incomplete: another thread is still inside a call\n");
     return -1;
+}
+
+static int try_mutex(void *m)
+{
+    return pthread_mutex_trylock(m);
+}
+
+static int try_read(void *l)
+{
+    return pthread_rwlock_tryrdlock(l);
+}
+
+int leaks_lock(pthread_mutex_t *m)
+{
+    return take_patiently(try_mutex, m);
+}
+
+int leaks_rdlock(pthread_rwlock_t *l)
+{
+    return take_patiently(try_read, l);
 }
 
 static const char *plural(unsigned long n, const char *one, const char *many)

@@ -37,6 +37,8 @@ void retbuf_leaks(struct leak_report *r);
  * inside a call at exit must not make the exit hang). 0 when taken. */
 #include <pthread.h>
 int leaks_lock(pthread_mutex_t *m);
+/* The same for reading under a reader-writer lock. */
+int leaks_rdlock(pthread_rwlock_t *l);
 
 /* Writes the report now (the exit handler calls it); returns how many
  * objects were reported. dest: "1"/"stderr" or a path. */

@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The registry of returned buffers: an open-addressing hash set of pointers
+ * The registry of returned buffers: open-addressing hash sets of pointers
  * (linear probing, tombstones), so registering and checking are O(1) and a
  * foreign pointer is never dereferenced.
+ *
+ * A buffer is filed in the shard (shard.h) of the thread that allocated it.
+ * Freeing looks in the caller's shard first, where a thread's own buffers
+ * are, and then in the others; a buffer is in exactly one shard, and a
+ * shard is searched and changed only under its own lock.
  */
 #include "retbuf.h"
 #include "core/mem.h"
@@ -12,6 +17,7 @@
 #include <stdlib.h>
 
 #include "leaks.h"
+#include "shard.h"
 
 #define TOMBSTONE ((void *)1)
 
@@ -19,25 +25,37 @@ struct entry {
     void *ptr; /* NULL = empty, TOMBSTONE = deleted */
     enum retbuf_kind kind;
     /* For the LSAEMU_LEAKS report: the call that made it, its size and its
-     * creation order (the report lists buffers in that order). */
+     * creation order in its shard (the report lists buffers in that order). */
     const char *origin;
     size_t size;
     unsigned long seq;
 };
 
-static pthread_mutex_t retbuf_mutex = PTHREAD_MUTEX_INITIALIZER;
-static struct entry *table;
-static size_t cap, used, live;
-static unsigned long next_seq;
+struct shard {
+    _Alignas(SHARD_ALIGN) pthread_mutex_t lock;
+    struct entry *table;
+    size_t cap, used, live;
+    unsigned long next_seq;
+};
+
+static struct shard shards[SHARD_COUNT] = {
+    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
+    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
+    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
+    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
+};
+_Static_assert(SHARD_COUNT == 8, "one initializer per shard");
 
 void retbuf_lock(void)
 {
-    pthread_mutex_lock(&retbuf_mutex);
+    for (unsigned i = 0; i < SHARD_COUNT; i++)
+        pthread_mutex_lock(&shards[i].lock);
 }
 
 void retbuf_unlock(void)
 {
-    pthread_mutex_unlock(&retbuf_mutex);
+    for (unsigned i = SHARD_COUNT; i-- > 0;)
+        pthread_mutex_unlock(&shards[i].lock);
 }
 
 static size_t hash_ptr(const void *p)
@@ -49,15 +67,16 @@ static size_t hash_ptr(const void *p)
     return (size_t)v;
 }
 
-/* Slot holding p, or SIZE_MAX. Lock held. */
-static size_t find(const void *p)
+/* Slot of the shard holding p, or SIZE_MAX. Lock held. */
+static size_t find(const struct shard *sh, const void *p)
 {
-    if (!cap || !p || p == TOMBSTONE)
+    if (!sh->cap || !p || p == TOMBSTONE)
         return SIZE_MAX;
-    for (size_t i = hash_ptr(p) & (cap - 1), n = 0; n < cap; i = (i + 1) & (cap - 1), n++) {
-        if (table[i].ptr == NULL)
+    size_t mask = sh->cap - 1;
+    for (size_t i = hash_ptr(p) & mask, n = 0; n < sh->cap; i = (i + 1) & mask, n++) {
+        if (sh->table[i].ptr == NULL)
             return SIZE_MAX;
-        if (table[i].ptr == p)
+        if (sh->table[i].ptr == p)
             return i;
     }
     return SIZE_MAX;
@@ -72,23 +91,23 @@ static void put(struct entry *t, size_t c, const struct entry *e)
 }
 
 /* Keeps the load (live + tombstones) under one half. Lock held. */
-static int grow(void)
+static int grow(struct shard *sh)
 {
-    if ((used + 1) * 2 <= cap)
+    if ((sh->used + 1) * 2 <= sh->cap)
         return 0;
-    size_t ncap = cap ? cap : 64;
-    while ((live + 1) * 4 > ncap)
+    size_t ncap = sh->cap ? sh->cap : 64;
+    while ((sh->live + 1) * 4 > ncap)
         ncap *= 2;
     struct entry *nt = mem_calloc(ncap, sizeof *nt);
     if (!nt)
         return -1;
-    for (size_t i = 0; i < cap; i++)
-        if (table[i].ptr && table[i].ptr != TOMBSTONE)
-            put(nt, ncap, &table[i]);
-    mem_free(table);
-    table = nt;
-    cap = ncap;
-    used = live;
+    for (size_t i = 0; i < sh->cap; i++)
+        if (sh->table[i].ptr && sh->table[i].ptr != TOMBSTONE)
+            put(nt, ncap, &sh->table[i]);
+    mem_free(sh->table);
+    sh->table = nt;
+    sh->cap = ncap;
+    sh->used = sh->live;
     return 0;
 }
 
@@ -97,15 +116,16 @@ void *retbuf_alloc(enum retbuf_kind kind, size_t size)
     void *p = mem_calloc(1, size ? size : 1);
     if (!p)
         return NULL;
-    pthread_mutex_lock(&retbuf_mutex);
-    int rc = grow();
+    struct shard *sh = &shards[shard_self()];
+    pthread_mutex_lock(&sh->lock);
+    int rc = grow(sh);
     if (rc == 0) {
-        struct entry e = {p, kind, leaks_call(), size, next_seq++};
-        put(table, cap, &e);
-        used++;
-        live++;
+        struct entry e = {p, kind, leaks_call(), size, sh->next_seq++};
+        put(sh->table, sh->cap, &e);
+        sh->used++;
+        sh->live++;
     }
-    pthread_mutex_unlock(&retbuf_mutex);
+    pthread_mutex_unlock(&sh->lock);
     if (rc != 0) {
         mem_free(p);
         return NULL;
@@ -113,17 +133,35 @@ void *retbuf_alloc(enum retbuf_kind kind, size_t size)
     return p;
 }
 
+/*
+ * Looks p up, the caller's shard first. With `take`, a buffer of this kind
+ * is also removed from the registry. Returns whether p is a live buffer of
+ * this kind.
+ */
+static int lookup(const void *p, enum retbuf_kind kind, int take)
+{
+    int found = 0;
+    unsigned own = shard_self();
+    for (unsigned k = 0; k < SHARD_COUNT; k++) {
+        struct shard *sh = &shards[(own + k) % SHARD_COUNT];
+        pthread_mutex_lock(&sh->lock);
+        size_t i = find(sh, p);
+        int here = i != SIZE_MAX;
+        found = here && sh->table[i].kind == kind;
+        if (found && take) {
+            sh->table[i].ptr = TOMBSTONE;
+            sh->live--;
+        }
+        pthread_mutex_unlock(&sh->lock);
+        if (here)
+            break; /* a pointer is registered once */
+    }
+    return found;
+}
+
 int retbuf_free(void *p, enum retbuf_kind kind)
 {
-    pthread_mutex_lock(&retbuf_mutex);
-    size_t i = find(p);
-    int ok = i != SIZE_MAX && table[i].kind == kind;
-    if (ok) {
-        table[i].ptr = TOMBSTONE;
-        live--;
-    }
-    pthread_mutex_unlock(&retbuf_mutex);
-    if (!ok)
+    if (!lookup(p, kind, 1))
         return -1;
     mem_free(p);
     return 0;
@@ -131,32 +169,35 @@ int retbuf_free(void *p, enum retbuf_kind kind)
 
 int retbuf_is(const void *p, enum retbuf_kind kind)
 {
-    pthread_mutex_lock(&retbuf_mutex);
-    size_t i = find(p);
-    int yes = i != SIZE_MAX && table[i].kind == kind;
-    pthread_mutex_unlock(&retbuf_mutex);
-    return yes;
+    return lookup(p, kind, 0);
 }
 
 void retbuf_reset(void)
 {
-    pthread_mutex_lock(&retbuf_mutex);
-    struct entry *old = table;
-    size_t n = cap;
-    table = NULL;
-    cap = used = live = 0;
-    pthread_mutex_unlock(&retbuf_mutex);
-    for (size_t i = 0; i < n; i++)
-        if (old[i].ptr && old[i].ptr != TOMBSTONE)
-            mem_free(old[i].ptr);
-    mem_free(old);
+    for (unsigned k = 0; k < SHARD_COUNT; k++) {
+        struct shard *sh = &shards[k];
+        pthread_mutex_lock(&sh->lock);
+        struct entry *old = sh->table;
+        size_t n = sh->cap;
+        sh->table = NULL;
+        sh->cap = sh->used = sh->live = 0;
+        sh->next_seq = 0;
+        pthread_mutex_unlock(&sh->lock);
+        for (size_t i = 0; i < n; i++)
+            if (old[i].ptr && old[i].ptr != TOMBSTONE)
+                mem_free(old[i].ptr);
+        mem_free(old);
+    }
 }
 
 size_t retbuf_count(void)
 {
-    pthread_mutex_lock(&retbuf_mutex);
-    size_t n = live;
-    pthread_mutex_unlock(&retbuf_mutex);
+    size_t n = 0;
+    for (unsigned k = 0; k < SHARD_COUNT; k++) {
+        pthread_mutex_lock(&shards[k].lock);
+        n += shards[k].live;
+        pthread_mutex_unlock(&shards[k].lock);
+    }
     return n;
 }
 
@@ -181,20 +222,19 @@ static int cmp_seq(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-void retbuf_leaks(struct leak_report *r)
+/* The lines of one shard's live buffers. Lock held. */
+static void shard_leaks(struct leak_report *r, const struct shard *sh)
 {
-    if (leaks_lock(&retbuf_mutex) != 0)
-        return;
     /* In creation order when there is memory to sort, else table order. */
-    struct entry *sorted = live ? mem_malloc(live * sizeof *sorted) : NULL;
+    struct entry *sorted = sh->live ? mem_malloc(sh->live * sizeof *sorted) : NULL;
     size_t n = 0;
-    for (size_t i = 0; sorted && i < cap; i++)
-        if (table[i].ptr && table[i].ptr != TOMBSTONE)
-            sorted[n++] = table[i];
+    for (size_t i = 0; sorted && i < sh->cap; i++)
+        if (sh->table[i].ptr && sh->table[i].ptr != TOMBSTONE)
+            sorted[n++] = sh->table[i];
     if (sorted)
         qsort(sorted, n, sizeof *sorted, cmp_seq);
-    const struct entry *list = sorted ? sorted : table;
-    size_t count = sorted ? n : cap;
+    const struct entry *list = sorted ? sorted : sh->table;
+    size_t count = sorted ? n : sh->cap;
     for (size_t i = 0; i < count; i++) {
         const struct entry *e = &list[i];
         if (!e->ptr || e->ptr == TOMBSTONE)
@@ -203,5 +243,15 @@ void retbuf_leaks(struct leak_report *r)
                   e->origin ? e->origin : "an lsaemu control function", free_function(e->kind));
     }
     mem_free(sorted);
-    pthread_mutex_unlock(&retbuf_mutex);
+}
+
+void retbuf_leaks(struct leak_report *r)
+{
+    /* Shard by shard: a single-threaded program's buffers are all in shard 0. */
+    for (unsigned k = 0; k < SHARD_COUNT; k++) {
+        if (leaks_lock(&shards[k].lock) != 0)
+            return;
+        shard_leaks(r, &shards[k]);
+        pthread_mutex_unlock(&shards[k].lock);
+    }
 }

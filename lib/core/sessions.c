@@ -1,39 +1,75 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The logon-session registry. Sessions are few (one per live logon), so the
- * registry is a plain array searched by LUID under one mutex; reference
- * counts are changed under the same mutex so that a look-up can never meet
- * a session that is being freed.
+ * The logon-session registry. Sessions are filed in the shard (shard.h) of
+ * the thread that created them, each shard a plain array under its own
+ * mutex, and every session remembers its shard and its place in the array,
+ * so creating and ending one touch only that shard. Reference counts are
+ * changed under the session's shard lock, so that a look-up can never meet
+ * a session that is being freed. Look-ups by LUID and the list visit every
+ * shard; they are rare (LsaEnumerateLogonSessions, LsaGetLogonSessionData).
+ *
+ * LUIDs come from one counter, handed to each thread in blocks of
+ * LUID_BLOCK: a thread's LUIDs ascend, a single-threaded program gets
+ * consecutive ones from LUID_FIRST, and threads do not share a counter per
+ * LUID. lsaemu_reset() restarts the counter and retires every thread's block.
  */
 #include "sessions.h"
 #include "core/mem.h"
 
 #include "audit.h"
 #include "leaks.h"
+#include "shard.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static pthread_mutex_t sessions_mutex = PTHREAD_MUTEX_INITIALIZER;
-static struct logon_session **live;
-static size_t n_live, cap_live;
+struct shard {
+    _Alignas(SHARD_ALIGN) pthread_mutex_t lock;
+    struct logon_session **live;
+    size_t n_live, cap_live;
+};
+
+static struct shard shards[SHARD_COUNT] = {
+    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
+    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
+    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
+    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
+};
+_Static_assert(SHARD_COUNT == 8, "one initializer per shard");
+
+#define LUID_BLOCK 64u
 static uint64_t next_luid = LUID_FIRST;
+/* Advanced by sessions_reset(): a thread's block from an earlier epoch is
+ * dropped. */
+static unsigned luid_epoch = 1;
+static _Thread_local struct {
+    unsigned epoch;
+    uint64_t next, end;
+} luid_block;
 
 void sessions_lock(void)
 {
-    pthread_mutex_lock(&sessions_mutex);
+    for (unsigned i = 0; i < SHARD_COUNT; i++)
+        pthread_mutex_lock(&shards[i].lock);
 }
 
 void sessions_unlock(void)
 {
-    pthread_mutex_unlock(&sessions_mutex);
+    for (unsigned i = SHARD_COUNT; i-- > 0;)
+        pthread_mutex_unlock(&shards[i].lock);
 }
 
 struct luid luid_next(void)
 {
-    uint64_t v = __atomic_fetch_add(&next_luid, 1, __ATOMIC_RELAXED);
+    unsigned epoch = __atomic_load_n(&luid_epoch, __ATOMIC_ACQUIRE);
+    if (luid_block.epoch != epoch || luid_block.next == luid_block.end) {
+        luid_block.next = __atomic_fetch_add(&next_luid, LUID_BLOCK, __ATOMIC_RELAXED);
+        luid_block.end = luid_block.next + LUID_BLOCK;
+        luid_block.epoch = epoch;
+    }
+    uint64_t v = luid_block.next++;
     struct luid l = {(uint32_t)v, (int32_t)(v >> 32)};
     return l;
 }
@@ -104,14 +140,15 @@ static struct logon_session *session_alloc(const struct session_info *in)
     return s;
 }
 
+/* Removes s from its shard's array (by its remembered place). Lock held. */
 static void unlist(struct logon_session *s)
 {
-    for (size_t i = 0; i < n_live; i++) {
-        if (live[i] == s) {
-            live[i] = live[--n_live];
-            return;
-        }
-    }
+    struct shard *sh = &shards[s->shard];
+    if (s->slot >= sh->n_live || sh->live[s->slot] != s)
+        return; /* unlisted already (sessions_reset) */
+    struct logon_session *last = sh->live[--sh->n_live];
+    sh->live[s->slot] = last;
+    last->slot = s->slot;
 }
 
 struct logon_session *session_create(const struct session_info *info, const struct luid *fixed)
@@ -130,29 +167,32 @@ struct logon_session *session_create(const struct session_info *info, const stru
     s->id = fixed ? *fixed : luid_next();
     s->origin = leaks_call();
 
-    pthread_mutex_lock(&sessions_mutex);
-    if (n_live == cap_live) {
-        size_t ncap = cap_live ? cap_live * 2 : 16;
-        struct logon_session **nl = mem_realloc(live, ncap * sizeof *nl);
+    s->shard = shard_self();
+    struct shard *sh = &shards[s->shard];
+    pthread_mutex_lock(&sh->lock);
+    if (sh->n_live == sh->cap_live) {
+        size_t ncap = sh->cap_live ? sh->cap_live * 2 : 16;
+        struct logon_session **nl = mem_realloc(sh->live, ncap * sizeof *nl);
         if (!nl) {
-            pthread_mutex_unlock(&sessions_mutex);
+            pthread_mutex_unlock(&sh->lock);
             session_free(s);
             return NULL;
         }
-        live = nl;
-        cap_live = ncap;
+        sh->live = nl;
+        sh->cap_live = ncap;
     }
-    live[n_live++] = s;
-    pthread_mutex_unlock(&sessions_mutex);
+    s->slot = sh->n_live;
+    sh->live[sh->n_live++] = s;
+    pthread_mutex_unlock(&sh->lock);
     return s;
 }
 
 struct logon_session *session_ref(struct logon_session *s)
 {
     if (s) {
-        pthread_mutex_lock(&sessions_mutex);
+        pthread_mutex_lock(&shards[s->shard].lock);
         s->refcount++;
-        pthread_mutex_unlock(&sessions_mutex);
+        pthread_mutex_unlock(&shards[s->shard].lock);
     }
     return s;
 }
@@ -161,26 +201,26 @@ void session_unref(struct logon_session *s)
 {
     if (!s)
         return;
-    pthread_mutex_lock(&sessions_mutex);
+    pthread_mutex_lock(&shards[s->shard].lock);
     bool last = --s->refcount == 0;
     if (last)
         unlist(s);
-    pthread_mutex_unlock(&sessions_mutex);
+    pthread_mutex_unlock(&shards[s->shard].lock);
     if (last)
         session_free(s);
 }
 
 void session_pin(struct logon_session *s)
 {
-    pthread_mutex_lock(&sessions_mutex);
+    pthread_mutex_lock(&shards[s->shard].lock);
     s->builtin = true;
     s->refcount++;
-    pthread_mutex_unlock(&sessions_mutex);
+    pthread_mutex_unlock(&shards[s->shard].lock);
 }
 
 void session_unpin(struct logon_session *s)
 {
-    pthread_mutex_lock(&sessions_mutex);
+    pthread_mutex_lock(&shards[s->shard].lock);
     bool last = false;
     if (s->builtin) {
         s->builtin = false;
@@ -188,7 +228,7 @@ void session_unpin(struct logon_session *s)
         if (last)
             unlist(s);
     }
-    pthread_mutex_unlock(&sessions_mutex);
+    pthread_mutex_unlock(&shards[s->shard].lock);
     if (last)
         session_free(s);
 }
@@ -196,91 +236,145 @@ void session_unpin(struct logon_session *s)
 struct logon_session *session_find(struct luid id)
 {
     struct logon_session *found = NULL;
-    pthread_mutex_lock(&sessions_mutex);
-    for (size_t i = 0; i < n_live; i++) {
-        if (luid_equal(live[i]->id, id)) {
-            found = live[i];
-            found->refcount++;
-            break;
+    for (unsigned k = 0; k < SHARD_COUNT && !found; k++) {
+        struct shard *sh = &shards[k];
+        pthread_mutex_lock(&sh->lock);
+        for (size_t i = 0; i < sh->n_live; i++) {
+            if (luid_equal(sh->live[i]->id, id)) {
+                found = sh->live[i];
+                found->refcount++;
+                break;
+            }
         }
+        pthread_mutex_unlock(&sh->lock);
     }
-    pthread_mutex_unlock(&sessions_mutex);
     return found;
+}
+
+static uint64_t luid_value(struct luid l)
+{
+    return ((uint64_t)(uint32_t)l.high << 32) | l.low;
+}
+
+static int cmp_luid_value(const void *a, const void *b)
+{
+    uint64_t u = luid_value(*(const struct luid *)a), v = luid_value(*(const struct luid *)b);
+    return u < v ? -1 : u > v;
 }
 
 int session_list(struct luid **out, size_t *n)
 {
     int rc = 0;
+    struct luid *ids = NULL;
+    size_t count = 0, cap = 0;
     *out = NULL;
     *n = 0;
-    pthread_mutex_lock(&sessions_mutex);
-    if (n_live) {
-        struct luid *ids = mem_malloc(n_live * sizeof *ids);
-        if (!ids) {
-            rc = -1;
-        } else {
-            for (size_t i = 0; i < n_live; i++)
-                ids[i] = live[i]->id;
-            *out = ids;
-            *n = n_live;
+    /* One shard at a time: the list is a snapshot of each shard, which is
+     * all Windows promises of a list of sessions that come and go. */
+    for (unsigned k = 0; k < SHARD_COUNT && rc == 0; k++) {
+        struct shard *sh = &shards[k];
+        pthread_mutex_lock(&sh->lock);
+        if (count + sh->n_live > cap) {
+            size_t ncap = (count + sh->n_live) * 2;
+            struct luid *nids = mem_realloc(ids, ncap * sizeof *nids);
+            if (nids) {
+                ids = nids;
+                cap = ncap;
+            } else {
+                rc = -1;
+            }
         }
+        for (size_t i = 0; rc == 0 && i < sh->n_live; i++)
+            ids[count++] = sh->live[i]->id;
+        pthread_mutex_unlock(&sh->lock);
     }
-    pthread_mutex_unlock(&sessions_mutex);
-    return rc;
+    if (rc != 0 || count == 0) {
+        mem_free(ids);
+        return rc;
+    }
+    /* In LUID order, whichever threads made them. */
+    qsort(ids, count, sizeof *ids, cmp_luid_value);
+    *out = ids;
+    *n = count;
+    return 0;
 }
 
 void sessions_reset(void)
 {
-    pthread_mutex_lock(&sessions_mutex);
     /* Pinned sessions lose the registry's reference; the others are merely
      * unlisted and end when their last token goes. Which ones to free is
      * decided under the lock, since a token may drop its reference at any
      * time once the lock is released. */
-    struct logon_session **old = live;
-    size_t n = n_live, n_free = 0;
-    live = NULL;
-    n_live = cap_live = 0;
-    for (size_t i = 0; i < n; i++)
-        if (old[i]->builtin && --old[i]->refcount == 0)
-            old[n_free++] = old[i];
+    for (unsigned k = 0; k < SHARD_COUNT; k++) {
+        struct shard *sh = &shards[k];
+        pthread_mutex_lock(&sh->lock);
+        struct logon_session **old = sh->live;
+        size_t n = sh->n_live, n_free = 0;
+        sh->live = NULL;
+        sh->n_live = sh->cap_live = 0;
+        for (size_t i = 0; i < n; i++)
+            if (old[i]->builtin && --old[i]->refcount == 0)
+                old[n_free++] = old[i];
+        pthread_mutex_unlock(&sh->lock);
+        for (size_t i = 0; i < n_free; i++)
+            session_free(old[i]);
+        mem_free(old);
+    }
     __atomic_store_n(&next_luid, LUID_FIRST, __ATOMIC_RELAXED);
-    pthread_mutex_unlock(&sessions_mutex);
-    for (size_t i = 0; i < n_free; i++)
-        session_free(old[i]);
-    mem_free(old);
+    __atomic_add_fetch(&luid_epoch, 1, __ATOMIC_RELEASE);
 }
 
 static int cmp_luid(const void *a, const void *b)
 {
     const struct logon_session *x = *(struct logon_session *const *)a;
     const struct logon_session *y = *(struct logon_session *const *)b;
-    uint64_t u = ((uint64_t)(uint32_t)x->id.high << 32) | x->id.low;
-    uint64_t v = ((uint64_t)(uint32_t)y->id.high << 32) | y->id.low;
+    uint64_t u = luid_value(x->id), v = luid_value(y->id);
     return u < v ? -1 : u > v;
+}
+
+static void report_session(struct leak_report *r, const struct logon_session *s)
+{
+    if (s->builtin)
+        return;
+    leak_line(r, LEAK_SESSION, "logon session %08X:%08X from %s (%s%s%s, logon type %u)",
+              (unsigned)s->id.high, (unsigned)s->id.low,
+              s->origin ? s->origin : "an lsaemu control function", s->domain ? s->domain : "",
+              s->domain ? "\\" : "", s->user_name ? s->user_name : "", (unsigned)s->logon_type);
 }
 
 void sessions_leaks(struct leak_report *r)
 {
-    if (leaks_lock(&sessions_mutex) != 0)
-        return;
-    /* In LUID order; the pinned sessions (built-in ones, the process's own)
-     * are the emulated machine's, not the caller's. */
-    struct logon_session **sorted = n_live ? mem_malloc(n_live * sizeof *sorted) : NULL;
-    struct logon_session **list = sorted ? sorted : live;
-    if (sorted) {
-        memcpy(sorted, live, n_live * sizeof *sorted);
-        qsort(sorted, n_live, sizeof *sorted, cmp_luid);
+    /* Every shard stays locked while its sessions are reported, so none of
+     * them can end under the report. */
+    unsigned held = 0;
+    size_t total = 0;
+    for (; held < SHARD_COUNT; held++) {
+        if (leaks_lock(&shards[held].lock) != 0)
+            break;
+        total += shards[held].n_live;
     }
-    for (size_t i = 0; i < n_live; i++) {
-        const struct logon_session *s = list[i];
-        if (s->builtin)
-            continue;
-        leak_line(r, LEAK_SESSION, "logon session %08X:%08X from %s (%s%s%s, logon type %u)",
-                  (unsigned)s->id.high, (unsigned)s->id.low,
-                  s->origin ? s->origin : "an lsaemu control function",
-                  s->domain ? s->domain : "", s->domain ? "\\" : "",
-                  s->user_name ? s->user_name : "", (unsigned)s->logon_type);
+    if (held < SHARD_COUNT)
+        goto out;
+    /* In LUID order; the pinned sessions (built-in ones, the process's own)
+     * are the emulated machine's, not the caller's. Without memory to sort,
+     * shard by shard. */
+    struct logon_session **sorted = total ? mem_malloc(total * sizeof *sorted) : NULL;
+    size_t n = 0;
+    for (unsigned k = 0; sorted && k < SHARD_COUNT; k++)
+        for (size_t i = 0; i < shards[k].n_live; i++)
+            sorted[n++] = shards[k].live[i];
+    if (sorted)
+        qsort(sorted, n, sizeof *sorted, cmp_luid);
+    for (unsigned k = 0; k < SHARD_COUNT; k++) {
+        struct logon_session **list = sorted ? sorted : shards[k].live;
+        size_t count = sorted ? n : shards[k].n_live;
+        for (size_t i = 0; i < count; i++)
+            report_session(r, list[i]);
+        if (sorted)
+            break;
     }
     mem_free(sorted);
-    pthread_mutex_unlock(&sessions_mutex);
+out:
+    while (held-- > 0)
+        pthread_mutex_unlock(&shards[held].lock);
 }

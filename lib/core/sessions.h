@@ -9,7 +9,9 @@
  * LsaEnumerateLogonSessions and LsaGetLogonSessionData.
  *
  * LUIDs come from one counter that starts at the same value in every process
- * and after lsaemu_reset(), so logon ids are deterministic.
+ * and after lsaemu_reset(), so logon ids are deterministic: consecutive for
+ * a single-threaded program, ascending per thread otherwise (each thread
+ * takes them from the counter in blocks).
  */
 #ifndef LSAEMU_CORE_SESSIONS_H
 #define LSAEMU_CORE_SESSIONS_H
@@ -47,7 +49,9 @@ struct session_info {
 };
 
 struct logon_session {
-    int refcount; /* guarded by the registry lock */
+    int refcount; /* guarded by the lock of the session's registry shard */
+    unsigned shard; /* the registry shard it is filed in (shard.h) */
+    size_t slot;    /* its place in that shard's array */
     struct luid id;
     bool builtin;
     bool zeroed; /* SYSTEM's session: LsaGetLogonSessionData returns zeros */
@@ -81,8 +85,9 @@ void session_unref(struct logon_session *s);
 struct logon_session *session_ref(struct logon_session *s);
 /* The live session with this LUID, referenced, or NULL. */
 struct logon_session *session_find(struct luid id);
-/* A malloc'd array of the live sessions' LUIDs (caller frees), or NULL with
- * *n == 0 when there are none; returns -1 on allocation failure. */
+/* A malloc'd array of the live sessions' LUIDs in ascending order (caller
+ * frees), or NULL with *n == 0 when there are none; returns -1 on
+ * allocation failure. */
 int session_list(struct luid **out, size_t *n);
 /* Makes a session permanent (held by the registry until reset or unpin). */
 void session_pin(struct logon_session *s);
