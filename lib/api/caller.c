@@ -9,7 +9,7 @@
 bool caller_get(const struct policy *pol, struct caller *c)
 {
     memset(c, 0, sizeof *c);
-    c->token = current_caller_token();
+    c->token = current_caller_token_borrow(&c->referenced);
     if (!c->token)
         return false;
     uint32_t tcb = right_info(RIGHT_SeTcbPrivilege)->luid;
@@ -21,6 +21,8 @@ bool caller_get(const struct policy *pol, struct caller *c)
 
 void caller_put(struct caller *c)
 {
-    token_unref(c->token);
+    if (c->referenced)
+        token_unref(c->token);
     c->token = NULL;
+    c->referenced = false;
 }

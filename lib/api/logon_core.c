@@ -187,7 +187,7 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
 
     /* Only the caller's token and its TCB state matter here; caller_get()
      * would also format the caller's name, which no logon reason uses. */
-    who.token = current_caller_token();
+    who.token = current_caller_token_borrow(&who.referenced);
     if (who.token)
         who.tcb = token_priv_enabled(who.token, right_info(RIGHT_SeTcbPrivilege)->luid);
     if (!c->local_groups_internal) {

@@ -144,7 +144,7 @@ LSAEMU_EXPORT BOOL WINAPI AdjustTokenPrivileges(HANDLE TokenHandle, BOOL Disable
                    (unsigned long)BufferLength, n_changes, need);
         goto out;
     }
-    memcpy(t->privs, work, n * sizeof *work);
+    token_set_priv_attributes(t, work);
     if (n_changes)
         t->modified_id = luid_next();
     token_unlock(t);

@@ -62,6 +62,10 @@ struct acquire_cache {
     unsigned long gen; /* 0: nothing cached */
     struct policy *pol; /* referenced; NULL for the broken state */
     unsigned depth;
+    /* The process identity of the same generation: the token (referenced,
+     * NULL in the broken state) and its terminal session. */
+    struct token *proc_token;
+    uint32_t proc_session_id;
 };
 static _Thread_local struct acquire_cache tcache;
 static pthread_key_t cache_key;
@@ -71,9 +75,12 @@ static void drop_cache(void *p)
 {
     struct acquire_cache *c = p;
     struct policy *pol = c->pol;
+    struct token *t = c->proc_token;
     c->pol = NULL;
+    c->proc_token = NULL;
     c->gen = 0;
     policy_unref(pol);
+    token_unref(t);
 }
 
 static void init_locked(void);
@@ -111,7 +118,7 @@ static void atfork_child(void)
     faults_unlock();
     retbuf_unlock();
     sessions_unlock();
-    handles_unlock();
+    handles_child_after_fork();
     /* Not unlocked but made afresh: threads of the parent that were blocked
      * in pthread_rwlock_rdlock() at the fork stay counted in the lock's
      * state, and in the child, where they do not exist, every later reader
@@ -295,6 +302,8 @@ int32_t current_acquire(struct policy **pol)
     read_begin(true);
     g = atomic_load_explicit(&generation, memory_order_relaxed);
     struct policy *p = broken ? NULL : policy_ref(policy);
+    struct token *pt = broken || tc->depth ? NULL : token_ref(process_token);
+    uint32_t ps = process_session_id;
     pthread_rwlock_unlock(&state_lock);
     if (tc->depth == 0) {
         if (tc->gen == 0) {
@@ -302,10 +311,14 @@ int32_t current_acquire(struct policy **pol)
             pthread_setspecific(cache_key, tc);
         }
         struct policy *old = tc->pol;
+        struct token *old_token = tc->proc_token;
         tc->pol = p;
+        tc->proc_token = pt;
+        tc->proc_session_id = ps;
         tc->gen = g;
         tc->depth = p ? 1 : 0;
         policy_unref(old);
+        token_unref(old_token);
     } else if (p && p == tc->pol) {
         /* A nested call after a change that kept the policy: the cache
          * already holds a reference to it. */
@@ -422,8 +435,35 @@ struct token *current_process_token(void)
     return t;
 }
 
+/* The thread's cache, when it is of the current generation and in use by
+ * a call of the thread (so it cannot be replaced under the caller). */
+static const struct acquire_cache *live_cache(void)
+{
+    const struct acquire_cache *tc = &tcache;
+    if (tc->depth == 0 || tc->gen != atomic_load_explicit(&generation, memory_order_acquire))
+        return NULL;
+    return tc;
+}
+
+struct token *current_caller_token_borrow(bool *referenced)
+{
+    pthread_once(&key_once, make_key);
+    struct token *t = pthread_getspecific(thread_token_key);
+    const struct acquire_cache *tc;
+    *referenced = false;
+    if (t)
+        return t; /* the thread's slot holds it; only this thread changes it */
+    if ((tc = live_cache()) != NULL && tc->proc_token)
+        return tc->proc_token;
+    *referenced = true;
+    return current_caller_token();
+}
+
 uint32_t current_process_session(void)
 {
+    const struct acquire_cache *tc = live_cache();
+    if (tc)
+        return tc->proc_session_id;
     read_begin(false);
     uint32_t s = process_session_id;
     pthread_rwlock_unlock(&state_lock);

@@ -58,6 +58,16 @@ int current_select_process(const char *name);
  * when it has one, else the process token. Referenced; NULL only in the
  * broken state. */
 struct token *current_caller_token(void);
+/*
+ * The same token for a call that holds a policy from current_acquire(),
+ * without touching its reference count when possible: the per-call paths
+ * use this so that threads do not all write the process token's count.
+ * *referenced says whether the caller must token_unref() the result. A
+ * token returned without a reference stays valid until the caller's
+ * current_release(), provided the thread does not change its own
+ * impersonation meanwhile. NULL only in the broken state.
+ */
+struct token *current_caller_token_borrow(bool *referenced);
 /* The process token, referenced (NULL in the broken state). */
 struct token *current_process_token(void);
 /* The terminal session the process runs in. */

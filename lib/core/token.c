@@ -9,15 +9,17 @@
 
 #include "sessions.h"
 
-/* 32: ThreadSanitizer's deadlock detector allows a thread 64 locks held at
- * once, and the fork handler holds all of these and the registry locks. */
-#define N_TOKEN_LOCKS 32u
+/* 16: ThreadSanitizer's deadlock detector allows a thread 64 locks held at
+ * once, and the fork handler holds all of these and the registry shard
+ * locks (shard.h). The locks are taken only by the rare writers and the
+ * multi-privilege readers; the per-call checks read without them. */
+#define N_TOKEN_LOCKS 16u
 
 static pthread_mutex_t token_locks[N_TOKEN_LOCKS] = {
 #define L4 PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, \
            PTHREAD_MUTEX_INITIALIZER
 #define L16 L4, L4, L4, L4
-    L16, L16
+    L16
 #undef L16
 #undef L4
 };
@@ -183,22 +185,31 @@ static const struct token_priv *find_priv(const struct token *t, uint32_t luid)
     return NULL;
 }
 
-bool token_priv_enabled(struct token *t, uint32_t luid)
+/* Privilege attributes are read without the token's lock: the set of
+ * privileges never changes, and token_set_priv_attributes() stores each
+ * attribute word atomically. */
+static uint32_t load_attributes(const struct token_priv *p)
 {
-    token_lock(t);
-    const struct token_priv *p = find_priv(t, luid);
-    bool on = p && !(p->attributes & TOK_PRIV_REMOVED) && (p->attributes & TOK_PRIV_ENABLED);
-    token_unlock(t);
-    return on;
+    return __atomic_load_n(&p->attributes, __ATOMIC_ACQUIRE);
 }
 
-bool token_priv_held(struct token *t, uint32_t luid)
+bool token_priv_enabled(const struct token *t, uint32_t luid)
 {
-    token_lock(t);
     const struct token_priv *p = find_priv(t, luid);
-    bool held = p && !(p->attributes & TOK_PRIV_REMOVED);
-    token_unlock(t);
-    return held;
+    uint32_t a = p ? load_attributes(p) : 0;
+    return !(a & TOK_PRIV_REMOVED) && (a & TOK_PRIV_ENABLED);
+}
+
+bool token_priv_held(const struct token *t, uint32_t luid)
+{
+    const struct token_priv *p = find_priv(t, luid);
+    return p && !(load_attributes(p) & TOK_PRIV_REMOVED);
+}
+
+void token_set_priv_attributes(struct token *t, const struct token_priv *privs)
+{
+    for (size_t i = 0; i < t->n_privs; i++)
+        __atomic_store_n(&t->privs[i].attributes, privs[i].attributes, __ATOMIC_RELEASE);
 }
 
 bool token_has_sid(const struct token *t, const struct sid *sid)

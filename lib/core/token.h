@@ -6,7 +6,7 @@
  * duplicates hold references; token_unref() frees it with the last one and
  * then drops the token's reference on its logon session. Everything but the
  * privilege attributes is fixed at creation; the attributes change only
- * through token_adjust_privilege() under the token's own lock.
+ * through token_set_priv_attributes() under the token's own lock.
  */
 #ifndef LSAEMU_CORE_TOKEN_H
 #define LSAEMU_CORE_TOKEN_H
@@ -62,7 +62,8 @@ struct logon_session;
 
 struct token {
     int refcount; /* atomic */
-    /* privs[].attributes and modified_id are guarded by token_lock(t). */
+    /* privs[].attributes and modified_id are written under token_lock(t);
+     * the attributes are also read without it (token_priv_enabled()). */
 
     struct sid user;
     struct token_group *groups; /* owned; integrity label last when present */
@@ -123,10 +124,15 @@ int token_append_group(struct token *t, const struct sid *sid, uint32_t attribut
 /* Adds a privilege (sorted by LUID; no duplicates). Returns 0 or -1. */
 int token_add_priv(struct token *t, uint32_t luid, uint32_t attributes);
 
-/* Is the privilege present (not removed) and enabled? Locks the token. */
-bool token_priv_enabled(struct token *t, uint32_t luid);
-/* Is the privilege present at all (enabled or not)? */
-bool token_priv_held(struct token *t, uint32_t luid);
+/* Is the privilege present (not removed) and enabled? Takes no lock. */
+bool token_priv_enabled(const struct token *t, uint32_t luid);
+/* Is the privilege present at all (enabled or not)? Takes no lock. */
+bool token_priv_held(const struct token *t, uint32_t luid);
+/* Replaces the attributes of every privilege with those of privs[] (same
+ * order and length as t->privs), each word atomically, so that the
+ * lock-free readers above see either the old or the new value. The caller
+ * holds token_lock(t). */
+void token_set_priv_attributes(struct token *t, const struct token_priv *privs);
 /* Does the token contain this SID as its user or an enabled group? (Deny-only
  * groups and integrity labels are not memberships.) */
 bool token_has_sid(const struct token *t, const struct sid *sid);
