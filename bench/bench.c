@@ -563,8 +563,8 @@ static void machine_line(void)
 int main(int argc, char **argv)
 {
     const char *dir = "bench", *out = NULL;
-    size_t sizes[MAX_SIZES] = {100, 10000, 100000};
-    size_t n_sizes = 3;
+    size_t sizes[MAX_SIZES] = {100, 10000, 20000, 100000};
+    size_t n_sizes = 4;
     bool quick = false;
 
     ssize_t sl = readlink("/proc/self/exe", self_path, sizeof self_path - 1);
@@ -674,8 +674,15 @@ int main(int argc, char **argv)
 
         /* 4. Threads. */
         fprintf(stderr, "lsaemu-bench: %zu accounts: threads\n", n);
-        r->tput1 = throughput(1, n, quick ? 0.2 : 0.7);
-        r->tput2 = throughput(2, n, quick ? 0.2 : 0.7);
+        /* Best of alternated runs, as for the other figures: on a shared
+         * machine a single run is at the mercy of whoever else runs. */
+        r->tput1 = r->tput2 = 0;
+        for (int k = 0; k < (quick ? 1 : 3); k++) {
+            double t1 = throughput(1, n, quick ? 0.2 : 0.4);
+            double t2 = throughput(2, n, quick ? 0.2 : 0.4);
+            r->tput1 = t1 > r->tput1 ? t1 : r->tput1;
+            r->tput2 = t2 > r->tput2 ? t2 : r->tput2;
+        }
 
         /* 2b. Instructions under callgrind, in a child. */
         for (size_t o = 0; o < N_OPS; o++)

@@ -6,7 +6,9 @@
  * handle of another kind or a made-up value is recognised and answered with
  * STATUS_INVALID_HANDLE instead of being dereferenced. Values are multiples
  * of 4, start at the same value in every process and after a reset, and
- * never look like the pseudo-handles (-1, -2).
+ * never look like the pseudo-handles (-1, -2). Every handle works in every
+ * thread; the table is split per thread only to keep threads from
+ * contending (shard.h), and which thread made a handle shows nowhere.
  */
 #ifndef LSAEMU_CORE_HANDLES_H
 #define LSAEMU_CORE_HANDLES_H
