@@ -3,7 +3,8 @@
  * The policy in force and the calling process's identity (see current.h).
  *
  * Lock order: current_mutex, then state_lock, then the handle, session,
- * return-buffer and fault locks, then the token locks (token.h).
+ * return-buffer and fault locks (each registry's shards in index order,
+ * shard.h), then the token locks (token.h).
  *
  * Changes hold current_mutex (one changer at a time) and state_lock for
  * writing while they swap the policy, the broken flag and the process
