@@ -375,6 +375,21 @@ static void *stepper_main(void *arg)
     return NULL;
 }
 
+static void stepper_start(struct stepper *s, pthread_t *t)
+{
+    memset(s, 0, sizeof *s);
+    pthread_barrier_init(&s->go, NULL, 2);
+    pthread_barrier_init(&s->done, NULL, 2);
+    ck_assert_int_eq(pthread_create(t, NULL, stepper_main, s), 0);
+}
+
+static void stepper_finish(struct stepper *s, pthread_t t)
+{
+    ck_assert_int_eq(pthread_join(t, NULL), 0);
+    pthread_barrier_destroy(&s->go);
+    pthread_barrier_destroy(&s->done);
+}
+
 static void step(struct stepper *s)
 {
     pthread_barrier_wait(&s->go);
@@ -400,19 +415,14 @@ START_TEST(privilege_change_seen_by_running_thread)
 {
     tu_use_process("tcb-disabled");
     struct stepper s;
-    memset(&s, 0, sizeof s);
-    pthread_barrier_init(&s.go, NULL, 2);
-    pthread_barrier_init(&s.done, NULL, 2);
     pthread_t t;
-    ck_assert_int_eq(pthread_create(&t, NULL, stepper_main, &s), 0);
+    stepper_start(&s, &t);
     step(&s); /* held, not enabled: refused (C007) */
     ck_assert(set_tcb(SE_PRIVILEGE_ENABLED));
     step(&s); /* enabled by this thread: the worker passes */
     ck_assert(set_tcb(0));
     step(&s); /* disabled again: refused again */
-    ck_assert_int_eq(pthread_join(t, NULL), 0);
-    pthread_barrier_destroy(&s.go);
-    pthread_barrier_destroy(&s.done);
+    stepper_finish(&s, t);
     ck_assert_status_eq(s.registered[0], STATUS_PORT_CONNECTION_REFUSED);
     ck_assert_status_eq(s.registered[1], STATUS_SUCCESS);
     ck_assert_status_eq(s.registered[2], STATUS_PORT_CONNECTION_REFUSED);
@@ -422,19 +432,14 @@ END_TEST
 START_TEST(process_change_seen_by_running_thread)
 {
     struct stepper s;
-    memset(&s, 0, sizeof s);
-    pthread_barrier_init(&s.go, NULL, 2);
-    pthread_barrier_init(&s.done, NULL, 2);
     pthread_t t;
-    ck_assert_int_eq(pthread_create(&t, NULL, stepper_main, &s), 0);
+    stepper_start(&s, &t);
     step(&s); /* the tcb process (SYSTEM-like service account) */
     tu_use_process("user");
     step(&s); /* now alice's process */
     tu_use_process("tcb");
     step(&s);
-    ck_assert_int_eq(pthread_join(t, NULL), 0);
-    pthread_barrier_destroy(&s.go);
-    pthread_barrier_destroy(&s.done);
+    stepper_finish(&s, t);
     ck_assert_status_eq(s.registered[0], STATUS_SUCCESS);
     ck_assert_status_eq(s.registered[1], STATUS_PORT_CONNECTION_REFUSED);
     ck_assert_str_eq(s.user[1], "alice");

@@ -194,14 +194,32 @@ uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access)
     return value;
 }
 
-bool handles_get(uintptr_t h, enum handle_kind kind, void **obj, uint32_t *access)
+/*
+ * Takes the read lock of the shard that h names and returns the slot of
+ * the live handle of this kind, or NULL. *held receives the shard whose
+ * lock is now held (NULL when h names none); read_end() releases it.
+ */
+static struct slot *read_begin(uintptr_t h, enum handle_kind kind, struct shard **held)
 {
     uint32_t index, gen;
     struct shard *sh = shard_of(h, &index, &gen);
+    *held = sh;
     if (!sh)
-        return false;
+        return NULL;
     pthread_rwlock_rdlock(&sh->lock);
-    struct slot *s = decode(sh, index, gen, kind);
+    return decode(sh, index, gen, kind);
+}
+
+static void read_end(struct shard *held)
+{
+    if (held)
+        pthread_rwlock_unlock(&held->lock);
+}
+
+bool handles_get(uintptr_t h, enum handle_kind kind, void **obj, uint32_t *access)
+{
+    struct shard *held;
+    struct slot *s = read_begin(h, kind, &held);
     if (s) {
         /* The reference is taken under the lock, so a concurrent close
          * cannot free the token first; token_ref() is atomic. */
@@ -210,39 +228,31 @@ bool handles_get(uintptr_t h, enum handle_kind kind, void **obj, uint32_t *acces
         if (access)
             *access = s->access;
     }
-    pthread_rwlock_unlock(&sh->lock);
+    read_end(held);
     return s != NULL;
 }
 
 bool handles_copy(uintptr_t h, enum handle_kind kind, void *copy, size_t copy_size,
                   uint32_t *access)
 {
-    uint32_t index, gen;
-    struct shard *sh = shard_of(h, &index, &gen);
-    if (!sh)
-        return false;
-    pthread_rwlock_rdlock(&sh->lock);
-    struct slot *s = decode(sh, index, gen, kind);
+    struct shard *held;
+    struct slot *s = read_begin(h, kind, &held);
     if (s) {
         if (copy)
             memcpy(copy, s->obj, copy_size);
         if (access)
             *access = s->access;
     }
-    pthread_rwlock_unlock(&sh->lock);
+    read_end(held);
     return s != NULL;
 }
 
 enum handle_kind handles_kind(uintptr_t h)
 {
-    uint32_t index, gen;
-    struct shard *sh = shard_of(h, &index, &gen);
-    if (!sh)
-        return HANDLE_NONE;
-    pthread_rwlock_rdlock(&sh->lock);
-    struct slot *s = decode(sh, index, gen, HANDLE_NONE);
+    struct shard *held;
+    struct slot *s = read_begin(h, HANDLE_NONE, &held);
     enum handle_kind k = s ? s->kind : HANDLE_NONE;
-    pthread_rwlock_unlock(&sh->lock);
+    read_end(held);
     return k;
 }
 

@@ -38,13 +38,7 @@ struct shard {
     unsigned long next_seq;
 };
 
-static struct shard shards[SHARD_COUNT] = {
-    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
-    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
-    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
-    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
-};
-_Static_assert(SHARD_COUNT == 8, "one initializer per shard");
+static struct shard shards[SHARD_COUNT] = SHARD_MUTEXES_INITIALIZER;
 
 void retbuf_lock(void)
 {

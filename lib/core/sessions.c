@@ -31,13 +31,7 @@ struct shard {
     size_t n_live, cap_live;
 };
 
-static struct shard shards[SHARD_COUNT] = {
-    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
-    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
-    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
-    {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},
-};
-_Static_assert(SHARD_COUNT == 8, "one initializer per shard");
+static struct shard shards[SHARD_COUNT] = SHARD_MUTEXES_INITIALIZER;
 
 #define LUID_BLOCK 64u
 static uint64_t next_luid = LUID_FIRST;

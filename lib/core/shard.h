@@ -18,6 +18,8 @@
 #ifndef LSAEMU_CORE_SHARD_H
 #define LSAEMU_CORE_SHARD_H
 
+#include <pthread.h>
+
 /* A power of two. The fork handlers hold every shard lock of every registry
  * at once, together with the token locks (token.h): ThreadSanitizer's
  * deadlock detector allows 64 held locks, which bounds 3 x SHARD_COUNT. */
@@ -25,6 +27,17 @@
 
 /* Room for a lock on a cache line of its own. */
 #define SHARD_ALIGN 64
+
+/* Initializers of an array of SHARD_COUNT shard structures whose `lock`
+ * member is a pthread_mutex_t. */
+#define SHARD_MUTEXES_INITIALIZER                                                            \
+    {                                                                                        \
+        {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},            \
+            {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},        \
+            {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},        \
+            {.lock = PTHREAD_MUTEX_INITIALIZER}, {.lock = PTHREAD_MUTEX_INITIALIZER},        \
+    }
+_Static_assert(SHARD_COUNT == 8, "SHARD_MUTEXES_INITIALIZER has one entry per shard");
 
 /* The calling thread's shard, 0 .. SHARD_COUNT - 1. */
 unsigned shard_self(void);
