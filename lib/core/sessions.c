@@ -208,6 +208,7 @@ void session_pin(struct logon_session *s)
 {
     pthread_mutex_lock(&shards[s->shard].lock);
     s->builtin = true;
+    s->machine = true;
     s->refcount++;
     pthread_mutex_unlock(&shards[s->shard].lock);
 }
@@ -328,7 +329,7 @@ static int cmp_luid(const void *a, const void *b)
 
 static void report_session(struct leak_report *r, const struct logon_session *s)
 {
-    if (s->builtin)
+    if (s->builtin || s->machine)
         return;
     leak_line(r, LEAK_SESSION, "logon session %08X:%08X from %s (%s%s%s, logon type %u)",
               (unsigned)s->id.high, (unsigned)s->id.low,

@@ -54,6 +54,10 @@ struct logon_session {
     size_t slot;    /* its place in that shard's array */
     struct luid id;
     bool builtin;
+    /* Pinned at some time: the emulated machine's own session (a built-in
+     * one or a process's), never a caller's leak, even once a reload has
+     * unpinned it and a thread's cached process token still holds it. */
+    bool machine;
     bool zeroed; /* SYSTEM's session: LsaGetLogonSessionData returns zeros */
     char *user_name, *domain, *package, *logon_server, *dns_domain, *upn, *logon_process;
     char *logon_script, *profile_path, *home_directory, *home_directory_drive;

@@ -2,16 +2,22 @@
 /*
  * A client for tests/check-leaks.sh. "leaky.c leak" takes one of each kind
  * of object and releases none of them; "leaky.c clean" takes the same and
- * releases everything. The policy comes from LSAEMU_POLICY and the report
- * from LSAEMU_LEAKS at exit.
+ * releases everything. "leaky.c reload" makes calls in two threads, then
+ * loads the policy again while the second thread still lives, and releases
+ * everything: the process's former session must not be reported. The
+ * policy comes from LSAEMU_POLICY and the report from LSAEMU_LEAKS at exit.
  */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <windows.h>
 #include <ntsecapi.h>
 #include <ntstatus.h>
 #include <sddl.h>
+
+#include "lsaemu.h"
 
 static void wide(WCHAR *dst, const char *s)
 {
@@ -25,8 +31,49 @@ static int fail(const char *what)
     return 1;
 }
 
+static pthread_mutex_t idle_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t idle_cond = PTHREAD_COND_INITIALIZER;
+static int worker_called;
+
+/* Makes one call, then waits for ever (the process exits under it). */
+static void *call_and_idle(void *arg)
+{
+    (void)arg;
+    HANDLE lsa = NULL;
+    if (LsaConnectUntrusted(&lsa) == STATUS_SUCCESS)
+        LsaDeregisterLogonProcess(lsa);
+    pthread_mutex_lock(&idle_lock);
+    worker_called = 1;
+    pthread_cond_broadcast(&idle_cond);
+    for (;;)
+        pthread_cond_wait(&idle_cond, &idle_lock);
+    return NULL;
+}
+
+static int reload(void)
+{
+    HANDLE lsa = NULL;
+    if (LsaConnectUntrusted(&lsa) != STATUS_SUCCESS)
+        return fail("LsaConnectUntrusted");
+    LsaDeregisterLogonProcess(lsa);
+    pthread_t t;
+    if (pthread_create(&t, NULL, call_and_idle, NULL) != 0)
+        return fail("pthread_create");
+    pthread_mutex_lock(&idle_lock);
+    while (!worker_called)
+        pthread_cond_wait(&idle_cond, &idle_lock);
+    pthread_mutex_unlock(&idle_lock);
+    struct lsaemu_error err;
+    if (lsaemu_load_policy_file(getenv("LSAEMU_POLICY"), &err) != 0)
+        return fail("lsaemu_load_policy_file");
+    puts("reloaded");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "reload") == 0)
+        return reload();
     int clean = argc > 1 && strcmp(argv[1], "clean") == 0;
     WCHAR user[16], domain[4], password[16];
     wide(user, "alice");
