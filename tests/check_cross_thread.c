@@ -9,8 +9,10 @@
  * work and close in another, one LSA handle serves many threads at once,
  * logon ids stay unique and ascend, LsaEnumerateLogonSessions lists every
  * thread's sessions in order, a change of the process token or of the
- * process is seen by threads that were already running, and one thread may
- * open more handles than one internal part holds.
+ * process is seen by threads that were already running (and the former
+ * process's session is gone from the lists, whatever those threads still
+ * remember), and one thread may open more handles than one internal part
+ * holds.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -449,6 +451,34 @@ START_TEST(process_change_seen_by_running_thread)
 }
 END_TEST
 
+START_TEST(former_process_session_unlisted_while_threads_live)
+{
+    /* alice's process has a logon session of its own; once the process is
+     * another, that session is gone from the lists, although a running
+     * thread made calls as alice and has not called since. */
+    tu_use_process("user");
+    struct stepper s;
+    pthread_t t;
+    stepper_start(&s, &t);
+    step(&s);
+    HANDLE h = NULL;
+    ck_assert(OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &h));
+    LUID alice_session = tk_stats(h).AuthenticationId;
+    ck_assert(CloseHandle(h));
+    ck_assert(th_session_listed(alice_session));
+    tu_use_process("tcb");
+    ck_assert(!th_session_listed(alice_session));
+    PSECURITY_LOGON_SESSION_DATA d = NULL;
+    ck_assert_status_eq(LsaGetLogonSessionData(&alice_session, &d), STATUS_NO_SUCH_LOGON_SESSION);
+    ck_assert_ptr_null(d);
+    step(&s);
+    step(&s);
+    stepper_finish(&s, t);
+    ck_assert_str_eq(s.user[0], "alice");
+    ck_assert_str_ne(s.user[1], "alice");
+}
+END_TEST
+
 /* ---- One thread, more handles than one part holds ----------------------------------- */
 
 /* lsaemu keeps up to 131,008 handles per internal part; the 140,000 here
@@ -504,6 +534,7 @@ static Suite *make_suite(void)
     tcase_add_checked_fixture(tc, setup, NULL);
     tcase_add_test(tc, privilege_change_seen_by_running_thread);
     tcase_add_test(tc, process_change_seen_by_running_thread);
+    tcase_add_test(tc, former_process_session_unlisted_while_threads_live);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("capacity");

@@ -208,7 +208,6 @@ void session_pin(struct logon_session *s)
 {
     pthread_mutex_lock(&shards[s->shard].lock);
     s->builtin = true;
-    s->machine = true;
     s->refcount++;
     pthread_mutex_unlock(&shards[s->shard].lock);
 }
@@ -220,8 +219,7 @@ void session_unpin(struct logon_session *s)
     if (s->builtin) {
         s->builtin = false;
         last = --s->refcount == 0;
-        if (last)
-            unlist(s);
+        unlist(s);
     }
     pthread_mutex_unlock(&shards[s->shard].lock);
     if (last)
@@ -329,7 +327,7 @@ static int cmp_luid(const void *a, const void *b)
 
 static void report_session(struct leak_report *r, const struct logon_session *s)
 {
-    if (s->builtin || s->machine)
+    if (s->builtin)
         return;
     leak_line(r, LEAK_SESSION, "logon session %08X:%08X from %s (%s%s%s, logon type %u)",
               (unsigned)s->id.high, (unsigned)s->id.low,

@@ -54,10 +54,6 @@ struct logon_session {
     size_t slot;    /* its place in that shard's array */
     struct luid id;
     bool builtin;
-    /* Pinned at some time: the emulated machine's own session (a built-in
-     * one or a process's), never a caller's leak, even once a reload has
-     * unpinned it and a thread's cached process token still holds it. */
-    bool machine;
     bool zeroed; /* SYSTEM's session: LsaGetLogonSessionData returns zeros */
     char *user_name, *domain, *package, *logon_server, *dns_domain, *upn, *logon_process;
     char *logon_script, *profile_path, *home_directory, *home_directory_drive;
@@ -95,7 +91,11 @@ struct logon_session *session_find(struct luid id);
 int session_list(struct luid **out, size_t *n);
 /* Makes a session permanent (held by the registry until reset or unpin). */
 void session_pin(struct logon_session *s);
-/* Drops the registry's hold on a pinned session. */
+/* Drops the registry's hold on a pinned session and unlists it: a former
+ * process session (the process changed identity or the policy was
+ * replaced) is no longer found, listed or reported as a leak, though the
+ * tokens that still reference it (threads' cached process tokens, an open
+ * process-token handle) keep it allocated. */
 void session_unpin(struct logon_session *s);
 
 /* Forgets every session and restarts the LUID counter. Sessions still
