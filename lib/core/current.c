@@ -55,7 +55,9 @@ static pthread_key_t thread_token_key;
  * generation it saw; while the generation is unchanged, current_acquire()
  * hands out that cached reference without touching the policy's reference
  * count or the lock, so concurrent calls do not contend on shared cache
- * lines. depth counts the calls of the thread that use the cached
+ * lines. The process token and terminal session of the same generation are
+ * cached alongside, for current_caller_token_borrow() and
+ * current_process_session(). depth counts the calls of the thread that use the cached
  * reference; the cache is only replaced when none does.
  */
 static atomic_ulong generation = 1;
