@@ -203,17 +203,23 @@ START_TEST(c068_change_password_wrong_old)
 }
 END_TEST
 
-START_TEST(c069_cache_logon_untrusted)
+/* MsV1_0CacheLogon, a trusted-only message, on a new untrusted handle. */
+static NTSTATUS cache_logon_untrusted(struct call_out *out)
 {
-    tu_use_process("user");
     HANDLE lsa = th_connect_untrusted();
     ULONG msv = th_package(lsa, TH_MSV1_0);
     unsigned char req[128];
     memset(req, 0, sizeof req);
     ULONG type = MsV1_0CacheLogon;
     memcpy(req, &type, sizeof type);
+    return call_pkg(lsa, msv, req, sizeof req, out);
+}
+
+START_TEST(c069_cache_logon_untrusted)
+{
+    tu_use_process("user");
     struct call_out out;
-    NTSTATUS st = call_pkg(lsa, msv, req, sizeof req, &out);
+    NTSTATUS st = cache_logon_untrusted(&out);
     ck_assert_status_eq(st, STATUS_ACCESS_DENIED);
     ck_assert_uint_eq(LsaNtStatusToWinError(st), 5);
     assert_function_failed(&out);
@@ -226,14 +232,8 @@ START_TEST(c069_cache_logon_require_logon_process)
      * give STATUS_NOT_LOGON_PROCESS when the switch is on. */
     tu_load_policy("policies/p0-require-lp.yaml");
     tu_use_process("user");
-    HANDLE lsa = th_connect_untrusted();
-    ULONG msv = th_package(lsa, TH_MSV1_0);
-    unsigned char req[128];
-    memset(req, 0, sizeof req);
-    ULONG type = MsV1_0CacheLogon;
-    memcpy(req, &type, sizeof type);
     struct call_out out;
-    NTSTATUS st = call_pkg(lsa, msv, req, sizeof req, &out);
+    NTSTATUS st = cache_logon_untrusted(&out);
     ck_assert_status_eq(st, STATUS_NOT_LOGON_PROCESS);
     ck_assert_uint_eq(LsaNtStatusToWinError(st), 1362);
     assert_function_failed(&out);
