@@ -34,7 +34,7 @@ static void help(void)
            "error, what the code means, when Windows returns it, and a policy and an\n"
            "`lsaemu logon` call that reproduce it (a faults: entry for codes lsaemu\n"
            "never produces by itself).\n\n"
-           "Exit status: 0 explained, 1 unknown code, 2 usage error.\n",
+           "Exit status: 0 explained, 1 unknown code, 2 usage error or write error.\n",
            usage_line);
 }
 

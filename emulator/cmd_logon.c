@@ -63,8 +63,8 @@ static void help(void)
            "TYPE is a number or one of: interactive network batch service unlock\n"
            "network-cleartext new-credentials remote-interactive cached-interactive\n"
            "cached-remote-interactive cached-unlock.\n\n"
-           "Exit status: 0 logged on, 1 refused or invalid policy, 2 usage error or\n"
-           "unreadable policy.\n",
+           "Exit status: 0 logged on, 1 refused or invalid policy, 2 usage error,\n"
+           "unreadable policy or write error.\n",
            usage_text);
 }
 

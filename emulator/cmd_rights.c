@@ -88,7 +88,7 @@ int cmd_rights(int argc, char **argv)
                    "then the privileges of its token. Passwords and account flags play no\n"
                    "part: `lsaemu logon` shows the whole decision.\n\n"
                    "Exit status: 0 shown, 1 unknown account or invalid policy, 2 usage\n"
-                   "error or unreadable policy.\n",
+                   "error, unreadable policy or write error.\n",
                    usage_text);
             return 0;
         }

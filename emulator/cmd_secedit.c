@@ -14,6 +14,7 @@
 #include "lsaemu.h"
 
 #include "commands.h"
+#include "tool_util.h"
 
 static const char import_usage[] = "usage: lsaemu import-secedit FILE.inf\n";
 static const char export_usage[] = "usage: lsaemu export-secedit POLICY [--output FILE.inf]\n";
@@ -49,8 +50,8 @@ int cmd_import_secedit(int argc, char **argv)
                "on stdout. Names and *S-1-... SIDs are kept; an empty assignment stays an\n"
                "empty list. Other sections are read past. Problems are printed as\n"
                "FILE:LINE:COLUMN: message.\n\n"
-               "Exit status: 0 converted, 1 invalid template, 2 usage error or unreadable\n"
-               "file.\n",
+               "Exit status: 0 converted, 1 invalid template, 2 usage error, unreadable\n"
+               "file or write error.\n",
                import_usage);
         return 0;
     }
@@ -62,7 +63,7 @@ int cmd_import_secedit(int argc, char **argv)
     char *yaml = NULL;
     if (lsaemu_secedit_import_file(argv[1], &yaml, report, &o) != 0)
         return o.unreadable ? EXIT_USAGE : EXIT_INVALID;
-    fputs(yaml, stdout);
+    tool_put(yaml, strlen(yaml)); /* a failure is reported by main() */
     lsaemu_free(yaml);
     return 0;
 }
@@ -78,8 +79,10 @@ int cmd_export_secedit(int argc, char **argv)
                    "[Version] and [Privilege Rights] with *S-1-... SIDs), to stdout or FILE.\n"
                    "Apply it on Windows with\n"
                    "  secedit /configure /db fixture.sdb /cfg FILE.inf /areas USER_RIGHTS\n\n"
-                   "Exit status: 0 written, 1 invalid policy, 2 usage error or unreadable\n"
-                   "policy.\n",
+                   "FILE is replaced atomically (a failed write leaves it as it was); it\n"
+                   "must not be a symbolic link.\n\n"
+                   "Exit status: 0 written, 1 invalid policy, 2 usage error, unreadable\n"
+                   "policy or write error.\n",
                    export_usage);
             return 0;
         }
@@ -100,7 +103,10 @@ int cmd_export_secedit(int argc, char **argv)
     struct lsaemu_error err;
     char *data = NULL;
     size_t len = 0;
-    if (lsaemu_secedit_export_file(policy, &data, &len, &err) != 0) {
+    int rc = output ? lsaemu_secedit_export_to_file(policy, output, &err)
+                    : lsaemu_secedit_export_file(policy, &data, &len, &err);
+    if (rc != 0) {
+        /* Line 0: the policy could not be read or the output not written. */
         if (err.line == 0) {
             fprintf(stderr, "%s: %s\n", err.source[0] ? err.source : policy, err.text);
             return EXIT_USAGE;
@@ -108,12 +114,8 @@ int cmd_export_secedit(int argc, char **argv)
         fprintf(stderr, "%s:%d:%d: %s\n", err.source, err.line, err.column, err.text);
         return EXIT_INVALID;
     }
-    FILE *out = output ? fopen(output, "wb") : stdout;
-    int rc = 0;
-    if (!out || fwrite(data, 1, len, out) != len || (output && fclose(out) != 0)) {
-        fprintf(stderr, "lsaemu export-secedit: cannot write %s\n", output ? output : "stdout");
-        rc = EXIT_USAGE;
-    }
+    if (!output)
+        tool_put(data, len); /* a failure is reported by main() */
     lsaemu_free(data);
-    return rc;
+    return 0;
 }

@@ -2,8 +2,8 @@
 /*
  * `lsaemu validate FILE...`: checks policy files without loading them and
  * prints every error as FILE:LINE:COLUMN: message on stderr. Exit status 0
- * when all files are valid, 1 when one is invalid, 2 for a usage error or an
- * unreadable file.
+ * when all files are valid, 1 when one is invalid, 2 for a usage error, an
+ * unreadable file or a write error (main.c).
  */
 #include "config.h"
 
@@ -46,7 +46,7 @@ int cmd_validate(int argc, char **argv)
             printf("%s\nChecks each policy file (policy format v1) without loading it and prints\n"
                    "every error as FILE:LINE:COLUMN: message on stderr.\n\n"
                    "Exit status: 0 all files valid, 1 a file is invalid,\n"
-                   "2 usage error or a file that cannot be read.\n",
+                   "2 usage error, a file that cannot be read or a write error.\n",
                    usage_line);
             return 0;
         }

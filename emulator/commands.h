@@ -2,13 +2,18 @@
 /*
  * Subcommands of the lsaemu tool. Each gets argv starting at its own name
  * and returns the process exit status: 0 success, 1 a negative answer
- * (e.g. an invalid policy), 2 a usage error or unreadable input.
+ * (e.g. an invalid policy), 2 a usage error, unreadable input or output
+ * that cannot be written. Subcommands write their answer to stdout and
+ * leave it open: main() closes it and turns a write error into EXIT_WRITE.
  */
 #ifndef LSAEMU_EMULATOR_COMMANDS_H
 #define LSAEMU_EMULATOR_COMMANDS_H
 
 #define EXIT_INVALID 1
 #define EXIT_USAGE 2
+/* Output lost (a full disk, a closed stdout): the caller cannot trust what
+ * it got, like input that cannot be read, so the same status. */
+#define EXIT_WRITE 2
 
 struct command {
     const char *name;

@@ -5,12 +5,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "lsaemu.h"
 
 #include "commands.h"
+#include "tool_util.h"
 
 static const struct command commands[] = {
     {"validate", "check policy files and report every error as FILE:LINE:COLUMN: message",
@@ -32,10 +35,40 @@ static void usage(FILE *out)
                  "       lsaemu --help | --version\n\ncommands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(out, "  %-15s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\n'lsaemu COMMAND --help' describes one command.\n");
+    fprintf(out, "\n'lsaemu COMMAND --help' describes one command.\n\n"
+                 "Exit status: 0 success, 1 a negative answer (invalid file, refused logon,\n"
+                 "unknown code), 2 usage error, unreadable input or write error.\n");
 }
 
-int main(int argc, char **argv)
+/*
+ * stdio reports a failed write to stdout (a full disk, a closed or broken
+ * descriptor) only through ferror() or the final flush, which exit() would
+ * do silently. A caller redirecting the answer into a file must not get
+ * exit status 0 with a truncated file, so stdout is flushed and closed here
+ * and any failure becomes EXIT_WRITE with "lsaemu: write error: <reason>".
+ */
+static int close_stdout(int rc)
+{
+    bool failed = ferror(stdout) != 0;
+    int e = tool_put_errno();
+    errno = 0;
+    if (fflush(stdout) != 0) {
+        failed = true;
+        e = e ? e : errno;
+    }
+    errno = 0;
+    if (fclose(stdout) != 0) {
+        failed = true;
+        e = e ? e : errno;
+    }
+    if (!failed)
+        return rc;
+    /* ferror() alone: an earlier write failed and its errno is gone. */
+    fprintf(stderr, "lsaemu: write error: %s\n", e ? strerror(e) : "output was lost");
+    return EXIT_WRITE;
+}
+
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
@@ -55,4 +88,9 @@ int main(int argc, char **argv)
     fprintf(stderr, "lsaemu: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    return close_stdout(run(argc, argv));
 }

@@ -2,6 +2,7 @@
 /* Helpers shared by the subcommands (see tool_util.h). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,4 +91,18 @@ int tool_load_policy(const char *path, const char *cmd)
     }
     fprintf(stderr, "%s:%d:%d: %s\n", err.source, err.line, err.column, err.text);
     return EXIT_INVALID;
+}
+
+static int put_errno;
+
+void tool_put(const void *data, size_t len)
+{
+    errno = 0;
+    if (fwrite(data, 1, len, stdout) != len && !put_errno)
+        put_errno = errno ? errno : EIO;
+}
+
+int tool_put_errno(void)
+{
+    return put_errno;
 }

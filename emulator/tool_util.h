@@ -28,6 +28,13 @@ size_t tool_utf16(const char *s, WCHAR *out, size_t cap);
  * ("FILE:LINE:COLUMN: message"). Returns 0, 1 (invalid) or 2 (unreadable). */
 int tool_load_policy(const char *path, const char *cmd);
 
+/* Writes len bytes to stdout. A failure is reported by main() when it
+ * closes stdout, with the errno kept here: a large fwrite that fails
+ * bypasses stdio's buffer, and the final flush no longer knows why. */
+void tool_put(const void *data, size_t len);
+/* The errno of the first tool_put that failed, 0 if none did. */
+int tool_put_errno(void);
+
 /* Prints the token: user, groups, privileges, type and impersonation
  * level, through GetTokenInformation (token_summary.c). */
 void tool_token_summary(HANDLE token);

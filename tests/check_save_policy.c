@@ -4,32 +4,60 @@
  * through LsaAddAccountRights / LsaRemoveAccountRights, written as YAML that
  * loads back to the same decisions and the same rights database.
  */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sddl.h>
 
+#include "core/atomic_file.h"
 #include "core/current.h"
+#include "core/mem.h"
 #include "lsa_helpers.h"
 
-static char path[64];
+/* Each test works in a directory of its own, so that "no temporary file
+ * is left behind" can be checked by listing it. */
+static char dir[64];
+static char path[128];
 
 static void setup(void)
 {
     tu_load_policy("policies/p0.yaml");
     lsaemu_reset();
     tu_use_process("admin");
-    strcpy(path, "/tmp/lsaemu-save-XXXXXX");
-    int fd = mkstemp(path);
+    strcpy(dir, "/tmp/lsaemu-save-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/policy.yaml", dir);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     ck_assert_int_ge(fd, 0);
     close(fd);
 }
 
 static void teardown(void)
 {
-    unlink(path);
+    atomic_file_fail_at(ATOMIC_FILE_OK, 0);
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *e;
+        char name[512];
+        while ((e = readdir(d)) != NULL) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            snprintf(name, sizeof name, "%s/%s", dir, e->d_name);
+            unlink(name);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
 }
 
 static LSA_UNICODE_STRING U(const char *ascii)
@@ -339,6 +367,392 @@ START_TEST(saved_file_is_valid_and_explicit)
 }
 END_TEST
 
+
+/* ---- Replacing the file safely (issue 11, items 11 and 12) -------------------------------- */
+
+/* dir/name, in a ring of buffers. */
+static const char *in_dir(const char *name)
+{
+    static char ring[4][192];
+    static int next;
+    char *b = ring[next++ % 4];
+    snprintf(b, sizeof ring[0], "%s/%s", dir, name);
+    return b;
+}
+
+static void put_file(const char *file, const char *content, mode_t mode)
+{
+    unlink(file);
+    int fd = open(file, O_WRONLY | O_CREAT | O_EXCL, mode);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, content, strlen(content)), (ssize_t)strlen(content));
+    ck_assert_int_eq(fchmod(fd, mode), 0); /* whatever the umask */
+    ck_assert_int_eq(close(fd), 0);
+}
+
+/* The whole content of file (malloc'd, NUL-terminated; *len its size). */
+static char *slurp(const char *file, size_t *len)
+{
+    FILE *f = fopen(file, "rb");
+    ck_assert_msg(f != NULL, "%s: %s", file, strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap)
+            buf = realloc(buf, (cap *= 2) + 1);
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+static void assert_content(const char *file, const char *want)
+{
+    char *got = slurp(file, NULL);
+    ck_assert_str_eq(got, want);
+    free(got);
+}
+
+static mode_t mode_of(const char *file)
+{
+    struct stat st;
+    ck_assert_int_eq(lstat(file, &st), 0);
+    return st.st_mode & 07777;
+}
+
+/* The directory holds exactly the names given (NULL-terminated), so no
+ * temporary file was left behind. */
+static void assert_only(const char *first, ...)
+{
+    const char *want[8];
+    size_t n_want = 0;
+    va_list ap;
+    va_start(ap, first);
+    for (const char *w = first; w && n_want < 8; w = va_arg(ap, const char *))
+        want[n_want++] = w;
+    va_end(ap);
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *e;
+    size_t seen = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        bool known = false;
+        for (size_t i = 0; i < n_want; i++)
+            known |= !strcmp(e->d_name, want[i]);
+        ck_assert_msg(known, "unexpected file %s left in %s", e->d_name, dir);
+        seen++;
+    }
+    closedir(d);
+    ck_assert_uint_eq(seen, n_want);
+}
+
+static const char old_content[] = "# the previous file\nlsaemu: 1\n";
+
+/*
+ * A real "disk full": RLIMIT_FSIZE makes write() fail with EFBIG once the
+ * file would grow past the limit (root is not exempt, unlike with a
+ * read-only directory), and SIGXFSZ is ignored so that the failure comes
+ * back as an error. The old file is smaller than the limit.
+ */
+struct fsize_limit {
+    struct rlimit old;
+    void (*old_handler)(int);
+};
+
+static void limit_file_size(struct fsize_limit *l, rlim_t bytes)
+{
+    ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &l->old), 0);
+    l->old_handler = signal(SIGXFSZ, SIG_IGN);
+    struct rlimit r = l->old;
+    r.rlim_cur = bytes;
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &r), 0);
+}
+
+static void unlimit_file_size(struct fsize_limit *l)
+{
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &l->old), 0);
+    signal(SIGXFSZ, l->old_handler);
+}
+
+START_TEST(save_disk_full_keeps_old_file)
+{
+    put_file(path, old_content, 0640);
+    struct fsize_limit l;
+    limit_file_size(&l, 1024);
+    struct lsaemu_error err;
+    int rc = lsaemu_save_policy_file(path, &err);
+    unlimit_file_size(&l);
+    ck_assert_int_eq(rc, -1);
+    ck_assert_str_eq(err.source, path);
+    char want[256];
+    snprintf(want, sizeof want, "cannot write: %s", strerror(EFBIG));
+    ck_assert_str_eq(err.text, want);
+    assert_content(path, old_content);
+    ck_assert_uint_eq(mode_of(path), 0640);
+    assert_only("policy.yaml", NULL);
+}
+END_TEST
+
+/* Every step of the replacement that fails leaves the old file as it was
+ * and removes the temporary file; the text names the step. */
+static const struct {
+    enum atomic_file_step step;
+    int err;
+    const char *text; /* before ": strerror(err)" */
+} step_failures[] = {
+    {ATOMIC_FILE_CREATE, EACCES, "cannot write: cannot create a temporary file in its directory"},
+    {ATOMIC_FILE_CREATE, ENOSPC, "cannot write: cannot create a temporary file in its directory"},
+    {ATOMIC_FILE_WRITE, ENOSPC, "cannot write"},
+    {ATOMIC_FILE_WRITE, EDQUOT, "cannot write"},
+    {ATOMIC_FILE_SYNC, EIO, "cannot write: fsync failed"},
+    {ATOMIC_FILE_CLOSE, EIO, "cannot write"},
+    {ATOMIC_FILE_RENAME, EXDEV, "cannot write: cannot rename the temporary file over it"},
+};
+
+START_TEST(save_step_failure_keeps_old_file)
+{
+    put_file(path, old_content, 0644);
+    atomic_file_fail_at(step_failures[_i].step, step_failures[_i].err);
+    struct lsaemu_error err;
+    int rc = lsaemu_save_policy_file(path, &err);
+    atomic_file_fail_at(ATOMIC_FILE_OK, 0);
+    ck_assert_int_eq(rc, -1);
+    char want[256];
+    snprintf(want, sizeof want, "%s: %s", step_failures[_i].text, strerror(step_failures[_i].err));
+    ck_assert_str_eq(err.text, want);
+    ck_assert_str_eq(err.source, path);
+    assert_content(path, old_content);
+    ck_assert_uint_eq(mode_of(path), 0644);
+    assert_only("policy.yaml", NULL);
+    /* A name that did not exist is not created either. */
+    const char *fresh = in_dir("fresh.yaml");
+    atomic_file_fail_at(step_failures[_i].step, step_failures[_i].err);
+    rc = lsaemu_save_policy_file(fresh, &err);
+    atomic_file_fail_at(ATOMIC_FILE_OK, 0);
+    ck_assert_int_eq(rc, -1);
+    ck_assert_int_eq(access(fresh, F_OK), -1);
+    assert_only("policy.yaml", NULL);
+}
+END_TEST
+
+/* After the rename only the durability of the directory entry is at stake:
+ * the new file is in place, and the text says so. */
+START_TEST(save_dir_sync_failure_says_file_is_in_place)
+{
+    put_file(path, old_content, 0644);
+    atomic_file_fail_at(ATOMIC_FILE_SYNC_DIR, EIO);
+    struct lsaemu_error err;
+    int rc = lsaemu_save_policy_file(path, &err);
+    atomic_file_fail_at(ATOMIC_FILE_OK, 0);
+    ck_assert_int_eq(rc, -1);
+    char want[256];
+    snprintf(want, sizeof want,
+             "cannot write: the new file is in place, but syncing its directory failed: %s",
+             strerror(EIO));
+    ck_assert_str_eq(err.text, want);
+    ck_assert_int_eq(lsaemu_check_policy_file(path, NULL, NULL), 0);
+    assert_only("policy.yaml", NULL);
+    /* A file system that cannot sync directories (EINVAL) is no error. */
+    atomic_file_fail_at(ATOMIC_FILE_SYNC_DIR, EINVAL);
+    rc = lsaemu_save_policy_file(path, &err);
+    atomic_file_fail_at(ATOMIC_FILE_OK, 0);
+    ck_assert_msg(rc == 0, "%s", err.text);
+}
+END_TEST
+
+START_TEST(save_out_of_memory_keeps_old_file)
+{
+    /* A first save settles this thread's cached policy (with CK_FORK=no an
+     * earlier test's policy may still be released on the way), and
+     * mem_fail_reset() starts the live count before it is read. */
+    ck_assert_int_eq(lsaemu_save_policy_file(in_dir("warm-up.yaml"), NULL), 0);
+    ck_assert_int_eq(unlink(in_dir("warm-up.yaml")), 0);
+    mem_fail_reset();
+    put_file(path, old_content, 0644);
+    long live = mem_live_count();
+    int rc = -1;
+    unsigned long n;
+    for (n = 0; rc != 0 && n < 64; n++) {
+        struct lsaemu_error err;
+        mem_fail_after(n);
+        rc = lsaemu_save_policy_file(path, &err);
+        mem_fail_reset();
+        if (rc == 0)
+            break;
+        char want[256];
+        snprintf(want, sizeof want, "cannot write: %s", strerror(ENOMEM));
+        ck_assert_str_eq(err.text, want);
+        assert_content(path, old_content);
+        assert_only("policy.yaml", NULL);
+        ck_assert_int_eq(mem_live_count(), live);
+    }
+    ck_assert_int_eq(rc, 0);
+    ck_assert_uint_gt(n, 0); /* at least one failing allocation was seen */
+    ck_assert_int_eq(lsaemu_check_policy_file(path, NULL, NULL), 0);
+    ck_assert_int_eq(mem_live_count(), live);
+}
+END_TEST
+
+/* Every saved policy holds each account's nt_hash, a password equivalent:
+ * 0600 whatever the umask allows and whatever the replaced file's mode. */
+START_TEST(saved_policy_is_mode_0600)
+{
+    mode_t old_mask = umask(0);
+    put_file(path, old_content, 0644);
+    ck_assert_int_eq(lsaemu_save_policy_file(path, NULL), 0);
+    ck_assert_uint_eq(mode_of(path), 0600);
+    const char *fresh = in_dir("fresh.yaml");
+    ck_assert_int_eq(lsaemu_save_policy_file(fresh, NULL), 0);
+    ck_assert_uint_eq(mode_of(fresh), 0600);
+    /* The umask can only take more away. */
+    umask(077);
+    ck_assert_int_eq(lsaemu_save_policy_file(fresh, NULL), 0);
+    ck_assert_uint_eq(mode_of(fresh), 0600);
+    umask(old_mask);
+    char *text = slurp(path, NULL);
+    ck_assert_ptr_nonnull(strstr(text, "nt_hash: \""));
+    free(text);
+    assert_only("policy.yaml", "fresh.yaml", NULL);
+}
+END_TEST
+
+/* A symbolic link is refused: neither the file it points to nor the link
+ * changes (documented in lsaemu.h, README.md and lsaemu(1)). */
+START_TEST(save_refuses_symlink)
+{
+    const char *target = in_dir("target.yaml"), *link = in_dir("link.yaml");
+    put_file(target, old_content, 0644);
+    ck_assert_int_eq(symlink("target.yaml", link), 0);
+    struct lsaemu_error err;
+    ck_assert_int_eq(lsaemu_save_policy_file(link, &err), -1);
+    ck_assert_str_eq(err.source, link);
+    ck_assert_str_eq(err.text, "cannot write: it is a symbolic link, which lsaemu does not "
+                               "follow (name the file it points to)");
+    assert_content(target, old_content);
+    char dest[64];
+    ssize_t n = readlink(link, dest, sizeof dest - 1);
+    ck_assert_int_eq(n, 11);
+    dest[n] = '\0';
+    ck_assert_str_eq(dest, "target.yaml");
+    /* A dangling link is refused too: its target is not created. */
+    const char *dangling = in_dir("dangling.yaml");
+    ck_assert_int_eq(symlink("absent.yaml", dangling), 0);
+    ck_assert_int_eq(lsaemu_save_policy_file(dangling, &err), -1);
+    ck_assert_int_eq(access(in_dir("absent.yaml"), F_OK), -1);
+    assert_only("policy.yaml", "target.yaml", "link.yaml", "dangling.yaml", NULL);
+    /* The file it points to can be named directly. */
+    ck_assert_int_eq(lsaemu_save_policy_file(target, &err), 0);
+    ck_assert_int_eq(lsaemu_check_policy_file(link, NULL, NULL), 0);
+}
+END_TEST
+
+/* A directory is refused; a character device is written in place, never
+ * replaced by a regular file (as root, a rename over /dev/null would). */
+START_TEST(save_to_directory_and_devices)
+{
+    struct lsaemu_error err;
+    ck_assert_int_eq(lsaemu_save_policy_file(dir, &err), -1);
+    char want[256];
+    snprintf(want, sizeof want, "cannot write: %s", strerror(EISDIR));
+    ck_assert_str_eq(err.text, want);
+    ck_assert_int_eq(lsaemu_save_policy_file("/dev/null", &err), 0);
+    struct stat st;
+    ck_assert_int_eq(lstat("/dev/null", &st), 0);
+    ck_assert(S_ISCHR(st.st_mode));
+    if (access("/dev/full", W_OK) == 0) {
+        ck_assert_int_eq(lsaemu_save_policy_file("/dev/full", &err), -1);
+        snprintf(want, sizeof want, "cannot write: %s", strerror(ENOSPC));
+        ck_assert_str_eq(err.text, want);
+        ck_assert_int_eq(lstat("/dev/full", &st), 0);
+        ck_assert(S_ISCHR(st.st_mode));
+    }
+    assert_only("policy.yaml", NULL);
+}
+END_TEST
+
+/* ---- lsaemu_secedit_export_to_file: the same replacement ---------------------------------- */
+
+START_TEST(secedit_export_to_file_writes_template)
+{
+    const char *inf = in_dir("rights.inf");
+    put_file(inf, old_content, 0600);
+    mode_t old_mask = umask(022);
+    struct lsaemu_error err;
+    int rc = lsaemu_secedit_export_to_file(tu_path("policies/p0.yaml"), inf, &err);
+    umask(old_mask);
+    ck_assert_msg(rc == 0, "%s", err.text);
+    char *data = NULL;
+    size_t len = 0, got_len = 0;
+    ck_assert_int_eq(lsaemu_secedit_export_file(tu_path("policies/p0.yaml"), &data, &len, &err), 0);
+    char *got = slurp(inf, &got_len);
+    ck_assert_uint_eq(got_len, len);
+    ck_assert_int_eq(memcmp(got, data, len), 0);
+    free(got);
+    lsaemu_free(data);
+    /* A template holds no secret: the mode of any new file, not the old one's. */
+    ck_assert_uint_eq(mode_of(inf), 0644);
+    assert_only("policy.yaml", "rights.inf", NULL);
+}
+END_TEST
+
+START_TEST(secedit_export_to_file_failure_keeps_old_file)
+{
+    const char *inf = in_dir("rights.inf");
+    put_file(inf, old_content, 0644);
+    struct lsaemu_error err;
+    char want[256];
+
+    struct fsize_limit l;
+    limit_file_size(&l, 1024);
+    int rc = lsaemu_secedit_export_to_file(tu_path("policies/p0.yaml"), inf, &err);
+    unlimit_file_size(&l);
+    ck_assert_int_eq(rc, -1);
+    ck_assert_str_eq(err.source, inf);
+    ck_assert_int_eq(err.line, 0);
+    snprintf(want, sizeof want, "cannot write: %s", strerror(EFBIG));
+    ck_assert_str_eq(err.text, want);
+    assert_content(inf, old_content);
+    assert_only("policy.yaml", "rights.inf", NULL);
+
+    for (size_t i = 0; i < sizeof step_failures / sizeof step_failures[0]; i++) {
+        atomic_file_fail_at(step_failures[i].step, step_failures[i].err);
+        rc = lsaemu_secedit_export_to_file(tu_path("policies/p0.yaml"), inf, &err);
+        atomic_file_fail_at(ATOMIC_FILE_OK, 0);
+        ck_assert_int_eq(rc, -1);
+        snprintf(want, sizeof want, "%s: %s", step_failures[i].text,
+                 strerror(step_failures[i].err));
+        ck_assert_str_eq(err.text, want);
+        assert_content(inf, old_content);
+        assert_only("policy.yaml", "rights.inf", NULL);
+    }
+
+    /* An invalid policy: reported at its line, the template untouched. */
+    const char *bad = in_dir("bad.yaml");
+    put_file(bad, "lsaemu: 1\nbogus: 1\n", 0644);
+    ck_assert_int_eq(lsaemu_secedit_export_to_file(bad, inf, &err), -1);
+    ck_assert_str_eq(err.source, bad);
+    ck_assert_int_gt(err.line, 0);
+    assert_content(inf, old_content);
+
+    /* A symbolic link is refused, as for lsaemu_save_policy_file. */
+    const char *link = in_dir("link.inf");
+    ck_assert_int_eq(symlink("rights.inf", link), 0);
+    ck_assert_int_eq(lsaemu_secedit_export_to_file(tu_path("policies/p0.yaml"), link, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.text, "symbolic link"));
+    assert_content(inf, old_content);
+    assert_only("policy.yaml", "rights.inf", "bad.yaml", "link.inf", NULL);
+
+    ck_assert_int_eq(lsaemu_secedit_export_to_file(NULL, inf, &err), -1);
+    ck_assert_int_eq(lsaemu_secedit_export_to_file(tu_path("policies/p0.yaml"), NULL, NULL), -1);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
     Suite *s = suite_create("save_policy");
@@ -350,6 +764,16 @@ static Suite *make_suite(void)
     tcase_add_test(tc, round_trip_every_field);
     tcase_add_test(tc, save_errors);
     tcase_add_test(tc, saved_file_is_valid_and_explicit);
+    tcase_add_test(tc, save_disk_full_keeps_old_file);
+    tcase_add_loop_test(tc, save_step_failure_keeps_old_file, 0,
+                        sizeof step_failures / sizeof step_failures[0]);
+    tcase_add_test(tc, save_dir_sync_failure_says_file_is_in_place);
+    tcase_add_test(tc, save_out_of_memory_keeps_old_file);
+    tcase_add_test(tc, saved_policy_is_mode_0600);
+    tcase_add_test(tc, save_refuses_symlink);
+    tcase_add_test(tc, save_to_directory_and_devices);
+    tcase_add_test(tc, secedit_export_to_file_writes_template);
+    tcase_add_test(tc, secedit_export_to_file_failure_keeps_old_file);
     suite_add_tcase(s, tc);
     return s;
 }

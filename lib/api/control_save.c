@@ -1,20 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /* lsaemu_save_policy_file (lsaemu.h): the policy in force, as YAML. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "api.h"
+#include "core/atomic_file.h"
 #include "lsaemu.h"
 #include "policy/writer.h"
 
-static int fail(struct lsaemu_error *err, const char *path, const char *what, int e)
+/*
+ * Every saved policy carries an nt_hash for each account, and an NT hash is
+ * a password equivalent (it logs on by pass-the-hash), so the file is made
+ * readable by its owner only, whatever the mode of the file it replaces: a
+ * hand-written fixture is often world-readable, and carrying its mode over
+ * would publish every account's hash.
+ */
+#define SAVED_POLICY_MODE 0600
+
+static int fill(FILE *f, void *ctx)
 {
-    if (err) {
-        snprintf(err->source, sizeof err->source, "%s", path ? path : "");
-        snprintf(err->text, sizeof err->text, "%s: %s", what, strerror(e));
-    }
-    return -1;
+    return policy_write_yaml(ctx, f);
 }
 
 LSAEMU_PUBLIC int lsaemu_save_policy_file(const char *path, struct lsaemu_error *err)
@@ -35,21 +40,12 @@ LSAEMU_PUBLIC int lsaemu_save_policy_file(const char *path, struct lsaemu_error 
         }
         return -1;
     }
-    int rc = 0;
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        rc = fail(err, path, "cannot write", errno);
-        goto out;
+    char why[sizeof err->text];
+    int rc = atomic_file_write(path, SAVED_POLICY_MODE, fill, pol, why, sizeof why);
+    if (rc != 0 && err) {
+        snprintf(err->source, sizeof err->source, "%s", path);
+        snprintf(err->text, sizeof err->text, "%s", why);
     }
-    if (policy_write_yaml(pol, f) != 0) {
-        int e = errno ? errno : EIO;
-        fclose(f);
-        rc = fail(err, path, "cannot write", e);
-        goto out;
-    }
-    if (fclose(f) != 0)
-        rc = fail(err, path, "cannot write", errno);
-out:
     current_release(pol);
     return rc;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/atomic_file.h"
 #include "lsaemu.h"
 #include "policy/loader.h"
 #include "policy/secedit.h"
@@ -94,5 +95,44 @@ LSAEMU_PUBLIC int lsaemu_secedit_export_file(const char *policy_path, char **dat
         snprintf(err->text, sizeof err->text, "out of memory writing the template");
     }
     policy_unref(pol);
+    return rc;
+}
+
+/* A template holds SIDs and right names, nothing secret: it is created with
+ * the mode of any new file (0666 minus the umask), like fopen's. */
+#define TEMPLATE_MODE 0666
+
+struct bytes {
+    const char *data;
+    size_t len;
+};
+
+static int fill(FILE *f, void *ctx)
+{
+    const struct bytes *b = ctx;
+    return fwrite(b->data, 1, b->len, f) == b->len ? 0 : -1;
+}
+
+LSAEMU_PUBLIC int lsaemu_secedit_export_to_file(const char *policy_path, const char *inf_path,
+                                                struct lsaemu_error *err)
+{
+    struct lsaemu_error local;
+    if (!err)
+        err = &local;
+    memset(err, 0, sizeof *err);
+    if (!policy_path || !inf_path)
+        return -1;
+    struct bytes b = {NULL, 0};
+    char *data = NULL;
+    if (lsaemu_secedit_export_file(policy_path, &data, &b.len, err) != 0)
+        return -1;
+    b.data = data;
+    char why[sizeof err->text];
+    int rc = atomic_file_write(inf_path, TEMPLATE_MODE, fill, &b, why, sizeof why);
+    if (rc != 0) {
+        snprintf(err->source, sizeof err->source, "%s", inf_path);
+        snprintf(err->text, sizeof err->text, "%s", why);
+    }
+    mem_free(data);
     return rc;
 }

@@ -112,8 +112,25 @@ LSAEMU_PUBLIC void lsaemu_reset(void);
  * [out] err   (may be NULL) on failure: source is path, line and column 0,
  *             text says what went wrong ("cannot write: <reason>").
  *
- * Returns 0 on success, -1 on failure (then the file may be incomplete).
- * The policy in force is not changed. Thread-safe.
+ * The file is replaced atomically: the document is written to a temporary
+ * file in the same directory (.lsaemu-XXXXXXXX.tmp), flushed to disk with
+ * fsync, then renamed over path, and the directory is synced. Readers see
+ * the old file or the new one, never a part. When anything fails (a full
+ * disk, out of memory) the temporary file is removed and path is left as it
+ * was, byte for byte; the one exception is a failure to sync the directory
+ * after the rename, whose text says "the new file is in place".
+ *
+ * The new file has mode 0600 (minus the umask) whatever the mode of the
+ * file it replaces, because every account's nt_hash in it is a password
+ * equivalent; owner, ACLs and hard links of the old file are not carried
+ * over. path must not be a symbolic link: lsaemu does not write through
+ * one (that would change a file the caller did not name) nor replace it,
+ * it fails with "cannot write: it is a symbolic link ..." (links among the
+ * directories of path are followed). A directory is refused; a device or
+ * FIFO that exists (/dev/null) is written in place, not replaced.
+ *
+ * Returns 0 on success, -1 on failure. The policy in force is not changed.
+ * Thread-safe.
  */
 LSAEMU_PUBLIC int lsaemu_save_policy_file(const char *path, struct lsaemu_error *err);
 
@@ -250,6 +267,18 @@ LSAEMU_PUBLIC int lsaemu_secedit_import_file(const char *path, char **yaml,
  */
 LSAEMU_PUBLIC int lsaemu_secedit_export_file(const char *policy_path, char **data, size_t *len,
                                              struct lsaemu_error *err);
+
+/*
+ * The same template written to the file inf_path, replaced atomically as
+ * lsaemu_save_policy_file replaces its file (temporary file, fsync, rename;
+ * a failure leaves the previous inf_path byte-identical; a symbolic link is
+ * refused, a device written in place), with the mode of any new file (0666
+ * minus the umask): a template holds no secret. Returns 0, or -1 with *err
+ * (may be NULL) filled as by lsaemu_load_policy_file for the policy, or
+ * with source inf_path, line 0 and "cannot write: <reason>" for the output.
+ */
+LSAEMU_PUBLIC int lsaemu_secedit_export_to_file(const char *policy_path, const char *inf_path,
+                                                struct lsaemu_error *err);
 
 #ifdef __cplusplus
 }
