@@ -10,6 +10,8 @@
 
 #include <sddl.h>
 
+#include "core/mem.h"
+#include "core/sid_set.h"
 #include "lsa_helpers.h"
 
 #define SID_ALICE "S-1-5-21-1000-2000-3000-1001"
@@ -525,6 +527,102 @@ START_TEST(enumerate_accounts_access_and_null_right)
 }
 END_TEST
 
+/* Issue 11: the call is linear in the holders. Time is measured by `make
+ * bench` (section 6); here the work is counted. Every holder costs one
+ * probe of the duplicate filter (core/sid_set.h), a few at most, and the
+ * call allocates as often whatever the number of holders: a scan of the
+ * SIDs kept so far, a filter gone bad (a hash that collides) or an
+ * allocation per holder would show as probes or allocations growing
+ * faster than the holders. */
+#define FOREIGN "S-1-5-21-7777-8888-9999-"
+
+/* SeBatchLogonRight held by n SIDs of a foreign domain, RIDs 1000.., and
+ * SeServiceLogonRight by every other one of them again. */
+static void load_holders(size_t n)
+{
+    size_t cap = 256 + n * 2 * 48;
+    char *yaml = malloc(cap);
+    ck_assert_ptr_nonnull(yaml);
+    size_t len = (size_t)snprintf(yaml, cap, "lsaemu: 1\nrights:\n  SeBatchLogonRight:\n");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(yaml + len, cap - len, "    - \"" FOREIGN "%zu\"\n", 1000 + i);
+    len += (size_t)snprintf(yaml + len, cap - len, "  SeServiceLogonRight:\n");
+    for (size_t i = 0; i < n; i += 2)
+        len += (size_t)snprintf(yaml + len, cap - len, "    - \"" FOREIGN "%zu\"\n", 1000 + i);
+    snprintf(yaml + len, cap - len, "processes:\n  admin: { account: Administrator }\n");
+    tu_load_policy_text(yaml);
+    free(yaml);
+    tu_use_process("admin");
+}
+
+struct enum_cost {
+    ULONG count;          /* SIDs returned */
+    ULONG foreign;        /* of them, the n foreign ones, in RID order, each once */
+    unsigned long probes; /* sid_set_probes() during the call */
+    unsigned long allocs; /* mem_alloc_count() during the call */
+};
+
+static struct enum_cost enum_cost(size_t n, bool every_right)
+{
+    load_holders(n);
+    LSA_HANDLE h = open_policy(POLICY_LOOKUP_NAMES | POLICY_VIEW_LOCAL_INFORMATION);
+    LSA_UNICODE_STRING r = U("SeBatchLogonRight");
+    PVOID buf = NULL;
+    struct enum_cost c = {0};
+    /* A first call, so that what a thread sets up once (its buffer
+     * registry) is not counted. */
+    ck_assert_status_eq(LsaEnumerateAccountsWithUserRight(h, &r, &buf, &c.count),
+                        STATUS_SUCCESS);
+    ck_assert_status_eq(LsaFreeMemory(buf), STATUS_SUCCESS);
+    unsigned long p0 = sid_set_probes(), a0 = mem_alloc_count();
+    ck_assert_status_eq(LsaEnumerateAccountsWithUserRight(h, every_right ? NULL : &r, &buf,
+                                                          &c.count),
+                        STATUS_SUCCESS);
+    c.probes = sid_set_probes() - p0;
+    c.allocs = mem_alloc_count() - a0;
+    PLSA_ENUMERATION_INFORMATION info = buf;
+    for (ULONG i = 0; i < c.count; i++) {
+        const char *text = sid_text(info[i].Sid);
+        if (strncmp(text, FOREIGN, strlen(FOREIGN)) != 0)
+            continue;
+        ck_assert_uint_eq(strtoul(text + strlen(FOREIGN), NULL, 10), 1000 + c.foreign);
+        c.foreign++;
+    }
+    ck_assert_status_eq(LsaFreeMemory(buf), STATUS_SUCCESS);
+    LsaClose(h);
+    return c;
+}
+
+START_TEST(enumerate_accounts_linear_in_holders)
+{
+    for (int every = 0; every < 2; every++) {
+        struct enum_cost prev = {0};
+        for (size_t n = 2000; n <= 8000; n *= 2) {
+            struct enum_cost c = enum_cost(n, every != 0);
+            ck_assert_uint_eq(c.foreign, n);
+            /* One right: its n holders. Every right: the n foreign SIDs
+             * once (the n/2 held twice are dropped) and the stock holders
+             * of the other rights, the same at every n. */
+            if (!every)
+                ck_assert_uint_eq(c.count, n);
+            else if (prev.count)
+                ck_assert_uint_eq(c.count - prev.count, n / 2);
+            size_t candidates = every ? c.count + n / 2 : n;
+            ck_assert_msg(c.probes >= candidates && c.probes <= 3 * candidates,
+                          "%zu holders%s: %lu probes for %zu SIDs", n,
+                          every ? " (every right)" : "", c.probes, candidates);
+            if (prev.count) {
+                ck_assert_msg(c.probes * 2 <= prev.probes * 5,
+                              "%zu holders%s: %lu probes, %lu at half as many", n,
+                              every ? " (every right)" : "", c.probes, prev.probes);
+                ck_assert_uint_eq(c.allocs, prev.allocs);
+            }
+            prev = c;
+        }
+    }
+}
+END_TEST
+
 /* ---- Rights changes decide the next logon ------------------------------------------------ */
 
 static NTSTATUS logon_alice(SECURITY_LOGON_TYPE type)
@@ -739,6 +837,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, c134_enumerate_no_holders);
     tcase_add_test(tc, c135_enumerate_unknown_right);
     tcase_add_test(tc, enumerate_accounts_access_and_null_right);
+    tcase_add_test(tc, enumerate_accounts_linear_in_holders);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("decisions");
