@@ -808,6 +808,136 @@ START_TEST(lookup_sids)
 }
 END_TEST
 
+/* ---- Count limits of LsaLookupNames2 and LsaLookupSids (issue 11) --------------------------- */
+
+/* LsaLookupSids' page: at most 20480 SIDs, else STATUS_TOO_MANY_SIDS.
+ * LsaLookupNames2: GUESS_LOOKUP_NAMES_MAX names, else
+ * GUESS_LOOKUP_TOO_MANY_NAMES_STATUS. The limit is checked after the NULL
+ * out-parameters and before the handle (GUESS_LOOKUP_COUNT_BEFORE_HANDLE).
+ * Without it a Count of 0xFFFFFFFF asked for terabytes (an abort under
+ * AddressSanitizer). */
+#define NAMES_MAX 1000u
+#define SIDS_MAX 20480u
+
+enum limit_handle { LIM_GOOD, LIM_CLOSED, LIM_NO_LOOKUP };
+enum limit_arg { LIM_ALL, LIM_NULL_ARRAY, LIM_NULL_DOMAINS, LIM_NULL_OUT };
+
+static const struct {
+    const char *id;
+    bool sids; /* LsaLookupSids, else LsaLookupNames2 */
+    ULONG count;
+    enum limit_handle handle;
+    enum limit_arg arg;
+    NTSTATUS want;
+    ULONG win32; /* LsaNtStatusToWinError(want) */
+} limit_rows[] = {
+    {"names-at-limit", false, NAMES_MAX, LIM_GOOD, LIM_ALL, STATUS_SUCCESS, 0},
+    {"names-limit+1", false, NAMES_MAX + 1, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_NAMES, 68},
+    {"names-0x80000000", false, 0x80000000u, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_NAMES, 68},
+    {"names-0xFFFFFFFF", false, 0xFFFFFFFFu, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_NAMES, 68},
+    {"names-limit+1-closed-handle", false, NAMES_MAX + 1, LIM_CLOSED, LIM_ALL,
+     STATUS_TOO_MANY_NAMES, 68},
+    {"names-limit+1-no-lookup-access", false, NAMES_MAX + 1, LIM_NO_LOOKUP, LIM_ALL,
+     STATUS_TOO_MANY_NAMES, 68},
+    {"names-0xFFFFFFFF-names-null", false, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_ARRAY,
+     STATUS_TOO_MANY_NAMES, 68},
+    {"names-0xFFFFFFFF-domains-out-null", false, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_DOMAINS,
+     STATUS_INVALID_PARAMETER, 87},
+    {"names-0xFFFFFFFF-sids-out-null", false, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_OUT,
+     STATUS_INVALID_PARAMETER, 87},
+    {"names-at-limit-closed-handle", false, NAMES_MAX, LIM_CLOSED, LIM_ALL,
+     STATUS_INVALID_HANDLE, 6},
+    {"names-at-limit-no-lookup-access", false, NAMES_MAX, LIM_NO_LOOKUP, LIM_ALL,
+     STATUS_ACCESS_DENIED, 5},
+    {"sids-at-limit", true, SIDS_MAX, LIM_GOOD, LIM_ALL, STATUS_SUCCESS, 0},
+    {"sids-limit+1", true, SIDS_MAX + 1, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-0x80000000", true, 0x80000000u, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-0xFFFFFFFF", true, 0xFFFFFFFFu, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-limit+1-closed-handle", true, SIDS_MAX + 1, LIM_CLOSED, LIM_ALL,
+     STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-limit+1-no-lookup-access", true, SIDS_MAX + 1, LIM_NO_LOOKUP, LIM_ALL,
+     STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-0xFFFFFFFF-sids-null", true, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_ARRAY,
+     STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-0xFFFFFFFF-domains-out-null", true, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_DOMAINS,
+     STATUS_INVALID_PARAMETER, 87},
+    {"sids-0xFFFFFFFF-names-out-null", true, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_OUT,
+     STATUS_INVALID_PARAMETER, 87},
+    {"sids-at-limit-closed-handle", true, SIDS_MAX, LIM_CLOSED, LIM_ALL, STATUS_INVALID_HANDLE,
+     6},
+    {"sids-at-limit-no-lookup-access", true, SIDS_MAX, LIM_NO_LOOKUP, LIM_ALL,
+     STATUS_ACCESS_DENIED, 5},
+};
+
+START_TEST(lookup_count_limits)
+{
+    const char *id = limit_rows[_i].id;
+    bool by_sid = limit_rows[_i].sids;
+    ULONG count = limit_rows[_i].count;
+    LSA_HANDLE h = NULL;
+    if (limit_rows[_i].handle == LIM_NO_LOOKUP) {
+        ck_assert_status_eq(open_as("user", NULL, POLICY_VIEW_LOCAL_INFORMATION, &h),
+                            STATUS_SUCCESS);
+    } else {
+        h = open_policy(POLICY_LOOKUP_NAMES);
+        if (limit_rows[_i].handle == LIM_CLOSED)
+            ck_assert_status_eq(LsaClose(h), STATUS_SUCCESS);
+    }
+    /* One entry more than the limit, every one alice: arrays as long as
+     * the limited counts say. A larger count is a caller's lie that the
+     * limit stops before the array is read. */
+    size_t len = (by_sid ? SIDS_MAX : NAMES_MAX) + 1;
+    LSA_UNICODE_STRING *names = calloc(len, sizeof *names);
+    PSID *sids = calloc(len, sizeof *sids);
+    ck_assert(names && sids);
+    for (size_t i = 0; i < len; i++) {
+        names[i] = U("alice");
+        sids[i] = S(SID_ALICE);
+    }
+    bool null_array = limit_rows[_i].arg == LIM_NULL_ARRAY;
+    PLSA_REFERENCED_DOMAIN_LIST doms = TH_GARBAGE_PTR;
+    PLSA_TRANSLATED_SID2 out_sids = TH_GARBAGE_PTR;
+    PLSA_TRANSLATED_NAME out_names = TH_GARBAGE_PTR;
+    PLSA_REFERENCED_DOMAIN_LIST *doms_arg = limit_rows[_i].arg == LIM_NULL_DOMAINS ? NULL : &doms;
+    bool null_out = limit_rows[_i].arg == LIM_NULL_OUT;
+    NTSTATUS st = by_sid ? LsaLookupSids(h, count, null_array ? NULL : sids, doms_arg,
+                                         null_out ? NULL : &out_names)
+                         : LsaLookupNames2(h, 0, count, null_array ? NULL : names, doms_arg,
+                                           null_out ? NULL : &out_sids);
+    ck_assert_msg(st == limit_rows[_i].want, "%s: 0x%08lX, want 0x%08lX (%s)", id,
+                  (unsigned long)st, (unsigned long)limit_rows[_i].want, lsaemu_last_reason());
+    ck_assert_uint_eq(LsaNtStatusToWinError(st), limit_rows[_i].win32);
+    void *out = by_sid ? (void *)out_names : (void *)out_sids;
+    if (st == STATUS_SUCCESS) {
+        /* All count entries were read and answered, the last one too. */
+        ck_assert_uint_eq(doms->Entries, 1);
+        ck_assert(th_ustr_eq(&doms->Domains[0].Name, "WS1"));
+        if (by_sid) {
+            ck_assert_int_eq(out_names[count - 1].Use, SidTypeUser);
+            ck_assert_int_eq(out_names[count - 1].DomainIndex, 0);
+            ck_assert(th_ustr_eq(&out_names[count - 1].Name, "alice"));
+        } else {
+            ck_assert_int_eq(out_sids[count - 1].Use, SidTypeUser);
+            ck_assert_int_eq(out_sids[count - 1].DomainIndex, 0);
+            ck_assert_str_eq(sid_text(out_sids[count - 1].Sid), SID_ALICE);
+        }
+        ck_assert_status_eq(LsaFreeMemory(out), STATUS_SUCCESS);
+        ck_assert_status_eq(LsaFreeMemory(doms), STATUS_SUCCESS);
+    } else if (st == STATUS_INVALID_PARAMETER) {
+        /* A NULL out-parameter fails before anything is written. */
+        ck_assert_ptr_eq(doms, TH_GARBAGE_PTR);
+        ck_assert_ptr_eq(out, TH_GARBAGE_PTR);
+    } else {
+        ck_assert_ptr_null(doms);
+        ck_assert_ptr_null(out);
+    }
+    free(names);
+    free(sids);
+    if (limit_rows[_i].handle != LIM_CLOSED)
+        LsaClose(h);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
     Suite *s = suite_create("lsa_policy");
@@ -852,6 +982,8 @@ static Suite *make_suite(void)
     tcase_add_test(tc, c136_lookup_privilege_name);
     tcase_add_test(tc, lookup_names2);
     tcase_add_test(tc, lookup_sids);
+    tcase_add_loop_test(tc, lookup_count_limits, 0,
+                        (int)(sizeof limit_rows / sizeof limit_rows[0]));
     suite_add_tcase(s, tc);
     return s;
 }
