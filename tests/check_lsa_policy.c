@@ -905,7 +905,8 @@ START_TEST(lookup_count_limits)
                          : LsaLookupNames2(h, 0, count, null_array ? NULL : names, doms_arg,
                                            null_out ? NULL : &out_sids);
     ck_assert_msg(st == limit_rows[_i].want, "%s: 0x%08lX, want 0x%08lX (%s)", id,
-                  (unsigned long)st, (unsigned long)limit_rows[_i].want, lsaemu_last_reason());
+                  (unsigned long)(ULONG)st, (unsigned long)(ULONG)limit_rows[_i].want,
+                  lsaemu_last_reason());
     ck_assert_uint_eq(LsaNtStatusToWinError(st), limit_rows[_i].win32);
     void *out = by_sid ? (void *)out_names : (void *)out_sids;
     if (st == STATUS_SUCCESS) {
