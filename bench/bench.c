@@ -12,7 +12,9 @@
  *      under callgrind (a child run of this program under valgrind);
  *   3. the growth of (2) with the number of accounts;
  *   4. LsaLogonUser cycles per second with 1 and 2 threads;
- *   5. peak RSS of a fresh process that loads the policy.
+ *   5. peak RSS of a fresh process that loads the policy;
+ *   6. LsaEnumerateAccountsWithUserRight against the number of holders of a
+ *      right (bench_enum.c; its own policies, not the sizes above).
  * It prints one table and writes it to FILE (default DIR/results.txt).
  * Internal modes: --callgrind-child POLICY N, --rss-child POLICY.
  */
@@ -712,6 +714,8 @@ int main(int argc, char **argv)
         if (p)
             pclose(p);
     }
+    if (bench_enum_measure(dir, quick) != 0)
+        fprintf(stderr, "lsaemu-bench: section 6 has failed calls\n");
     load_tiny();
 
     out_file = fopen(out_path, "w");
@@ -783,6 +787,7 @@ int main(int argc, char **argv)
              r->rss_before_kb, r->rss_peak_kb, added / (double)r->n,
              r->rss_peak_kb * 1024.0 / (double)r->file_bytes, added / (double)r->file_bytes);
     }
+    bench_enum_report(out_file);
     emit("\ntotal bench time %.1f s\n", now_s() - t_start);
     fclose(out_file);
     fprintf(stderr, "lsaemu-bench: table written to %s\n", out_path);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Writes the generated policy with n accounts to path; with hashes, every
  * account has an nt_hash instead of a password. 0 or -1. */
@@ -12,5 +13,12 @@ int bench_gen_policy(const char *path, size_t n, bool hashes);
 /* The name and password of generated account i. */
 void bench_user_name(size_t i, char *buf, size_t size);
 void bench_password(size_t i, char *buf, size_t size);
+
+/* Section 6 (bench_enum.c): LsaEnumerateAccountsWithUserRight against the
+ * number of holders. measure loads its own policies (generated into dir)
+ * and leaves the last one loaded; report prints the table to stdout and to
+ * out (may be NULL). measure returns 0, or -1 when a call failed. */
+int bench_enum_measure(const char *dir, bool quick);
+void bench_enum_report(FILE *out);
 
 #endif

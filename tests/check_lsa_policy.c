@@ -10,6 +10,8 @@
 
 #include <sddl.h>
 
+#include "core/mem.h"
+#include "core/sid_set.h"
 #include "lsa_helpers.h"
 
 #define SID_ALICE "S-1-5-21-1000-2000-3000-1001"
@@ -525,6 +527,102 @@ START_TEST(enumerate_accounts_access_and_null_right)
 }
 END_TEST
 
+/* Issue 11: the call is linear in the holders. Time is measured by `make
+ * bench` (section 6); here the work is counted. Every holder costs one
+ * probe of the duplicate filter (core/sid_set.h), a few at most, and the
+ * call allocates as often whatever the number of holders: a scan of the
+ * SIDs kept so far, a filter gone bad (a hash that collides) or an
+ * allocation per holder would show as probes or allocations growing
+ * faster than the holders. */
+#define FOREIGN "S-1-5-21-7777-8888-9999-"
+
+/* SeBatchLogonRight held by n SIDs of a foreign domain, RIDs 1000.., and
+ * SeServiceLogonRight by every other one of them again. */
+static void load_holders(size_t n)
+{
+    size_t cap = 256 + n * 2 * 48;
+    char *yaml = malloc(cap);
+    ck_assert_ptr_nonnull(yaml);
+    size_t len = (size_t)snprintf(yaml, cap, "lsaemu: 1\nrights:\n  SeBatchLogonRight:\n");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(yaml + len, cap - len, "    - \"" FOREIGN "%zu\"\n", 1000 + i);
+    len += (size_t)snprintf(yaml + len, cap - len, "  SeServiceLogonRight:\n");
+    for (size_t i = 0; i < n; i += 2)
+        len += (size_t)snprintf(yaml + len, cap - len, "    - \"" FOREIGN "%zu\"\n", 1000 + i);
+    snprintf(yaml + len, cap - len, "processes:\n  admin: { account: Administrator }\n");
+    tu_load_policy_text(yaml);
+    free(yaml);
+    tu_use_process("admin");
+}
+
+struct enum_cost {
+    ULONG count;          /* SIDs returned */
+    ULONG foreign;        /* of them, the n foreign ones, in RID order, each once */
+    unsigned long probes; /* sid_set_probes() during the call */
+    unsigned long allocs; /* mem_alloc_count() during the call */
+};
+
+static struct enum_cost enum_cost(size_t n, bool every_right)
+{
+    load_holders(n);
+    LSA_HANDLE h = open_policy(POLICY_LOOKUP_NAMES | POLICY_VIEW_LOCAL_INFORMATION);
+    LSA_UNICODE_STRING r = U("SeBatchLogonRight");
+    PVOID buf = NULL;
+    struct enum_cost c = {0};
+    /* A first call, so that what a thread sets up once (its buffer
+     * registry) is not counted. */
+    ck_assert_status_eq(LsaEnumerateAccountsWithUserRight(h, &r, &buf, &c.count),
+                        STATUS_SUCCESS);
+    ck_assert_status_eq(LsaFreeMemory(buf), STATUS_SUCCESS);
+    unsigned long p0 = sid_set_probes(), a0 = mem_alloc_count();
+    ck_assert_status_eq(LsaEnumerateAccountsWithUserRight(h, every_right ? NULL : &r, &buf,
+                                                          &c.count),
+                        STATUS_SUCCESS);
+    c.probes = sid_set_probes() - p0;
+    c.allocs = mem_alloc_count() - a0;
+    PLSA_ENUMERATION_INFORMATION info = buf;
+    for (ULONG i = 0; i < c.count; i++) {
+        const char *text = sid_text(info[i].Sid);
+        if (strncmp(text, FOREIGN, strlen(FOREIGN)) != 0)
+            continue;
+        ck_assert_uint_eq(strtoul(text + strlen(FOREIGN), NULL, 10), 1000 + c.foreign);
+        c.foreign++;
+    }
+    ck_assert_status_eq(LsaFreeMemory(buf), STATUS_SUCCESS);
+    LsaClose(h);
+    return c;
+}
+
+START_TEST(enumerate_accounts_linear_in_holders)
+{
+    for (int every = 0; every < 2; every++) {
+        struct enum_cost prev = {0};
+        for (size_t n = 2000; n <= 8000; n *= 2) {
+            struct enum_cost c = enum_cost(n, every != 0);
+            ck_assert_uint_eq(c.foreign, n);
+            /* One right: its n holders. Every right: the n foreign SIDs
+             * once (the n/2 held twice are dropped) and the stock holders
+             * of the other rights, the same at every n. */
+            if (!every)
+                ck_assert_uint_eq(c.count, n);
+            else if (prev.count)
+                ck_assert_uint_eq(c.count - prev.count, n / 2);
+            size_t candidates = every ? c.count + n / 2 : n;
+            ck_assert_msg(c.probes >= candidates && c.probes <= 3 * candidates,
+                          "%zu holders%s: %lu probes for %zu SIDs", n,
+                          every ? " (every right)" : "", c.probes, candidates);
+            if (prev.count) {
+                ck_assert_msg(c.probes * 2 <= prev.probes * 5,
+                              "%zu holders%s: %lu probes, %lu at half as many", n,
+                              every ? " (every right)" : "", c.probes, prev.probes);
+                ck_assert_uint_eq(c.allocs, prev.allocs);
+            }
+            prev = c;
+        }
+    }
+}
+END_TEST
+
 /* ---- Rights changes decide the next logon ------------------------------------------------ */
 
 static NTSTATUS logon_alice(SECURITY_LOGON_TYPE type)
@@ -710,6 +808,137 @@ START_TEST(lookup_sids)
 }
 END_TEST
 
+/* ---- Count limits of LsaLookupNames2 and LsaLookupSids (issue 11) --------------------------- */
+
+/* LsaLookupSids' page: at most 20480 SIDs, else STATUS_TOO_MANY_SIDS.
+ * LsaLookupNames2: GUESS_LOOKUP_NAMES_MAX names, else
+ * GUESS_LOOKUP_TOO_MANY_NAMES_STATUS. The limit is checked after the NULL
+ * out-parameters and before the handle (GUESS_LOOKUP_COUNT_BEFORE_HANDLE).
+ * Without it a Count of 0xFFFFFFFF asked for terabytes (an abort under
+ * AddressSanitizer). */
+#define NAMES_MAX 1000u
+#define SIDS_MAX 20480u
+
+enum limit_handle { LIM_GOOD, LIM_CLOSED, LIM_NO_LOOKUP };
+enum limit_arg { LIM_ALL, LIM_NULL_ARRAY, LIM_NULL_DOMAINS, LIM_NULL_OUT };
+
+static const struct {
+    const char *id;
+    bool sids; /* LsaLookupSids, else LsaLookupNames2 */
+    ULONG count;
+    enum limit_handle handle;
+    enum limit_arg arg;
+    NTSTATUS want;
+    ULONG win32; /* LsaNtStatusToWinError(want) */
+} limit_rows[] = {
+    {"names-at-limit", false, NAMES_MAX, LIM_GOOD, LIM_ALL, STATUS_SUCCESS, 0},
+    {"names-limit+1", false, NAMES_MAX + 1, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_NAMES, 68},
+    {"names-0x80000000", false, 0x80000000u, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_NAMES, 68},
+    {"names-0xFFFFFFFF", false, 0xFFFFFFFFu, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_NAMES, 68},
+    {"names-limit+1-closed-handle", false, NAMES_MAX + 1, LIM_CLOSED, LIM_ALL,
+     STATUS_TOO_MANY_NAMES, 68},
+    {"names-limit+1-no-lookup-access", false, NAMES_MAX + 1, LIM_NO_LOOKUP, LIM_ALL,
+     STATUS_TOO_MANY_NAMES, 68},
+    {"names-0xFFFFFFFF-names-null", false, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_ARRAY,
+     STATUS_TOO_MANY_NAMES, 68},
+    {"names-0xFFFFFFFF-domains-out-null", false, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_DOMAINS,
+     STATUS_INVALID_PARAMETER, 87},
+    {"names-0xFFFFFFFF-sids-out-null", false, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_OUT,
+     STATUS_INVALID_PARAMETER, 87},
+    {"names-at-limit-closed-handle", false, NAMES_MAX, LIM_CLOSED, LIM_ALL,
+     STATUS_INVALID_HANDLE, 6},
+    {"names-at-limit-no-lookup-access", false, NAMES_MAX, LIM_NO_LOOKUP, LIM_ALL,
+     STATUS_ACCESS_DENIED, 5},
+    {"sids-at-limit", true, SIDS_MAX, LIM_GOOD, LIM_ALL, STATUS_SUCCESS, 0},
+    {"sids-limit+1", true, SIDS_MAX + 1, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-0x80000000", true, 0x80000000u, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-0xFFFFFFFF", true, 0xFFFFFFFFu, LIM_GOOD, LIM_ALL, STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-limit+1-closed-handle", true, SIDS_MAX + 1, LIM_CLOSED, LIM_ALL,
+     STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-limit+1-no-lookup-access", true, SIDS_MAX + 1, LIM_NO_LOOKUP, LIM_ALL,
+     STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-0xFFFFFFFF-sids-null", true, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_ARRAY,
+     STATUS_TOO_MANY_SIDS, 1389},
+    {"sids-0xFFFFFFFF-domains-out-null", true, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_DOMAINS,
+     STATUS_INVALID_PARAMETER, 87},
+    {"sids-0xFFFFFFFF-names-out-null", true, 0xFFFFFFFFu, LIM_GOOD, LIM_NULL_OUT,
+     STATUS_INVALID_PARAMETER, 87},
+    {"sids-at-limit-closed-handle", true, SIDS_MAX, LIM_CLOSED, LIM_ALL, STATUS_INVALID_HANDLE,
+     6},
+    {"sids-at-limit-no-lookup-access", true, SIDS_MAX, LIM_NO_LOOKUP, LIM_ALL,
+     STATUS_ACCESS_DENIED, 5},
+};
+
+START_TEST(lookup_count_limits)
+{
+    const char *id = limit_rows[_i].id;
+    bool by_sid = limit_rows[_i].sids;
+    ULONG count = limit_rows[_i].count;
+    LSA_HANDLE h = NULL;
+    if (limit_rows[_i].handle == LIM_NO_LOOKUP) {
+        ck_assert_status_eq(open_as("user", NULL, POLICY_VIEW_LOCAL_INFORMATION, &h),
+                            STATUS_SUCCESS);
+    } else {
+        h = open_policy(POLICY_LOOKUP_NAMES);
+        if (limit_rows[_i].handle == LIM_CLOSED)
+            ck_assert_status_eq(LsaClose(h), STATUS_SUCCESS);
+    }
+    /* One entry more than the limit, every one alice: arrays as long as
+     * the limited counts say. A larger count is a caller's lie that the
+     * limit stops before the array is read. */
+    size_t len = (by_sid ? SIDS_MAX : NAMES_MAX) + 1;
+    LSA_UNICODE_STRING *names = calloc(len, sizeof *names);
+    PSID *sids = calloc(len, sizeof *sids);
+    ck_assert(names && sids);
+    for (size_t i = 0; i < len; i++) {
+        names[i] = U("alice");
+        sids[i] = S(SID_ALICE);
+    }
+    bool null_array = limit_rows[_i].arg == LIM_NULL_ARRAY;
+    PLSA_REFERENCED_DOMAIN_LIST doms = TH_GARBAGE_PTR;
+    PLSA_TRANSLATED_SID2 out_sids = TH_GARBAGE_PTR;
+    PLSA_TRANSLATED_NAME out_names = TH_GARBAGE_PTR;
+    PLSA_REFERENCED_DOMAIN_LIST *doms_arg = limit_rows[_i].arg == LIM_NULL_DOMAINS ? NULL : &doms;
+    bool null_out = limit_rows[_i].arg == LIM_NULL_OUT;
+    NTSTATUS st = by_sid ? LsaLookupSids(h, count, null_array ? NULL : sids, doms_arg,
+                                         null_out ? NULL : &out_names)
+                         : LsaLookupNames2(h, 0, count, null_array ? NULL : names, doms_arg,
+                                           null_out ? NULL : &out_sids);
+    ck_assert_msg(st == limit_rows[_i].want, "%s: 0x%08lX, want 0x%08lX (%s)", id,
+                  (unsigned long)(ULONG)st, (unsigned long)(ULONG)limit_rows[_i].want,
+                  lsaemu_last_reason());
+    ck_assert_uint_eq(LsaNtStatusToWinError(st), limit_rows[_i].win32);
+    void *out = by_sid ? (void *)out_names : (void *)out_sids;
+    if (st == STATUS_SUCCESS) {
+        /* All count entries were read and answered, the last one too. */
+        ck_assert_uint_eq(doms->Entries, 1);
+        ck_assert(th_ustr_eq(&doms->Domains[0].Name, "WS1"));
+        if (by_sid) {
+            ck_assert_int_eq(out_names[count - 1].Use, SidTypeUser);
+            ck_assert_int_eq(out_names[count - 1].DomainIndex, 0);
+            ck_assert(th_ustr_eq(&out_names[count - 1].Name, "alice"));
+        } else {
+            ck_assert_int_eq(out_sids[count - 1].Use, SidTypeUser);
+            ck_assert_int_eq(out_sids[count - 1].DomainIndex, 0);
+            ck_assert_str_eq(sid_text(out_sids[count - 1].Sid), SID_ALICE);
+        }
+        ck_assert_status_eq(LsaFreeMemory(out), STATUS_SUCCESS);
+        ck_assert_status_eq(LsaFreeMemory(doms), STATUS_SUCCESS);
+    } else if (st == STATUS_INVALID_PARAMETER) {
+        /* A NULL out-parameter fails before anything is written. */
+        ck_assert_ptr_eq(doms, TH_GARBAGE_PTR);
+        ck_assert_ptr_eq(out, TH_GARBAGE_PTR);
+    } else {
+        ck_assert_ptr_null(doms);
+        ck_assert_ptr_null(out);
+    }
+    free(names);
+    free(sids);
+    if (limit_rows[_i].handle != LIM_CLOSED)
+        LsaClose(h);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
     Suite *s = suite_create("lsa_policy");
@@ -739,6 +968,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, c134_enumerate_no_holders);
     tcase_add_test(tc, c135_enumerate_unknown_right);
     tcase_add_test(tc, enumerate_accounts_access_and_null_right);
+    tcase_add_test(tc, enumerate_accounts_linear_in_holders);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("decisions");
@@ -753,6 +983,8 @@ static Suite *make_suite(void)
     tcase_add_test(tc, c136_lookup_privilege_name);
     tcase_add_test(tc, lookup_names2);
     tcase_add_test(tc, lookup_sids);
+    tcase_add_loop_test(tc, lookup_count_limits, 0,
+                        (int)(sizeof limit_rows / sizeof limit_rows[0]));
     suite_add_tcase(s, tc);
     return s;
 }

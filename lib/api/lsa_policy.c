@@ -265,6 +265,22 @@ out:
 
 /* ---- LsaLookupNames2 / LsaLookupSids --------------------------------------------------------- */
 
+/* LsaLookupSids' page: Count "must be less than or equal to 20480";
+ * STATUS_TOO_MANY_SIDS when "The Sids array parameter was too large". */
+#define LOOKUP_SIDS_MAX 20480u
+
+/* The count limit of a look-up (GUESS_LOOKUP_NAMES_MAX, LOOKUP_SIDS_MAX).
+ * It bounds every allocation below, which are all sized by the count: with
+ * a caller's count of 0xFFFFFFFF they would ask for terabytes. */
+static NTSTATUS lookup_check_count(ULONG count, ULONG max, NTSTATUS too_many, const char *what)
+{
+    if (count <= max)
+        return STATUS_SUCCESS;
+    reason_set("Count is %lu; at most %lu %s can be looked up in one call",
+               (unsigned long)count, (unsigned long)max, what);
+    return too_many;
+}
+
 /* The referenced domains of one look-up, deduplicated by SID. */
 struct domains {
     struct sid *sid;
@@ -392,8 +408,16 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupNames2(LSA_HANDLE PolicyHandle, ULONG Flag
     }
     *ReferencedDomains = NULL;
     *Sids = NULL;
+    if (GUESS_LOOKUP_COUNT_BEFORE_HANDLE &&
+        (st = lookup_check_count(Count, GUESS_LOOKUP_NAMES_MAX,
+                                 GUESS_LOOKUP_TOO_MANY_NAMES_STATUS, "names")) != STATUS_SUCCESS)
+        goto out;
     if ((st = lsa_policy_check(PolicyHandle, POLICY_LOOKUP_NAMES, "LsaLookupNames2")) !=
         STATUS_SUCCESS)
+        goto out;
+    if (!GUESS_LOOKUP_COUNT_BEFORE_HANDLE &&
+        (st = lookup_check_count(Count, GUESS_LOOKUP_NAMES_MAX,
+                                 GUESS_LOOKUP_TOO_MANY_NAMES_STATUS, "names")) != STATUS_SUCCESS)
         goto out;
     if (!Count || !Names) {
         st = STATUS_INVALID_PARAMETER;
@@ -463,8 +487,16 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupSids(LSA_HANDLE PolicyHandle, ULONG Count,
     }
     *ReferencedDomains = NULL;
     *Names = NULL;
+    if (GUESS_LOOKUP_COUNT_BEFORE_HANDLE &&
+        (st = lookup_check_count(Count, LOOKUP_SIDS_MAX, STATUS_TOO_MANY_SIDS, "SIDs")) !=
+            STATUS_SUCCESS)
+        goto out;
     if ((st = lsa_policy_check(PolicyHandle, POLICY_LOOKUP_NAMES, "LsaLookupSids")) !=
         STATUS_SUCCESS)
+        goto out;
+    if (!GUESS_LOOKUP_COUNT_BEFORE_HANDLE &&
+        (st = lookup_check_count(Count, LOOKUP_SIDS_MAX, STATUS_TOO_MANY_SIDS, "SIDs")) !=
+            STATUS_SUCCESS)
         goto out;
     if (!Count || !Sids) {
         st = STATUS_INVALID_PARAMETER;

@@ -17,6 +17,7 @@
 #include "core/reason.h"
 #include "core/retbuf.h"
 #include "core/rights.h"
+#include "core/sid_set.h"
 #include "lookup.h"
 #include "lsa_policy.h"
 #include "trace.h"
@@ -284,21 +285,14 @@ out:
     return api_leave(&c, st);
 }
 
-static bool contains(const struct sid *set, size_t n, const struct sid *s)
-{
-    for (size_t i = 0; i < n; i++)
-        if (sid_equal(&set[i], s))
-            return true;
-    return false;
-}
-
 LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(LSA_HANDLE PolicyHandle,
                                                                PLSA_UNICODE_STRING UserRight,
                                                                PVOID *Buffer,
                                                                PULONG CountReturned)
 {
     struct api_call c;
-    struct sid *set = NULL;
+    const struct sid **set = NULL;
+    struct sid_set seen = {0};
     char *name = NULL;
     NTSTATUS st = api_enter(&c, "LsaEnumerateAccountsWithUserRight", NULL);
     trace_args("%p", PolicyHandle);
@@ -326,9 +320,16 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(LSA_HANDLE Policy
     }
     size_t total = 0;
     for (int id = 0; id < RIGHT_COUNT; id++)
-        total += c.pol->n_holders[id];
-    set = mem_malloc((total + 1) * sizeof *set);
-    if (!set) {
+        if (only < 0 || id == only)
+            total += c.pol->n_holders[id];
+    /* The SIDs in the order they first appear (right by right, each right's
+     * holders in order), each once: a SID holding several rights is one
+     * account object. The set makes each check one probe, so the call is
+     * linear in the number of holders. set points into c.pol, which this
+     * call holds until it returns. */
+    if (total < SIZE_MAX / sizeof *set)
+        set = mem_malloc((total + 1) * sizeof *set);
+    if (!set || sid_set_init(&seen, total) != 0) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
         goto out;
@@ -337,12 +338,13 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(LSA_HANDLE Policy
     for (int id = 0; id < RIGHT_COUNT; id++) {
         if (only >= 0 && id != only)
             continue;
-        for (size_t i = 0; i < c.pol->n_holders[id]; i++)
-            if (!contains(set, n, &c.pol->holders[id][i])) {
-                set[n] = c.pol->holders[id][i];
-                size += sid_size(&set[n]);
+        for (size_t i = 0; i < c.pol->n_holders[id]; i++) {
+            set[n] = &c.pol->holders[id][i];
+            if (sid_set_add(&seen, set, n)) {
+                size += sid_size(set[n]);
                 n++;
             }
+        }
     }
     if (!n) {
         st = STATUS_NO_MORE_ENTRIES;
@@ -358,16 +360,18 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(LSA_HANDLE Policy
     }
     uint8_t *p = (uint8_t *)(info + n);
     for (size_t i = 0; i < n; i++) {
-        memcpy(p, &set[i], sid_size(&set[i]));
+        size_t len = sid_size(set[i]);
+        memcpy(p, set[i], len);
         info[i].Sid = p;
-        p += sid_size(&set[i]);
+        p += len;
     }
     *Buffer = info;
     *CountReturned = (ULONG)n;
     reason_set("%zu SIDs hold %s directly (groups are listed as themselves)", n,
                only >= 0 ? right_info(only)->name : "some right or privilege");
 out:
-    mem_free(set);
+    sid_set_free(&seen);
+    mem_free((void *)set);
     mem_free(name);
     return api_leave(&c, st);
 }

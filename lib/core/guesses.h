@@ -143,6 +143,23 @@
 #define GUESS_LOOKUP_NONE_MAPPED_RETURNS_BUFFERS 1
 /* Our choice: LsaLookupSids names an unmapped SID by its string form. */
 #define GUESS_UNMAPPED_SID_NAME_IS_STRING 1
+/* Not in behavior.md: how many names one LsaLookupNames2 call may look up,
+ * and the status beyond. LsaLookupNames2's page states no limit; the page
+ * of LsaLookupNames, which it supersedes, says Count "must be less than or
+ * equal to 1000" and lists STATUS_TOO_MANY_NAMES ("The Names array parameter
+ * was too large"), and MS-LSAT 3.1.4.6 declares the Count of
+ * LsarLookupNames3, the call behind LsaLookupNames2, [range(0,1000)].
+ * (LsaLookupSids' limit, 20480 and STATUS_TOO_MANY_SIDS, is documented on
+ * its own page and is no guess.) */
+#define GUESS_LOOKUP_NAMES_MAX 1000u
+#define GUESS_LOOKUP_TOO_MANY_NAMES_STATUS STATUS_TOO_MANY_NAMES
+/* Our choice: LsaLookupNames2 and LsaLookupSids check the count limit after
+ * the NULL out-parameter check (whose failure sets nothing) and before the
+ * policy handle. The statuses the pages document for too many names or
+ * SIDs cannot come from the RPC stub, whose range check fails with an RPC
+ * status, so the client makes the check before calling the LSA, which is
+ * where the handle is checked. */
+#define GUESS_LOOKUP_COUNT_BEFORE_HANDLE 1
 
 /* §3.12: what LsaOpenPolicy grants a caller that is neither an administrator
  * nor SYSTEM: POLICY_EXECUTE (READ_CONTROL, VIEW_LOCAL_INFORMATION,
