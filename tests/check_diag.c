@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "api/trace.h"
 #include "core/diag_line.h"
 #include "core/diag_out.h"
 #include "core/mem.h"
@@ -304,6 +305,39 @@ START_TEST(test_diag_unset_is_off)
 }
 END_TEST
 
+/* ---- The trace's own pieces ------------------------------------------------ */
+
+START_TEST(test_diag_trace_call_line)
+{
+    /* One traced call through trace_args()/trace_wstr()/trace_call(): a
+     * counted UTF-16 string with U+0000 and an unpaired surrogate inside,
+     * and a reason with a line feed, make exactly one line. The
+     * destination is read at the first traced call, which is this one. */
+    char path[] = "/tmp/lsaemu-diag-trace-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(setenv("LSAEMU_TRACE", path, 1), 0);
+    ck_assert(trace_enabled());
+    const uint16_t units[] = {'a', 0, 'b', 0xD800, 'c', 0};
+    trace_args("user \"%s\", %s, %s", trace_wstr(units, 5), trace_wstrz(NULL, 10),
+               trace_wstrz(units + 2, 10));
+    trace_call("F", 0, "line\nbreak");
+    size_t n;
+    char *got = slurp(path, &n);
+    const char *tail = " F(user \"a\\x00b\\ud800c\", (null), b\\ud800c) = STATUS_SUCCESS "
+                       "(0x00000000): line\\nbreak\n";
+    ck_assert_uint_ge(n, strlen(tail));
+    ck_assert(memcmp(got, "lsaemu[", 7) == 0);
+    ck_assert_msg(memcmp(got + n - strlen(tail), tail, strlen(tail)) == 0, "got %.*s", (int)n,
+                  got);
+    ck_assert_ptr_eq(memchr(got, '\n', n), got + n - 1);
+    free(got);
+    unlink(path);
+    unsetenv("LSAEMU_TRACE");
+}
+END_TEST
+
 static Suite *make_diag_suite(void)
 {
     Suite *s = suite_create("diag");
@@ -322,6 +356,10 @@ static Suite *make_diag_suite(void)
     tcase_add_test(tc, test_diag_open_fails);
     tcase_add_test(tc, test_diag_write_fails_once);
     tcase_add_test(tc, test_diag_unset_is_off);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("trace");
+    tcase_add_test(tc, test_diag_trace_call_line);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -72,21 +72,51 @@ void trace_args(const char *fmt, ...)
     va_end(ap);
 }
 
+/* Appends the WTF-8 form of n units at s to l; false when memory ran out. */
+static bool put_wtf8(struct diag_line *l, const unsigned char *s, size_t n)
+{
+    if (!n)
+        return true;
+    char *text = wstr_to_wtf8((const uint16_t *)(const void *)s, n);
+    if (!text)
+        return false;
+    diag_line_put(l, text, strlen(text));
+    mem_free(text);
+    return true;
+}
+
 const char *trace_wstr(const void *s, size_t n)
 {
     if (!trace_enabled())
         return "";
-    char *text = s ? wstr_to_wtf8(s, n) : mem_strdup("");
-    if (!text)
-        return "<out of memory>";
-    size_t len = strlen(text);
-    struct trace_copy *c = mem_malloc(sizeof *c + len + 1);
+    /* A U+0000 inside a counted string would end trace_args()'s %s: it is
+     * written \x00 here, as the line's escaper writes the other controls. */
+    const unsigned char *p = s;
+    struct diag_line text;
+    diag_line_init(&text, NULL);
+    bool ok = true;
+    size_t start = 0;
+    for (size_t i = 0; ok && p && i < n; i++) {
+        uint16_t u;
+        memcpy(&u, p + 2 * i, 2);
+        if (u)
+            continue;
+        ok = put_wtf8(&text, p + 2 * start, i - start);
+        diag_line_put(&text, "\\x00", 4);
+        start = i + 1;
+    }
+    if (ok && p)
+        ok = put_wtf8(&text, p + 2 * start, n - start);
+    struct trace_copy *c = NULL;
+    if (ok && !text.lost)
+        c = mem_malloc(sizeof *c + text.len + 1);
     if (c) {
-        memcpy(c->text, text, len + 1);
+        memcpy(c->text, text.buf, text.len);
+        c->text[text.len] = '\0';
         c->next = trace_copies;
         trace_copies = c;
     }
-    mem_free(text);
+    diag_line_free(&text);
     return c ? c->text : "<out of memory>";
 }
 

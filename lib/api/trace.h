@@ -26,7 +26,8 @@ void trace_call(const char *fn, int32_t status, const char *reason);
 /*
  * n UTF-16 units of a caller's string, for a trace_args() "%s", converted so
  * that an unpaired surrogate stays visible (the line shows \ud800, where
- * the library's own conversion has U+FFFD). The text belongs to this
+ * the library's own conversion has U+FFFD) and a U+0000 inside the string
+ * does not end it (it is written \x00). The text belongs to this
  * thread's trace and lives until trace_call(). "" when tracing is off,
  * "<out of memory>" when the copy cannot be made. s need not be aligned.
  */
