@@ -1,7 +1,11 @@
 # SPDX-License-Identifier: MIT
 """LSAEMU_AUDIT: runs logons through the lsaemu tool and checks every
 record: one JSON object per line, the Windows event field names, the
-values of 4611, 4624, 4672, 4625 and 4634, the fixed policy time."""
+values of 4611, 4624, 4672, 4625 and 4634, the fixed policy time. With the
+diagcall client (tests/diag/diagcall.c) as a second argument, also fields
+far longer than 4 KB, control characters, U+2028, unpaired surrogates and
+bytes that are not UTF-8: every record is still one whole line that
+parses, with exactly the caller's value."""
 import json
 import os
 import subprocess
@@ -9,6 +13,7 @@ import sys
 import tempfile
 
 tool = sys.argv[1]
+diagcall = sys.argv[2] if len(sys.argv) > 2 else None
 failures = []
 
 POLICY = """lsaemu: 1
@@ -34,9 +39,24 @@ def run(audit, policy, *args):
     env.pop("LSAEMU_TRACE", None)
     subprocess.run([tool, "logon", "--policy", policy] + list(args), env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    with open(audit, encoding="utf-8") as f:
-        lines = f.read().splitlines()
+    return read_records(audit)
+
+
+def read_records(audit):
+    # Strict UTF-8, and records split at line feeds only; splitlines(),
+    # which also splits at U+2028, U+0085 and friends, must agree.
+    with open(audit, "rb") as f:
+        data = f.read()
     os.unlink(audit)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        failures.append("the audit file is not UTF-8: %s" % e)
+        return []
+    check(text.endswith("\n"), "the audit file does not end with a line feed")
+    lines = text.split("\n")[:-1]
+    check(text.splitlines() == lines,
+          "splitlines() splits the records differently from their line feeds")
     records = []
     for line in lines:
         try:
@@ -110,6 +130,70 @@ with tempfile.TemporaryDirectory() as d:
     ev = run(audit, policy, "--user", "o'brien\"x", "--password", "x", "--type", "interactive")
     check(len(ev) == 1 and ev[0]["TargetUserName"] == "o'brien\"x",
           "escaped user name gave %r" % ev)
+
+def run_diagcall(audit, policy, *args):
+    """diagcall's records, and its stdout, which must not depend on
+    LSAEMU_AUDIT."""
+    env = dict(os.environ, LSAEMU_POLICY=policy)
+    env.pop("LSAEMU_TRACE", None)
+    env.pop("LSAEMU_AUDIT", None)
+    plain = subprocess.run([diagcall] + list(args), env=env, capture_output=True, check=False)
+    env["LSAEMU_AUDIT"] = audit
+    p = subprocess.run([diagcall] + list(args), env=env, capture_output=True, check=False)
+    check(p.returncode == 0 and p.stderr == b"", "diagcall %s: %r" % (args[:3], p.stderr[:200]))
+    check(p.stdout == plain.stdout,
+          "LSAEMU_AUDIT changed the answers of diagcall %s" % (args[:3],))
+    return read_records(audit)
+
+
+def failed_logon(records, what):
+    fail = [r for r in records if r.get("EventID") == 4625]
+    check(len(records) == 1 and len(fail) == 1,
+          "%s gave %r" % (what, [r.get("EventID") for r in records]))
+    return fail[0] if fail else {}
+
+
+if diagcall:
+    with tempfile.TemporaryDirectory() as d:
+        policy = os.path.join(d, "p.yaml")
+        audit = os.path.join(d, "audit.jsonl")
+        with open(policy, "w", encoding="utf-8") as f:
+            f.write(POLICY)
+
+        # Fields over 4 KB once escaped: 4000 units of user name (é, ESC,
+        # quote, backslash: 12 KB escaped), 2000 of domain (D, U+2028). The
+        # name is too long for the LSA (4625, STATUS_NAME_TOO_LONG) and is
+        # recorded as given.
+        r = failed_logon(run_diagcall(audit, policy, "-r", "1000", "-d", "D\u2028",
+                                      "logonw", "é\x1b\"\\\\"), "a 4 KB name")
+        check(r.get("TargetUserName") == "é\x1b\"\\" * 1000,
+              "4 KB TargetUserName: %r" % r.get("TargetUserName", "")[:40])
+        check(r.get("TargetDomainName") == "D\u2028" * 1000,
+              "4 KB TargetDomainName: %r" % r.get("TargetDomainName", "")[:40])
+        check(r.get("Status") == "0xC0000106", "4 KB name status %r" % r.get("Status"))
+
+        # The largest name a UNICODE_STRING holds: 32766 units of € and
+        # U+2028 (98 KB of UTF-8, 147 KB escaped), and a domain of 32766
+        # units in which every other one is an unpaired surrogate.
+        r = failed_logon(run_diagcall(audit, policy, "-r", "16383", "-d", "d\\ud800",
+                                      "logonw", "€\u2028"), "a 100 KB name")
+        check(r.get("TargetUserName") == "€\u2028" * 16383,
+              "100 KB TargetUserName: %r" % r.get("TargetUserName", "")[:40])
+        check(r.get("TargetDomainName") == "d\ud800" * 16383,
+              "100 KB TargetDomainName: %r" % r.get("TargetDomainName", "")[:40])
+
+        # LsaLogonUser: control characters and an unpaired surrogate.
+        ev = run_diagcall(audit, policy, "lsa", "a\n\x1b\x7f\u0085\\udc00b")
+        r = failed_logon(ev, "LsaLogonUser of a surrogate")
+        check(r.get("TargetUserName") == "a\n\x1b\x7f\u0085\udc00b",
+              "LsaLogonUser TargetUserName: %r" % r.get("TargetUserName"))
+
+        # 4611: the logon process name, bytes that are not UTF-8 included.
+        ev = run_diagcall(audit, policy, "register", os.fsdecode(b"proc\nX\xff\xfe"))
+        check([r.get("EventID") for r in ev] == [4611], "register gave %r" % ev)
+        if ev:
+            check(ev[0].get("LogonProcessName") == "proc\nX\ufffd\ufffd",
+                  "4611 LogonProcessName: %r" % ev[0].get("LogonProcessName"))
 
 for f in failures:
     print("FAIL:", f)

@@ -87,7 +87,8 @@ LSAEMU_EXPORT BOOL WINAPI LookupAccountNameW(LPCWSTR lpSystemName, LPCWSTR lpAcc
     struct api_call c;
     char *sys = lookup_wstr_utf8(lpSystemName), *name = lookup_wstr_utf8(lpAccountName);
     NTSTATUS st = api_enter(&c, "LookupAccountNameW", name);
-    trace_args("\"%s\", \"%s\"", sys ? sys : "(null)", name ? name : "(null)");
+    trace_args("\"%s\", \"%s\"", trace_wstrz(lpSystemName, LOOKUP_MAX_UNITS),
+               trace_wstrz(lpAccountName, LOOKUP_MAX_UNITS));
     if (st == STATUS_SUCCESS)
         st = name_core(c.pol, sys, name, Sid, cbSid, ReferencedDomainName,
                        cchReferencedDomainName, peUse, true);
@@ -164,7 +165,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupAccountSidW(LPCWSTR lpSystemName, PSID Sid, LPWS
     struct api_call c;
     char *sys = lookup_wstr_utf8(lpSystemName);
     NTSTATUS st = api_enter(&c, "LookupAccountSidW", NULL);
-    trace_args("\"%s\"", sys ? sys : "(null)");
+    trace_args("\"%s\"", trace_wstrz(lpSystemName, LOOKUP_MAX_UNITS));
     if (st == STATUS_SUCCESS)
         st = sid_core(c.pol, sys, Sid, Name, cchName, ReferencedDomainName,
                       cchReferencedDomainName, peUse, true);

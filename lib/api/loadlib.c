@@ -37,6 +37,9 @@ static const struct module program = {NULL};
 
 #define N_MODULES (sizeof modules / sizeof modules[0])
 
+/* The longest W module name read, in UTF-16 units. */
+#define UTF8_OF_MAX 32767
+
 static HMODULE handle_of(const struct module *m)
 {
     return (HMODULE)(uintptr_t)m;
@@ -76,13 +79,15 @@ static const struct module *find_module(const char *path)
 }
 
 /* Shared by the A/W and Ex forms; name is UTF-8 or NULL (ptr: NULL allowed
- * for GetModuleHandle only). */
-static HMODULE load(const char *fn, const char *name, bool null_is_program, HANDLE hFile)
+ * for GetModuleHandle only); wide is the W forms' original, which the trace
+ * shows (an unpaired surrogate included), or NULL. */
+static HMODULE load(const char *fn, const char *name, LPCWSTR wide, bool null_is_program,
+                    HANDLE hFile)
 {
     struct api_call c;
     HMODULE h = NULL;
     NTSTATUS st = api_enter(&c, fn, NULL);
-    trace_args("\"%s\"", name ? name : "(null)");
+    trace_args("\"%s\"", wide ? trace_wstrz(wide, UTF8_OF_MAX) : name ? name : "(null)");
     if (st != STATUS_SUCCESS) {
         api_set_last_error(status_to_win32(st));
     } else if (hFile) {
@@ -115,22 +120,22 @@ static HMODULE load(const char *fn, const char *name, bool null_is_program, HAND
 
 static char *utf8_of(LPCWSTR s)
 {
-    return s ? wstr_to_utf8(s, wstr_len(s, 32767)) : NULL;
+    return s ? wstr_to_utf8(s, wstr_len(s, UTF8_OF_MAX)) : NULL;
 }
 
 LSAEMU_EXPORT HMODULE WINAPI LoadLibraryA(LPCSTR lpLibFileName)
 {
-    return load("LoadLibraryA", lpLibFileName, false, NULL);
+    return load("LoadLibraryA", lpLibFileName, NULL, false, NULL);
 }
 
 LSAEMU_EXPORT HMODULE WINAPI LoadLibraryExA(LPCSTR lpLibFileName, HANDLE hFile, DWORD dwFlags)
 {
-    return load("LoadLibraryExA", lpLibFileName, false, hFile);
+    return load("LoadLibraryExA", lpLibFileName, NULL, false, hFile);
 }
 
 LSAEMU_EXPORT HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
 {
-    return load("GetModuleHandleA", lpModuleName, true, NULL);
+    return load("GetModuleHandleA", lpModuleName, NULL, true, NULL);
 }
 
 static HMODULE load_w(const char *fn, LPCWSTR name, bool null_is_program, HANDLE hFile)
@@ -140,7 +145,7 @@ static HMODULE load_w(const char *fn, LPCWSTR name, bool null_is_program, HANDLE
         api_set_last_error(ERROR_NOT_ENOUGH_MEMORY);
         return NULL;
     }
-    HMODULE h = load(fn, u, null_is_program, hFile);
+    HMODULE h = load(fn, u, name, null_is_program, hFile);
     mem_free(u);
     return h;
 }

@@ -273,11 +273,14 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
     fill_quotas(&o->quotas, primary);
 out:
     if (st != STATUS_SUCCESS && audit_enabled()) {
-        /* Before the strings are freed; the reason is final by now. */
-        char *u = user ? user : wspan_utf8(c->fields->user);
-        audit_failure(c, u, domain, st, o->substatus);
-        if (u != user)
-            mem_free(u);
+        /* The names exactly as the caller gave them, unpaired surrogates
+         * included (the record shows them as \udHHH), whatever check
+         * failed; the reason is final by now. A copy that cannot be made
+         * leaves its field "-". */
+        char *u = wspan_wtf8(c->fields->user), *d = wspan_wtf8(c->fields->domain);
+        audit_failure(c, u, d, st, o->substatus);
+        mem_free(u);
+        mem_free(d);
     }
     if (st != STATUS_SUCCESS) {
         NTSTATUS sub = o->substatus;

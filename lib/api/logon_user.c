@@ -75,10 +75,9 @@ static bool arg_from_ansi(const char *s, struct arg16 *a)
     if (!s)
         return true;
     size_t bytes = strlen(s);
-    if (bytes > MAX_UNITS) {
-        a->too_long = true;
-        return true;
-    }
+    /* Too long for a UNICODE_STRING: the call fails, but the string is
+     * still converted, so that the trace shows what the caller passed. */
+    a->too_long = bytes > MAX_UNITS;
     a->owned = mem_malloc((bytes + 1) * sizeof *a->owned);
     if (!a->owned)
         return false;
@@ -93,18 +92,17 @@ static bool arg_from_ansi(const char *s, struct arg16 *a)
     return true;
 }
 
-/* W strings are NUL-terminated UTF-16; count the code units ourselves. */
+/* W strings are NUL-terminated UTF-16; count the code units ourselves, to
+ * the end as RtlInitUnicodeStringEx does before it answers
+ * STATUS_NAME_TOO_LONG, so that the trace can show the whole string. */
 static void arg_from_wide(const WCHAR *s, struct arg16 *a)
 {
     memset(a, 0, sizeof *a);
     if (!s)
         return;
     a->p = (const uint16_t *)s;
-    a->n = wstr_len(a->p, MAX_UNITS);
-    if (a->n > MAX_UNITS) {
-        a->too_long = true;
-        a->n = 0;
-    }
+    a->n = wstr_len(a->p, SIZE_MAX - 1);
+    a->too_long = a->n > MAX_UNITS;
 }
 
 static bool has_at(const struct arg16 *a)
@@ -179,12 +177,12 @@ static BOOL logon_user(const struct lu_args *a)
     }
     char *peek = converted && user.p ? wstr_to_utf8(user.p, user.n) : NULL;
     NTSTATUS st = api_enter(&c, a->fn, peek);
-    char *dom8 = converted && domain.p ? wstr_to_utf8(domain.p, domain.n) : NULL;
+    bool dom = converted && domain.p;
     trace_args("user \"%s\", domain %s%s%s, password <redacted>, type %lu, provider %lu%s",
-               peek ? peek : "", dom8 ? "\"" : "", dom8 ? dom8 : "NULL", dom8 ? "\"" : "",
+               converted ? trace_wstr(user.p, user.n) : "", dom ? "\"" : "",
+               dom ? trace_wstr(domain.p, domain.n) : "NULL", dom ? "\"" : "",
                (unsigned long)a->type, (unsigned long)a->provider,
                a->groups ? ", with TokenGroups" : "");
-    mem_free(dom8);
     if (st != STATUS_SUCCESS)
         goto out;
     if (!converted) {

@@ -11,9 +11,6 @@
 #include "core/guesses.h"
 #include "wstr.h"
 
-/* Longest system or account name we look at, in UTF-16 units. */
-#define LOOKUP_MAX_UNITS 4096
-
 char *lookup_ustr_utf8(const LSA_UNICODE_STRING *u)
 {
     if (!u || !u->Buffer || !u->Length)

@@ -46,6 +46,8 @@ bool lookup_sid(const struct policy *pol, const struct sid *sid, struct lookup_r
 char *lookup_ustr_utf8(const LSA_UNICODE_STRING *u);
 /* A UTF-8 copy of a NUL-terminated UTF-16 string. */
 char *lookup_wstr_utf8(const WCHAR *w);
+/* Longest system or account name we look at, in UTF-16 units. */
+#define LOOKUP_MAX_UNITS 4096
 /* UTF-16 code units of a UTF-8 string (no terminator). */
 size_t lookup_utf16_len(const char *s);
 

@@ -49,14 +49,16 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginNa
     struct peek_ctx pc = {pkg, AuthenticationInformation, AuthenticationInformationLength};
     char *peek;
     NTSTATUS st = api_enter_peek(&c, "LsaLogonUser", peek_user, &pc, &peek);
-    if (!peek && trace_enabled())
-        peek = peek_user(&pc);
+    mem_free(peek);
+    struct wspan shown = {NULL, 0};
+    if (trace_enabled() && pkg)
+        submit_peek_span(pkg->kind, AuthenticationInformation, AuthenticationInformationLength,
+                         &shown);
     trace_args("%p, type %d (%s), package %lu (%s), user \"%s\", password <redacted>, "
                "LocalGroups %p",
                LsaHandle, (int)LogonType, trace_logon_type_name((unsigned)LogonType),
                (unsigned long)AuthenticationPackage, pkg ? pkg->name : "unknown",
-               peek ? peek : "", (void *)LocalGroups);
-    mem_free(peek);
+               shown.p ? trace_wstr(shown.p, shown.n) : "", (void *)LocalGroups);
 
     /* Outputs are defined on every path: nothing is left from an earlier
      * call when this one fails (behavior.md 3.5, outputs on failure). */

@@ -171,7 +171,12 @@ char *wspan_utf8(struct wspan s)
     return wstr_to_utf8(s.p, s.n);
 }
 
-char *submit_peek_user(enum auth_package kind, const void *buf, ULONG len)
+char *wspan_wtf8(struct wspan s)
+{
+    return wstr_to_wtf8(s.p, s.n);
+}
+
+bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct wspan *user)
 {
     struct submit s;
     char saved[REASON_MAX];
@@ -180,6 +185,13 @@ char *submit_peek_user(enum auth_package kind, const void *buf, ULONG len)
     NTSTATUS st = submit_parse(kind, buf, len, &s);
     reason_put(saved);
     if (st != STATUS_SUCCESS)
-        return NULL;
-    return wspan_utf8(s.user);
+        return false;
+    *user = s.user;
+    return true;
+}
+
+char *submit_peek_user(enum auth_package kind, const void *buf, ULONG len)
+{
+    struct wspan user;
+    return submit_peek_span(kind, buf, len, &user) ? wspan_utf8(user) : NULL;
 }

@@ -42,8 +42,14 @@ NTSTATUS submit_parse(enum auth_package kind, const void *buf, ULONG len, struct
  * a malloc'd UTF-8 string or NULL. Never fails loudly.
  */
 char *submit_peek_user(enum auth_package kind, const void *buf, ULONG len);
+/* The same as the span of the block's user name, for the trace; false when
+ * the block does not parse. Never sets the reason. */
+bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct wspan *user);
 
 /* Copies a span into a malloc'd UTF-8 string (NULL on allocation failure). */
 char *wspan_utf8(struct wspan s);
+/* The same keeping unpaired surrogates (wstr_to_wtf8()), for the audit
+ * records, which show the name exactly as the caller gave it. */
+char *wspan_wtf8(struct wspan s);
 
 #endif

@@ -77,7 +77,8 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lp
     struct api_call c;
     char *sys = lookup_wstr_utf8(lpSystemName), *name = lookup_wstr_utf8(lpName);
     NTSTATUS st = api_enter(&c, "LookupPrivilegeValueW", NULL);
-    trace_args("\"%s\", \"%s\"", sys ? sys : "(null)", name ? name : "(null)");
+    trace_args("\"%s\", \"%s\"", trace_wstrz(lpSystemName, LOOKUP_MAX_UNITS),
+               trace_wstrz(lpName, LOOKUP_MAX_UNITS));
     if (st == STATUS_SUCCESS)
         st = value_core(c.pol, lookup_is_local_a(c.pol, sys), sys, name, lpLuid);
     mem_free(sys);
@@ -131,7 +132,8 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeNameW(LPCWSTR lpSystemName, PLUID lpLui
     struct api_call c;
     char *sys = lookup_wstr_utf8(lpSystemName);
     NTSTATUS st = api_enter(&c, "LookupPrivilegeNameW", NULL);
-    trace_args("\"%s\", {%u, %d}", sys ? sys : "(null)", lpLuid ? (unsigned)lpLuid->LowPart : 0,
+    trace_args("\"%s\", {%u, %d}", trace_wstrz(lpSystemName, LOOKUP_MAX_UNITS),
+               lpLuid ? (unsigned)lpLuid->LowPart : 0,
                lpLuid ? (int)lpLuid->HighPart : 0);
     if (st == STATUS_SUCCESS)
         st = name_core(c.pol, lookup_is_local_a(c.pol, sys), sys, lpLuid, lpName, cchName, true);
@@ -184,7 +186,8 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeDisplayNameW(LPCWSTR lpSystemName, LPCW
     struct api_call c;
     char *sys = lookup_wstr_utf8(lpSystemName), *name = lookup_wstr_utf8(lpName);
     NTSTATUS st = api_enter(&c, "LookupPrivilegeDisplayNameW", NULL);
-    trace_args("\"%s\", \"%s\"", sys ? sys : "(null)", name ? name : "(null)");
+    trace_args("\"%s\", \"%s\"", trace_wstrz(lpSystemName, LOOKUP_MAX_UNITS),
+               trace_wstrz(lpName, LOOKUP_MAX_UNITS));
     if (st == STATUS_SUCCESS)
         st = display_core(c.pol, lookup_is_local_a(c.pol, sys), sys, name, lpDisplayName,
                           cchDisplayName, lpLanguageId, true);

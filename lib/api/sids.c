@@ -387,7 +387,7 @@ LSAEMU_EXPORT BOOL WINAPI ConvertStringSidToSidW(LPCWSTR StringSid, PSID *Sid)
     struct api_call c;
     char *text = lookup_wstr_utf8(StringSid);
     NTSTATUS st = api_enter(&c, "ConvertStringSidToSidW", NULL);
-    trace_args("\"%s\"", text ? text : "(null)");
+    trace_args("\"%s\"", trace_wstrz(StringSid, LOOKUP_MAX_UNITS));
     if (st == STATUS_SUCCESS) {
         if (StringSid && !text) {
             st = STATUS_NO_MEMORY;

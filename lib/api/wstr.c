@@ -3,6 +3,7 @@
 #include "wstr.h"
 #include "core/mem.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,8 +32,12 @@ static size_t put_utf8(uint32_t cp, char *out)
     return 4;
 }
 
-char *wstr_to_utf8(const uint16_t *s, size_t n)
+/* Both conversions; keep: an unpaired surrogate is encoded as itself
+ * (WTF-8) rather than as U+FFFD. */
+static char *to_utf8(const uint16_t *s, size_t n, bool keep)
 {
+    if (n > (SIZE_MAX - 1) / 3)
+        return NULL;
     char *out = mem_malloc(n * 3 + 1);
     if (!out)
         return NULL;
@@ -49,13 +54,23 @@ char *wstr_to_utf8(const uint16_t *s, size_t n)
         if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n && next >= 0xDC00 && next <= 0xDFFF) {
             cp = 0x10000 + ((cp - 0xD800) << 10) + (next - 0xDC00u);
             i++;
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+        } else if (cp >= 0xD800 && cp <= 0xDFFF && !keep) {
             cp = 0xFFFD;
         }
         len += put_utf8(cp, out + len);
     }
     out[len] = '\0';
     return out;
+}
+
+char *wstr_to_utf8(const uint16_t *s, size_t n)
+{
+    return to_utf8(s, n, false);
+}
+
+char *wstr_to_wtf8(const uint16_t *s, size_t n)
+{
+    return to_utf8(s, n, true);
 }
 
 /* Decodes one UTF-8 sequence at s; returns its length (0 at NUL) and the

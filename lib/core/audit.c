@@ -1,92 +1,56 @@
 /* SPDX-License-Identifier: MIT */
 /* The audit-event writer (see audit.h). */
 #include "audit.h"
-#include "core/mem.h"
 
-#include <fcntl.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "diag_line.h"
+#include "diag_out.h"
 #include "rights.h"
 #include "sessions.h"
 
 static pthread_once_t audit_once = PTHREAD_ONCE_INIT;
-static int audit_fd = -1;
+static struct diag_out audit_out = DIAG_OUT_INIT("LSAEMU_AUDIT", "auditing is off", false);
 
 static void audit_open(void)
 {
-    const char *path = getenv("LSAEMU_AUDIT");
-    if (path && *path)
-        audit_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    diag_out_open(&audit_out);
 }
 
 bool audit_enabled(void)
 {
     pthread_once(&audit_once, audit_open);
-    return audit_fd >= 0;
+    return diag_out_on(&audit_out);
 }
 
-/* A line under construction; overflow marks it unusable rather than
- * writing a cut JSON object that a parser would reject. */
-struct line {
-    char buf[4096];
-    size_t len;
-    bool overflow;
-};
-
-static void put_raw(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put_raw(struct line *l, const char *fmt, ...)
+static void put_raw(struct diag_line *l, const char *text)
 {
-    if (l->overflow)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(l->buf + l->len, sizeof l->buf - l->len, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof l->buf - l->len)
-        l->overflow = true;
-    else
-        l->len += (size_t)n;
+    diag_line_put(l, text, strlen(text));
 }
 
-/* A JSON string: quotes, backslashes and control characters escaped (RFC
- * 8259); other bytes, UTF-8 included, go through unchanged. NULL or "" is
- * "-", the placeholder Windows writes for an empty field. */
-static void put_string(struct line *l, const char *s)
+/* A JSON string (diag_line_json()). NULL or "" is "-", the placeholder
+ * Windows writes for an empty field. */
+static void put_string(struct diag_line *l, const char *s)
 {
     if (!s || !*s)
         s = "-";
     put_raw(l, "\"");
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': put_raw(l, "\\\""); break;
-        case '\\': put_raw(l, "\\\\"); break;
-        case '\n': put_raw(l, "\\n"); break;
-        case '\r': put_raw(l, "\\r"); break;
-        case '\t': put_raw(l, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                put_raw(l, "\\u%04x", *p);
-            else
-                put_raw(l, "%c", *p);
-        }
-    }
+    diag_line_json(l, s, strlen(s));
     put_raw(l, "\"");
 }
 
-static void put_field(struct line *l, const char *name, const char *value)
+static void put_field(struct diag_line *l, const char *name, const char *value)
 {
-    put_raw(l, ",\"%s\":", name);
+    diag_line_printf(l, ",\"%s\":", name);
     put_string(l, value);
 }
 
-static void put_time(struct line *l, const struct audit_event *e)
+static void put_time(struct diag_line *l, const struct audit_event *e)
 {
     struct timespec now;
     time_t secs;
@@ -115,11 +79,14 @@ void audit_emit(const struct audit_event *e)
 {
     if (!audit_enabled())
         return;
-    struct line *l = mem_calloc(1, sizeof *l);
-    if (!l)
-        return;
+    /* The line grows to whatever its fields need: a record is never cut
+     * or dropped (issue 11). It writes itself out early only when memory
+     * runs out, so that even then the record is whole. */
+    struct diag_line line;
+    struct diag_line *l = &line;
+    diag_line_init(l, &audit_out);
     char text[SID_STRING_MAX];
-    put_raw(l, "{\"EventID\":%u", e->id);
+    diag_line_printf(l, "{\"EventID\":%u", e->id);
     put_time(l, e);
     put_field(l, "TargetUserName", e->user);
     put_field(l, "TargetDomainName", e->domain);
@@ -127,7 +94,7 @@ void audit_emit(const struct audit_event *e)
     snprintf(text, sizeof text, "0x%llx",
              (unsigned long long)(((uint64_t)(uint32_t)e->logon_id.high << 32) | e->logon_id.low));
     put_field(l, "TargetLogonId", text);
-    put_raw(l, ",\"LogonType\":%u", e->logon_type);
+    diag_line_printf(l, ",\"LogonType\":%u", e->logon_type);
     put_field(l, "LogonProcessName", e->logon_process);
     put_field(l, "AuthenticationPackageName", e->package);
     snprintf(text, sizeof text, "0x%lx", (unsigned long)getpid());
@@ -144,13 +111,10 @@ void audit_emit(const struct audit_event *e)
     if (e->reason && *e->reason)
         put_field(l, "LsaemuReason", e->reason);
     put_raw(l, "}\n");
-    if (!l->overflow) {
-        /* One write per line: O_APPEND makes it atomic against other
-         * writers of the same file. */
-        ssize_t w = write(audit_fd, l->buf, l->len);
-        (void)w;
-    }
-    mem_free(l);
+    /* One write per line: O_APPEND makes it atomic against other writers
+     * of the same file. */
+    diag_out_write(&audit_out, l->buf, l->len);
+    diag_line_free(l);
 }
 
 /* The privileges whose assignment Windows announces with event 4672. */

@@ -11,7 +11,11 @@
  *   4672  special privileges assigned to a new logon
  *
  * The file is opened once, at the first event, with O_APPEND; every line is
- * one write(), so lines of concurrent threads and processes never mix.
+ * one write(), so lines of concurrent threads and processes never mix. A
+ * record is never cut or dropped, whatever the length of its fields, and
+ * the strings in it are escaped as JSON requires (lib/core/diag_line.h):
+ * every line parses. A file that cannot be opened or written is reported
+ * once on stderr and auditing stops (lib/core/diag_out.h).
  * Passwords never reach this module.
  */
 #ifndef LSAEMU_CORE_AUDIT_H
