@@ -252,7 +252,11 @@ static int build_process(struct policy *pol, const char *name)
     token_unref(process_token);
     process_token = t;
     process_session_id = proc->session;
-    snprintf(process_name, sizeof process_name, "%s", name);
+    /* current_reset() rebuilds from process_name itself, and snprintf()
+     * onto its own argument is undefined (glibc can leave it empty, and the
+     * reset then falls back to "default"). */
+    if (name != process_name)
+        snprintf(process_name, sizeof process_name, "%s", name);
     return 0;
 }
 
