@@ -2,9 +2,10 @@
 /*
  * The policy in force and the calling process's identity (see current.h).
  *
- * Lock order: current_mutex, then state_lock, then the handle, session,
- * return-buffer and fault locks (each registry's shards in index order,
- * shard.h), then the token locks (token.h).
+ * Lock order: the publication locks (publish.h), then current_mutex, then
+ * state_lock, then the handle, session, return-buffer and fault locks
+ * (each registry's shards in index order, shard.h), then the token locks
+ * (token.h).
  *
  * Changes hold current_mutex (one changer at a time) and state_lock for
  * writing while they swap the policy, the broken flag and the process
@@ -28,6 +29,7 @@
 #include "engine.h"
 #include "faults.h"
 #include "handles.h"
+#include "publish.h"
 #include "retbuf.h"
 #include "sessions.h"
 #include "token.h"
@@ -95,6 +97,7 @@ static void drop_thread_token(void *p)
 
 static void atfork_prepare(void)
 {
+    publish_lock_all();
     pthread_mutex_lock(&current_mutex);
     pthread_rwlock_wrlock(&state_lock);
     handles_lock();
@@ -113,6 +116,7 @@ static void atfork_release(void)
     handles_unlock();
     pthread_rwlock_unlock(&state_lock);
     pthread_mutex_unlock(&current_mutex);
+    publish_unlock_all();
 }
 
 static void atfork_child(void)
@@ -128,6 +132,7 @@ static void atfork_child(void)
      * would wait for them forever (tests/check_threads.c, fork). */
     pthread_rwlock_init(&state_lock, NULL);
     pthread_mutex_unlock(&current_mutex);
+    publish_unlock_all();
 }
 
 /* Taken by everything that changes the state below. */
@@ -504,6 +509,11 @@ int64_t current_now(const struct policy *pol)
 
 void current_reset(void)
 {
+    /* Calls publish what they made while they hold their own publication
+     * lock (publish.h), so this reset empties the registries either before
+     * a call's objects are in or after all of them are: nothing a call
+     * still fills is freed, and nothing is half registered. */
+    publish_lock_all();
     change_begin();
     init_locked();
     handles_reset();
@@ -518,5 +528,6 @@ void current_reset(void)
         build_process(policy, "default") != 0)
         broken = true;
     change_end();
+    publish_unlock_all();
     current_set_thread_token(NULL);
 }
