@@ -193,10 +193,17 @@ static void make_builtin_sessions(void)
             .session_id = 0,
         };
         struct luid id = {builtins[i].luid, 0};
-        struct logon_session *s = session_create(&info, &id);
+        /* Complete before it is published: other threads' calls may look
+         * it up at once (a reset rebuilds these while they run). */
+        struct logon_session *s = session_new(&info, &id);
+        if (s)
+            s->zeroed = builtins[i].luid == LUID_SYSTEM;
+        if (s && session_publish(s) != 0) {
+            session_unref(s);
+            s = NULL;
+        }
         if (!s)
             return; /* retried on the next install */
-        s->zeroed = builtins[i].luid == LUID_SYSTEM;
         session_pin(s);
         session_unref(s);
     }
