@@ -2,9 +2,10 @@
 /*
  * Handlers of the package messages lsaemu emulates. A handler returns the
  * function result (0 when the package processed the request); the package's
- * own answer goes in ans->protocol_status with an optional return buffer
- * (allocated with retbuf_alloc(RETBUF_LSA_RETURN), freed by the caller with
- * LsaFreeReturnBuffer). On a non-zero return the handler allocated nothing.
+ * own answer goes in ans->protocol_status with an optional return buffer,
+ * which the handler fills and then publishes (retbuf_publish() as
+ * RETBUF_LSA_RETURN; the caller frees it with LsaFreeReturnBuffer) and does
+ * not touch again. On a non-zero return the handler allocated nothing.
  */
 #ifndef LSAEMU_API_CALLPKG_H
 #define LSAEMU_API_CALLPKG_H

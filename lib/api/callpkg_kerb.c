@@ -64,13 +64,19 @@ NTSTATUS callpkg_kerb_query_cache(const struct callpkg_request *req, struct call
         return STATUS_SUCCESS;
     /* Every response shape starts MessageType, CountOfTickets. */
     size_t size = offsetof(KERB_QUERY_TKT_CACHE_RESPONSE, Tickets);
-    KERB_QUERY_TKT_CACHE_RESPONSE *resp = retbuf_alloc(RETBUF_LSA_RETURN, size);
+    KERB_QUERY_TKT_CACHE_RESPONSE *resp = retbuf_new(size);
+    if (resp) {
+        resp->MessageType = (KERB_PROTOCOL_MESSAGE_TYPE)req->message;
+        resp->CountOfTickets = 0;
+        if (retbuf_publish(resp, RETBUF_LSA_RETURN, size) != 0) {
+            retbuf_discard(resp);
+            resp = NULL;
+        }
+    }
     if (!resp) {
         reason_set("out of memory allocating the response");
         return STATUS_NO_MEMORY;
     }
-    resp->MessageType = (KERB_PROTOCOL_MESSAGE_TYPE)req->message;
-    resp->CountOfTickets = 0;
     ans->buffer = resp;
     ans->length = (ULONG)size;
     return STATUS_SUCCESS;

@@ -13,6 +13,7 @@
 
 #include "callpkg.h"
 #include "core/md4.h"
+#include "core/publish.h"
 #include "core/reason.h"
 #include "core/retbuf.h"
 #include "lsa_logon_buffer.h"
@@ -76,51 +77,67 @@ NTSTATUS callpkg_msv_change_password(const struct callpkg_request *req,
     }
     user = wspan_utf8(acct);
     domain = wspan_utf8(dom);
-    MSV1_0_CHANGEPASSWORD_RESPONSE *resp =
-        retbuf_alloc(RETBUF_LSA_RETURN, sizeof(MSV1_0_CHANGEPASSWORD_RESPONSE));
+    MSV1_0_CHANGEPASSWORD_RESPONSE *resp = retbuf_new(sizeof *resp);
     if (!user || !domain || !resp) {
-        retbuf_free(resp, RETBUF_LSA_RETURN);
+        retbuf_discard(resp);
         st = STATUS_NO_MEMORY;
         reason_set("out of memory reading the request");
         goto out;
     }
     resp->MessageType = MsV1_0ChangePassword;
     resp->PasswordInfoValid = FALSE;
-    ans->buffer = resp;
-    ans->length = sizeof *resp;
 
+    bool change = false;
+    uint8_t h_new[16];
     bool local = !*domain || strcmp(domain, ".") == 0 ||
                  strcasecmp(domain, req->pol->machine_name) == 0;
     const struct account *a = local ? policy_find_account(req->pol, user) : NULL;
     if (!a || a->kind != ACCOUNT_NORMAL) {
         ans->protocol_status = STATUS_NO_SUCH_USER;
         reason_set("MsV1_0ChangePassword: no local account '%s' in domain '%s'", user, domain);
-        goto out;
+        goto answer;
     }
-    uint8_t h_old[16], h_new[16];
+    uint8_t h_old[16];
     nt_hash(oldpw, h_old);
     if (a->locked_out) {
         ans->protocol_status = STATUS_ACCOUNT_LOCKED_OUT;
         reason_set("MsV1_0ChangePassword: %s\\%s is locked out", a->domain, a->name);
-        goto out;
+        goto answer;
     }
     if (memcmp(h_old, a->nt_hash, 16) != 0) {
         ans->protocol_status = STATUS_WRONG_PASSWORD;
         reason_set("MsV1_0ChangePassword: the old password of %s\\%s is wrong", a->domain,
                    a->name);
-        goto out;
+        goto answer;
     }
     nt_hash(newpw, h_new);
-    if (current_change_password(a->name, h_new, newpw.n == 0) != 0) {
+    change = true;
+answer:
+    /* The response is published and the password changed in one
+     * publication section (publish.h): either both happen or neither, and
+     * no reset can free the response before a failed change takes it
+     * back. */
+    publish_begin();
+    if (retbuf_publish(resp, RETBUF_LSA_RETURN, sizeof *resp) != 0) {
+        retbuf_discard(resp);
+        resp = NULL;
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory allocating the response");
+    } else if (change && current_change_password(a->name, h_new, newpw.n == 0) != 0) {
         retbuf_free(resp, RETBUF_LSA_RETURN);
-        ans->buffer = NULL;
-        ans->length = 0;
+        resp = NULL;
         st = STATUS_NO_MEMORY;
         reason_set("out of memory changing the password");
-        goto out;
     }
-    ans->protocol_status = STATUS_SUCCESS;
-    reason_set("MsV1_0ChangePassword: password of %s\\%s changed", a->domain, a->name);
+    publish_end();
+    if (resp) {
+        ans->buffer = resp;
+        ans->length = sizeof *resp;
+    }
+    if (st == STATUS_SUCCESS && change) {
+        ans->protocol_status = STATUS_SUCCESS;
+        reason_set("MsV1_0ChangePassword: password of %s\\%s changed", a->domain, a->name);
+    }
 out:
     mem_free(user);
     mem_free(domain);

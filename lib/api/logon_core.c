@@ -10,7 +10,9 @@
 #include "core/audit.h"
 #include "core/guesses.h"
 #include "core/handles.h"
+#include "core/publish.h"
 #include "core/reason.h"
+#include "core/retbuf.h"
 #include "core/sessions.h"
 #include "lsa_profile.h"
 #include "wstr.h"
@@ -61,7 +63,8 @@ static void fill_quotas(QUOTA_LIMITS *q, bool primary)
     q->TimeLimit.QuadPart = GUESS_QUOTA_TIME_LIMIT;
 }
 
-/* Creates the session and completes the token's ids; false on OOM. */
+/* Creates the session (unpublished) and completes the token's ids; false
+ * on OOM. */
 static bool attach_session(const struct logon_call *c, const struct logon_verdict *v,
                            struct token *t, const char *user, const char *domain, struct luid id,
                            struct token *caller_token, int64_t now)
@@ -88,7 +91,7 @@ static bool attach_session(const struct logon_call *c, const struct logon_verdic
         info.user_name = user;
         info.domain = domain;
     }
-    struct logon_session *s = session_create(&info, &id);
+    struct logon_session *s = session_new(&info, &id);
     if (!s)
         return false;
     t->session = s;
@@ -111,6 +114,86 @@ static bool attach_session(const struct logon_call *c, const struct logon_verdic
         t->source_id.high = c->source->SourceIdentifier.HighPart;
     }
     return true;
+}
+
+static void audit_success(const struct logon_call *c, const struct token *t, int64_t now);
+
+/*
+ * The logon's LUID came from the counter's epoch before a reset that has
+ * run since (sessions.h), and the new epoch hands the same values out
+ * again: the session, the token and its logon SID take LUIDs of the new
+ * epoch. Only this call knows them yet (publication section held).
+ */
+static void renew_logon_id(struct token *t)
+{
+    struct luid old = t->auth_id, id = luid_next();
+    struct sid old_sid = sid_make(5, 3, (uint32_t[]){5, (uint32_t)old.high, old.low});
+    struct sid new_sid = sid_make(5, 3, (uint32_t[]){5, (uint32_t)id.high, id.low});
+    for (size_t i = 0; i < t->n_groups; i++)
+        if ((t->groups[i].attributes & TOK_GROUP_LOGON_ID) == TOK_GROUP_LOGON_ID &&
+            sid_equal(&t->groups[i].sid, &old_sid))
+            t->groups[i].sid = new_sid;
+    if (t->has_logon_sid && sid_equal(&t->logon_sid, &old_sid))
+        t->logon_sid = new_sid;
+    t->auth_id = id;
+    t->session->id = id;
+    t->token_id = luid_next();
+    t->modified_id = t->token_id;
+}
+
+/*
+ * Registers the logon session, the buffers and the token handle, all or
+ * none, in one publication section, so that a reset sees the whole logon
+ * or nothing of it. On success the handle holds the token, *h is its value
+ * and the buffers are the caller's; on failure (status returned, reason
+ * set) the token and the buffers are released. The 4624 is announced
+ * inside, before a reset can close the handle and free the token.
+ */
+static NTSTATUS publish_logon(const struct logon_call *c, struct token *t, unsigned epoch,
+                              int64_t now, struct logon_out *o, uintptr_t *h)
+{
+    NTSTATUS st = STATUS_SUCCESS;
+    bool primary = t->kind == TOKEN_KIND_PRIMARY;
+    size_t sid_len = o->logon_sid ? sid_size(&t->logon_sid) : 0;
+    publish_begin();
+    if (luid_epoch() != epoch)
+        renew_logon_id(t);
+    if (o->logon_sid)
+        memcpy(o->logon_sid, &t->logon_sid, sid_len);
+    struct retbuf_pub bufs[] = {{o->profile, RETBUF_LSA_RETURN, o->profile_len},
+                                {o->logon_sid, RETBUF_LOCAL, sid_len}};
+    struct luid id = t->auth_id;
+    if (session_publish(t->session) != 0) {
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory creating the logon session");
+    } else if (retbuf_publish_all(bufs, 2) != 0) {
+        st = o->profile ? STATUS_QUOTA_EXCEEDED : STATUS_NO_MEMORY;
+        reason_set("out of memory allocating the %s",
+                   o->profile ? "profile buffer" : "logon SID");
+    } else if (!(*h = handles_insert(HANDLE_TOKEN, t, TOKEN_ALL_ACCESS))) {
+        t = NULL; /* released with the failed insertion, and its session */
+        retbuf_free(o->profile, RETBUF_LSA_RETURN);
+        retbuf_free(o->logon_sid, RETBUF_LOCAL);
+        o->profile = o->logon_sid = NULL;
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory creating the token handle");
+    }
+    if (st == STATUS_SUCCESS && audit_enabled())
+        audit_success(c, t, now);
+    if (st != STATUS_SUCCESS) {
+        /* Unlists the session too when it was published. */
+        token_unref(t);
+        retbuf_discard(o->profile);
+        retbuf_discard(o->logon_sid);
+        o->profile = o->logon_sid = NULL;
+    }
+    publish_end();
+    if (st == STATUS_SUCCESS) {
+        o->logon_id.LowPart = id.low;
+        o->logon_id.HighPart = id.high;
+        fill_quotas(&o->quotas, primary);
+    }
+    return st;
 }
 
 /* Events 4624 and, when the token holds a special privilege, 4672. */
@@ -215,6 +298,7 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
         goto out;
     }
     int64_t now = current_now(c->pol);
+    unsigned epoch;
     struct logon_request req = {
         .logon_type = c->logon_type,
         .package = c->package->kind,
@@ -229,7 +313,7 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
         .caller_token = who.token,
         .local_groups = groups,
         .n_local_groups = n_groups,
-        .logon_id = luid_next(),
+        .logon_id = luid_next_epoch(&epoch),
         .now = now,
     };
     st = engine_logon(c->pol, &req, v);
@@ -247,30 +331,33 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
         reason_set("out of memory creating the logon session");
         goto out;
     }
-    o->has_logon_sid = t->has_logon_sid;
-    o->logon_sid = t->logon_sid;
-    bool primary = t->kind == TOKEN_KIND_PRIMARY;
-    uintptr_t h = handles_insert(HANDLE_TOKEN, t, TOKEN_ALL_ACCESS);
-    if (!h) {
-        st = STATUS_NO_MEMORY;
-        reason_set("out of memory creating the token handle");
-        goto out;
-    }
+    /* Everything the caller gets is built privately first: no reset can
+     * reach it before publish_logon(). */
     if (c->want_profile && v->account) {
         o->profile = profile_build(c->pol, v->account, now, &o->profile_len);
         if (!o->profile) {
-            handles_close(h, HANDLE_TOKEN);
+            token_unref(t);
             st = STATUS_QUOTA_EXCEEDED;
             reason_set("out of memory allocating the profile buffer");
             goto out;
         }
     }
-    if (audit_enabled())
-        audit_success(c, t, now);
+    if (c->want_logon_sid && t->has_logon_sid) {
+        o->logon_sid = retbuf_new(sid_size(&t->logon_sid));
+        if (!o->logon_sid) {
+            token_unref(t);
+            retbuf_discard(o->profile);
+            o->profile = NULL;
+            st = STATUS_NO_MEMORY;
+            reason_set("out of memory allocating the logon SID");
+            goto out;
+        }
+    }
+    uintptr_t h = 0;
+    st = publish_logon(c, t, epoch, now, o, &h);
+    if (st != STATUS_SUCCESS)
+        goto out;
     o->token = (HANDLE)h;
-    o->logon_id.LowPart = req.logon_id.low;
-    o->logon_id.HighPart = req.logon_id.high;
-    fill_quotas(&o->quotas, primary);
 out:
     if (st != STATUS_SUCCESS && audit_enabled()) {
         /* The names exactly as the caller gave them, unpaired surrogates

@@ -25,17 +25,17 @@ struct logon_call {
     const TOKEN_SOURCE *source;
     const char *logon_process; /* "" when unregistered */
     bool want_profile;
+    bool want_logon_sid; /* LogonUserEx's ppLogonSid */
 };
 
 struct logon_out {
     NTSTATUS substatus;
     HANDLE token;
     LUID logon_id;
-    void *profile;
+    void *profile;   /* LsaFreeReturnBuffer */
     ULONG profile_len;
+    void *logon_sid; /* LocalFree; when asked for and the token has one */
     QUOTA_LIMITS quotas;
-    struct sid logon_sid; /* valid when has_logon_sid */
-    bool has_logon_sid;
 };
 
 /*
@@ -48,7 +48,10 @@ NTSTATUS logon_check_local_groups(const struct policy *pol, const TOKEN_GROUPS *
 /*
  * Performs the logon. On success every output is set; on failure none is
  * (token NULL, profile NULL, no session left) except substatus. The reason
- * is set either way.
+ * is set either way. The logon session, the token handle and the buffers
+ * are built privately and published together just before the return
+ * (publish.h): a concurrent lsaemu_reset() frees all of them or none, and
+ * nothing of them is reachable by a reset while it is being filled.
  */
 NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o);
 

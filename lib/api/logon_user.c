@@ -13,9 +13,7 @@
 #include <string.h>
 
 #include "core/guesses.h"
-#include "core/handles.h"
 #include "core/reason.h"
-#include "core/retbuf.h"
 #include "core/sessions.h"
 #include "core/status.h"
 #include "logon_core.h"
@@ -249,6 +247,7 @@ static BOOL logon_user(const struct lu_args *a)
         .source = &source,
         .logon_process = "Advapi",
         .want_profile = a->profile != NULL,
+        .want_logon_sid = a->logon_sid != NULL,
     };
     st = logon_core(&call, &res);
     have_res = true;
@@ -257,21 +256,8 @@ static BOOL logon_user(const struct lu_args *a)
 
     /* Without a logon SID in the token, *ppLogonSid stays NULL. */
     _Static_assert(GUESS_LOGONUSEREX_NO_LOGON_SID_IS_NULL, "only the NULL answer is emulated");
-    if (a->logon_sid && res.has_logon_sid) {
-        size_t size = sid_size(&res.logon_sid);
-        void *sid = retbuf_alloc(RETBUF_LOCAL, size);
-        if (!sid) {
-            handles_close((uintptr_t)res.token, HANDLE_TOKEN);
-            if (res.profile)
-                retbuf_free(res.profile, RETBUF_LSA_RETURN);
-            memset(&res, 0, sizeof res);
-            st = STATUS_NO_MEMORY;
-            reason_set("out of memory allocating the logon SID");
-            goto out;
-        }
-        memcpy(sid, &res.logon_sid, size);
-        *a->logon_sid = sid;
-    }
+    if (a->logon_sid)
+        *a->logon_sid = res.logon_sid;
     *a->token = res.token;
     if (a->profile)
         *a->profile = res.profile;

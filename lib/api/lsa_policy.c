@@ -214,7 +214,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupPrivilegeName(LSA_HANDLE PolicyHandle, PLU
     }
     const char *text = right_info(id)->name;
     size_t units = lookup_utf16_len(text);
-    LSA_UNICODE_STRING *u = retbuf_alloc(RETBUF_LSA_MEMORY, sizeof *u + 2 * (units + 1));
+    size_t size = sizeof(LSA_UNICODE_STRING) + 2 * (units + 1);
+    LSA_UNICODE_STRING *u = retbuf_new(size);
     if (!u) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
@@ -224,6 +225,12 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupPrivilegeName(LSA_HANDLE PolicyHandle, PLU
     lookup_copy_text(text, u->Buffer, true);
     u->Length = (USHORT)(2 * units);
     u->MaximumLength = (USHORT)(2 * (units + 1));
+    if (retbuf_publish(u, RETBUF_LSA_MEMORY, size) != 0) {
+        retbuf_discard(u);
+        st = STATUS_INSUFFICIENT_RESOURCES;
+        reason_set("out of memory");
+        goto out;
+    }
     *Name = u;
     reason_set("LUID {%u, 0} is %s", (unsigned)Value->LowPart, text);
 out:
@@ -300,13 +307,15 @@ static LONG domains_add(struct domains *d, const struct lookup_result *r)
     return (LONG)d->n++;
 }
 
-/* One LsaFreeMemory block: the list, its LSA_TRUST_INFORMATION array, SIDs, names. */
-static PLSA_REFERENCED_DOMAIN_LIST domains_block(const struct domains *d)
+/* One LsaFreeMemory block, unpublished: the list, its LSA_TRUST_INFORMATION
+ * array, SIDs, names. *size receives its size. */
+static PLSA_REFERENCED_DOMAIN_LIST domains_block(const struct domains *d, size_t *size_out)
 {
     size_t size = sizeof(LSA_REFERENCED_DOMAIN_LIST) + d->n * sizeof(LSA_TRUST_INFORMATION);
     for (size_t i = 0; i < d->n; i++)
         size += sid_size(&d->sid[i]) + 2 * (lookup_utf16_len(d->name[i]) + 1);
-    LSA_REFERENCED_DOMAIN_LIST *list = retbuf_alloc(RETBUF_LSA_MEMORY, size);
+    *size_out = size;
+    LSA_REFERENCED_DOMAIN_LIST *list = retbuf_new(size);
     if (!list)
         return NULL;
     LSA_TRUST_INFORMATION *ti = (LSA_TRUST_INFORMATION *)(list + 1);
@@ -363,28 +372,33 @@ static NTSTATUS lookup_alloc(ULONG count, struct lookup_result **res, bool **ok,
 }
 
 /*
- * Ends a look-up whose translated array (an LsaFreeMemory block) is filled:
- * builds the referenced-domain list and hands both to the caller, or frees
+ * Ends a look-up whose translated array (an unpublished LsaFreeMemory block
+ * of size bytes) is filled: builds the referenced-domain list and publishes
+ * both together for the caller (a reset frees both or neither), or frees
  * both when nothing mapped and the caller gets none (GUESS_). Returns the
  * look-up's status; the translated array is freed on every failure.
  */
-static NTSTATUS lookup_publish(struct domains *d, void *translated, size_t mapped, ULONG count,
-                               void **out_translated, PLSA_REFERENCED_DOMAIN_LIST *out_domains)
+static NTSTATUS lookup_publish(struct domains *d, void *translated, size_t size, size_t mapped,
+                               ULONG count, void **out_translated,
+                               PLSA_REFERENCED_DOMAIN_LIST *out_domains)
 {
-    PLSA_REFERENCED_DOMAIN_LIST list = domains_block(d);
-    if (!list) {
-        retbuf_free(translated, RETBUF_LSA_MEMORY);
-        reason_set("out of memory");
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
+    size_t list_size = 0;
+    PLSA_REFERENCED_DOMAIN_LIST list = domains_block(d, &list_size);
     NTSTATUS st = mapped_status(mapped, count);
-    if (st == STATUS_NONE_MAPPED && !GUESS_LOOKUP_NONE_MAPPED_RETURNS_BUFFERS) {
-        retbuf_free(translated, RETBUF_LSA_MEMORY);
-        retbuf_free(list, RETBUF_LSA_MEMORY);
-    } else {
-        *out_translated = translated;
-        *out_domains = list;
+    struct retbuf_pub both[] = {{translated, RETBUF_LSA_MEMORY, size},
+                                {list, RETBUF_LSA_MEMORY, list_size}};
+    bool none = st == STATUS_NONE_MAPPED && !GUESS_LOOKUP_NONE_MAPPED_RETURNS_BUFFERS;
+    if (!list || (!none && retbuf_publish_all(both, 2) != 0)) {
+        st = STATUS_INSUFFICIENT_RESOURCES;
+        reason_set("out of memory");
     }
+    if (st == STATUS_INSUFFICIENT_RESOURCES || none) {
+        retbuf_discard(translated);
+        retbuf_discard(list);
+        return st;
+    }
+    *out_translated = translated;
+    *out_domains = list;
     return st;
 }
 
@@ -436,7 +450,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupNames2(LSA_HANDLE PolicyHandle, ULONG Flag
             size += sid_size(&res[i].sid);
         }
     }
-    LSA_TRANSLATED_SID2 *out_sids = retbuf_alloc(RETBUF_LSA_MEMORY, size);
+    LSA_TRANSLATED_SID2 *out_sids = retbuf_new(size);
     if (!out_sids) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
@@ -456,7 +470,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupNames2(LSA_HANDLE PolicyHandle, ULONG Flag
         out_sids[i].DomainIndex = domains_add(&d, &res[i]);
     }
     void *published = NULL;
-    st = lookup_publish(&d, out_sids, mapped, Count, &published, ReferencedDomains);
+    st = lookup_publish(&d, out_sids, size, mapped, Count, &published, ReferencedDomains);
     *Sids = published;
     if (st == STATUS_INSUFFICIENT_RESOURCES)
         goto out;
@@ -523,7 +537,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupSids(LSA_HANDLE PolicyHandle, ULONG Count,
         }
         size += 2 * (lookup_utf16_len(res[i].name) + 1);
     }
-    LSA_TRANSLATED_NAME *out_names = retbuf_alloc(RETBUF_LSA_MEMORY, size);
+    LSA_TRANSLATED_NAME *out_names = retbuf_new(size);
     if (!out_names) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
@@ -541,7 +555,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupSids(LSA_HANDLE PolicyHandle, ULONG Count,
         out_names[i].DomainIndex = ok[i] ? domains_add(&d, &res[i]) : -1;
     }
     void *published = NULL;
-    st = lookup_publish(&d, out_names, mapped, Count, &published, ReferencedDomains);
+    st = lookup_publish(&d, out_names, size, mapped, Count, &published, ReferencedDomains);
     *Names = published;
     if (st == STATUS_INSUFFICIENT_RESOURCES)
         goto out;

@@ -47,7 +47,7 @@ void *profile_build(const struct policy *pol, const struct account *acct, int64_
         else
             size += n * 2;
     }
-    MSV1_0_INTERACTIVE_PROFILE *p = retbuf_alloc(RETBUF_LSA_RETURN, size);
+    MSV1_0_INTERACTIVE_PROFILE *p = retbuf_new(size);
     if (!p)
         return NULL;
     p->MessageType = MsV1_0InteractiveProfile;

@@ -12,7 +12,9 @@
 /* Windows FILETIME (100 ns since 1601) of a Unix time. */
 LONGLONG profile_filetime(int64_t unix_seconds);
 
-/* Builds the block; returns NULL on allocation failure. *len receives its size. */
+/* Builds the block, unpublished (retbuf_new(): the caller publishes it as
+ * RETBUF_LSA_RETURN with its other results, or discards it); returns NULL
+ * on allocation failure. *len receives its size. */
 void *profile_build(const struct policy *pol, const struct account *acct, int64_t now,
                     ULONG *len);
 

@@ -258,7 +258,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountRights(LSA_HANDLE PolicyHandle, 
             n++;
             size += 2 * (lookup_utf16_len(right_info(id)->name) + 1);
         }
-    LSA_UNICODE_STRING *arr = retbuf_alloc(RETBUF_LSA_MEMORY, n * sizeof *arr + size);
+    size += n * sizeof(LSA_UNICODE_STRING);
+    LSA_UNICODE_STRING *arr = retbuf_new(size);
     if (!arr) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
@@ -277,6 +278,13 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountRights(LSA_HANDLE PolicyHandle, 
         arr[k].MaximumLength = (USHORT)(2 * (units + 1));
         p += 2 * (units + 1);
         k++;
+    }
+    /* Published only now that it is filled: a reset never frees it early. */
+    if (retbuf_publish(arr, RETBUF_LSA_MEMORY, size) != 0) {
+        retbuf_discard(arr);
+        st = STATUS_INSUFFICIENT_RESOURCES;
+        reason_set("out of memory");
+        goto out;
     }
     *UserRights = arr;
     *CountOfRights = (ULONG)n;
@@ -351,8 +359,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(LSA_HANDLE Policy
         reason_set("nobody holds %s directly", only >= 0 ? right_info(only)->name : "anything");
         goto out;
     }
-    LSA_ENUMERATION_INFORMATION *info =
-        retbuf_alloc(RETBUF_LSA_MEMORY, n * sizeof *info + size);
+    size += n * sizeof(LSA_ENUMERATION_INFORMATION);
+    LSA_ENUMERATION_INFORMATION *info = retbuf_new(size);
     if (!info) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");
@@ -364,6 +372,12 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(LSA_HANDLE Policy
         memcpy(p, set[i], len);
         info[i].Sid = p;
         p += len;
+    }
+    if (retbuf_publish(info, RETBUF_LSA_MEMORY, size) != 0) {
+        retbuf_discard(info);
+        st = STATUS_INSUFFICIENT_RESOURCES;
+        reason_set("out of memory");
+        goto out;
     }
     *Buffer = info;
     *CountReturned = (ULONG)n;

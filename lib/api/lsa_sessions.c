@@ -71,7 +71,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateLogonSessions(PULONG LogonSessionCount,
         reason_set("out of memory listing the sessions");
         goto out;
     }
-    LUID *list = retbuf_alloc(RETBUF_LSA_RETURN, n * sizeof(LUID));
+    LUID *list = retbuf_new(n * sizeof(LUID));
     if (!list) {
         st = STATUS_NO_MEMORY;
         reason_set("out of memory allocating the session list");
@@ -80,6 +80,12 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateLogonSessions(PULONG LogonSessionCount,
     for (size_t i = 0; i < n; i++) {
         list[i].LowPart = ids[i].low;
         list[i].HighPart = ids[i].high;
+    }
+    if (retbuf_publish(list, RETBUF_LSA_RETURN, n * sizeof(LUID)) != 0) {
+        retbuf_discard(list);
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory allocating the session list");
+        goto out;
     }
     *LogonSessionList = list;
     *LogonSessionCount = (ULONG)n;
@@ -108,8 +114,9 @@ static void put(LSA_UNICODE_STRING *us, const char *s, unsigned char **cursor)
     }
 }
 
-/* One block: the structure, the SID, then the strings. */
-static SECURITY_LOGON_SESSION_DATA *session_data(const struct logon_session *s)
+/* One block, unpublished: the structure, the SID, then the strings. *size
+ * receives its size. */
+static SECURITY_LOGON_SESSION_DATA *session_data(const struct logon_session *s, size_t *size_out)
 {
     const char *str[] = {s->user_name,    s->domain,         s->package,
                          s->logon_server, s->dns_domain,     s->upn,
@@ -118,7 +125,8 @@ static SECURITY_LOGON_SESSION_DATA *session_data(const struct logon_session *s)
     size_t size = sizeof(SECURITY_LOGON_SESSION_DATA) + sizeof(struct sid);
     for (size_t i = 0; i < sizeof str / sizeof str[0]; i++)
         size += units(str[i]) * 2;
-    SECURITY_LOGON_SESSION_DATA *d = retbuf_alloc(RETBUF_LSA_RETURN, size);
+    *size_out = size;
+    SECURITY_LOGON_SESSION_DATA *d = retbuf_new(size);
     if (!d)
         return NULL;
     d->Size = sizeof *d;
@@ -195,7 +203,12 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaGetLogonSessionData(PLUID LogonId,
                    s->domain ? s->domain : "", s->user_name ? s->user_name : "");
         goto out;
     }
-    SECURITY_LOGON_SESSION_DATA *d = session_data(s);
+    size_t size = 0;
+    SECURITY_LOGON_SESSION_DATA *d = session_data(s, &size);
+    if (d && retbuf_publish(d, RETBUF_LSA_RETURN, size) != 0) {
+        retbuf_discard(d);
+        d = NULL;
+    }
     if (!d) {
         st = STATUS_NO_MEMORY;
         reason_set("out of memory allocating the session data");

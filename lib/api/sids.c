@@ -130,13 +130,19 @@ LSAEMU_EXPORT BOOL WINAPI AllocateAndInitializeSid(PSID_IDENTIFIER_AUTHORITY pId
     s.count = nSubAuthorityCount;
     memcpy(s.authority, pIdentifierAuthority->Value, 6);
     memcpy(s.sub, subs, sizeof(uint32_t) * nSubAuthorityCount);
-    void *buf = retbuf_alloc(RETBUF_SID, sid_size(&s));
+    void *buf = retbuf_new(sid_size(&s));
+    if (buf) {
+        memcpy(buf, &s, sid_size(&s));
+        if (retbuf_publish(buf, RETBUF_SID, sid_size(&s)) != 0) {
+            retbuf_discard(buf);
+            buf = NULL;
+        }
+    }
     if (!buf) {
         st = STATUS_NO_MEMORY;
         reason_set("out of memory");
         goto out;
     }
-    memcpy(buf, &s, sid_size(&s));
     *pSid = buf;
     char text[SID_STRING_MAX];
     reason_set("allocated %s (free it with FreeSid)", sid_format(&s, text));
@@ -277,13 +283,19 @@ static NTSTATUS sid_to_string(PSID Sid, void **out, bool wide)
     }
     char text[SID_STRING_MAX];
     sid_format(&s, text);
-    size_t n = strlen(text) + 1;
-    void *buf = retbuf_alloc(RETBUF_LOCAL, wide ? 2 * n : n);
+    size_t n = strlen(text) + 1, size = wide ? 2 * n : n;
+    void *buf = retbuf_new(size);
+    if (buf) {
+        lookup_copy_text(text, buf, wide);
+        if (retbuf_publish(buf, RETBUF_LOCAL, size) != 0) {
+            retbuf_discard(buf);
+            buf = NULL;
+        }
+    }
     if (!buf) {
         reason_set("out of memory");
         return STATUS_NO_MEMORY;
     }
-    lookup_copy_text(text, buf, wide);
     *out = buf;
     reason_set("%s (free it with LocalFree)", text);
     return STATUS_SUCCESS;
@@ -360,12 +372,18 @@ static NTSTATUS string_to_sid(const struct policy *pol, const char *text, PSID *
         reason_set("'%s' is neither an SID string (S-1-...) nor a known SDDL alias", text);
         return STATUS_INVALID_SID;
     }
-    void *buf = retbuf_alloc(RETBUF_LOCAL, sid_size(&s));
+    void *buf = retbuf_new(sid_size(&s));
+    if (buf) {
+        memcpy(buf, &s, sid_size(&s));
+        if (retbuf_publish(buf, RETBUF_LOCAL, sid_size(&s)) != 0) {
+            retbuf_discard(buf);
+            buf = NULL;
+        }
+    }
     if (!buf) {
         reason_set("out of memory");
         return STATUS_NO_MEMORY;
     }
-    memcpy(buf, &s, sid_size(&s));
     *out = buf;
     char t[SID_STRING_MAX];
     reason_set("'%s' is %s (free it with LocalFree)", text, sid_format(&s, t));

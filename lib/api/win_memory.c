@@ -89,7 +89,12 @@ LSAEMU_EXPORT HLOCAL WINAPI LocalAlloc(UINT uFlags, SIZE_T uBytes)
         api_set_last_error(ERROR_INVALID_PARAMETER);
         return NULL;
     }
-    void *p = retbuf_alloc(RETBUF_LOCAL, uBytes ? uBytes : 1);
+    size_t size = uBytes ? uBytes : 1;
+    void *p = retbuf_new(size);
+    if (p && retbuf_publish(p, RETBUF_LOCAL, size) != 0) {
+        retbuf_discard(p);
+        p = NULL;
+    }
     if (!p)
         api_set_last_error(ERROR_NOT_ENOUGH_MEMORY);
     return p;

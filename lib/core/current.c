@@ -2,9 +2,10 @@
 /*
  * The policy in force and the calling process's identity (see current.h).
  *
- * Lock order: current_mutex, then state_lock, then the handle, session,
- * return-buffer and fault locks (each registry's shards in index order,
- * shard.h), then the token locks (token.h).
+ * Lock order: the publication locks (publish.h), then current_mutex, then
+ * state_lock, then the handle, session, return-buffer and fault locks
+ * (each registry's shards in index order, shard.h), then the token locks
+ * (token.h).
  *
  * Changes hold current_mutex (one changer at a time) and state_lock for
  * writing while they swap the policy, the broken flag and the process
@@ -28,6 +29,7 @@
 #include "engine.h"
 #include "faults.h"
 #include "handles.h"
+#include "publish.h"
 #include "retbuf.h"
 #include "sessions.h"
 #include "token.h"
@@ -95,6 +97,7 @@ static void drop_thread_token(void *p)
 
 static void atfork_prepare(void)
 {
+    publish_lock_all();
     pthread_mutex_lock(&current_mutex);
     pthread_rwlock_wrlock(&state_lock);
     handles_lock();
@@ -113,6 +116,7 @@ static void atfork_release(void)
     handles_unlock();
     pthread_rwlock_unlock(&state_lock);
     pthread_mutex_unlock(&current_mutex);
+    publish_unlock_all();
 }
 
 static void atfork_child(void)
@@ -128,6 +132,7 @@ static void atfork_child(void)
      * would wait for them forever (tests/check_threads.c, fork). */
     pthread_rwlock_init(&state_lock, NULL);
     pthread_mutex_unlock(&current_mutex);
+    publish_unlock_all();
 }
 
 /* Taken by everything that changes the state below. */
@@ -188,10 +193,17 @@ static void make_builtin_sessions(void)
             .session_id = 0,
         };
         struct luid id = {builtins[i].luid, 0};
-        struct logon_session *s = session_create(&info, &id);
+        /* Complete before it is published: other threads' calls may look
+         * it up at once (a reset rebuilds these while they run). */
+        struct logon_session *s = session_new(&info, &id);
+        if (s)
+            s->zeroed = builtins[i].luid == LUID_SYSTEM;
+        if (s && session_publish(s) != 0) {
+            session_unref(s);
+            s = NULL;
+        }
         if (!s)
             return; /* retried on the next install */
-        s->zeroed = builtins[i].luid == LUID_SYSTEM;
         session_pin(s);
         session_unref(s);
     }
@@ -252,7 +264,11 @@ static int build_process(struct policy *pol, const char *name)
     token_unref(process_token);
     process_token = t;
     process_session_id = proc->session;
-    snprintf(process_name, sizeof process_name, "%s", name);
+    /* current_reset() rebuilds from process_name itself, and snprintf()
+     * onto its own argument is undefined (glibc can leave it empty, and the
+     * reset then falls back to "default"). */
+    if (name != process_name)
+        snprintf(process_name, sizeof process_name, "%s", name);
     return 0;
 }
 
@@ -500,6 +516,11 @@ int64_t current_now(const struct policy *pol)
 
 void current_reset(void)
 {
+    /* Calls publish what they made while they hold their own publication
+     * lock (publish.h), so this reset empties the registries either before
+     * a call's objects are in or after all of them are: nothing a call
+     * still fills is freed, and nothing is half registered. */
+    publish_lock_all();
     change_begin();
     init_locked();
     handles_reset();
@@ -514,5 +535,6 @@ void current_reset(void)
         build_process(policy, "default") != 0)
         broken = true;
     change_end();
+    publish_unlock_all();
     current_set_thread_token(NULL);
 }

@@ -4,7 +4,7 @@
  * (linear probing, tombstones), so registering and checking are O(1) and a
  * foreign pointer is never dereferenced.
  *
- * A buffer is filed in the shard (shard.h) of the thread that allocated it.
+ * A buffer is filed in the shard (shard.h) of the thread that published it.
  * Freeing looks in the caller's shard first, where a thread's own buffers
  * are, and then in the others; a buffer is in exactly one shard, and a
  * shard is searched and changed only under its own lock.
@@ -84,13 +84,14 @@ static void put(struct entry *t, size_t c, const struct entry *e)
     t[i] = *e;
 }
 
-/* Keeps the load (live + tombstones) under one half. Lock held. */
-static int grow(struct shard *sh)
+/* Makes room for n more entries, keeping the load (live + tombstones)
+ * under one half. Lock held. */
+static int grow(struct shard *sh, size_t n)
 {
-    if ((sh->used + 1) * 2 <= sh->cap)
+    if ((sh->used + n) * 2 <= sh->cap)
         return 0;
     size_t ncap = sh->cap ? sh->cap : 64;
-    while ((sh->live + 1) * 4 > ncap)
+    while ((sh->live + n) * 4 > ncap)
         ncap *= 2;
     struct entry *nt = mem_calloc(ncap, sizeof *nt);
     if (!nt)
@@ -105,26 +106,44 @@ static int grow(struct shard *sh)
     return 0;
 }
 
-void *retbuf_alloc(enum retbuf_kind kind, size_t size)
+void *retbuf_new(size_t size)
 {
-    void *p = mem_calloc(1, size ? size : 1);
-    if (!p)
-        return NULL;
+    return mem_calloc(1, size ? size : 1);
+}
+
+void retbuf_discard(void *p)
+{
+    mem_free(p);
+}
+
+int retbuf_publish_all(const struct retbuf_pub *bufs, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += bufs[i].p != NULL;
+    if (!count)
+        return 0;
+    /* In the caller's own shard, which only threads of that shard lock. */
     struct shard *sh = &shards[shard_self()];
+    const char *origin = leaks_call();
     pthread_mutex_lock(&sh->lock);
-    int rc = grow(sh);
-    if (rc == 0) {
-        struct entry e = {p, kind, leaks_call(), size, sh->next_seq++};
+    int rc = grow(sh, count);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (!bufs[i].p)
+            continue;
+        struct entry e = {bufs[i].p, bufs[i].kind, origin, bufs[i].size, sh->next_seq++};
         put(sh->table, sh->cap, &e);
         sh->used++;
         sh->live++;
     }
     pthread_mutex_unlock(&sh->lock);
-    if (rc != 0) {
-        mem_free(p);
-        return NULL;
-    }
-    return p;
+    return rc;
+}
+
+int retbuf_publish(void *p, enum retbuf_kind kind, size_t size)
+{
+    struct retbuf_pub b = {p, kind, size};
+    return retbuf_publish_all(&b, 1);
 }
 
 /*

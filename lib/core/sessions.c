@@ -37,7 +37,7 @@ static struct shard shards[SHARD_COUNT] = SHARD_MUTEXES_INITIALIZER;
 static uint64_t next_luid = LUID_FIRST;
 /* Advanced by sessions_reset(): a thread's block from an earlier epoch is
  * dropped. */
-static unsigned luid_epoch = 1;
+static unsigned luid_epoch_now = 1;
 static _Thread_local struct {
     unsigned epoch;
     uint64_t next, end;
@@ -55,17 +55,29 @@ void sessions_unlock(void)
         pthread_mutex_unlock(&shards[i].lock);
 }
 
-struct luid luid_next(void)
+unsigned luid_epoch(void)
 {
-    unsigned epoch = __atomic_load_n(&luid_epoch, __ATOMIC_ACQUIRE);
-    if (luid_block.epoch != epoch || luid_block.next == luid_block.end) {
+    return __atomic_load_n(&luid_epoch_now, __ATOMIC_ACQUIRE);
+}
+
+struct luid luid_next_epoch(unsigned *epoch)
+{
+    unsigned now = luid_epoch();
+    if (luid_block.epoch != now || luid_block.next == luid_block.end) {
         luid_block.next = __atomic_fetch_add(&next_luid, LUID_BLOCK, __ATOMIC_RELAXED);
         luid_block.end = luid_block.next + LUID_BLOCK;
-        luid_block.epoch = epoch;
+        luid_block.epoch = now;
     }
     uint64_t v = luid_block.next++;
     struct luid l = {(uint32_t)v, (int32_t)(v >> 32)};
+    if (epoch)
+        *epoch = luid_block.epoch;
     return l;
+}
+
+struct luid luid_next(void)
+{
+    return luid_next_epoch(NULL);
 }
 
 static void session_free(struct logon_session *s)
@@ -145,7 +157,7 @@ static void unlist(struct logon_session *s)
     last->slot = s->slot;
 }
 
-struct logon_session *session_create(const struct session_info *info, const struct luid *fixed)
+struct logon_session *session_new(const struct session_info *info, const struct luid *fixed)
 {
     struct logon_session *s = session_alloc(info);
     if (!s)
@@ -160,24 +172,43 @@ struct logon_session *session_create(const struct session_info *info, const stru
     s->refcount = 1;
     s->id = fixed ? *fixed : luid_next();
     s->origin = leaks_call();
-
+    /* Its reference count is guarded by this shard's lock from now on;
+     * no slot means listed nowhere (unlist() then does nothing). */
     s->shard = shard_self();
+    s->slot = SIZE_MAX;
+    return s;
+}
+
+int session_publish(struct logon_session *s)
+{
+    int rc = 0;
     struct shard *sh = &shards[s->shard];
     pthread_mutex_lock(&sh->lock);
     if (sh->n_live == sh->cap_live) {
         size_t ncap = sh->cap_live ? sh->cap_live * 2 : 16;
         struct logon_session **nl = mem_realloc(sh->live, ncap * sizeof *nl);
-        if (!nl) {
-            pthread_mutex_unlock(&sh->lock);
-            session_free(s);
-            return NULL;
+        if (nl) {
+            sh->live = nl;
+            sh->cap_live = ncap;
+        } else {
+            rc = -1;
         }
-        sh->live = nl;
-        sh->cap_live = ncap;
     }
-    s->slot = sh->n_live;
-    sh->live[sh->n_live++] = s;
+    if (rc == 0) {
+        s->slot = sh->n_live;
+        sh->live[sh->n_live++] = s;
+    }
     pthread_mutex_unlock(&sh->lock);
+    return rc;
+}
+
+struct logon_session *session_create(const struct session_info *info, const struct luid *fixed)
+{
+    struct logon_session *s = session_new(info, fixed);
+    if (s && session_publish(s) != 0) {
+        session_unref(s);
+        s = NULL;
+    }
     return s;
 }
 
@@ -314,7 +345,7 @@ void sessions_reset(void)
         mem_free(old);
     }
     __atomic_store_n(&next_luid, LUID_FIRST, __ATOMIC_RELAXED);
-    __atomic_add_fetch(&luid_epoch, 1, __ATOMIC_RELEASE);
+    __atomic_add_fetch(&luid_epoch_now, 1, __ATOMIC_RELEASE);
 }
 
 static int cmp_luid(const void *a, const void *b)

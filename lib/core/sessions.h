@@ -73,12 +73,26 @@ struct logon_session {
 
 /* A fresh LUID (thread-safe, deterministic sequence). */
 struct luid luid_next(void);
+/* The same; *epoch receives the counter's epoch it came from (each
+ * lsaemu_reset() starts a new one, whose LUIDs may repeat the old ones). */
+struct luid luid_next_epoch(unsigned *epoch);
+/* The epoch of the LUIDs handed out now. */
+unsigned luid_epoch(void);
 
 /*
- * Creates and registers a session with a fresh LUID (or `fixed` when not
- * NULL). Returns it with one reference for the caller, or NULL on
- * allocation failure.
+ * Makes a session with a fresh LUID (or `fixed` when not NULL) that is not
+ * registered yet: no look-up, list or reset sees it until
+ * session_publish(). A logon builds its session privately and publishes it
+ * together with its token handle (publish.h), so that a reset never meets
+ * it half made. Returns it with one reference for the caller, or NULL on
+ * allocation failure. Until it is published, its LUID may be changed.
  */
+struct logon_session *session_new(const struct session_info *info, const struct luid *fixed);
+/* Registers a session of session_new(): 0, or -1 on allocation failure
+ * (it stays unregistered then). */
+int session_publish(struct logon_session *s);
+/* session_new() and session_publish() in one: the session, referenced, or
+ * NULL on allocation failure. */
 struct logon_session *session_create(const struct session_info *info, const struct luid *fixed);
 /* Drops one reference; the last one ends the session. */
 void session_unref(struct logon_session *s);
@@ -98,8 +112,9 @@ void session_pin(struct logon_session *s);
  * process-token handle) keep it allocated. */
 void session_unpin(struct logon_session *s);
 
-/* Forgets every session and restarts the LUID counter. Sessions still
- * referenced by live tokens stay allocated but are no longer listed. */
+/* Forgets every session and restarts the LUID counter (a new epoch).
+ * Sessions still referenced by live tokens stay allocated but are no
+ * longer listed; sessions not yet published are not touched. */
 void sessions_reset(void);
 
 /* Hooks for fork safety (see state.c). */

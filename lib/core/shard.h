@@ -21,8 +21,9 @@
 #include <pthread.h>
 
 /* A power of two. The fork handlers hold every shard lock of every registry
- * at once, together with the token locks (token.h): ThreadSanitizer's
- * deadlock detector allows 64 held locks, which bounds 3 x SHARD_COUNT. */
+ * and the publication locks (publish.h) at once, together with the token
+ * locks (token.h): ThreadSanitizer's deadlock detector allows 64 held
+ * locks, which bounds 4 x SHARD_COUNT. */
 #define SHARD_COUNT 8u
 
 /* Room for a lock on a cache line of its own. */

@@ -4,6 +4,7 @@
 #include "token.h"
 #include "core/mem.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,13 +223,21 @@ bool token_has_sid(const struct token *t, const struct sid *sid)
     return false;
 }
 
+/* The reference count comes first, so that token_clone() can copy the
+ * rest in one piece. */
+_Static_assert(offsetof(struct token, refcount) == 0, "token_clone() copies what follows it");
+#define TOKEN_BODY sizeof(((struct token *)0)->refcount)
+
 struct token *token_clone(struct token *src)
 {
     struct token *t = mem_malloc(sizeof *t);
     if (!t)
         return NULL;
+    /* Everything but the reference count, which other threads change
+     * (atomically) while the copy is made: reading it would race with
+     * them, and the copy starts with a count of its own. */
     token_lock(src);
-    *t = *src;
+    memcpy((char *)t + TOKEN_BODY, (const char *)src + TOKEN_BODY, sizeof *t - TOKEN_BODY);
     t->groups = src->n_groups ? mem_malloc(src->n_groups * sizeof *t->groups) : NULL;
     t->privs = src->n_privs ? mem_malloc(src->n_privs * sizeof *t->privs) : NULL;
     if (t->groups)

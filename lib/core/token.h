@@ -61,7 +61,7 @@ struct token_priv {
 struct logon_session;
 
 struct token {
-    int refcount; /* atomic */
+    int refcount; /* atomic; the first member (token_clone() copies the rest) */
     /* privs[].attributes and modified_id are written under token_lock(t);
      * the attributes are also read without it (token_priv_enabled()). */
 

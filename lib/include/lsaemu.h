@@ -95,7 +95,21 @@ LSAEMU_PUBLIC const char *lsaemu_last_reason(void);
 /*
  * Closes every handle, token and logon session, frees every buffer the
  * library returned, clears the fault counters and rebuilds the process token;
- * keeps the policy. For test fixtures.
+ * keeps the policy. Logon ids start again from the first one. For test
+ * fixtures.
+ *
+ * Thread-safe, also while other threads are inside calls: a call builds
+ * what it returns privately and registers all of it at once just before it
+ * returns (a logon's session, token handle and buffers together), and a
+ * reset releases only what is registered. So everything a call that
+ * overlaps a reset returns is either released by that reset, as if the
+ * call had returned before it (its handles are stale, its buffers must be
+ * neither used nor freed), or all of it is valid after the reset, belongs
+ * to the state after it (a logon then has a logon id of the new count) and
+ * is released as usual, LSAEMU_LEAKS reporting what is not. The results do
+ * not say which: a program that uses them lets its calls return before it
+ * resets. A handle the reset closes while a call uses it answers
+ * STATUS_INVALID_HANDLE.
  */
 LSAEMU_PUBLIC void lsaemu_reset(void);
 
