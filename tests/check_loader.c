@@ -256,6 +256,29 @@ START_TEST(test_loader_inline_errors)
 }
 END_TEST
 
+/* ---- groups: [] (issue 11: UBSan, memcpy with NULL) ------------------------------------ */
+
+START_TEST(test_loader_empty_group_lists)
+{
+    struct policy *pol = load("lsaemu: 1\n"
+                              "groups:\n"
+                              "  devs: { members: [] }\n"
+                              "accounts:\n"
+                              "  bob: { groups: [] }\n"
+                              "  carol: { groups: [devs] }\n");
+    const struct group *devs = policy_find_group(pol, "devs");
+    ck_assert_uint_eq(devs->n_members, 1);
+    ck_assert(sid_equal(policy_member(pol, devs, 0), &policy_find_account(pol, "carol")->sid));
+    const struct sid *bob = &policy_find_account(pol, "bob")->sid;
+    for (size_t g = 0; g < pol->n_groups; g++)
+        for (size_t k = 0; k < pol->groups[g].n_members; k++)
+            ck_assert(!sid_equal(policy_member(pol, &pol->groups[g], k), bob));
+    policy_unref(pol);
+    static const char only_bob[] = "lsaemu: 1\naccounts:\n  bob: { groups: [] }\n";
+    ck_assert_int_eq(loader_check_string(only_bob, sizeof only_bob - 1, "x", NULL, NULL), 0);
+}
+END_TEST
+
 /* ---- Goldens ------------------------------------------------------------------------- */
 
 static char *goldens[128];
@@ -390,6 +413,7 @@ static Suite *make_loader_suite(void)
     tcase_add_test(tc, test_loader_builtin_changes);
     tcase_add_loop_test(tc, test_loader_logon_hours, 0, sizeof hours / sizeof hours[0]);
     tcase_add_test(tc, test_loader_logon_hours_never);
+    tcase_add_test(tc, test_loader_empty_group_lists);
     suite_add_tcase(s, tc);
     tc = tcase_create("invalid");
     find_goldens();

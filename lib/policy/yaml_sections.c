@@ -109,10 +109,13 @@ static bool defer_known_groups(struct ld *ld, size_t account, const struct yn *l
             return false;
         found[i] = (uint32_t)g;
     }
-    uint32_t *groups = list->n ? ld_alloc(ld, &ld->keep, list->n * sizeof *groups) : NULL;
-    if (list->n && !groups)
-        return true; /* out of memory, recorded */
-    memcpy(groups, found, list->n * sizeof *groups);
+    uint32_t *groups = NULL;
+    /* groups: [] has nothing to copy, and memcpy must not be given NULL. */
+    if (list->n) {
+        if (!(groups = ld_alloc(ld, &ld->keep, list->n * sizeof *groups)))
+            return true; /* out of memory, recorded */
+        memcpy(groups, found, list->n * sizeof *groups);
+    }
     size_t before = ld->n_account_groups;
     defer(ld, &ld->account_groups, &ld->n_account_groups, &ld->cap_account_groups, account,
           NULL);
