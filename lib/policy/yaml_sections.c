@@ -104,6 +104,7 @@ static bool defer_known_groups(struct ld *ld, size_t account, const struct yn *l
         /* No account can have the name of a group here: claim() refuses
          * both orders, and no built-in account shares a built-in group's
          * name. So a group found is the only principal with that name. */
+        ld->work.lookups++;
         long g = policy_group_index(pol, s);
         if (g < 0)
             return false;
