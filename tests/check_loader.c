@@ -447,14 +447,6 @@ START_TEST(test_loader_too_large_file)
     ck_assert_int_eq(ftruncate(fd, (off_t)LOADER_MAX_BYTES + 1), 0);
     close(fd);
     expect_golden(path, slurp(GOLDEN_DIR "/too-large.err"));
-    /* Exactly the limit is not too large (it is all NUL bytes, which libyaml
-     * refuses as a character). */
-    fd = open(path, O_WRONLY | O_TRUNC);
-    ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(ftruncate(fd, (off_t)LOADER_MAX_BYTES), 0);
-    close(fd);
-    ck_assert_str_eq(load_file_fails(path),
-                     "1:1: invalid character U+0000: control characters are not allowed");
     ck_assert_int_eq(unlink(path), 0);
     ck_assert_int_eq(rmdir(dir), 0);
 }
@@ -477,6 +469,16 @@ START_TEST(test_loader_too_large_string)
     ck_assert_int_eq(loader_check_string(big, (size_t)LOADER_MAX_BYTES + 1, "big", collect, &c),
                      1);
     ck_assert_str_eq(c.text, "big:1:1: policy larger than 64 MiB (67108864 bytes), lsaemu's limit\n");
+    /* Exactly the limit is read: a policy and a comment of 64 MiB in all
+     * (not in the valgrind pass, where parsing 64 MiB takes minutes). */
+    const char *fork_mode = getenv("CK_FORK");
+    if (!fork_mode || strcmp(fork_mode, "no") != 0) {
+        memcpy(big, "lsaemu: 1\n#", 11);
+        memset(big + 11, 'x', (size_t)LOADER_MAX_BYTES - 11);
+        struct policy *pol = loader_load_string(big, LOADER_MAX_BYTES, "big", &err);
+        ck_assert_msg(pol != NULL, "%d:%d: %s", err.line, err.column, err.text);
+        policy_unref(pol);
+    }
     free(big);
 }
 END_TEST
@@ -509,7 +511,13 @@ START_TEST(test_loader_pipe)
     policy_unref(pol);
     close(fds[0]);
 
-    /* A pipe that goes on past the limit: read up to it, then refused. */
+    /* A pipe that goes on past the limit: read up to it, then refused.
+     * Not in the valgrind pass (CK_FORK=no, HACKING.md): memcheck copies
+     * 64 MB of growing buffer slowly enough to take half a minute; the
+     * normal and sanitizer runs cover it. */
+    const char *fork_mode = getenv("CK_FORK");
+    if (fork_mode && !strcmp(fork_mode, "no"))
+        return;
     signal(SIGPIPE, SIG_IGN);
     ck_assert_int_eq(pipe(fds), 0);
     pthread_t writer;
