@@ -14,9 +14,12 @@
  *   4. LsaLogonUser cycles per second with 1 and 2 threads;
  *   5. peak RSS of a fresh process that loads the policy;
  *   6. LsaEnumerateAccountsWithUserRight against the number of holders of a
- *      right (bench_enum.c; its own policies, not the sizes above).
+ *      right (bench_enum.c; its own policies, not the sizes above);
+ *   7. loads of policies whose groups alias one list (bench_alias.c; its
+ *      own policies too).
  * It prints one table and writes it to FILE (default DIR/results.txt).
- * Internal modes: --callgrind-child POLICY N, --rss-child POLICY.
+ * Internal modes: --callgrind-child POLICY N, --rss-child POLICY,
+ * --alias-child VARIANT POLICY.
  */
 #define WIN32_NO_STATUS
 #include <windows.h>
@@ -583,6 +586,8 @@ int main(int argc, char **argv)
                                  atoi(argv[i + 3]), atof(argv[i + 4]));
         if (!strcmp(argv[i], "--rss-child") && i + 1 < argc)
             return rss_child(argv[i + 1]);
+        if (!strcmp(argv[i], "--alias-child") && i + 2 < argc)
+            return bench_alias_child(argv[i + 1], argv[i + 2]);
         if (!strcmp(argv[i], "--dir") && i + 1 < argc)
             dir = argv[++i];
         else if (!strcmp(argv[i], "--out") && i + 1 < argc)
@@ -716,6 +721,7 @@ int main(int argc, char **argv)
     }
     if (bench_enum_measure(dir, quick) != 0)
         fprintf(stderr, "lsaemu-bench: section 6 has failed calls\n");
+    bench_alias_run(dir, self_path, quick);
     load_tiny();
 
     out_file = fopen(out_path, "w");
@@ -788,6 +794,7 @@ int main(int argc, char **argv)
              r->rss_peak_kb * 1024.0 / (double)r->file_bytes, added / (double)r->file_bytes);
     }
     bench_enum_report(out_file);
+    bench_alias_print(emit);
     emit("\ntotal bench time %.1f s\n", now_s() - t_start);
     fclose(out_file);
     fprintf(stderr, "lsaemu-bench: table written to %s\n", out_path);

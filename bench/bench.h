@@ -21,4 +21,12 @@ void bench_password(size_t i, char *buf, size_t size);
 int bench_enum_measure(const char *dir, bool quick);
 void bench_enum_report(FILE *out);
 
+/* Section 7, aliased member lists (bench_alias.c): bench_alias_run writes
+ * its policies into dir and measures them (peak memory in children started
+ * as `self --alias-child VARIANT POLICY`, which run bench_alias_child);
+ * bench_alias_print prints the table through emit. */
+void bench_alias_run(const char *dir, const char *self_path, bool quick);
+void bench_alias_print(void (*emit)(const char *fmt, ...));
+int bench_alias_child(const char *variant, const char *path);
+
 #endif

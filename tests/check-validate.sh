@@ -11,7 +11,7 @@ tool="$top_builddir/emulator/lsaemu"
 [ -x "$tool" ] || { echo "SKIP: $tool not built"; exit 77; }
 case "$tool" in /*) ;; *) tool="$(pwd)/$tool" ;; esac
 tmp="${TMPDIR:-/tmp}/check-validate.$$"
-trap 'rm -f "$tmp.out" "$tmp.err"' EXIT
+trap 'rm -f "$tmp.out" "$tmp.err"; rm -rf "$tmp.dir"' EXIT
 failures=0
 
 fail() {
@@ -42,6 +42,24 @@ for f in "$golden_dir"/*.yaml; do
         diff -u "$golden_dir/$name.err" "$tmp.err"
     }
 done
+
+# A policy over LOADER_MAX_BYTES (lib/policy/loader.h, 64 MiB): a sparse file
+# written here, only its message is in the tree.
+mkdir "$tmp.dir" || exit 99
+dd if=/dev/null of="$tmp.dir/too-large.yaml" bs=1 seek=67108865 2>/dev/null ||
+    fail "cannot write a sparse file"
+expect 1 "$tmp.dir" validate too-large.yaml
+cmp -s "$tmp.err" "$golden_dir/too-large.err" || {
+    fail "too-large: stderr differs from too-large.err"
+    diff -u "$golden_dir/too-large.err" "$tmp.err"
+}
+
+# Devices are not read; a pipe is.
+expect 2 . validate /dev/zero
+grep -qx '/dev/zero: cannot read: not a regular file or a pipe' "$tmp.err" ||
+    fail "/dev/zero message: $(cat "$tmp.err")"
+printf '\357\273\277lsaemu: 1\n' | "$tool" validate /dev/stdin >"$tmp.out" 2>"$tmp.err" ||
+    fail "a valid policy on a pipe: $(cat "$tmp.err")"
 
 # Several files: every error, exit 1 when one is invalid.
 expect 1 "$golden_dir" validate bad-bool.yaml "$top_srcdir/policies/server.yaml" bad-hash.yaml

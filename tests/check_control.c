@@ -6,11 +6,16 @@
  * Every claim is proven by a Windows call whose answer depends on it.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lsa_helpers.h"
+#include "policy/loader.h"
 
 static void setup(void)
 {
@@ -174,6 +179,95 @@ START_TEST(load_broken_file_reports_position)
     ck_assert_int_eq(err.line, 6);
     ck_assert_int_eq(err.column, 3);
     ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+}
+END_TEST
+
+/* ---- The loader's limits and inputs (issue 11): the policy in force stays ---------------- */
+
+/* A fresh directory under $TMPDIR (the source tree may be read-only). */
+static const char *make_tmp(void)
+{
+    static __thread char dir[512];
+    const char *base = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/lsaemu-control-XXXXXX", base && *base ? base : "/tmp");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    return dir;
+}
+
+static const struct {
+    const char *text;
+    int line, column;
+    const char *error;
+} limit_texts[] = {
+    {"lsaemu: 1\nx: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n", 2,
+     67, "nesting deeper than 64 levels, lsaemu's limit"},
+    {"lsaemu: 1\n"
+     "a: &a [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]\n"
+     "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+     "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+     "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+     "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+     7, 32, "aliases repeat more than 16777216 nodes and bytes of text in all, lsaemu's limit"},
+    {"\xEF\xBB\xBFlsaemu: 2\n", 1, 9, "lsaemu: 2 is not a supported format version (expected 1)"},
+};
+
+START_TEST(load_limit_error_keeps_previous_policy)
+{
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    tu_use_process("tcb");
+    struct lsaemu_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsaemu_load_policy_string(limit_texts[_i].text, "t", &err), -1);
+    ck_assert_str_eq(err.source, "t");
+    ck_assert_int_eq(err.line, limit_texts[_i].line);
+    ck_assert_int_eq(err.column, limit_texts[_i].column);
+    ck_assert_str_eq(err.text, limit_texts[_i].error);
+    ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+}
+END_TEST
+
+START_TEST(load_limit_file_error_keeps_previous_policy)
+{
+    /* /dev/zero, a FIFO nobody writes, a file over the size limit, a file
+     * with more errors than are listed. */
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    tu_use_process("tcb");
+    const char *dir = make_tmp();
+    char fifo[600], big[600];
+    snprintf(fifo, sizeof fifo, "%s/fifo.yaml", dir);
+    snprintf(big, sizeof big, "%s/big.yaml", dir);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    int fd = open(big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(ftruncate(fd, (off_t)LOADER_MAX_BYTES + 1), 0);
+    close(fd);
+    const struct {
+        const char *path;
+        int line, column;
+        const char *error;
+    } files[] = {
+        {"/dev/zero", 0, 0, "cannot read: not a regular file or a pipe"},
+        {fifo, 1, 1, "empty policy (it needs at least 'lsaemu: 1')"},
+        {big, 1, 1, "policy larger than 64 MiB (67108864 bytes), lsaemu's limit"},
+        {tu_path("data/loader/invalid/too-many-errors.yaml"), 4, 3,
+         "unknown right or privilege 'SeBogus1Right'"},
+    };
+    alarm(60); /* a hang on the FIFO fails the test */
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        struct lsaemu_error err;
+        memset(&err, 0, sizeof err);
+        ck_assert_int_eq(lsaemu_load_policy_file(files[i].path, &err), -1);
+        ck_assert_str_eq(err.source, files[i].path);
+        ck_assert_int_eq(err.line, files[i].line);
+        ck_assert_int_eq(err.column, files[i].column);
+        ck_assert_str_eq(err.text, files[i].error);
+        ck_assert_status_eq(alice_interactive(), STATUS_LOGON_TYPE_NOT_GRANTED);
+    }
+    alarm(0);
+    ck_assert_int_eq(unlink(fifo), 0);
+    ck_assert_int_eq(unlink(big), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
 
@@ -472,6 +566,52 @@ START_TEST(env_missing_policy_file_fails)
 }
 END_TEST
 
+START_TEST(env_policy_device_or_fifo_fails)
+{
+    /* Neither reads forever nor waits: every call fails at once. */
+    if (th_nofork())
+        return;
+    const char *dir = make_tmp();
+    char fifo[600];
+    snprintf(fifo, sizeof fifo, "%s/fifo.yaml", dir);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    alarm(60);
+    setenv("LSAEMU_POLICY", _i ? fifo : "/dev/zero", 1);
+    HANDLE h = NULL;
+    ck_assert_status_eq(LsaConnectUntrusted(&h), STATUS_INTERNAL_DB_ERROR);
+    ck_assert_status_eq(LsaConnectUntrusted(&h), STATUS_INTERNAL_DB_ERROR);
+    alarm(0);
+    ck_assert_int_eq(unlink(fifo), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+START_TEST(env_policy_with_bom)
+{
+    /* P0 saved by an editor that writes a byte-order mark. */
+    if (th_nofork())
+        return;
+    FILE *in = fopen(tu_path("policies/p0.yaml"), "rb");
+    ck_assert_ptr_nonnull(in);
+    const char *dir = make_tmp();
+    char path[600], buf[4096];
+    snprintf(path, sizeof path, "%s/p0-bom.yaml", dir);
+    FILE *out = fopen(path, "wb");
+    ck_assert_ptr_nonnull(out);
+    fputs("\xEF\xBB\xBF", out);
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    ck_assert_int_eq(fclose(out), 0);
+    setenv("LSAEMU_POLICY", path, 1);
+    setenv("LSAEMU_PROCESS", "tcb", 1);
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 START_TEST(no_policy_at_all_is_system)
 {
     /* Neither an explicit load nor LSAEMU_POLICY: the embedded default,
@@ -499,6 +639,9 @@ Suite *make_control_suite(void)
     tcase_add_test(tc, load_error_keeps_previous_policy);
     tcase_add_test(tc, load_missing_file);
     tcase_add_test(tc, load_broken_file_reports_position);
+    tcase_add_loop_test(tc, load_limit_error_keeps_previous_policy, 0,
+                        sizeof limit_texts / sizeof limit_texts[0]);
+    tcase_add_test(tc, load_limit_file_error_keeps_previous_policy);
     tcase_add_test(tc, load_error_with_null_err);
     tcase_add_test(tc, all_policies_load);
     suite_add_tcase(s, tc);
@@ -531,6 +674,8 @@ Suite *make_control_suite(void)
     tcase_add_test(tc, env_explicit_load_wins_after_first_call);
     tcase_add_test(tc, env_broken_policy_fails_every_call);
     tcase_add_test(tc, env_missing_policy_file_fails);
+    tcase_add_loop_test(tc, env_policy_device_or_fifo_fails, 0, 2);
+    tcase_add_test(tc, env_policy_with_bom);
     tcase_add_test(tc, no_policy_at_all_is_system);
     suite_add_tcase(s, tc);
     return s;

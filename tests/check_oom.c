@@ -97,9 +97,10 @@ static BOOL logon_w(const char *user, const char *password, HANDLE *tok)
                       LOGON32_LOGON_INTERACTIVE, LOGON32_PROVIDER_DEFAULT, tok);
 }
 
-START_TEST(oom_policy_load)
+/* Every N over the load of text: out of memory, nothing leaked, the
+ * previous policy in force; then it loads. */
+static void oom_load_text(const char *text, const char *source)
 {
-    const char *p0 = read_file(tu_path("policies/p0.yaml"));
     unsigned long n;
     int done = 0;
     for (n = 0; n < MAX_N && !done; n++) {
@@ -108,7 +109,7 @@ START_TEST(oom_policy_load)
         struct snapshot before = snap();
         unsigned long failed = mem_failed_count();
         mem_fail_after(n);
-        int rc = lsaemu_load_policy_string(p0, "p0.yaml", &err);
+        int rc = lsaemu_load_policy_string(text, source, &err);
         mem_fail_reset();
         if (mem_failed_count() == failed) {
             ck_assert_msg(rc == 0, "N=%lu: load failed without an allocation failure: %s", n,
@@ -128,6 +129,28 @@ START_TEST(oom_policy_load)
     }
     ck_assert_msg(done, "the load never succeeded");
     ck_assert_uint_gt(n, 10);
+}
+
+START_TEST(oom_policy_load)
+{
+    oom_load_text(read_file(tu_path("policies/p0.yaml")), "p0.yaml");
+}
+END_TEST
+
+/* Anchors and aliases (issue 11): the anchor table, and the lists resolved
+ * once for every group and account that aliases them. */
+START_TEST(oom_policy_load_aliased)
+{
+    oom_load_text("\xEF\xBB\xBFlsaemu: 1\n"
+                  "accounts:\n"
+                  "  alice: { password: a, groups: &gl [Users, devs, ops] }\n"
+                  "  bob: { password: b, groups: *gl }\n"
+                  "groups:\n"
+                  "  devs: { members: &ml [alice, bob, \"*S-1-5-21-1-2-3-1000\"] }\n"
+                  "  ops: { members: *ml }\n"
+                  "  Backup Operators: { members: *ml, description: &d backup }\n"
+                  "  Power Users: { description: *d }\n",
+                  "aliased");
 }
 END_TEST
 
@@ -424,6 +447,7 @@ static Suite *make_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, oom_hook_counts);
     tcase_add_test(tc, oom_policy_load);
+    tcase_add_test(tc, oom_policy_load_aliased);
     tcase_add_test(tc, oom_policy_load_file);
     tcase_add_test(tc, oom_lsa_logon_user_msv);
     tcase_add_test(tc, oom_lsa_logon_user_kerb_network);

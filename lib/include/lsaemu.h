@@ -58,7 +58,9 @@ LSAEMU_PUBLIC int lsaemu_load_policy_string(const char *yaml, const char *source
 
 /*
  * Validates a policy file without loading it: the current policy is left
- * untouched. Reports every error it can find, in file order.
+ * untouched. Reports every error it can find, in file order: the first 100,
+ * then once more at the first error not listed, saying how many there were
+ * (lsaemu-policy(5), limits).
  *
  * [in] path    the policy file.
  * [in] report  called once per error (may be NULL); err and the strings in

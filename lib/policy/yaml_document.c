@@ -152,7 +152,7 @@ bool rd_read_document(struct rd *r)
     /* A policy is one document; a second one is a mistake worth naming. As
      * libyaml's loader, the second document is read whole, with its own
      * anchors, and nothing after it. */
-    r->n_anchors = 0;
+    rd_forget_anchors(r);
     bool was_tree = r->tree;
     r->tree = true;
     if (rd_next_event(r, &e)) {

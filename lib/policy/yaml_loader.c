@@ -16,6 +16,14 @@
 #include "loader.h"
 #include "yaml_values.h"
 
+/* The last load's or check's work in this thread (loader_last_work()). */
+static _Thread_local struct loader_work last_work;
+
+void loader_last_work(struct loader_work *out)
+{
+    *out = last_work;
+}
+
 static void unreadable(const char *path, int errnum, struct lsaemu_error *out)
 {
     struct ld_error e = {0, 0, 0, ""};
@@ -23,12 +31,29 @@ static void unreadable(const char *path, int errnum, struct lsaemu_error *out)
     ld_error_public(&e, path, out);
 }
 
+/* The public error of a file ld_open_input did not open for reading. */
+static void not_opened(const char *path, enum ld_input kind, int errnum,
+                       struct lsaemu_error *out)
+{
+    struct ld_error e = {0, 0, 0, ""};
+    if (kind == LD_INPUT_TOO_LARGE) {
+        ld_too_large(&e);
+        ld_error_public(&e, path, out);
+    } else if (kind == LD_INPUT_SPECIAL) {
+        snprintf(e.text, sizeof e.text, "cannot read: not a regular file or a pipe");
+        ld_error_public(&e, path, out);
+    } else {
+        unreadable(path, errnum, out);
+    }
+}
+
 /* Loads from text or from file (then text is NULL). */
 static struct policy *load(const char *yaml, size_t len, FILE *file, const char *source,
                            struct lsaemu_error *err)
 {
     struct ld ld;
-    struct policy *pol = ld_build(&ld, yaml, len, file, source);
+    struct policy *pol = ld_build(&ld, yaml, len, file, source, false);
+    last_work = ld.work;
     if (!ld.n_errors && !ld.oom &&
         (policy_set_string(&pol->source, source) < 0 || policy_finish(pol) < 0))
         ld_oom(&ld);
@@ -61,21 +86,22 @@ struct policy *loader_load_string(const char *yaml, size_t len, const char *sour
 
 struct policy *loader_load_file(const char *path, struct lsaemu_error *err)
 {
-    FILE *f = ld_open_stream(path);
-    if (f) {
-        struct policy *pol = load(NULL, 0, f, path, err);
-        fclose(f);
-        return pol;
-    }
+    FILE *f;
+    char *text;
     size_t len;
-    char *text = ld_read_file(path, &len);
-    if (!text) {
-        if (err)
-            unreadable(path, errno, err);
-        return NULL;
+    struct policy *pol = NULL;
+    enum ld_input kind = ld_open_input(path, &f, &text, &len);
+    int errnum = errno;
+    last_work = (struct loader_work){0, 0, 0, 0};
+    if (kind == LD_INPUT_STREAM) {
+        pol = load(NULL, 0, f, path, err);
+        fclose(f);
+    } else if (kind == LD_INPUT_TEXT) {
+        pol = load(text, len, NULL, path, err);
+        mem_free(text);
+    } else if (err) {
+        not_opened(path, kind, errnum, err);
     }
-    struct policy *pol = loader_load_string(text, len, path, err);
-    mem_free(text);
     return pol;
 }
 
@@ -95,7 +121,8 @@ static int check(const char *yaml, size_t len, FILE *file, const char *source,
                  void (*report)(const struct lsaemu_error *, void *), void *ctx)
 {
     struct ld ld;
-    struct policy *pol = ld_build(&ld, yaml, len, file, source);
+    struct policy *pol = ld_build(&ld, yaml, len, file, source, true);
+    last_work = ld.work;
     ld_errors_finish(&ld);
     for (size_t i = 0; i < ld.n_errors; i++) {
         struct lsaemu_error pub;
@@ -118,22 +145,26 @@ int loader_check_string(const char *yaml, size_t len, const char *source,
 int loader_check_file(const char *path, void (*report)(const struct lsaemu_error *, void *),
                       void *ctx)
 {
-    FILE *f = ld_open_stream(path);
-    if (f) {
-        int n = check(NULL, 0, f, path, report, ctx);
-        fclose(f);
-        return n;
-    }
+    FILE *f;
+    char *text;
     size_t len;
-    char *text = ld_read_file(path, &len);
-    if (!text) {
+    int n;
+    enum ld_input kind = ld_open_input(path, &f, &text, &len);
+    int errnum = errno;
+    last_work = (struct loader_work){0, 0, 0, 0};
+    if (kind == LD_INPUT_STREAM) {
+        n = check(NULL, 0, f, path, report, ctx);
+        fclose(f);
+    } else if (kind == LD_INPUT_TEXT) {
+        n = check(text, len, NULL, path, report, ctx);
+        mem_free(text);
+    } else {
         struct lsaemu_error pub;
-        unreadable(path, errno, &pub);
+        not_opened(path, kind, errnum, &pub);
         if (report)
             report(&pub, ctx);
-        return -1;
+        /* A policy too large is an invalid policy, not an unreadable file. */
+        n = kind == LD_INPUT_TOO_LARGE ? 1 : -1;
     }
-    int n = loader_check_string(text, len, path, report, ctx);
-    mem_free(text);
     return n;
 }

@@ -2,8 +2,10 @@
 /*
  * The event reader: pulls libyaml's events and builds the loader's own nodes
  * (struct yn) in an arena, one whole value at a time, with the anchors and
- * aliases of tree mode; captures libyaml's (and its own composing) errors
- * for yaml_syntax.c to word. It decides nothing about the document's shape
+ * aliases of tree mode (anchors found through a hash table); holds the
+ * nesting depth and what aliases repeat to the limits of loader.h; captures
+ * libyaml's (and its own composing) errors for yaml_syntax.c to word. It
+ * decides nothing about the document's shape
  * or what a key means: which values are streamed and which kept is
  * yaml_document.c's business.
  */
@@ -12,35 +14,59 @@
 
 #include <string.h>
 
+#include "loader.h"
 #include "yaml_reader.h"
 
 void rd_report_syntax(struct rd *r, const struct syn *s)
 {
     if (!r->input) {
-        r->owned = ld_read_file(r->path, &r->len);
-        r->input = r->owned;
-        if (!r->input)
-            r->len = 0;
+        /* Placed in the text libyaml read: without the byte-order mark. */
+        r->owned = ld_read_stream(r->file, &r->len);
+        size_t bom = r->owned ? ld_bom_length(r->owned, r->len) : 0;
+        r->input = r->owned ? r->owned + bom : NULL;
+        r->len = r->owned ? r->len - bom : 0;
     }
     ld_syntax_error(r->ld, s, r->input ? r->input : "", r->len);
 }
 
+static void limit_error(struct rd *r, enum rd_limit limit, yaml_mark_t mark)
+{
+    r->failed = true;
+    r->syn = (struct syn){limit, YAML_COMPOSER_ERROR, NULL, 0, 0, mark, NULL, mark};
+}
+
 bool rd_next_event(struct rd *r, yaml_event_t *e)
 {
-    if (yaml_parser_parse(&r->parser, e))
-        return true;
-    const yaml_parser_t *p = &r->parser;
-    r->failed = true;
-    r->syn = (struct syn){p->error,         p->problem,      p->problem_offset, p->problem_value,
-                          p->problem_mark, p->context,      p->context_mark};
-    return false;
+    if (!yaml_parser_parse(&r->parser, e)) {
+        const yaml_parser_t *p = &r->parser;
+        r->failed = true;
+        r->syn = (struct syn){RD_NO_LIMIT,      p->error,   p->problem,     p->problem_offset,
+                              p->problem_value, p->problem_mark, p->context, p->context_mark};
+        return false;
+    }
+    r->ld->work.events++;
+    /* Checked on the events rather than inside the reader's node building:
+     * every event passes here, those of streamed sections and of a second
+     * document too. Stopping at the limit also stops libyaml's scanner, whose
+     * work per token grows with the depth. */
+    if (e->type == YAML_SEQUENCE_START_EVENT || e->type == YAML_MAPPING_START_EVENT) {
+        if (++r->depth > LOADER_MAX_DEPTH) {
+            limit_error(r, RD_DEPTH, e->start_mark);
+            yaml_event_delete(e);
+            return false;
+        }
+    } else if (e->type == YAML_SEQUENCE_END_EVENT || e->type == YAML_MAPPING_END_EVENT) {
+        r->depth--;
+    }
+    return true;
 }
 
 static void composer_error(struct rd *r, const char *context, yaml_mark_t context_mark,
                            const char *problem, yaml_mark_t problem_mark)
 {
     r->failed = true;
-    r->syn = (struct syn){YAML_COMPOSER_ERROR, problem, 0, 0, problem_mark, context, context_mark};
+    r->syn = (struct syn){RD_NO_LIMIT, YAML_COMPOSER_ERROR, problem,     0,
+                          0,           problem_mark,        context, context_mark};
 }
 
 const char *rd_event_anchor(const yaml_event_t *e)
@@ -57,15 +83,75 @@ const char *rd_event_anchor(const yaml_event_t *e)
     }
 }
 
-/* As libyaml's document loader: a second anchor of the same name is an error. */
-static bool register_anchor(struct rd *r, const char *name, struct yn *node, yaml_mark_t mark)
+/* FNV-1a: anchor names are short and chosen by people. */
+static uint32_t name_hash(const char *name)
 {
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+/* The index of the anchor called name, or -1. */
+static long find_anchor(struct rd *r, const char *name)
+{
+    r->ld->work.lookups++;
+    if (!r->cap_slots)
+        return -1;
+    size_t mask = r->cap_slots - 1;
+    for (size_t j = name_hash(name) & mask; r->slots[j]; j = (j + 1) & mask) {
+        r->ld->work.lookups++;
+        if (!strcmp(r->anchors[r->slots[j] - 1].name, name))
+            return (long)r->slots[j] - 1;
+    }
+    return -1;
+}
+
+/* Puts anchor i into the table, which has a free slot. */
+static void slot_anchor(struct rd *r, size_t i)
+{
+    size_t mask = r->cap_slots - 1, j = name_hash(r->anchors[i].name) & mask;
+    while (r->slots[j])
+        j = (j + 1) & mask;
+    r->slots[j] = (uint32_t)i + 1;
+}
+
+/* Keeps the table at most half full. */
+static bool grow_slots(struct rd *r)
+{
+    if ((r->n_anchors + 1) * 2 <= r->cap_slots)
+        return true;
+    size_t cap = r->cap_slots ? r->cap_slots * 2 : 16;
+    uint32_t *slots = mem_calloc(cap, sizeof *slots);
+    if (!slots) {
+        ld_oom(r->ld);
+        return false;
+    }
+    mem_free(r->slots);
+    r->slots = slots;
+    r->cap_slots = cap;
     for (size_t i = 0; i < r->n_anchors; i++)
-        if (!strcmp(r->anchors[i].name, name)) {
-            composer_error(r, "found duplicate anchor; first occurrence", r->anchors[i].mark,
-                           "second occurrence", mark);
-            return false;
-        }
+        slot_anchor(r, i);
+    return true;
+}
+
+void rd_forget_anchors(struct rd *r)
+{
+    r->n_anchors = 0;
+    if (r->slots)
+        memset(r->slots, 0, r->cap_slots * sizeof *r->slots);
+}
+
+/* As libyaml's document loader: a second anchor of the same name is an error. */
+static bool register_anchor(struct rd *r, const char *name, struct yn *node, yaml_mark_t mark,
+                            size_t size)
+{
+    long dup = find_anchor(r, name);
+    if (dup >= 0) {
+        composer_error(r, "found duplicate anchor; first occurrence", r->anchors[dup].mark,
+                       "second occurrence", mark);
+        return false;
+    }
     if (r->n_anchors == r->cap_anchors) {
         size_t cap = r->cap_anchors ? r->cap_anchors * 2 : 8;
         struct anchor *grown = mem_realloc(r->anchors, cap * sizeof *grown);
@@ -76,12 +162,17 @@ static bool register_anchor(struct rd *r, const char *name, struct yn *node, yam
         r->anchors = grown;
         r->cap_anchors = cap;
     }
+    if (!grow_slots(r))
+        return false;
     size_t n = strlen(name);
     char *copy = ld_alloc(r->ld, &r->ld->keep, n + 1);
     if (!copy)
         return false;
     memcpy(copy, name, n + 1);
-    r->anchors[r->n_anchors++] = (struct anchor){copy, node, mark};
+    r->anchors[r->n_anchors] = (struct anchor){copy, node, mark, size};
+    slot_anchor(r, r->n_anchors);
+    /* Fits: an anchor takes at least 3 of the LOADER_MAX_BYTES bytes. */
+    node->anchor = (uint32_t)++r->n_anchors;
     return true;
 }
 
@@ -113,10 +204,18 @@ static bool push_open(struct rd *r, struct yn *node)
         r->open = grown;
         r->cap_open = cap;
     }
-    r->open[r->n_open++] = (struct open){node, r->n_items};
+    r->open[r->n_open++] = (struct open){node, r->n_items, 0};
     return true;
 }
 
+/*
+ * Besides building nodes, this measures what aliases repeat: each finished
+ * node's size (1 + its text, or 1 + its items' sizes) is added to the open
+ * collection around it, an anchor remembers the size of its node, and an
+ * alias adds that size to alias_size, which must stay within
+ * LOADER_MAX_ALIAS_SIZE. The nodes are shared, not copied, but what reads
+ * them walks every alias, so this is the work aliases can cause.
+ */
 struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
 {
     struct ld *ld = r->ld;
@@ -124,6 +223,7 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
     for (;;) {
         struct yn *node = NULL;
         bool opened = false;
+        size_t size = 0;
         const char *anchor = rd_event_anchor(e);
         if ((anchor || e->type == YAML_ALIAS_EVENT) && !r->tree) {
             ld->restart = true;
@@ -140,8 +240,10 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
             v[n] = '\0';
             node->type = YN_SCALAR;
             node->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+            node->anchor = 0;
             node->n = n;
             node->u.value = v;
+            size = 1 + n;
             break;
         }
         case YAML_SEQUENCE_START_EVENT:
@@ -151,6 +253,7 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
                 goto fail;
             node->type = e->type == YAML_MAPPING_START_EVENT ? YN_MAPPING : YN_SEQUENCE;
             node->plain = false;
+            node->anchor = 0;
             node->n = 0;
             node->u.items = NULL;
             opened = true;
@@ -167,15 +270,23 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
                 memcpy(node->u.items, r->items + o->first, node->n * sizeof *node->u.items);
             }
             r->n_items = o->first;
+            size = 1 + o->size;
+            if (node->anchor)
+                r->anchors[node->anchor - 1].size = size;
             break;
         }
         case YAML_ALIAS_EVENT: {
-            const char *name = (const char *)e->data.alias.anchor;
-            for (size_t i = 0; i < r->n_anchors && !node; i++)
-                if (!strcmp(r->anchors[i].name, name))
-                    node = r->anchors[i].node;
-            if (!node) {
+            long i = find_anchor(r, (const char *)e->data.alias.anchor);
+            if (i < 0) {
                 composer_error(r, NULL, e->start_mark, "found undefined alias", e->start_mark);
+                goto fail;
+            }
+            node = r->anchors[i].node;
+            /* An alias inside its own anchor's node repeats what is read so far. */
+            size = r->anchors[i].size ? r->anchors[i].size : 1;
+            r->alias_size += size;
+            if (r->alias_size > LOADER_MAX_ALIAS_SIZE) {
+                limit_error(r, RD_ALIAS_SIZE, e->start_mark);
                 goto fail;
             }
             break;
@@ -189,11 +300,13 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
             e->type != YAML_MAPPING_END_EVENT) {
             node->line = (int)e->start_mark.line + 1;
             node->column = (int)e->start_mark.column + 1;
-            if (anchor && !register_anchor(r, anchor, node, e->start_mark))
+            if (anchor && !register_anchor(r, anchor, node, e->start_mark, size))
                 goto fail;
         }
         yaml_event_delete(e);
         if (!opened) {
+            if (r->n_open > 0)
+                r->open[r->n_open - 1].size += size;
             if (r->n_open == depth)
                 return node;
             if (!push_item(r, node))

@@ -11,14 +11,21 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <yaml.h>
 
 #include "yaml_values.h"
 
-/* A libyaml error, from the parser or from our own composing (anchors). */
+/* The loader's own limits (loader.h) that stop reading like a libyaml error. */
+enum rd_limit { RD_NO_LIMIT, RD_DEPTH, RD_ALIAS_SIZE };
+
+/* A libyaml error, from the parser or from our own composing (anchors), or
+ * a limit (then limit is set, error is YAML_COMPOSER_ERROR and
+ * problem_mark is where). */
 struct syn {
+    enum rd_limit limit;
     yaml_error_type_t error;
     const char *problem;
     size_t problem_offset;
@@ -41,6 +48,9 @@ struct anchor {
     const char *name;
     struct yn *node;
     yaml_mark_t mark;
+    /* What an alias of it repeats (see LOADER_MAX_ALIAS_SIZE); 0 while the
+     * node is still being read. */
+    size_t size;
 };
 
 struct rd {
@@ -51,6 +61,7 @@ struct rd {
     const char *input;
     size_t len;
     FILE *file;
+    struct ld_stream stream; /* how libyaml reads file */
     const char *path;
     char *owned;
     bool tree;   /* tree mode: anchors allowed, nothing streamed */
@@ -63,17 +74,30 @@ struct rd {
     struct open {
         struct yn *node;
         size_t first; /* its first item in items */
+        size_t size;  /* what its items would count if aliased */
     } *open;
     size_t n_open, cap_open;
+    /* Collections open in the whole stream, checked against
+     * LOADER_MAX_DEPTH as libyaml's events come. */
+    size_t depth;
 
+    /* The anchors of the document, found by name through a hash table of
+     * 1 + their index (0: empty slot), cap_slots a power of two. */
     struct anchor *anchors;
     size_t n_anchors, cap_anchors;
+    uint32_t *slots;
+    size_t cap_slots;
+    /* What the aliases read so far repeat, against LOADER_MAX_ALIAS_SIZE. */
+    size_t alias_size;
 };
 
 /* ---- The event reader (yaml_reader.c) -------------------------------------------- */
 
-/* The next event; false (r->failed, the error in r->syn) when libyaml failed. */
+/* The next event; false (r->failed, the error in r->syn) when libyaml failed
+ * or the event would open a collection deeper than LOADER_MAX_DEPTH. */
 bool rd_next_event(struct rd *r, yaml_event_t *e);
+/* Forgets the anchors (a second document has its own). */
+void rd_forget_anchors(struct rd *r);
 /* The anchor an event defines, or NULL. */
 const char *rd_event_anchor(const yaml_event_t *e);
 /*

@@ -36,6 +36,7 @@ static bool principal(struct ld *ld, struct yn *node, const char *role, const ch
     const char *s = ld_string(ld, node, role);
     if (!s)
         return false;
+    ld->work.lookups++;
     if (policy_resolve_principal(ld->pol, s, out))
         return true;
     if (looks_like_sid(s))
@@ -46,18 +47,91 @@ static bool principal(struct ld *ld, struct yn *node, const char *role, const ch
     return false;
 }
 
+/*
+ * Whether resolved references go into the policy: not when validating (the
+ * policy is thrown away) nor once a load has an error (it will fail). The
+ * names are still resolved, for their errors.
+ */
+static bool building(const struct ld *ld)
+{
+    return !ld->check && !ld->n_errors && !ld->oom;
+}
+
+/*
+ * The memo of an anchored list (NULL for a list without anchor). Every
+ * alias of a list names the same node, so a list that a thousand groups
+ * alias is resolved once, its errors reported once (naming the first group
+ * or account that uses it), and the other uses only add what it resolved
+ * to: the work is that of the file's events, plus one step per membership
+ * the policy really gets.
+ */
+static struct ld_memo *memo_of(struct ld *ld, const struct yn *list)
+{
+    if (!list->anchor)
+        return NULL;
+    size_t i = list->anchor - 1;
+    if (i >= ld->n_memo) {
+        size_t n = ld->n_memo * 2 > i + 1 ? ld->n_memo * 2 : i + 1;
+        struct ld_memo *grown = mem_realloc(ld->memo, n * sizeof *grown);
+        if (!grown) {
+            ld_oom(ld);
+            return NULL;
+        }
+        memset(grown + ld->n_memo, 0, (n - ld->n_memo) * sizeof *grown);
+        ld->memo = grown;
+        ld->n_memo = n;
+    }
+    return &ld->memo[i];
+}
+
+static void add_member(struct ld *ld, size_t group, const struct sid *sid)
+{
+    ld->work.members++;
+    if (policy_add_member(ld->pol, group, sid) < 0)
+        ld_oom(ld);
+}
+
 static void resolve_members(struct ld *ld, const struct ld_ref *ref)
 {
+    const struct yn *list = ref->list;
+    if (ld_is_null(list))
+        return;
+    struct ld_memo *m = memo_of(ld, list);
+    if (m && m->members_done) {
+        for (size_t i = 0; i < m->n_members && building(ld); i++)
+            add_member(ld, ref->index, &m->members[i]);
+        return;
+    }
+    struct sid *kept = NULL;
+    uint32_t n_kept = 0;
+    if (m && list->n && !(kept = ld_alloc(ld, &ld->keep, list->n * sizeof *kept)))
+        return; /* out of memory, recorded */
     char context[300];
     snprintf(context, sizeof context, " of group '%s'", ld->pol->groups[ref->index].name);
-    if (ld_is_null(ref->list))
-        return;
-    for (size_t it = 0; it < ref->list->n; it++) {
+    for (size_t it = 0; it < list->n; it++) {
         struct sid sid;
-        if (principal(ld, ref->list->u.items[it], "member", context, &sid) &&
-            policy_add_member(ld->pol, ref->index, &sid) < 0)
-            ld_oom(ld);
+        if (!principal(ld, list->u.items[it], "member", context, &sid))
+            continue;
+        if (kept)
+            kept[n_kept++] = sid;
+        if (building(ld))
+            add_member(ld, ref->index, &sid);
     }
+    if (m) {
+        m->members = kept;
+        m->n_members = n_kept;
+        m->members_done = true;
+    }
+}
+
+/* Adds the account to groups[g] when the policy is being built. */
+static void join(struct ld *ld, size_t g, size_t account)
+{
+    if (!building(ld))
+        return;
+    ld->work.members++;
+    if (policy_add_member_account(ld->pol, g, account) < 0)
+        ld_oom(ld);
 }
 
 static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
@@ -67,18 +141,27 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
     for (size_t i = 0; i < ref->n_groups; i++) {
         /* Known by name when read (yaml_sections.c); found by SID here, as
          * the general path does (the same group unless SIDs clash). */
-        size_t g = policy_group_by_own_sid(pol, ref->groups[i]);
-        if (policy_add_member_account(pol, g, ref->index) < 0)
-            ld_oom(ld);
+        join(ld, policy_group_by_own_sid(pol, ref->groups[i]), ref->index);
     }
     if (ref->n_groups || !ref->list || ld_is_null(ref->list))
         return;
-    for (size_t it = 0; it < ref->list->n; it++) {
-        struct yn *item = ref->list->u.items[it];
+    const struct yn *list = ref->list;
+    struct ld_memo *m = memo_of(ld, list);
+    if (m && m->groups_done) {
+        for (size_t i = 0; i < m->n_groups; i++)
+            join(ld, m->groups[i], ref->index);
+        return;
+    }
+    uint32_t *kept = NULL, n_kept = 0;
+    if (m && list->n && !(kept = ld_alloc(ld, &ld->keep, list->n * sizeof *kept)))
+        return; /* out of memory, recorded */
+    for (size_t it = 0; it < list->n; it++) {
+        struct yn *item = list->u.items[it];
         const char *s = ld_string(ld, item, "groups");
         struct sid sid;
         if (!s)
             continue;
+        ld->work.lookups++;
         if (!policy_resolve_principal(pol, s, &sid)) {
             if (looks_like_sid(s))
                 ld_error(ld, item, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
@@ -88,8 +171,9 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
         }
         const struct group *g = policy_find_group_sid(pol, &sid);
         if (g) {
-            if (policy_add_member_account(pol, (size_t)(g - pol->groups), ref->index) < 0)
-                ld_oom(ld);
+            if (kept)
+                kept[n_kept++] = (uint32_t)(g - pol->groups);
+            join(ld, (size_t)(g - pol->groups), ref->index);
         } else if (policy_find_account_sid(pol, &sid)) {
             ld_error(ld, item, "'%s' in the groups of account '%s' is an account, not a group", s,
                      acct);
@@ -101,6 +185,11 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
         } else {
             ld_error(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
         }
+    }
+    if (m) {
+        m->groups = kept;
+        m->n_groups = n_kept;
+        m->groups_done = true;
     }
 }
 

@@ -104,15 +104,19 @@ static bool defer_known_groups(struct ld *ld, size_t account, const struct yn *l
         /* No account can have the name of a group here: claim() refuses
          * both orders, and no built-in account shares a built-in group's
          * name. So a group found is the only principal with that name. */
+        ld->work.lookups++;
         long g = policy_group_index(pol, s);
         if (g < 0)
             return false;
         found[i] = (uint32_t)g;
     }
-    uint32_t *groups = list->n ? ld_alloc(ld, &ld->keep, list->n * sizeof *groups) : NULL;
-    if (list->n && !groups)
-        return true; /* out of memory, recorded */
-    memcpy(groups, found, list->n * sizeof *groups);
+    uint32_t *groups = NULL;
+    /* groups: [] has nothing to copy, and memcpy must not be given NULL. */
+    if (list->n) {
+        if (!(groups = ld_alloc(ld, &ld->keep, list->n * sizeof *groups)))
+            return true; /* out of memory, recorded */
+        memcpy(groups, found, list->n * sizeof *groups);
+    }
     size_t before = ld->n_account_groups;
     defer(ld, &ld->account_groups, &ld->n_account_groups, &ld->cap_account_groups, account,
           NULL);

@@ -4,7 +4,8 @@
  * offset, scanner, parser and composer errors a 0-based line and character
  * column; this turns both into the 1-based line and column (in characters)
  * of the messages, recognises the cases worth their own wording (bad UTF-8,
- * a tab used for indentation) and words the rest as "YAML syntax error".
+ * a tab used for indentation) and words the rest as "YAML syntax error";
+ * also the reader's limits (loader.h), which stop reading the same way.
  * It knows the input text and libyaml's error fields, nothing of the
  * reader's state or of policy sections.
  */
@@ -12,6 +13,7 @@
 
 #include <string.h>
 
+#include "loader.h"
 #include "yaml_reader.h"
 
 /* ---- Positions in the raw input ------------------------------------------------- */
@@ -55,6 +57,18 @@ void ld_syntax_error(struct ld *ld, const struct syn *p, const char *input, size
     const char *problem = p->problem ? p->problem : "unknown problem";
     if (p->error == YAML_MEMORY_ERROR) {
         ld_oom(ld);
+        return;
+    }
+    if (p->limit != RD_NO_LIMIT) {
+        int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
+        if (p->limit == RD_DEPTH)
+            ld_error_at(ld, line, col, "nesting deeper than %d levels, lsaemu's limit",
+                        LOADER_MAX_DEPTH);
+        else
+            ld_error_at(ld, line, col,
+                        "aliases repeat more than %d nodes and bytes of text in all, "
+                        "lsaemu's limit",
+                        LOADER_MAX_ALIAS_SIZE);
         return;
     }
     if (p->error == YAML_READER_ERROR) {

@@ -24,6 +24,7 @@
 #include <stdio.h>
 
 #include "core/policy.h"
+#include "loader.h"
 
 struct lsaemu_error;
 
@@ -72,6 +73,10 @@ struct yn {
     uint8_t type;  /* enum yn_type */
     uint8_t plain; /* scalar written without quotes or block style */
     int line, column;
+    /* 1 + the index of the anchor naming this node, 0 when none: the key of
+     * what the references code resolves once per anchored list (struct
+     * ld_memo). In the padding before n: nodes stay 32 bytes. */
+    uint32_t anchor;
     size_t n; /* scalar: length in bytes; collections: number of items */
     union {
         const char *value;  /* scalar, NUL-terminated (may hold NULs) */
@@ -105,13 +110,31 @@ struct ld_error {
     char text[256];
 };
 
+/* An anchored list as the references code resolved it the first time, for
+ * every alias of it to reuse (yaml_refs.c); arrays in the keep arena. */
+struct ld_memo {
+    struct sid *members;  /* as group members: the principals that resolved */
+    uint32_t *groups;     /* as an account's groups: the groups it names */
+    uint32_t n_members, n_groups;
+    bool members_done, groups_done;
+};
+
 struct ld {
     struct policy *pol;
     const char *source;
+    /* Validating (loader_check_*): errors are listed, the policy is thrown
+     * away, so no memberships are built. */
+    bool check;
 
+    /* The errors kept: the first keep_errors in file order (1 for a load,
+     * LOADER_MAX_ERRORS + 1 for a check); worst is the kept one last in
+     * file order, which an earlier error replaces (yaml_errors.c). */
     struct ld_error *errors;
-    size_t n_errors, cap_errors;
+    size_t n_errors, cap_errors, keep_errors, worst;
+    size_t found_errors; /* every error found, kept or not */
     bool oom; /* allocation failed: stop and report it */
+    /* What this reading did (loader_last_work()). */
+    struct loader_work work;
 
     /* keep: nodes that live until the load ends; scratch: one entry of a
      * streamed section at a time. */
@@ -131,6 +154,9 @@ struct ld {
 
     /* Lists resolved after policy_prepare(), once every SID is known. */
     struct yn *rights, *processes;
+    /* By anchor (struct yn's anchor - 1); n_memo entries, grown on use. */
+    struct ld_memo *memo;
+    size_t n_memo;
     /* 16 bytes: a large policy defers one per account. */
     struct ld_ref {
         uint32_t index;
@@ -153,8 +179,14 @@ void ld_error_at(struct ld *ld, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Records that memory ran out (reported once, without position). */
 void ld_oom(struct ld *ld);
-/* Sorts the errors into file order; adds the out-of-memory one if needed. */
+/* Forgets every error (when only libyaml's error is to count). */
+void ld_errors_clear(struct ld *ld);
+/* Sorts the errors into file order; adds the out-of-memory one if needed.
+ * When a check found more than LOADER_MAX_ERRORS, the last one kept gives
+ * way to a line saying how many there were. */
 void ld_errors_finish(struct ld *ld);
+/* The error of a policy longer than LOADER_MAX_BYTES, at 1:1. */
+void ld_too_large(struct ld_error *e);
 /* e as the public error of a load from source. */
 void ld_error_public(const struct ld_error *e, const char *source, struct lsaemu_error *out);
 
@@ -204,17 +236,42 @@ long ld_field_index(struct ld *ld, const struct yn *key, const char *where,
  * Parses and interprets input (len bytes, or file when input is NULL) into a
  * new policy (not finished). Every problem ends up in ld->errors; the policy
  * is returned even then, for the caller to drop. NULL only when not even an
- * empty policy could be made. ld is left holding only its error list.
+ * empty policy could be made. ld is left holding only its error list (free
+ * ld->errors with mem_free). check: validating (see struct ld).
  */
 struct policy *ld_build(struct ld *ld, const char *input, size_t len, FILE *file,
-                        const char *source);
-/* Reads a whole file (allocated with mem_malloc); NULL with errno set on
- * failure. */
-char *ld_read_file(const char *path, size_t *len);
-/* Opens path for streaming; NULL with errno set when it cannot be read,
- * and also (errno 0) for what is not a regular file, which is read whole so
- * that its read error is reported as before. */
-FILE *ld_open_stream(const char *path);
+                        const char *source, bool check);
+/* What ld_open_input found (yaml_input.c). */
+enum ld_input {
+    LD_INPUT_STREAM,    /* a regular file, open in *file for libyaml to read */
+    LD_INPUT_TEXT,      /* a pipe, read whole into *text */
+    LD_INPUT_ERRNO,     /* cannot be opened or read: errno says why */
+    LD_INPUT_SPECIAL,   /* neither a regular file nor a pipe: not read */
+    LD_INPUT_TOO_LARGE, /* more than LOADER_MAX_BYTES */
+};
+/* Opens path without blocking on a FIFO. A regular file is left open in
+ * *file (close it with fclose); a pipe is read whole into *text, *len
+ * bytes (free it with mem_free). Nothing is left open or allocated for the
+ * other results. */
+enum ld_input ld_open_input(const char *path, FILE **file, char **text, size_t *len);
+/* The whole of an open regular file, from its start (mem_malloc'd), to
+ * place an error in a file read as a stream; NULL with errno set on failure
+ * or when it has grown past LOADER_MAX_BYTES. */
+char *ld_read_stream(FILE *file, size_t *len);
+/* 3 when text starts with the UTF-8 byte-order mark, else 0. */
+size_t ld_bom_length(const char *text, size_t len);
+
+/* A regular file as libyaml reads it: no more than LOADER_MAX_BYTES, and
+ * without the byte-order mark (libyaml, told the encoding, would take it
+ * for a character of the first line). Zero it before the first read. */
+struct ld_stream {
+    FILE *file;
+    size_t total;   /* bytes read so far, the mark included */
+    bool too_large; /* the file grew past the limit while being read */
+};
+/* Reads up to size bytes into buf: the count (0 at the end), or -1 on a
+ * read error or when too_large was set. */
+long ld_stream_read(struct ld_stream *s, unsigned char *buf, size_t size);
 
 /* ---- Sections (yaml_sections.c) --------------------------------------------------- */
 

@@ -1,0 +1,1 @@
+lsaemu logon --policy /dev/zero --user alice --password x --type 2
