@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/status.h"
+#include "core/model/status.h"
 #include "lsaemu.h"
 
 const char *tu_status_name(int32_t status)

@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Hash indexes for the policy model (see policy_index.h): the lifetime of
+ * the indexes, the SID table, rights and membership (the name indexes are in
+ * policy_index_names.c, the shared hash table in policy_htab.h). The tables store
+ * item indexes and the item's hash; keys are compared through the policy's
+ * own arrays, so nothing is copied but the SIDs of the rights and membership
+ * maps, which have no array of their own.
+ */
+#include "config.h"
+#include "base/mem.h"
+
+#include "core/model/policy_htab.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct policy_index *policy_index_new(void)
+{
+    struct policy_index *idx = mem_calloc(1, sizeof(struct policy_index));
+    if (idx)
+        idx->account_names.dense = idx->group_names.dense = idx->process_names.dense = true;
+    return idx;
+}
+
+/* Forgets the rights and memberships; the entries stay. */
+static void free_derived(struct policy_index *idx)
+{
+    mem_free(idx->masks);
+    mem_free(idx->member_groups);
+    mem_free(idx->group_entry);
+    idx->masks = NULL;
+    idx->member_groups = idx->group_entry = NULL;
+    idx->n_masks = idx->n_group_entry = 0;
+    for (size_t i = 0; i < idx->n_entries; i++)
+        idx->entries[i].mask = idx->entries[i].first = idx->entries[i].n_groups = 0;
+}
+
+/* Forgets the SID table; the pool of other SIDs stays, as member lists
+ * refer into it. */
+static void free_sids(struct policy_index *idx)
+{
+    free_derived(idx);
+    htab_free(&idx->sids);
+    mem_free(idx->entries);
+    mem_free(idx->clashes);
+    idx->entries = NULL;
+    idx->clashes = NULL;
+    idx->n_entries = idx->cap_entries = idx->n_clashes = 0;
+    idx->sid_groups = idx->sid_accounts = 0;
+}
+
+void policy_index_free(struct policy_index *idx)
+{
+    if (!idx)
+        return;
+    htab_free(&idx->account_names);
+    htab_free(&idx->group_names);
+    htab_free(&idx->process_names);
+    free_sids(idx);
+    mem_free(idx->other);
+    mem_free(idx);
+}
+
+/* ---- SIDs: one table for accounts, groups, holders and members ------------- */
+
+static inline const struct sid *entry_sid(const struct policy_index *idx,
+                                          const struct policy *pol, uint32_t ref)
+{
+    uint32_t i = ref & ~SID_REF_KIND;
+    switch (ref & SID_REF_KIND) {
+    case SID_REF_ACCOUNT:
+        return &pol->accounts[i].sid;
+    case SID_REF_GROUP:
+        return &pol->groups[i].sid;
+    default:
+        return &idx->other[i];
+    }
+}
+
+/* The canonical entry of sid (the first one the probe meets), or -1. */
+static inline __attribute__((always_inline)) long
+find_entry(const struct policy_index *idx, const struct policy *pol, const struct sid *sid,
+           uint32_t hash)
+{
+    const struct htab *t = &idx->sids;
+    if (!t->cap)
+        return -1;
+    size_t j = hash & (t->cap - 1);
+    uint32_t it;
+    while ((it = t->slot[j].item) != 0) {
+        if (t->slot[j].hash == hash &&
+            sid_equal(entry_sid(idx, pol, idx->entries[it - 1].ref), sid))
+            return (long)(it - 1);
+        j = (j + 1) & (t->cap - 1);
+    }
+    return -1;
+}
+
+/* Index of the first account (group) with sid, or -1. */
+static long find_kind(const struct policy_index *idx, const struct policy *pol,
+                      const struct sid *sid, uint32_t kind)
+{
+    const struct htab *t = &idx->sids;
+    if (!t->cap)
+        return -1;
+    uint32_t hash = sid_hash(sid);
+    size_t j = hash & (t->cap - 1);
+    uint32_t it;
+    while ((it = t->slot[j].item) != 0) {
+        /* The hash first: the entry is only read (a cache miss in a large
+         * table) when it can be the one. */
+        if (t->slot[j].hash == hash) {
+            uint32_t ref = idx->entries[it - 1].ref;
+            if ((ref & SID_REF_KIND) == kind && sid_equal(entry_sid(idx, pol, ref), sid))
+                return (long)(ref & ~SID_REF_KIND);
+        }
+        j = (j + 1) & (t->cap - 1);
+    }
+    return -1;
+}
+
+/* Appends an entry for ref; its index, or -1. Arrays grow by an eighth, as
+ * the entries of a large policy are nearly all added at once. */
+static long add_entry(struct policy_index *idx, uint32_t ref, uint32_t hash)
+{
+    if (idx->n_entries == idx->cap_entries) {
+        size_t ncap = idx->cap_entries + idx->cap_entries / 8 + 64;
+        struct policy_sid_entry *e = mem_realloc(idx->entries, ncap * sizeof *e);
+        if (!e)
+            return -1;
+        idx->entries = e;
+        idx->cap_entries = ncap;
+    }
+    idx->entries[idx->n_entries] = (struct policy_sid_entry){.ref = ref};
+    if (htab_insert(&idx->sids, hash, (uint32_t)idx->n_entries) < 0)
+        return -1;
+    return (long)idx->n_entries++;
+}
+
+/* Makes room for one more SID in idx->other; 0 or -1. */
+static int reserve_other(struct policy_index *idx)
+{
+    if (idx->n_other == idx->cap_other) {
+        size_t ncap = idx->cap_other ? idx->cap_other * 2 : 16;
+        struct sid *o = mem_realloc(idx->other, ncap * sizeof *o);
+        if (!o)
+            return -1;
+        idx->other = o;
+        idx->cap_other = ncap;
+    }
+    return 0;
+}
+
+/* The canonical entry of sid, adding one for a SID that is no account or
+ * group (a copy goes to idx->other). -1 on allocation failure. */
+static long intern_sid(struct policy_index *idx, const struct policy *pol, const struct sid *sid)
+{
+    uint32_t h = sid_hash(sid);
+    long e = find_entry(idx, pol, sid, h);
+    if (e >= 0)
+        return e;
+    if (reserve_other(idx) < 0)
+        return -1;
+    idx->other[idx->n_other] = *sid;
+    e = add_entry(idx, SID_REF_OTHER | (uint32_t)idx->n_other, h);
+    if (e >= 0)
+        idx->n_other++;
+    return e;
+}
+
+/* Sizes the SID table for n items at once (growing it item by item
+ * rehashes every entry at each doubling). */
+static int htab_reserve(struct htab *t, size_t n)
+{
+    while ((n + 1) * 2 > t->cap)
+        if (htab_grow(t) < 0)
+            return -1;
+    return 0;
+}
+
+long policy_index_sid_ref(struct policy_index *idx, const struct policy *pol,
+                          const struct sid *sid)
+{
+    if (idx->sids.cap) {
+        long e = intern_sid(idx, pol, sid);
+        return e < 0 ? -1 : (long)idx->entries[e].ref;
+    }
+    /* Before the SIDs are final (the built-in members of policy_new()):
+     * a copy, entered into the table by policy_index_build_sids(). */
+    if (reserve_other(idx) < 0)
+        return -1;
+    idx->other[idx->n_other] = *sid;
+    return (long)(SID_REF_OTHER | (uint32_t)idx->n_other++);
+}
+
+const struct sid *policy_index_ref_sid(const struct policy_index *idx, const struct policy *pol,
+                                       uint32_t ref)
+{
+    return entry_sid(idx, pol, ref);
+}
+
+/* Records that the item of ref b has the SID of the earlier item a. */
+static int add_clash(struct policy_index *idx, uint32_t a, uint32_t b)
+{
+    size_t n = idx->n_clashes;
+    if ((n & (n - 1)) == 0) { /* 0, 1, 2, 4, ...: full at each power of two */
+        uint32_t *c = mem_realloc(idx->clashes, (n ? n * 2 : 1) * 2 * sizeof *c);
+        if (!c)
+            return -1;
+        idx->clashes = c;
+    }
+    idx->clashes[2 * n] = a;
+    idx->clashes[2 * n + 1] = b;
+    idx->n_clashes++;
+    return 0;
+}
+
+/*
+ * Adds the entry of an account or group (ref) while the table is built,
+ * and finds in the same walk of its probe chain the first group and the
+ * first account already there with the same SID: the collision
+ * policy_prepare() reports (a group's SID taken by a later group or
+ * account, else an account's by a later account). 0 or -1.
+ */
+static int add_item_entry(struct policy_index *idx, const struct policy *pol, uint32_t ref)
+{
+    struct htab *t = &idx->sids;
+    if (htab_full(t) && htab_grow(t) < 0)
+        return -1;
+    const struct sid *sid = entry_sid(idx, pol, ref);
+    uint32_t hash = sid_hash(sid), it, group = 0, account = 0; /* ref + 1 */
+    size_t j = hash & (t->cap - 1);
+    while ((it = t->slot[j].item) != 0) {
+        if (t->slot[j].hash == hash) {
+            uint32_t r = idx->entries[it - 1].ref;
+            uint32_t *first = (r & SID_REF_KIND) == SID_REF_GROUP ? &group : &account;
+            if (!*first && sid_equal(entry_sid(idx, pol, r), sid))
+                *first = r + 1;
+        }
+        j = (j + 1) & (t->cap - 1);
+    }
+    /* build_sids sized the entries for every account and group. */
+    t->slot[j] = (struct htab_slot){hash, (uint32_t)idx->n_entries + 1};
+    t->count++;
+    idx->entries[idx->n_entries++] = (struct policy_sid_entry){.ref = ref};
+    if (group || account)
+        return add_clash(idx, (group ? group : account) - 1, ref);
+    return 0;
+}
+
+size_t policy_index_clashes(const struct policy_index *idx, const uint32_t **pairs)
+{
+    *pairs = idx->clashes;
+    return idx->n_clashes;
+}
+
+int policy_index_build_sids(struct policy_index *idx, const struct policy *pol)
+{
+    free_sids(idx);
+    size_t n = pol->n_groups + pol->n_accounts + idx->n_other;
+    idx->entries = mem_malloc((n + 64) * sizeof *idx->entries);
+    if (!idx->entries || htab_reserve(&idx->sids, n + 64) < 0)
+        return -1;
+    idx->cap_entries = n + 64;
+    for (size_t i = 0; i < pol->n_groups; i++)
+        if (add_item_entry(idx, pol, SID_REF_GROUP | (uint32_t)i) < 0)
+            return -1;
+    for (size_t i = 0; i < pol->n_accounts; i++)
+        if (add_item_entry(idx, pol, SID_REF_ACCOUNT | (uint32_t)i) < 0)
+            return -1;
+    idx->sid_groups = pol->n_groups;
+    idx->sid_accounts = pol->n_accounts;
+    /* SIDs already in the pool, unless an account or group has them (or an
+     * earlier copy does). */
+    for (size_t k = 0; k < idx->n_other; k++) {
+        uint32_t h = sid_hash(&idx->other[k]);
+        if (find_entry(idx, pol, &idx->other[k], h) < 0 &&
+            add_entry(idx, SID_REF_OTHER | (uint32_t)k, h) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+long policy_index_account_by_sid(const struct policy_index *idx, const struct policy *pol,
+                                 const struct sid *sid)
+{
+    return find_kind(idx, pol, sid, SID_REF_ACCOUNT);
+}
+
+long policy_index_group_by_sid(const struct policy_index *idx, const struct policy *pol,
+                               const struct sid *sid)
+{
+    return find_kind(idx, pol, sid, SID_REF_GROUP);
+}
+
+void policy_index_owner_by_sid(const struct policy_index *idx, const struct policy *pol,
+                               const struct sid *sid, long *account, long *group)
+{
+    const struct htab *t = &idx->sids;
+    *account = *group = -1;
+    if (!t->cap)
+        return;
+    uint32_t hash = sid_hash(sid);
+    size_t j = hash & (t->cap - 1);
+    uint32_t it;
+    while ((it = t->slot[j].item) != 0 && *account < 0) {
+        if (t->slot[j].hash != hash) {
+            j = (j + 1) & (t->cap - 1);
+            continue;
+        }
+        uint32_t ref = idx->entries[it - 1].ref;
+        uint32_t kind = ref & SID_REF_KIND;
+        if (kind != SID_REF_OTHER &&
+            (kind == SID_REF_ACCOUNT || *group < 0) && sid_equal(entry_sid(idx, pol, ref), sid)) {
+            if (kind == SID_REF_ACCOUNT)
+                *account = (long)(ref & ~SID_REF_KIND);
+            else
+                *group = (long)(ref & ~SID_REF_KIND);
+        }
+        j = (j + 1) & (t->cap - 1);
+    }
+}
+
+/* ---- Rights and membership ---------------------------------------------------- */
+
+int policy_index_build_rights(struct policy_index *idx, struct policy *pol)
+{
+    mem_free(idx->masks);
+    idx->masks = NULL;
+    idx->n_masks = 0;
+    for (size_t i = 0; i < idx->n_entries; i++)
+        idx->entries[i].mask = 0;
+    size_t mcap = 0;
+    for (int r = 0; r < RIGHT_COUNT; r++) {
+        size_t kept = 0;
+        for (size_t k = 0; k < pol->n_holders[r]; k++) {
+            long e = intern_sid(idx, pol, &pol->holders[r][k]);
+            if (e < 0)
+                return -1;
+            struct policy_sid_entry *en = &idx->entries[e];
+            if (!en->mask) {
+                if (idx->n_masks == mcap) {
+                    size_t ncap = mcap ? mcap * 2 : 32;
+                    right_mask *m = mem_realloc(idx->masks, ncap * sizeof *m);
+                    if (!m)
+                        return -1;
+                    idx->masks = m;
+                    mcap = ncap;
+                }
+                idx->masks[idx->n_masks++] = 0;
+                en->mask = (uint32_t)idx->n_masks;
+            }
+            right_mask *m = &idx->masks[en->mask - 1];
+            /* A SID listed twice for one right holds it once. */
+            if (*m & RIGHT_BIT(r))
+                continue;
+            *m |= RIGHT_BIT(r);
+            pol->holders[r][kept++] = pol->holders[r][k];
+        }
+        pol->n_holders[r] = kept;
+    }
+    return 0;
+}
+
+/* The canonical entry of a member reference: straight from the reference
+ * while no two accounts or groups share a SID (see policy_index.h), else
+ * through the table. -1 on allocation failure. */
+static inline long ref_entry(struct policy_index *idx, const struct policy *pol, uint32_t ref)
+{
+    uint32_t i = ref & ~SID_REF_KIND;
+    if (!idx->n_clashes) {
+        if ((ref & SID_REF_KIND) == SID_REF_GROUP && i < idx->sid_groups)
+            return (long)i;
+        if ((ref & SID_REF_KIND) == SID_REF_ACCOUNT && i < idx->sid_accounts)
+            return (long)(idx->sid_groups + i);
+    }
+    return intern_sid(idx, pol, entry_sid(idx, pol, ref));
+}
+
+int policy_index_build_members(struct policy_index *idx, struct policy *pol)
+{
+    mem_free(idx->member_groups);
+    mem_free(idx->group_entry);
+    idx->member_groups = idx->group_entry = NULL;
+    idx->n_group_entry = 0;
+    for (size_t i = 0; i < idx->n_entries; i++)
+        idx->entries[i].first = idx->entries[i].n_groups = 0;
+    uint32_t *last = NULL; /* last group that counted each entry, + 1 */
+    size_t lcap = 0;
+    int rc = -1;
+
+    /* Pass 1: count groups per member entry, drop duplicate members. */
+    for (size_t g = 0; g < pol->n_groups; g++) {
+        struct group *grp = &pol->groups[g];
+        size_t kept = 0;
+        for (size_t k = 0; k < grp->n_members; k++) {
+            long e = ref_entry(idx, pol, grp->members[k]);
+            if (e < 0)
+                goto out;
+            if ((size_t)e >= lcap) {
+                size_t ncap = idx->cap_entries > (size_t)e ? idx->cap_entries : (size_t)e + 1;
+                uint32_t *l = mem_realloc(last, ncap * sizeof *l);
+                if (!l)
+                    goto out;
+                memset(l + lcap, 0, (ncap - lcap) * sizeof *l);
+                last = l;
+                lcap = ncap;
+            }
+            if (last[e] == g + 1)
+                continue;
+            last[e] = (uint32_t)(g + 1);
+            idx->entries[e].n_groups++;
+            grp->members[kept++] = grp->members[k];
+        }
+        grp->n_members = kept;
+    }
+
+    /* Pass 2: lay the group lists out back to back. */
+    size_t total = 0;
+    for (size_t i = 0; i < idx->n_entries; i++) {
+        idx->entries[i].first = (uint32_t)total;
+        total += idx->entries[i].n_groups;
+        idx->entries[i].n_groups = 0;
+    }
+    idx->member_groups = mem_malloc((total ? total : 1) * sizeof *idx->member_groups);
+    idx->group_entry = mem_malloc((pol->n_groups ? pol->n_groups : 1) * sizeof *idx->group_entry);
+    if (!idx->member_groups || !idx->group_entry)
+        goto out;
+    for (size_t g = 0; g < pol->n_groups; g++) {
+        const struct group *grp = &pol->groups[g];
+        for (size_t k = 0; k < grp->n_members; k++) {
+            /* Found in pass 1: no allocation. */
+            struct policy_sid_entry *en = &idx->entries[ref_entry(idx, pol, grp->members[k])];
+            idx->member_groups[en->first + en->n_groups++] = (uint32_t)g;
+        }
+    }
+    for (size_t g = 0; g < pol->n_groups; g++)
+        idx->group_entry[g] = (uint32_t)ref_entry(idx, pol, SID_REF_GROUP | (uint32_t)g);
+    idx->n_group_entry = pol->n_groups;
+    rc = 0;
+out:
+    mem_free(last);
+    return rc;
+}
+
+static inline void entry_info(const struct policy_index *idx, long e,
+                              struct policy_sid_info *out)
+{
+    if (e < 0) {
+        out->rights = 0;
+        out->groups = NULL;
+        out->n_groups = 0;
+        return;
+    }
+    const struct policy_sid_entry *en = &idx->entries[e];
+    out->rights = en->mask ? idx->masks[en->mask - 1] : 0;
+    out->n_groups = idx->member_groups ? en->n_groups : 0;
+    out->groups = out->n_groups ? idx->member_groups + en->first : NULL;
+}
+
+right_mask policy_index_rights_of(const struct policy_index *idx, const struct policy *pol,
+                                  const struct sid *sid)
+{
+    struct policy_sid_info info;
+    entry_info(idx, find_entry(idx, pol, sid, sid_hash(sid)), &info);
+    return info.rights;
+}
+
+const uint32_t *policy_index_groups_of(const struct policy_index *idx, const struct policy *pol,
+                                       const struct sid *sid, size_t *n)
+{
+    struct policy_sid_info info;
+    entry_info(idx, find_entry(idx, pol, sid, sid_hash(sid)), &info);
+    *n = info.n_groups;
+    return info.groups;
+}
+
+void policy_index_sid_info(const struct policy_index *idx, const struct policy *pol,
+                           const struct sid *sid, struct policy_sid_info *out)
+{
+    entry_info(idx, find_entry(idx, pol, sid, sid_hash(sid)), out);
+}
+
+void policy_index_group_info(const struct policy_index *idx, size_t g,
+                             struct policy_sid_info *out)
+{
+    entry_info(idx, g < idx->n_group_entry ? (long)idx->group_entry[g] : -1, out);
+}

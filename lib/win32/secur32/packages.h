@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The authentication packages the emulated LSA has registered, with the ids
+ * LsaLookupAuthenticationPackage hands out (guesses.h: registration order
+ * Negotiate, Kerberos, MSV1_0).
+ */
+#ifndef LSAEMU_API_PACKAGES_H
+#define LSAEMU_API_PACKAGES_H
+
+#include <stddef.h>
+
+#include "win32/api.h"
+#include "core/engine/engine.h"
+
+struct package {
+    const char *name;         /* the ANSI name LsaLookupAuthenticationPackage takes */
+    const char *session_name; /* AuthenticationPackage in session data */
+    ULONG id;
+    enum auth_package kind;
+};
+
+/* The package with this id, or NULL. */
+const struct package *package_by_id(ULONG id);
+/* The package with this name (bytes, not terminated), or NULL. */
+const struct package *package_by_name(const char *name, size_t len);
+/* "Negotiate, Kerberos, MICROSOFT_AUTHENTICATION_PACKAGE_V1_0" for reasons. */
+const char *package_names(void);
+
+#endif
