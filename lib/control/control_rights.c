@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "core/state/current.h"
-#include "core/engine/engine_internal.h"
+#include "core/engine/engine.h"
 #include "lsaemu.h"
 
 /* The policy in force and the account a principal spelling names. */

@@ -10,40 +10,18 @@
 
 #include <stdlib.h>
 
-#include "win32/api.h"
+#include "core/diag/reason.h"
 #include "core/model/status.h"
 #include "lsaemu.h"
 
-/* The NTSTATUS of this thread's last decision: BOOL functions such as
- * LogonUserW hand back only its Win32 mapping, and a tool that explains a
- * failure wants the status itself (Windows keeps it in the TEB as
- * LastStatusValue). */
-static _Thread_local int32_t last_status;
-/* The sub-status of the same decision: a logon notes it before the call
- * ends (api_note_substatus), and api_note_status makes it the last one, so
- * a call that has none reports 0. */
-static _Thread_local int32_t pending_substatus, last_substatus;
-
-void api_note_substatus(NTSTATUS sub)
-{
-    pending_substatus = sub;
-}
-
-void api_note_status(NTSTATUS st)
-{
-    last_status = st;
-    last_substatus = pending_substatus;
-    pending_substatus = 0;
-}
-
 LSAEMU_PUBLIC int32_t lsaemu_last_status(void)
 {
-    return last_status;
+    return reason_last_status();
 }
 
 LSAEMU_PUBLIC int32_t lsaemu_last_substatus(void)
 {
-    return last_substatus;
+    return reason_last_substatus();
 }
 
 LSAEMU_PUBLIC const char *lsaemu_status_name(int32_t status)

@@ -2,16 +2,17 @@
 /*
  * The policy a process starts with: LSAEMU_POLICY when set, else the
  * embedded default. Lives above the core so that the core never depends on
- * a policy source (see current.h).
+ * a policy source: control_init() registers it (current.h, init.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "control/control.h"
 #include "core/state/current.h"
 #include "loader/loader.h"
 
-struct policy *current_startup_policy(char *message, size_t size)
+struct policy *control_startup_policy(char *message, size_t size)
 {
     const char *path = getenv("LSAEMU_POLICY");
     if (!path || !*path) {

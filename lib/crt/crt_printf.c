@@ -22,15 +22,19 @@
  * bytes; a wide string's precision never cuts a UTF-8 sequence in two.
  */
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "win32/api.h"
+#include "base/export.h"
+#include "base/win.h"
 #include "base/mem.h"
 #include <lsaemu_crt.h>
+#include <ntdef.h>
 
 /* Collects output: stores the first cap bytes, counts all of them. */
 struct out {

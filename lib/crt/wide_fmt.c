@@ -9,6 +9,8 @@
  * precision and width count UTF-16 units, as on Windows.
  */
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include "base/mem.h"
 #include <inttypes.h>
 #include <stdarg.h>
@@ -16,9 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "win32/api.h"
+#include "base/export.h"
+#include "base/win.h"
 #include "base/wstr.h"
 #include <lsaemu_crt.h>
+#include <ntdef.h>
 
 /* Collects output: stores the first cap units, counts all of them. */
 struct sink {

@@ -6,12 +6,15 @@
  * never touches glibc's wcs* functions.
  */
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include "base/mem.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "win32/api.h"
+#include "base/export.h"
+#include "base/win.h"
 #include <lsaemu_crt.h>
 
 LSAEMU_EXPORT size_t lsaemu_wcslen16(const WCHAR *s)

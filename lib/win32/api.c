@@ -67,7 +67,7 @@ NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
     c->pol = NULL;
     leaks_leave(c->outer);
     trace_call(c->fn, st, reason_get());
-    api_note_status(st);
+    reason_note_status(st);
     return st;
 }
 

@@ -16,14 +16,9 @@
 #include "base/win.h"
 #include <ntsecapi.h>
 
+#include "base/export.h"
 #include "core/state/current.h"
 #include "core/model/policy.h"
-
-#if defined(__GNUC__)
-#define LSAEMU_EXPORT __attribute__((visibility("default")))
-#else
-#define LSAEMU_EXPORT
-#endif
 
 struct api_call {
     const char *fn;
@@ -57,14 +52,6 @@ NTSTATUS api_leave(struct api_call *c, NTSTATUS st);
  * failure still reports the right reason.
  */
 NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note);
-
-/* Remembers st as the status of this thread's last decision, the one
- * lsaemu_last_status() reports (control_status.c); api_leave calls it. */
-void api_note_status(NTSTATUS st);
-/* Remembers the sub-status of the decision the current call is making (a
- * logon's SubStatus), reported by lsaemu_last_substatus() once the call
- * ends. */
-void api_note_substatus(NTSTATUS sub);
 
 /* Thread-local last error (GetLastError/SetLastError). */
 void api_set_last_error(DWORD code);

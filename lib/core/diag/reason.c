@@ -7,6 +7,8 @@
 #include <string.h>
 
 static _Thread_local char reason_text[REASON_MAX];
+static _Thread_local int32_t last_status;
+static _Thread_local int32_t pending_substatus, last_substatus;
 
 void reason_set(const char *fmt, ...)
 {
@@ -45,4 +47,26 @@ size_t reason_concat(char *buf, size_t size, ...)
 const char *reason_get(void)
 {
     return reason_text;
+}
+
+void reason_note_substatus(int32_t substatus)
+{
+    pending_substatus = substatus;
+}
+
+void reason_note_status(int32_t status)
+{
+    last_status = status;
+    last_substatus = pending_substatus;
+    pending_substatus = 0;
+}
+
+int32_t reason_last_status(void)
+{
+    return last_status;
+}
+
+int32_t reason_last_substatus(void)
+{
+    return last_substatus;
 }

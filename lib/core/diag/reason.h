@@ -9,6 +9,7 @@
 #define LSAEMU_CORE_REASON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define REASON_MAX 512
 
@@ -18,6 +19,24 @@ void reason_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void reason_put(const char *text);
 /* This thread's reason; "" before any call. */
 const char *reason_get(void);
+
+/*
+ * The NTSTATUS of this thread's last decision, which lsaemu_last_status()
+ * reports: BOOL functions such as LogonUserW hand back only its Win32
+ * mapping, and a tool that explains a failure wants the status itself
+ * (Windows keeps it in the TEB as LastStatusValue). Every call notes its
+ * result when it ends (api_leave, lib/win32/api.c).
+ */
+void reason_note_status(int32_t status);
+int32_t reason_last_status(void);
+/*
+ * The sub-status of the decision the current call is making (a logon's
+ * SubStatus): noted before the call ends, it becomes the one
+ * lsaemu_last_substatus() reports when reason_note_status() ends the call,
+ * so a call that noted none reports 0.
+ */
+void reason_note_substatus(int32_t substatus);
+int32_t reason_last_substatus(void);
 
 /*
  * Writes the concatenation of the strings (a NULL ends the list) into buf,

@@ -10,7 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/engine/engine_internal.h"
+#include "base/win.h"
+#include "core/engine/engine.h"
 #include "core/engine/guesses.h"
 #include "base/md4.h"
 

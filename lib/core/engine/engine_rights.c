@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/engine/engine.h"
-#include "core/engine/engine_internal.h"
+#include "base/win.h"
 #include "core/model/wellknown.h"
 
 const char *engine_sid_display(const struct policy *pol, const struct sid *sid, char *buf,

@@ -8,7 +8,8 @@
 #include "base/mem.h"
 #include <string.h>
 
-#include "core/engine/engine_internal.h"
+#include "base/win.h"
+#include "core/engine/engine.h"
 #include "core/engine/guesses.h"
 
 /* Authorities and RIDs of the SIDs a token is built from. */

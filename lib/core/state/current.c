@@ -48,6 +48,9 @@ static struct logon_session *process_session;
 static uint32_t process_session_id = 1;
 static bool builtin_sessions_made;
 
+/* The policy source (current.h), registered at load time. */
+static _Atomic(current_startup_fn) startup_source;
+
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t thread_token_key;
 
@@ -283,7 +286,12 @@ static void init_locked(void)
 
     const char *proc = getenv("LSAEMU_PROCESS");
     char message[600];
-    struct policy *pol = current_startup_policy(message, sizeof message);
+    current_startup_fn startup = atomic_load_explicit(&startup_source, memory_order_acquire);
+    struct policy *pol = startup ? startup(message, sizeof message) : NULL;
+    if (!startup)
+        snprintf(message, sizeof message,
+                 "no policy source is linked in: the library's initialisation "
+                 "(control_init, lib/control/init.c) did not run");
     if (!pol) {
         broken = true;
         fprintf(stderr,
@@ -303,6 +311,11 @@ static void init_locked(void)
         return;
     }
     policy = pol;
+}
+
+void current_set_startup(current_startup_fn fn)
+{
+    atomic_store_explicit(&startup_source, fn, memory_order_release);
 }
 
 int32_t current_acquire(struct policy **pol)

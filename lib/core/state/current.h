@@ -82,12 +82,18 @@ void current_set_thread_token(struct token *t);
 int64_t current_now(const struct policy *pol);
 
 /*
- * Supplied by the layer above (lib/control/startup.c), so that the core never
- * depends on a policy source: the policy a process starts with (from
- * LSAEMU_POLICY, else the embedded default), with one reference. On failure
- * returns NULL and writes a one-line explanation to message.
+ * Where the policy a process starts with comes from: a function that
+ * returns it with one reference (LSAEMU_POLICY, else the embedded default),
+ * or NULL after writing a one-line explanation to message. The core knows
+ * no policy source, since the loader is above it: the library's
+ * initialisation registers one (control_init(), lib/control/init.c) before
+ * any call can run. While none is registered, the lazy start-up reports the
+ * missing initialisation on stderr and every call fails with
+ * STATUS_INTERNAL_DB_ERROR, so a program can never silently run on a
+ * policy other than the one LSAEMU_POLICY names.
  */
-struct policy *current_startup_policy(char *message, size_t size);
+typedef struct policy *(*current_startup_fn)(char *message, size_t size);
+void current_set_startup(current_startup_fn fn);
 
 /* lsaemu_reset(): closes everything, keeps the policy. */
 void current_reset(void);

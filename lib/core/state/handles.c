@@ -44,6 +44,7 @@ struct slot {
     uint32_t next_free; /* index + 1 of the next free slot, 0 = none */
     void *obj;
     const char *origin; /* the emulated call that created it (LSAEMU_LEAKS) */
+    handle_describe_fn describe;
 };
 
 struct shard {
@@ -168,7 +169,8 @@ static uint32_t take_slot(struct shard *sh)
     return i;
 }
 
-uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access)
+uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access,
+                         handle_describe_fn describe)
 {
     uintptr_t value = 0;
     unsigned own = shard_self();
@@ -184,6 +186,7 @@ uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access)
             s->obj = obj;
             s->access = access;
             s->origin = leaks_call();
+            s->describe = describe;
             sh->n_open++;
             value = encode(si, i, s->generation);
         }
@@ -343,12 +346,11 @@ static void shard_leaks(struct leak_report *r, unsigned si, const struct shard *
         unsigned long v = (unsigned long)encode(si, i, s->generation);
         const char *from = s->origin ? s->origin : "an lsaemu control function";
         if (s->kind == HANDLE_LSA_CONNECTION) {
-            const struct lsa_connection *c = s->obj;
-            if (c->trusted)
-                leak_line(r, LEAK_LSA_HANDLE, "LSA handle 0x%lx from %s (logon process \"%s\")",
-                          v, from, c->logon_process);
-            else
-                leak_line(r, LEAK_LSA_HANDLE, "LSA handle 0x%lx from %s (untrusted)", v, from);
+            char what[200] = "";
+            if (s->describe)
+                s->describe(s->obj, what, sizeof what);
+            leak_line(r, LEAK_LSA_HANDLE, "LSA handle 0x%lx from %s%s%s%s", v, from,
+                      *what ? " (" : "", what, *what ? ")" : "");
         } else if (s->kind == HANDLE_POLICY) {
             leak_line(r, LEAK_POLICY_HANDLE, "policy handle 0x%lx from %s", v, from);
         } else if (s->kind == HANDLE_TOKEN) {

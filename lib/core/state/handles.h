@@ -25,19 +25,24 @@ enum handle_kind {
     HANDLE_KIND_COUNT
 };
 
-/* The object behind an LSA connection handle. */
-struct lsa_connection {
-    bool trusted;
-    char logon_process[128]; /* the registered name ("" when untrusted) */
-};
+/*
+ * For the LSAEMU_LEAKS report: writes into out what a leaked handle's object
+ * is (`untrusted`, `logon process "NAME"`), for the kinds whose objects the
+ * table does not know the inside of; their owner passes it to
+ * handles_insert().
+ */
+typedef void (*handle_describe_fn)(const void *obj, char *out, size_t size);
 
 /*
- * Inserts an object (the table takes over the caller's reference; for
- * HANDLE_LSA_CONNECTION and HANDLE_POLICY the object is malloc'd memory the
- * table frees on close). Returns the handle value, or 0 on allocation failure
+ * Inserts an object. The table takes over the caller's reference: a token
+ * is released with token_unref(), any other object is plain memory
+ * (mem_malloc) the table frees with mem_free() when the handle is closed or
+ * the state reset. describe (may be NULL) tells the leak report what a
+ * non-token object is. Returns the handle value, or 0 on allocation failure
  * (the object is then released).
  */
-uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access);
+uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access,
+                         handle_describe_fn describe);
 
 /*
  * Looks a handle up. On success returns true and, when obj is not NULL,

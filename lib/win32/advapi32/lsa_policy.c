@@ -133,7 +133,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaOpenPolicy(PLSA_UNICODE_STRING SystemName,
         goto out;
     }
     obj->opened_as_admin = admin;
-    uintptr_t h = handles_insert(HANDLE_POLICY, obj, granted);
+    uintptr_t h = handles_insert(HANDLE_POLICY, obj, granted, NULL);
     if (!h) {
         st = STATUS_INSUFFICIENT_RESOURCES;
         reason_set("out of memory");

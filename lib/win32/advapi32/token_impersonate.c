@@ -98,7 +98,7 @@ static BOOL duplicate(const char *fn, HANDLE existing, DWORD access, LPSECURITY_
         reason_set("out of memory copying the token");
         goto out;
     }
-    uintptr_t h = handles_insert(HANDLE_TOKEN, t, granted);
+    uintptr_t h = handles_insert(HANDLE_TOKEN, t, granted, NULL);
     if (!h) {
         st = STATUS_NO_MEMORY;
         reason_set("out of memory creating the token handle");

@@ -29,7 +29,7 @@ LSAEMU_EXPORT HANDLE WINAPI GetCurrentThread(VOID)
 /* Inserts a handle for t (the reference passes to the table). */
 static NTSTATUS give_handle(struct token *t, uint32_t access, PHANDLE out)
 {
-    uintptr_t h = handles_insert(HANDLE_TOKEN, t, access);
+    uintptr_t h = handles_insert(HANDLE_TOKEN, t, access, NULL);
     if (!h) {
         reason_set("out of memory creating the token handle");
         return STATUS_NO_MEMORY;

@@ -170,7 +170,7 @@ static NTSTATUS publish_logon(const struct logon_call *c, struct token *t, unsig
         st = o->profile ? STATUS_QUOTA_EXCEEDED : STATUS_NO_MEMORY;
         reason_set("out of memory allocating the %s",
                    o->profile ? "profile buffer" : "logon SID");
-    } else if (!(*h = handles_insert(HANDLE_TOKEN, t, TOKEN_ALL_ACCESS))) {
+    } else if (!(*h = handles_insert(HANDLE_TOKEN, t, TOKEN_ALL_ACCESS, NULL))) {
         t = NULL; /* released with the failed insertion, and its session */
         retbuf_free(o->profile, RETBUF_LSA_RETURN);
         retbuf_free(o->logon_sid, RETBUF_LOCAL);
@@ -319,7 +319,7 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
     st = engine_logon(c->pol, &req, v);
     reason_put(v->reason);
     o->substatus = v->substatus;
-    api_note_substatus(v->substatus);
+    reason_note_substatus(v->substatus);
     if (st != STATUS_SUCCESS)
         goto out;
 

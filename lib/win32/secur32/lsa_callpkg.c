@@ -11,6 +11,7 @@
 #include "win32/secur32/callpkg.h"
 #include "core/engine/guesses.h"
 #include "core/state/handles.h"
+#include "win32/secur32/connection.h"
 #include "core/diag/reason.h"
 #include "win32/secur32/packages.h"
 #include "core/diag/trace.h"

@@ -13,6 +13,7 @@
 #include "core/diag/audit.h"
 #include "core/engine/guesses.h"
 #include "core/state/handles.h"
+#include "win32/secur32/connection.h"
 #include "core/diag/reason.h"
 #include "core/diag/trace.h"
 
@@ -44,6 +45,15 @@ static void audit_registered(const struct policy *pol, const struct caller *who,
     audit_emit(&e);
 }
 
+void lsa_connection_describe(const void *obj, char *out, size_t size)
+{
+    const struct lsa_connection *c = obj;
+    if (c->trusted)
+        snprintf(out, size, "logon process \"%s\"", c->logon_process);
+    else
+        snprintf(out, size, "untrusted");
+}
+
 /* Inserts a connection object; 0 with the reason set when memory ran out. */
 static uintptr_t new_connection(bool trusted, const char *name, size_t len)
 {
@@ -55,7 +65,7 @@ static uintptr_t new_connection(bool trusted, const char *name, size_t len)
         len = sizeof conn->logon_process - 1;
     if (len)
         memcpy(conn->logon_process, name, len);
-    return handles_insert(HANDLE_LSA_CONNECTION, conn, 0);
+    return handles_insert(HANDLE_LSA_CONNECTION, conn, 0, lsa_connection_describe);
 }
 
 LSAEMU_EXPORT NTSTATUS NTAPI LsaRegisterLogonProcess(PLSA_STRING LogonProcessName,

@@ -9,6 +9,7 @@
 
 #include "core/engine/guesses.h"
 #include "core/state/handles.h"
+#include "win32/secur32/connection.h"
 #include "core/diag/reason.h"
 #include "win32/secur32/logon_core.h"
 #include "core/diag/trace.h"
