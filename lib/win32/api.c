@@ -9,6 +9,7 @@
 #include "core/diag/reason.h"
 #include "core/model/status.h"
 #include "core/diag/trace.h"
+#include "base/wstr.h"
 
 static NTSTATUS broken_policy(void)
 {
@@ -91,4 +92,39 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)
     leaks_leave(c->outer);
     trace_call(c->fn, st, note);
     return st;
+}
+
+/*
+ * Copies a UTF-8 name into a caller's buffer of *size characters, as UTF-16
+ * (wide) or UTF-8 bytes (the ANSI code page is UTF-8). On success *size is
+ * the length, plus one when with_nul (GetUserName counts the NUL). Too
+ * small (or no buffer): *size becomes the size needed including the NUL,
+ * and too_small is the error. Returns the NTSTATUS for the trace.
+ */
+NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWORD too_small,
+                       bool with_nul, BOOL *ok)
+{
+    size_t need = wide ? wstr_from_utf8(name, NULL, 0) : strlen(name);
+    *ok = FALSE;
+    if (!size) {
+        api_set_last_error(ERROR_INVALID_PARAMETER);
+        reason_set("the size argument is NULL (Deviation: Windows would fault)");
+        return STATUS_INVALID_PARAMETER;
+    }
+    if (!buf || *size < need + 1) {
+        *size = (DWORD)(need + 1);
+        api_set_last_error(too_small);
+        reason_set("the buffer holds fewer than the %zu characters needed", need + 1);
+        return STATUS_BUFFER_TOO_SMALL;
+    }
+    if (wide) {
+        wstr_from_utf8(name, buf, need);
+        ((uint16_t *)buf)[need] = 0;
+    } else {
+        memcpy(buf, name, need + 1);
+    }
+    *size = (DWORD)(with_nul ? need + 1 : need);
+    api_set_last_error(ERROR_SUCCESS);
+    *ok = TRUE;
+    return STATUS_SUCCESS;
 }

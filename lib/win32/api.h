@@ -56,6 +56,17 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note);
 /* Thread-local last error (GetLastError/SetLastError). */
 void api_set_last_error(DWORD code);
 
+/*
+ * Copies a UTF-8 name into a caller's buffer of *size characters, as UTF-16
+ * (wide) or UTF-8 bytes (the ANSI code page is UTF-8), for the Get*Name
+ * functions. On success *size is the length, plus one when with_nul
+ * (GetUserName counts the NUL). Too small (or no buffer): *size becomes the
+ * size needed including the NUL, and too_small is the last error. Sets the
+ * last error and the reason, and *ok; returns the NTSTATUS for the trace.
+ */
+NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWORD too_small,
+                       bool with_nul, BOOL *ok);
+
 /* For BOOL functions: sets the last error to the Win32 mapping of st and
  * returns FALSE, or sets it to 0 and returns TRUE for success. */
 BOOL api_bool_result(NTSTATUS st);
