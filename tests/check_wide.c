@@ -181,6 +181,18 @@ END_TEST
 
 /* ---- formatting ---------------------------------------------------------- */
 
+/* A narrow string that is not UTF-8 gets one U+FFFD per maximal subpart,
+ * as MultiByteToWideChar gives it (it used to get one per byte). */
+START_TEST(test_format_narrow_invalid_utf8)
+{
+    WCHAR buf[16], conv[16];
+    ck_assert_int_eq(lsaemu_swprintf16(buf, 16, W("%S|%S"), "n\xe2\x82x", "\xed\xa0\x80"), 7);
+    ck_assert_wstr_eq(buf, W("n\ufffdx|\ufffd\ufffd\ufffd"));
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "n\xe2\x82x", -1, conv, 16), 4);
+    ck_assert_wstr_eq(conv, W("n\ufffdx"));
+}
+END_TEST
+
 START_TEST(test_format_conversions)
 {
     WCHAR buf[128];
@@ -1008,6 +1020,7 @@ static Suite *wide_suite(void)
     suite_add_tcase(s, t);
     t = tcase_create("format");
     tcase_add_test(t, test_format_conversions);
+    tcase_add_test(t, test_format_narrow_invalid_utf8);
     tcase_add_test(t, test_format_truncation);
     tcase_add_test(t, test_fwprintf_utf8);
     suite_add_tcase(s, t);

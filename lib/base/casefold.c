@@ -2,6 +2,11 @@
 /* Upper-casing of name code points (see casefold.h). */
 #include "base/casefold.h"
 
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/utf.h"
+
 uint32_t casefold_upper(uint32_t cp)
 {
     if (cp < 0x80)
@@ -34,27 +39,16 @@ uint32_t casefold_upper(uint32_t cp)
 uint32_t casefold_next(const unsigned char **p)
 {
     const unsigned char *s = *p;
-    uint32_t cp;
-    unsigned n;
+    size_t used;
     if (s[0] == 0)
         return 0;
-    if (s[0] < 0x80) {
-        *p = s + 1;
-        return casefold_upper(s[0]);
-    }
-    n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-    cp = n == 4 ? s[0] & 0x07u : n == 3 ? s[0] & 0x0Fu : s[0] & 0x1Fu;
-    for (unsigned i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            n = 0;
-            break;
-        }
-        cp = (cp << 6) | (s[i] & 0x3Fu);
-    }
-    if (n == 0) {
+    long cp = utf8_next(s, SIZE_MAX, &used, 0);
+    if (cp < 0) {
+        /* Not UTF-8 (the loader refuses such names; this keeps comparing
+         * anything): the byte stands for itself. */
         *p = s + 1;
         return s[0];
     }
-    *p = s + n;
-    return casefold_upper(cp);
+    *p = s + used;
+    return casefold_upper((uint32_t)cp);
 }

@@ -7,6 +7,7 @@
 #include "base/mem.h"
 
 #include "base/md4.h"
+#include "base/utf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -115,39 +116,6 @@ void md4(const void *data, size_t len, uint8_t out[16])
     put_le32(out + 12, st.d);
 }
 
-/* Decodes one UTF-8 sequence at s[*i]; returns the code point or -1. */
-static long utf8_next(const unsigned char *s, size_t len, size_t *i)
-{
-    unsigned char c = s[*i];
-    unsigned need;
-    long cp;
-    if (c < 0x80) {
-        (*i)++;
-        return c;
-    } else if ((c & 0xE0) == 0xC0) {
-        need = 1, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        need = 2, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        need = 3, cp = c & 0x07;
-    } else {
-        return -1;
-    }
-    if (*i + need >= len)
-        return -1;
-    for (unsigned k = 1; k <= need; k++) {
-        if ((s[*i + k] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (s[*i + k] & 0x3F);
-    }
-    /* Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
-    static const long min_for[4] = {0, 0x80, 0x800, 0x10000};
-    if (cp < min_for[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *i += need + 1;
-    return cp;
-}
-
 int md4_nt_hash(const char *password, size_t len, uint8_t out[16])
 {
     /* At most two UTF-16 units (4 bytes) per input byte; passwords of a
@@ -160,16 +128,17 @@ int md4_nt_hash(const char *password, size_t len, uint8_t out[16])
     size_t i = 0, n = 0;
     int rc = -1;
     while (i < len) {
-        long cp = utf8_next(s, len, &i);
+        size_t used;
+        long cp = utf8_next(s + i, len - i, &used, 0);
         if (cp < 0)
             goto out;
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            unsigned hi = 0xD800 + (unsigned)(cp >> 10), lo = 0xDC00 + (unsigned)(cp & 0x3FF);
-            buf[n++] = (uint8_t)hi, buf[n++] = (uint8_t)(hi >> 8);
-            buf[n++] = (uint8_t)lo, buf[n++] = (uint8_t)(lo >> 8);
-        } else {
-            buf[n++] = (uint8_t)cp, buf[n++] = (uint8_t)(cp >> 8);
+        i += used;
+        /* UTF-16LE, byte by byte whatever the host's order. */
+        uint16_t u[2];
+        size_t k = utf16_encode((uint32_t)cp, u);
+        for (size_t j = 0; j < k; j++) {
+            buf[n++] = (uint8_t)u[j];
+            buf[n++] = (uint8_t)(u[j] >> 8);
         }
     }
     md4(buf, n, out);

@@ -33,6 +33,7 @@
 #include "base/export.h"
 #include "base/win.h"
 #include "base/mem.h"
+#include "base/utf.h"
 #include <lsaemu_crt.h>
 #include <ntdef.h>
 
@@ -89,30 +90,6 @@ static void put_field(struct out *o, const struct spec *sp, const char *p, size_
         pad(o, fill);
 }
 
-static size_t utf8_encode(uint32_t c, char *u)
-{
-    if (c < 0x80) {
-        u[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        u[0] = (char)(0xC0 | (c >> 6));
-        u[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        u[0] = (char)(0xE0 | (c >> 12));
-        u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    u[0] = (char)(0xF0 | (c >> 18));
-    u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    u[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /*
  * The UTF-8 form of a UTF-16 string: n units (counted), or up to the NUL
  * when n is SIZE_MAX. Stops before the character that would take the
@@ -123,20 +100,17 @@ static size_t utf16_out(struct out *o, const WCHAR *w, size_t n, int prec)
 {
     bool counted = n != SIZE_MAX;
     size_t bytes = 0;
-    for (size_t i = 0; i < n && (counted || w[i]);) {
+    for (size_t i = 0, used; i < n && (counted || w[i]); i += used) {
         if (prec >= 0 && bytes >= (size_t)prec)
             break;
-        uint32_t c = w[i++];
-        if (c >= 0xD800 && c <= 0xDBFF && i < n && w[i] >= 0xDC00 && w[i] <= 0xDFFF)
-            c = 0x10000 + ((c - 0xD800) << 10) + (w[i++] - 0xDC00u);
-        else if (c >= 0xD800 && c <= 0xDFFF)
-            c = 0xFFFD;
-        char u[4];
-        size_t k = utf8_encode(c, u);
+        /* Uncounted: the terminator ends a pair too, so unit i + 1 exists. */
+        uint32_t c = utf16_next(w, i, counted ? n : i + 2, &used);
+        unsigned char u[4];
+        size_t k = utf8_encode(utf_is_surrogate(c) ? UTF_REPLACEMENT : c, u);
         if (prec >= 0 && bytes + k > (size_t)prec)
             break;
         if (o)
-            put_bytes(o, u, k);
+            put_bytes(o, (const char *)u, k);
         bytes += k;
     }
     return bytes;
@@ -343,16 +317,16 @@ static int format(struct out *o, const char *f, va_list *ap)
         case 'C': {
             bool wide = sp.wide || (conv == 'C' && !sp.narrow);
             int v = va_arg(*ap, int);
-            char u[4];
+            unsigned char u[4];
             size_t k;
             if (wide) {
                 uint32_t c = (WCHAR)v;
-                k = utf8_encode(c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c, u);
+                k = utf8_encode(utf_is_surrogate(c) ? UTF_REPLACEMENT : c, u);
             } else {
-                u[0] = (char)v;
+                u[0] = (unsigned char)v;
                 k = 1;
             }
-            put_field(o, &sp, u, k); /* a NUL character is output too */
+            put_field(o, &sp, (const char *)u, k); /* a NUL character is output too */
             break;
         }
         case 'Z': {

@@ -20,7 +20,7 @@
 
 #include "base/export.h"
 #include "base/win.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 #include <lsaemu_crt.h>
 #include <ntdef.h>
 
@@ -69,11 +69,11 @@ static void put_counted(struct sink *s, const struct spec *sp, const WCHAR *w, s
         wn = SIZE_MAX;
     }
     if (!w) {
-        size_t need = wstr_from_utf8(n, NULL, 0);
+        size_t need = utf8_to_utf16(n, NULL, 0);
         conv = mem_malloc((need + 1) * sizeof *conv);
         if (!conv)
             return;
-        wstr_from_utf8(n, conv, need);
+        utf8_to_utf16(n, conv, need);
         conv[need] = 0;
         w = conv;
         len = need;
@@ -215,6 +215,18 @@ static void read_length(const WCHAR **fp, struct spec *sp)
     *fp = f;
 }
 
+/* A NUL-terminated copy of n bytes, or NULL. */
+static char *bytes_dup(const char *s, size_t n)
+{
+    char *out = mem_malloc(n + 1);
+    if (!out)
+        return NULL;
+    if (n)
+        memcpy(out, s, n);
+    out[n] = '\0';
+    return out;
+}
+
 /* Formats into s. Returns 0, or -1 for a conversion Windows rejects. */
 static int format(struct sink *s, const WCHAR *f, va_list *ap)
 {
@@ -284,7 +296,7 @@ static int format(struct sink *s, const WCHAR *f, va_list *ap)
                     put_string(s, &sp, NULL, NULL);
             } else {
                 const STRING *as = arg;
-                char *copy = as && as->Buffer ? wstr_bytes_dup(as->Buffer, as->Length) : NULL;
+                char *copy = as && as->Buffer ? bytes_dup(as->Buffer, as->Length) : NULL;
                 if (as && as->Buffer && !copy)
                     return -1; /* out of memory */
                 put_string(s, &sp, NULL, copy);
@@ -415,28 +427,9 @@ LSAEMU_EXPORT int lsaemu_swprintf_s16(WCHAR *buf, size_t count, const WCHAR *fmt
 static size_t to_utf8(const WCHAR *w, size_t n, unsigned char *out)
 {
     size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = w[i];
-        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && w[i + 1] >= 0xDC00 && w[i + 1] <= 0xDFFF) {
-            c = 0x10000 + ((c - 0xD800) << 10) + (w[++i] - 0xDC00u);
-        } else if (c >= 0xD800 && c <= 0xDFFF) {
-            c = 0xFFFD;
-        }
-        if (c < 0x80) {
-            out[o++] = (unsigned char)c;
-        } else if (c < 0x800) {
-            out[o++] = (unsigned char)(0xC0 | (c >> 6));
-            out[o++] = (unsigned char)(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out[o++] = (unsigned char)(0xE0 | (c >> 12));
-            out[o++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-            out[o++] = (unsigned char)(0x80 | (c & 0x3F));
-        } else {
-            out[o++] = (unsigned char)(0xF0 | (c >> 18));
-            out[o++] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
-            out[o++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-            out[o++] = (unsigned char)(0x80 | (c & 0x3F));
-        }
+    for (size_t i = 0, used; i < n; i += used) {
+        uint32_t c = utf16_next(w, i, n, &used);
+        o += utf8_encode(utf_is_surrogate(c) ? UTF_REPLACEMENT : c, out + o);
     }
     return o;
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/utf.h"
 #include "core/model/rights.h"
 #include "core/model/sid.h"
 #include "loader/secedit.h"
@@ -55,28 +56,9 @@ static void text_str(struct text *t, const char *s)
 /* Appends one code point as UTF-8. */
 static void text_utf8(struct text *t, uint32_t c)
 {
-    char b[4];
-    size_t n;
-    if (c < 0x80) {
-        b[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        b[0] = (char)(0xC0 | c >> 6);
-        b[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        b[0] = (char)(0xE0 | c >> 12);
-        b[1] = (char)(0x80 | (c >> 6 & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | c >> 18);
-        b[1] = (char)(0x80 | (c >> 12 & 0x3F));
-        b[2] = (char)(0x80 | (c >> 6 & 0x3F));
-        b[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    text_add(t, b, n);
+    unsigned char b[4];
+    size_t n = utf8_encode(c, b);
+    text_add(t, (const char *)b, n);
 }
 
 struct importer {
@@ -117,18 +99,19 @@ static bool decode_utf16(struct importer *im, const unsigned char *d, size_t len
         return false;
     }
     for (size_t i = 0; i < len; i += 2) {
+        /* Little-endian whatever the host: read byte by byte. */
         uint32_t c = d[i] | (uint32_t)d[i + 1] << 8;
-        if (c >= 0xD800 && c < 0xDC00 && i + 3 < len) {
+        if (utf16_is_high(c) && i + 3 < len) {
             uint32_t lo = d[i + 2] | (uint32_t)d[i + 3] << 8;
-            if (lo >= 0xDC00 && lo < 0xE000) {
-                c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+            if (utf16_is_low(lo)) {
+                c = utf16_pair(c, lo);
                 i += 2;
             }
         }
-        if (c >= 0xD800 && c < 0xE000) {
+        if (utf_is_surrogate(c)) {
             problem(im, line, col, "unpaired UTF-16 surrogate");
             ok = false;
-            c = 0xFFFD;
+            c = UTF_REPLACEMENT;
         }
         if (c == 0) {
             problem(im, line, col, "NUL character in the template");
@@ -145,43 +128,13 @@ static bool decode_utf16(struct importer *im, const unsigned char *d, size_t len
     return ok;
 }
 
-/* Length of the UTF-8 sequence at p (at most n bytes), 0 when invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-    size_t need;
-    uint32_t min;
-    if (p[0] < 0x80)
-        return 1;
-    if ((p[0] & 0xE0) == 0xC0) {
-        need = 2;
-        min = 0x80;
-    } else if ((p[0] & 0xF0) == 0xE0) {
-        need = 3;
-        min = 0x800;
-    } else if ((p[0] & 0xF8) == 0xF0) {
-        need = 4;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < need)
-        return 0;
-    uint32_t c = p[0] & (0x7F >> need);
-    for (size_t k = 1; k < need; k++) {
-        if ((p[k] & 0xC0) != 0x80)
-            return 0;
-        c = c << 6 | (p[k] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c < 0xE000))
-        return 0;
-    return need;
-}
-
 static bool check_utf8(struct importer *im, const unsigned char *d, size_t len, struct text *out)
 {
     int line = 1, col = 1;
     for (size_t i = 0; i < len;) {
-        size_t n = d[i] ? utf8_seq(d + i, len - i) : 0;
+        size_t n = 0;
+        if (d[i] && utf8_next(d + i, len - i, &n, 0) < 0)
+            n = 0;
         if (n == 0) {
             problem(im, line, col,
                     d[i] ? "bytes that are not UTF-8 (templates are UTF-16LE with BOM or UTF-8)"
@@ -204,7 +157,7 @@ static int column_of(const char *line, const char *p)
 {
     int col = 1;
     for (const char *q = line; q < p; q++)
-        if (((unsigned char)*q & 0xC0) != 0x80)
+        if (!utf8_is_continuation((unsigned char)*q))
             col++;
     return col;
 }

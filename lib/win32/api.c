@@ -9,7 +9,7 @@
 #include "core/diag/reason.h"
 #include "core/model/status.h"
 #include "core/diag/trace.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 static NTSTATUS broken_policy(void)
 {
@@ -104,7 +104,7 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)
 NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWORD too_small,
                        bool with_nul, BOOL *ok)
 {
-    size_t need = wide ? wstr_from_utf8(name, NULL, 0) : strlen(name);
+    size_t need = wide ? utf8_to_utf16(name, NULL, 0) : strlen(name);
     *ok = FALSE;
     if (!size) {
         api_set_last_error(ERROR_INVALID_PARAMETER);
@@ -118,7 +118,7 @@ NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWO
         return STATUS_BUFFER_TOO_SMALL;
     }
     if (wide) {
-        wstr_from_utf8(name, buf, need);
+        utf8_to_utf16(name, buf, need);
         ((uint16_t *)buf)[need] = 0;
     } else {
         memcpy(buf, name, need + 1);

@@ -2,6 +2,7 @@
 /* Diagnostic lines and their two escapers (see diag_line.h). */
 #include "core/diag/diag_line.h"
 #include "base/mem.h"
+#include "base/utf.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -109,59 +110,12 @@ void diag_line_printf(struct diag_line *l, const char *fmt, ...)
     va_end(ap);
 }
 
-/*
- * The UTF-8 sequence at s (n > 0 bytes left): returns its code point and
- * sets *used. An encoded surrogate (ED A0..BF 80..BF), which strict UTF-8
- * refuses, is returned as its code point D800..DFFF: it is how an unpaired
- * UTF-16 surrogate reaches a line. An ill-formed sequence returns -1 with
- * *used the length of its maximal subpart (at least 1), as Unicode
- * recommends for replacement.
- */
-static long utf8_decode(const unsigned char *s, size_t n, size_t *used)
-{
-    unsigned b = s[0];
-    size_t need;
-    unsigned lo = 0x80, hi = 0xBF;
-    long cp;
-    *used = 1;
-    if (b < 0x80)
-        return b;
-    if (b >= 0xC2 && b <= 0xDF) {
-        need = 1;
-        cp = b & 0x1F;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        need = 2;
-        cp = b & 0x0F;
-        if (b == 0xE0)
-            lo = 0xA0;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        need = 3;
-        cp = b & 0x07;
-        if (b == 0xF0)
-            lo = 0x90;
-        if (b == 0xF4)
-            hi = 0x8F;
-    } else {
-        return -1;
-    }
-    for (size_t i = 1; i <= need; i++) {
-        unsigned c = i < n ? s[i] : 0x100;
-        if (c < lo || c > hi)
-            return -1;
-        lo = 0x80;
-        hi = 0xBF;
-        cp = (cp << 6) | (c & 0x3F);
-        *used = i + 1;
-    }
-    return cp;
-}
-
 /* Characters both escapers spell \uHHHH: C1 controls, the two Unicode line
  * and paragraph separators, unpaired surrogates. */
 static bool breaks_lines(long cp)
 {
     return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-           (cp >= 0xD800 && cp <= 0xDFFF);
+           utf_is_surrogate((uint32_t)cp);
 }
 
 void diag_line_text(struct diag_line *l, const char *s, size_t n)
@@ -179,7 +133,7 @@ void diag_line_text(struct diag_line *l, const char *s, size_t n)
             continue;
         }
         size_t used;
-        long cp = utf8_decode(p + i, n - i, &used);
+        long cp = utf8_next(p + i, n - i, &used, UTF8_SURROGATES);
         char esc[16];
         if (cp == '\n' || cp == '\r' || cp == '\t') {
             esc[0] = '\\';
@@ -218,7 +172,7 @@ void diag_line_json(struct diag_line *l, const char *s, size_t n)
             continue;
         }
         size_t used;
-        long cp = utf8_decode(p + i, n - i, &used);
+        long cp = utf8_next(p + i, n - i, &used, UTF8_SURROGATES);
         char esc[16];
         const char *two = NULL;
         switch (cp) {

@@ -13,7 +13,7 @@
  * other C0 controls and DEL as \xHH (\x1b); the C1 controls (U+0080 to
  * U+009F), U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR, which
  * common viewers and line splitters also take as line breaks, as \uHHHH; an
- * unpaired UTF-16 surrogate (see wstr_to_wtf8() in lib/base/wstr.h) as
+ * unpaired UTF-16 surrogate (see utf16_to_wtf8() in lib/base/utf.h) as
  * \uHHHH (\ud800); every byte of a sequence that is not UTF-8 as \xHH.
  * Everything else, the backslash included, is written as is: the trace is
  * read by people, and "WS1\alice" stays readable.

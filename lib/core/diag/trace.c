@@ -16,7 +16,7 @@
 #include "core/diag/diag_out.h"
 #include "base/mem.h"
 #include "core/model/status.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 static pthread_once_t trace_once = PTHREAD_ONCE_INIT;
 static struct diag_out trace_out = DIAG_OUT_INIT("LSAEMU_TRACE", "tracing is off", true);
@@ -77,7 +77,7 @@ static bool put_wtf8(struct diag_line *l, const unsigned char *s, size_t n)
 {
     if (!n)
         return true;
-    char *text = wstr_to_wtf8((const uint16_t *)(const void *)s, n);
+    char *text = utf16_to_wtf8((const uint16_t *)(const void *)s, n);
     if (!text)
         return false;
     diag_line_put(l, text, strlen(text));

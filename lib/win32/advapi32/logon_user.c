@@ -18,7 +18,7 @@
 #include "core/model/status.h"
 #include "win32/secur32/logon_core.h"
 #include "core/diag/trace.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 /* The longest string a UNICODE_STRING can describe, in code units. */
 #define MAX_UNITS 32767u
@@ -46,18 +46,14 @@ struct lu_args {
     PQUOTA_LIMITS quotas;
 };
 
+/* Is s (NUL-terminated) well-formed UTF-8? Overlong forms, encoded
+ * surrogates and code points past U+10FFFF are not. */
 static bool valid_utf8(const unsigned char *s)
 {
-    while (*s) {
-        size_t len = *s < 0x80 ? 1 : (*s & 0xE0) == 0xC0 ? 2 : (*s & 0xF0) == 0xE0 ? 3
-                                   : (*s & 0xF8) == 0xF0 ? 4 : 0;
-        if (len == 0 || (len == 2 && *s < 0xC2))
+    size_t used;
+    for (; *s; s += used)
+        if (utf8_next(s, SIZE_MAX, &used, 0) < 0)
             return false;
-        for (size_t i = 1; i < len; i++)
-            if ((s[i] & 0xC0) != 0x80)
-                return false;
-        s += len;
-    }
     return true;
 }
 
@@ -80,7 +76,7 @@ static bool arg_from_ansi(const char *s, struct arg16 *a)
     if (!a->owned)
         return false;
     if (valid_utf8((const unsigned char *)s)) {
-        a->n = wstr_from_utf8(s, a->owned, bytes + 1);
+        a->n = utf8_to_utf16(s, a->owned, bytes + 1);
     } else {
         for (size_t i = 0; i < bytes; i++)
             a->owned[i] = (unsigned char)s[i];
@@ -99,7 +95,7 @@ static void arg_from_wide(const WCHAR *s, struct arg16 *a)
     if (!s)
         return;
     a->p = (const uint16_t *)s;
-    a->n = wstr_len(a->p, SIZE_MAX - 1);
+    a->n = utf16_len(a->p, SIZE_MAX - 1);
     a->too_long = a->n > MAX_UNITS;
 }
 
@@ -173,7 +169,7 @@ static BOOL logon_user(const struct lu_args *a)
         arg_from_wide(a->domain, &domain);
         arg_from_wide(a->password, &password);
     }
-    char *peek = converted && user.p ? wstr_to_utf8(user.p, user.n) : NULL;
+    char *peek = converted && user.p ? utf16_to_utf8(user.p, user.n) : NULL;
     NTSTATUS st = api_enter(&c, a->fn, peek);
     bool dom = converted && domain.p;
     trace_args("user \"%s\", domain %s%s%s, password <redacted>, type %lu, provider %lu%s",

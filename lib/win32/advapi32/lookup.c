@@ -9,28 +9,28 @@
 #include <strings.h>
 
 #include "core/engine/guesses.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 char *lookup_ustr_utf8(const LSA_UNICODE_STRING *u)
 {
     if (!u || !u->Buffer || !u->Length)
         return mem_strdup("");
-    return wstr_to_utf8((const uint16_t *)u->Buffer, u->Length / 2);
+    return utf16_to_utf8((const uint16_t *)u->Buffer, u->Length / 2);
 }
 
 char *lookup_wstr_utf8(const WCHAR *w)
 {
     if (!w)
         return NULL;
-    size_t n = wstr_len((const uint16_t *)w, LOOKUP_MAX_UNITS);
+    size_t n = utf16_len((const uint16_t *)w, LOOKUP_MAX_UNITS);
     if (n > LOOKUP_MAX_UNITS)
         n = LOOKUP_MAX_UNITS;
-    return wstr_to_utf8((const uint16_t *)w, n);
+    return utf16_to_utf8((const uint16_t *)w, n);
 }
 
 size_t lookup_utf16_len(const char *s)
 {
-    return wstr_from_utf8(s, NULL, 0);
+    return utf8_to_utf16(s, NULL, 0);
 }
 
 bool lookup_is_local_a(const struct policy *pol, const char *name)
@@ -218,7 +218,7 @@ void lookup_copy_text(const char *text, void *buf, bool wide)
 {
     if (wide) {
         size_t n = lookup_utf16_len(text);
-        wstr_from_utf8(text, buf, n);
+        utf8_to_utf16(text, buf, n);
         ((uint16_t *)buf)[n] = 0;
     } else {
         memcpy(buf, text, strlen(text) + 1);

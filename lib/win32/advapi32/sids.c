@@ -19,7 +19,7 @@
 #include "core/state/retbuf.h"
 #include "win32/advapi32/lookup.h"
 #include "core/diag/trace.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 /* ---- Validity, comparison, size, copies --------------------------------------------- */
 

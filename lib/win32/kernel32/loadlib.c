@@ -21,7 +21,7 @@
 #include "core/model/status.h"
 #include "win32/kernel32/proc_table.h"
 #include "core/diag/trace.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 #include <libloaderapi.h>
 
 struct module {
@@ -120,7 +120,7 @@ static HMODULE load(const char *fn, const char *name, LPCWSTR wide, bool null_is
 
 static char *utf8_of(LPCWSTR s)
 {
-    return s ? wstr_to_utf8(s, wstr_len(s, UTF8_OF_MAX)) : NULL;
+    return s ? utf16_to_utf8(s, utf16_len(s, UTF8_OF_MAX)) : NULL;
 }
 
 LSAEMU_EXPORT HMODULE WINAPI LoadLibraryA(LPCSTR lpLibFileName)

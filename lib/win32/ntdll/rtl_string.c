@@ -8,7 +8,7 @@
 
 #include "base/export.h"
 #include "base/win.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 #include <winternl.h>
 
 /* Lengths are capped where ntdll caps them: the largest even USHORT less
@@ -18,7 +18,7 @@ LSAEMU_EXPORT VOID NTAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString,
 {
     if (!DestinationString)
         return;
-    size_t bytes = SourceString ? wstr_len(SourceString, 0x7FFE) * 2 : 0;
+    size_t bytes = SourceString ? utf16_len(SourceString, 0x7FFE) * 2 : 0;
     if (bytes > 0xFFFC)
         bytes = 0xFFFC;
     DestinationString->Length = (USHORT)bytes;

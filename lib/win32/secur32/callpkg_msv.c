@@ -17,7 +17,7 @@
 #include "core/diag/reason.h"
 #include "core/state/retbuf.h"
 #include "win32/secur32/lsa_logon_buffer.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 /* Reads the UNICODE_STRING at off; false when it lies outside the block.
  * An odd Buffer address is fine: the text is copied unit by unit. */

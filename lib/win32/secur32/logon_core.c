@@ -15,7 +15,7 @@
 #include "core/state/retbuf.h"
 #include "core/state/sessions.h"
 #include "win32/secur32/lsa_profile.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 /* Copies LocalGroups into token groups; false (reason set) for a malformed
  * SID. *out is malloc'd (NULL when there are none). */

@@ -12,7 +12,7 @@
 
 #include "core/engine/guesses.h"
 #include "core/diag/reason.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 /* Shapes of the messages lsaemu emulates. */
 enum shape { SHAPE_NONE, SHAPE_INTERACTIVE, SHAPE_UNLOCK, SHAPE_S4U, SHAPE_KNOWN_NOT_EMULATED };
@@ -168,12 +168,12 @@ NTSTATUS submit_parse(enum auth_package kind, const void *buf, ULONG len, struct
 
 char *wspan_utf8(struct wspan s)
 {
-    return wstr_to_utf8(s.p, s.n);
+    return utf16_to_utf8(s.p, s.n);
 }
 
 char *wspan_wtf8(struct wspan s)
 {
-    return wstr_to_wtf8(s.p, s.n);
+    return utf16_to_wtf8(s.p, s.n);
 }
 
 bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct wspan *user)

@@ -48,7 +48,7 @@ bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct
 
 /* Copies a span into a malloc'd UTF-8 string (NULL on allocation failure). */
 char *wspan_utf8(struct wspan s);
-/* The same keeping unpaired surrogates (wstr_to_wtf8()), for the audit
+/* The same keeping unpaired surrogates (utf16_to_wtf8()), for the audit
  * records, which show the name exactly as the caller gave it. */
 char *wspan_wtf8(struct wspan s);
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core/state/retbuf.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 #define NEVER 0x7FFFFFFFFFFFFFFFLL
 
@@ -17,20 +17,20 @@ LONGLONG profile_filetime(int64_t unix_seconds)
 /* Appends s as UTF-16 at *cursor and points us at it. */
 static void put_string(UNICODE_STRING *us, const char *s, unsigned char **cursor)
 {
-    size_t n = s ? wstr_from_utf8(s, NULL, 0) : 0;
+    size_t n = s ? utf8_to_utf16(s, NULL, 0) : 0;
     us->Length = (USHORT)(n * 2);
     us->MaximumLength = (USHORT)(n * 2);
     us->Buffer = n ? (PWSTR)*cursor : NULL;
     if (n) {
         uint16_t *dst = (uint16_t *)*cursor;
-        wstr_from_utf8(s, dst, n);
+        utf8_to_utf16(s, dst, n);
         *cursor += n * 2;
     }
 }
 
 static size_t units(const char *s)
 {
-    return s ? wstr_from_utf8(s, NULL, 0) : 0;
+    return s ? utf8_to_utf16(s, NULL, 0) : 0;
 }
 
 void *profile_build(const struct policy *pol, const struct account *acct, int64_t now,

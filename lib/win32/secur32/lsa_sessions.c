@@ -15,7 +15,7 @@
 #include "core/state/sessions.h"
 #include "win32/secur32/lsa_profile.h"
 #include "core/diag/trace.h"
-#include "base/wstr.h"
+#include "base/utf.h"
 
 #define NEVER 0x7FFFFFFFFFFFFFFFLL
 
@@ -98,7 +98,7 @@ out:
 
 static size_t units(const char *s)
 {
-    return s ? wstr_from_utf8(s, NULL, 0) : 0;
+    return s ? utf8_to_utf16(s, NULL, 0) : 0;
 }
 
 static void put(LSA_UNICODE_STRING *us, const char *s, unsigned char **cursor)
@@ -109,7 +109,7 @@ static void put(LSA_UNICODE_STRING *us, const char *s, unsigned char **cursor)
     us->Length = us->MaximumLength = (USHORT)(n * 2);
     us->Buffer = n ? (PWSTR)*cursor : NULL;
     if (n) {
-        wstr_from_utf8(s, (uint16_t *)*cursor, n);
+        utf8_to_utf16(s, (uint16_t *)*cursor, n);
         *cursor += n * 2;
     }
 }
