@@ -2,6 +2,8 @@
 /* The LSAEMU_LEAKS report (see leaks.h). */
 #include "core/diag/leaks.h"
 
+#include "base/registry.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -83,37 +85,16 @@ void leak_line(struct leak_report *r, enum leak_kind kind, const char *fmt, ...)
         r->write_errno = errno ? errno : EIO;
 }
 
-/* Tries `try_take` for about a second. */
-static int take_patiently(int (*try_take)(void *), void *lock)
+int leaks_take_shard(struct registry *r, unsigned shard, bool shared)
 {
     for (int i = 0; i < 1000; i++) {
-        if (try_take(lock) == 0)
+        if (registry_trylock(r, shard, shared) == 0)
             return 0;
         struct timespec ms = {0, 1000000};
         nanosleep(&ms, NULL);
     }
     fprintf(stderr, "lsaemu: leak report incomplete: another thread is still inside a call\n");
     return -1;
-}
-
-static int try_mutex(void *m)
-{
-    return pthread_mutex_trylock(m);
-}
-
-static int try_read(void *l)
-{
-    return pthread_rwlock_tryrdlock(l);
-}
-
-int leaks_lock(pthread_mutex_t *m)
-{
-    return take_patiently(try_mutex, m);
-}
-
-int leaks_rdlock(pthread_rwlock_t *l)
-{
-    return take_patiently(try_read, l);
 }
 
 static const char *plural(unsigned long n, const char *one, const char *many)

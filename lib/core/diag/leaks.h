@@ -13,6 +13,8 @@
 #ifndef LSAEMU_CORE_LEAKS_H
 #define LSAEMU_CORE_LEAKS_H
 
+#include <stdbool.h>
+
 /* The emulated function this thread is running ("LogonUserW"), or NULL
  * outside every call. The string is a literal: it outlives the call. */
 const char *leaks_call(void);
@@ -33,12 +35,12 @@ void handles_leaks(struct leak_report *r);
 void sessions_leaks(struct leak_report *r);
 void retbuf_leaks(struct leak_report *r);
 
-/* Takes m for the report, giving up after about a second (a thread still
- * inside a call at exit must not make the exit hang). 0 when taken. */
-#include <pthread.h>
-int leaks_lock(pthread_mutex_t *m);
-/* The same for reading under a reader-writer lock. */
-int leaks_rdlock(pthread_rwlock_t *l);
+/* Takes one shard lock of a registry for the report (for reading, when
+ * shared), giving up after about a second: a thread still inside a call at
+ * exit must not make the exit hang. 0 when taken (registry_unlock
+ * releases it). */
+struct registry;
+int leaks_take_shard(struct registry *r, unsigned shard, bool shared);
 
 /* Writes the report now (the exit handler calls it); returns how many
  * objects were reported. dest: "1"/"stderr" or a path. */

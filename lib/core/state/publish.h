@@ -22,8 +22,10 @@
 #ifndef LSAEMU_CORE_PUBLISH_H
 #define LSAEMU_CORE_PUBLISH_H
 
-void publish_begin(void);
-void publish_end(void);
+/* Takes the calling thread's publication lock; returns what publish_end()
+ * needs to release it. */
+unsigned publish_begin(void);
+void publish_end(unsigned section);
 
 /* current_reset() and the fork handlers: every publication lock. */
 void publish_lock_all(void);

@@ -38,8 +38,11 @@ struct retbuf_pub {
     size_t size;
 };
 
+/* The most buffers one retbuf_publish_all() publishes. */
+#define RETBUF_PUBLISH_MAX 8
+
 /*
- * Registers n buffers under one lock, all or none, so that a reset frees
+ * Registers n buffers (at most RETBUF_PUBLISH_MAX) under one lock, all or none, so that a reset frees
  * all of them or none. Returns 0, or -1 on allocation failure (then none
  * is registered and each stays the caller's to discard). Once published, a
  * buffer belongs to the caller of the Windows function: nothing in lsaemu

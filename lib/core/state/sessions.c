@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The logon-session registry. Sessions are filed in the shard (shard.h) of
- * the thread that created them, each shard a plain array under its own
- * mutex, and every session remembers its shard and its place in the array,
- * so creating and ending one touch only that shard. Reference counts are
- * changed under the session's shard lock, so that a look-up can never meet
- * a session that is being freed. Look-ups by LUID and the list visit every
- * shard; they are rare (LsaEnumerateLogonSessions, LsaGetLogonSessionData).
+ * The logon-session registry, on the sharded registry (base/registry.h). A
+ * session is filed in the shard of the thread that created it and remembers
+ * where (s->reg), so creating and ending one touch only that shard.
+ * Reference counts are changed under the session's shard lock, so that a
+ * look-up can never meet a session that is being freed. Look-ups by LUID
+ * and the list visit every shard; they are rare (LsaEnumerateLogonSessions,
+ * LsaGetLogonSessionData), so the registry keeps no index of LUIDs that
+ * every logon would pay for.
  *
  * LUIDs come from one counter, handed to each thread in blocks of
  * LUID_BLOCK: a thread's LUIDs ascend, a single-threaded program gets
@@ -14,24 +15,18 @@
  * LUID. lsaemu_reset() restarts the counter and retires every thread's block.
  */
 #include "core/state/sessions.h"
-#include "base/mem.h"
 
-#include "core/diag/audit.h"
-#include "core/diag/leaks.h"
-#include "base/shard.h"
-
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct shard {
-    _Alignas(SHARD_ALIGN) pthread_mutex_t lock;
-    struct logon_session **live;
-    size_t n_live, cap_live;
-};
+#include "base/array.h"
+#include "base/mem.h"
+#include "base/registry.h"
+#include "core/diag/audit.h"
+#include "core/diag/leaks.h"
 
-static struct shard shards[SHARD_COUNT] = SHARD_MUTEXES_INITIALIZER;
+static struct registry live = REGISTRY_INIT(0, UINT32_MAX, UINT32_MAX - 1);
 
 #define LUID_BLOCK 64u
 static uint64_t next_luid = LUID_FIRST;
@@ -45,14 +40,12 @@ static _Thread_local struct {
 
 void sessions_lock(void)
 {
-    for (unsigned i = 0; i < SHARD_COUNT; i++)
-        pthread_mutex_lock(&shards[i].lock);
+    registry_lock_all(&live);
 }
 
 void sessions_unlock(void)
 {
-    for (unsigned i = SHARD_COUNT; i-- > 0;)
-        pthread_mutex_unlock(&shards[i].lock);
+    registry_unlock_all(&live);
 }
 
 unsigned luid_epoch(void)
@@ -146,15 +139,16 @@ static struct logon_session *session_alloc(const struct session_info *in)
     return s;
 }
 
-/* Removes s from its shard's array (by its remembered place). Lock held. */
+static uint64_t luid_value(struct luid l)
+{
+    return ((uint64_t)(uint32_t)l.high << 32) | l.low;
+}
+
+/* Takes s out of the registry (a session reset has already taken out, or
+ * not yet published, is not there). Its shard's lock is held. */
 static void unlist(struct logon_session *s)
 {
-    struct shard *sh = &shards[s->shard];
-    if (s->slot >= sh->n_live || sh->live[s->slot] != s)
-        return; /* unlisted already (sessions_reset) */
-    struct logon_session *last = sh->live[--sh->n_live];
-    sh->live[s->slot] = last;
-    last->slot = s->slot;
+    registry_remove_locked(&live, s->reg, REGISTRY_ANY_TAG, NULL);
 }
 
 struct logon_session *session_new(const struct session_info *info, const struct luid *fixed)
@@ -173,32 +167,18 @@ struct logon_session *session_new(const struct session_info *info, const struct 
     s->id = fixed ? *fixed : luid_next();
     s->origin = leaks_call();
     /* Its reference count is guarded by this shard's lock from now on;
-     * no slot means listed nowhere (unlist() then does nothing). */
-    s->shard = shard_self();
-    s->slot = SIZE_MAX;
+     * REGISTRY_NOWHERE means listed nowhere (unlist() then does nothing). */
+    s->reg = (struct registry_id){registry_self(), REGISTRY_NOWHERE, 0};
     return s;
 }
 
 int session_publish(struct logon_session *s)
 {
-    int rc = 0;
-    struct shard *sh = &shards[s->shard];
-    pthread_mutex_lock(&sh->lock);
-    if (sh->n_live == sh->cap_live) {
-        size_t ncap = sh->cap_live ? sh->cap_live * 2 : 16;
-        struct logon_session **nl = mem_realloc(sh->live, ncap * sizeof *nl);
-        if (nl) {
-            sh->live = nl;
-            sh->cap_live = ncap;
-        } else {
-            rc = -1;
-        }
-    }
-    if (rc == 0) {
-        s->slot = sh->n_live;
-        sh->live[sh->n_live++] = s;
-    }
-    pthread_mutex_unlock(&sh->lock);
+    struct registry_entry e = {.obj = s, .origin = s->origin};
+    registry_lock(&live, s->reg.shard);
+    /* Where it is filed is written under the lock that guards it. */
+    int rc = registry_insert_locked(&live, s->reg.shard, &e, &s->reg);
+    registry_unlock(&live, s->reg.shard);
     return rc;
 }
 
@@ -215,9 +195,9 @@ struct logon_session *session_create(const struct session_info *info, const stru
 struct logon_session *session_ref(struct logon_session *s)
 {
     if (s) {
-        pthread_mutex_lock(&shards[s->shard].lock);
+        registry_lock(&live, s->reg.shard);
         s->refcount++;
-        pthread_mutex_unlock(&shards[s->shard].lock);
+        registry_unlock(&live, s->reg.shard);
     }
     return s;
 }
@@ -226,58 +206,62 @@ void session_unref(struct logon_session *s)
 {
     if (!s)
         return;
-    pthread_mutex_lock(&shards[s->shard].lock);
+    registry_lock(&live, s->reg.shard);
     bool last = --s->refcount == 0;
     if (last)
         unlist(s);
-    pthread_mutex_unlock(&shards[s->shard].lock);
+    registry_unlock(&live, s->reg.shard);
     if (last)
         session_free(s);
 }
 
 void session_pin(struct logon_session *s)
 {
-    pthread_mutex_lock(&shards[s->shard].lock);
+    registry_lock(&live, s->reg.shard);
     s->builtin = true;
     s->refcount++;
-    pthread_mutex_unlock(&shards[s->shard].lock);
+    registry_unlock(&live, s->reg.shard);
 }
 
 void session_unpin(struct logon_session *s)
 {
-    pthread_mutex_lock(&shards[s->shard].lock);
+    registry_lock(&live, s->reg.shard);
     bool last = false;
     if (s->builtin) {
         s->builtin = false;
         last = --s->refcount == 0;
         unlist(s);
     }
-    pthread_mutex_unlock(&shards[s->shard].lock);
+    registry_unlock(&live, s->reg.shard);
     if (last)
         session_free(s);
 }
 
-struct logon_session *session_find(struct luid id)
+/* session_find()'s search of one shard (its lock held). */
+struct luid_search {
+    struct luid id;
+    struct logon_session *found;
+};
+
+static void match_one(const struct registry_entry *e, struct registry_id id, void *ctx)
 {
-    struct logon_session *found = NULL;
-    for (unsigned k = 0; k < SHARD_COUNT && !found; k++) {
-        struct shard *sh = &shards[k];
-        pthread_mutex_lock(&sh->lock);
-        for (size_t i = 0; i < sh->n_live; i++) {
-            if (luid_equal(sh->live[i]->id, id)) {
-                found = sh->live[i];
-                found->refcount++;
-                break;
-            }
-        }
-        pthread_mutex_unlock(&sh->lock);
+    struct luid_search *q = ctx;
+    struct logon_session *s = e->obj;
+    if (!q->found && luid_equal(s->id, q->id)) {
+        q->found = s;
+        s->refcount++;
     }
-    return found;
 }
 
-static uint64_t luid_value(struct luid l)
+struct logon_session *session_find(struct luid id)
 {
-    return ((uint64_t)(uint32_t)l.high << 32) | l.low;
+    struct luid_search q = {id, NULL};
+    for (unsigned k = 0; k < REGISTRY_SHARDS && !q.found; k++) {
+        registry_lock(&live, k);
+        registry_visit_locked(&live, k, match_one, &q);
+        registry_unlock(&live, k);
+    }
+    return q.found;
 }
 
 static int cmp_luid_value(const void *a, const void *b)
@@ -286,64 +270,64 @@ static int cmp_luid_value(const void *a, const void *b)
     return u < v ? -1 : u > v;
 }
 
+/* The LUIDs of one shard's sessions, appended to a list (session_list). */
+struct luid_list {
+    struct luid *ids;
+    size_t count, cap;
+    int rc;
+};
+
+static void list_one(const struct registry_entry *e, struct registry_id id, void *ctx)
+{
+    struct luid_list *l = ctx;
+    if (l->rc == 0 && array_reserve(&l->ids, &l->cap, l->count + 1, sizeof *l->ids, 16) < 0)
+        l->rc = -1;
+    if (l->rc == 0)
+        l->ids[l->count++] = ((const struct logon_session *)e->obj)->id;
+}
+
 int session_list(struct luid **out, size_t *n)
 {
-    int rc = 0;
-    struct luid *ids = NULL;
-    size_t count = 0, cap = 0;
+    struct luid_list l = {NULL, 0, 0, 0};
     *out = NULL;
     *n = 0;
     /* One shard at a time: the list is a snapshot of each shard, which is
      * all Windows promises of a list of sessions that come and go. */
-    for (unsigned k = 0; k < SHARD_COUNT && rc == 0; k++) {
-        struct shard *sh = &shards[k];
-        pthread_mutex_lock(&sh->lock);
-        if (count + sh->n_live > cap) {
-            size_t ncap = (count + sh->n_live) * 2;
-            struct luid *nids = mem_realloc(ids, ncap * sizeof *nids);
-            if (nids) {
-                ids = nids;
-                cap = ncap;
-            } else {
-                rc = -1;
-            }
-        }
-        for (size_t i = 0; rc == 0 && i < sh->n_live; i++)
-            ids[count++] = sh->live[i]->id;
-        pthread_mutex_unlock(&sh->lock);
+    for (unsigned k = 0; k < REGISTRY_SHARDS && l.rc == 0; k++) {
+        registry_lock(&live, k);
+        registry_visit_locked(&live, k, list_one, &l);
+        registry_unlock(&live, k);
     }
-    if (rc != 0 || count == 0) {
-        mem_free(ids);
-        return rc;
+    if (l.rc != 0 || l.count == 0) {
+        mem_free(l.ids);
+        return l.rc;
     }
     /* In LUID order, whichever threads made them. */
-    qsort(ids, count, sizeof *ids, cmp_luid_value);
-    *out = ids;
-    *n = count;
+    qsort(l.ids, l.count, sizeof *l.ids, cmp_luid_value);
+    *out = l.ids;
+    *n = l.count;
     return 0;
+}
+
+/* Under the shard's lock, for sessions_reset(): pinned sessions lose the
+ * registry's reference and are freed when it was the last; the others are
+ * merely unlisted and end when their last token goes. Decided under the
+ * lock, since a token may drop its reference at any time once it is
+ * released. */
+static bool reset_drops_last(struct registry_entry *e, void *ctx)
+{
+    struct logon_session *s = e->obj;
+    return s->builtin && --s->refcount == 0;
+}
+
+static void reset_free(struct registry_entry *e, void *ctx)
+{
+    session_free(e->obj);
 }
 
 void sessions_reset(void)
 {
-    /* Pinned sessions lose the registry's reference; the others are merely
-     * unlisted and end when their last token goes. Which ones to free is
-     * decided under the lock, since a token may drop its reference at any
-     * time once the lock is released. */
-    for (unsigned k = 0; k < SHARD_COUNT; k++) {
-        struct shard *sh = &shards[k];
-        pthread_mutex_lock(&sh->lock);
-        struct logon_session **old = sh->live;
-        size_t n = sh->n_live, n_free = 0;
-        sh->live = NULL;
-        sh->n_live = sh->cap_live = 0;
-        for (size_t i = 0; i < n; i++)
-            if (old[i]->builtin && --old[i]->refcount == 0)
-                old[n_free++] = old[i];
-        pthread_mutex_unlock(&sh->lock);
-        for (size_t i = 0; i < n_free; i++)
-            session_free(old[i]);
-        mem_free(old);
-    }
+    registry_reset(&live, reset_drops_last, reset_free, NULL);
     __atomic_store_n(&next_luid, LUID_FIRST, __ATOMIC_RELAXED);
     __atomic_add_fetch(&luid_epoch_now, 1, __ATOMIC_RELEASE);
 }
@@ -366,39 +350,58 @@ static void report_session(struct leak_report *r, const struct logon_session *s)
               s->domain ? "\\" : "", s->user_name ? s->user_name : "", (unsigned)s->logon_type);
 }
 
+/* Collects the sessions of the shards held, for the report. */
+struct session_array {
+    struct logon_session **s;
+    size_t n;
+};
+
+static void count_one(const struct registry_entry *e, struct registry_id id, void *ctx)
+{
+    ((struct session_array *)ctx)->n++;
+}
+
+static void collect_one(const struct registry_entry *e, struct registry_id id, void *ctx)
+{
+    struct session_array *a = ctx;
+    a->s[a->n++] = e->obj;
+}
+
+static void report_one(const struct registry_entry *e, struct registry_id id, void *ctx)
+{
+    report_session(ctx, e->obj);
+}
+
 void sessions_leaks(struct leak_report *r)
 {
     /* Every shard stays locked while its sessions are reported, so none of
      * them can end under the report. */
     unsigned held = 0;
-    size_t total = 0;
-    for (; held < SHARD_COUNT; held++) {
-        if (leaks_lock(&shards[held].lock) != 0)
+    struct session_array all = {NULL, 0};
+    for (; held < REGISTRY_SHARDS; held++) {
+        if (leaks_take_shard(&live, held, false) != 0)
             break;
-        total += shards[held].n_live;
+        registry_visit_locked(&live, held, count_one, &all);
     }
-    if (held < SHARD_COUNT)
+    if (held < REGISTRY_SHARDS)
         goto out;
     /* In LUID order; the pinned sessions (built-in ones, the process's own)
      * are the emulated machine's, not the caller's. Without memory to sort,
      * shard by shard. */
-    struct logon_session **sorted = total ? mem_malloc(total * sizeof *sorted) : NULL;
-    size_t n = 0;
-    for (unsigned k = 0; sorted && k < SHARD_COUNT; k++)
-        for (size_t i = 0; i < shards[k].n_live; i++)
-            sorted[n++] = shards[k].live[i];
-    if (sorted)
-        qsort(sorted, n, sizeof *sorted, cmp_luid);
-    for (unsigned k = 0; k < SHARD_COUNT; k++) {
-        struct logon_session **list = sorted ? sorted : shards[k].live;
-        size_t count = sorted ? n : shards[k].n_live;
-        for (size_t i = 0; i < count; i++)
-            report_session(r, list[i]);
-        if (sorted)
-            break;
+    all.s = all.n ? mem_malloc(all.n * sizeof *all.s) : NULL;
+    if (all.s) {
+        all.n = 0;
+        for (unsigned k = 0; k < REGISTRY_SHARDS; k++)
+            registry_visit_locked(&live, k, collect_one, &all);
+        qsort(all.s, all.n, sizeof *all.s, cmp_luid);
+        for (size_t i = 0; i < all.n; i++)
+            report_session(r, all.s[i]);
+    } else {
+        for (unsigned k = 0; k < REGISTRY_SHARDS; k++)
+            registry_visit_locked(&live, k, report_one, r);
     }
-    mem_free(sorted);
+    mem_free(all.s);
 out:
     while (held-- > 0)
-        pthread_mutex_unlock(&shards[held].lock);
+        registry_unlock(&live, held);
 }

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/registry.h"
 #include "core/model/sid.h"
 #include "core/state/token.h"
 
@@ -50,8 +51,9 @@ struct session_info {
 
 struct logon_session {
     int refcount; /* guarded by the lock of the session's registry shard */
-    unsigned shard; /* the registry shard it is filed in (shard.h) */
-    size_t slot;    /* its place in that shard's array */
+    /* Where it is filed (base/registry.h): its shard from session_new()
+     * on, its slot once published. */
+    struct registry_id reg;
     struct luid id;
     bool builtin;
     bool zeroed; /* SYSTEM's session: LsaGetLogonSessionData returns zeros */
@@ -117,7 +119,7 @@ void session_unpin(struct logon_session *s);
  * longer listed; sessions not yet published are not touched. */
 void sessions_reset(void);
 
-/* Hooks for fork safety (see state.c). */
+/* The fork handlers (lib/core/state/current.c): every shard lock. */
 void sessions_lock(void);
 void sessions_unlock(void);
 

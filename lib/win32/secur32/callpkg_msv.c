@@ -117,7 +117,7 @@ answer:
      * publication section (publish.h): either both happen or neither, and
      * no reset can free the response before a failed change takes it
      * back. */
-    publish_begin();
+    unsigned section = publish_begin();
     if (retbuf_publish(resp, RETBUF_LSA_RETURN, sizeof *resp) != 0) {
         retbuf_discard(resp);
         resp = NULL;
@@ -129,7 +129,7 @@ answer:
         st = STATUS_NO_MEMORY;
         reason_set("out of memory changing the password");
     }
-    publish_end();
+    publish_end(section);
     if (resp) {
         ans->buffer = resp;
         ans->length = sizeof *resp;

@@ -155,7 +155,7 @@ static NTSTATUS publish_logon(const struct logon_call *c, struct token *t, unsig
     NTSTATUS st = STATUS_SUCCESS;
     bool primary = t->kind == TOKEN_KIND_PRIMARY;
     size_t sid_len = o->logon_sid ? sid_size(&t->logon_sid) : 0;
-    publish_begin();
+    unsigned section = publish_begin();
     if (luid_epoch() != epoch)
         renew_logon_id(t);
     if (o->logon_sid)
@@ -187,7 +187,7 @@ static NTSTATUS publish_logon(const struct logon_call *c, struct token *t, unsig
         retbuf_discard(o->logon_sid);
         o->profile = o->logon_sid = NULL;
     }
-    publish_end();
+    publish_end(section);
     if (st == STATUS_SUCCESS) {
         o->logon_id.LowPart = id.low;
         o->logon_id.HighPart = id.high;
