@@ -155,16 +155,30 @@ static uint32_t logon_type_rid(unsigned t)
     }
 }
 
+/* The groups of info (those listing one SID) merged when it is in shared
+ * sets of groups (policy_info_groups()); the buffer lives for one logon. */
+struct merge_buf {
+    uint32_t *items;
+    size_t cap;
+};
+
 /* Adds the groups of info (those listing one SID) that are not in the set
- * yet; the user is never added as a group. */
+ * yet; the user is never added as a group. Stops once the set is full: a
+ * SID that many groups list costs no more than the token can hold. */
 static void add_groups_of(const struct policy *pol, struct sid_set *set, const struct sid *user,
-                          const struct policy_sid_info *info)
+                          const struct policy_sid_info *info, struct merge_buf *buf)
 {
-    for (size_t j = 0; j < info->n_groups; j++) {
-        const struct sid *gs = &pol->groups[info->groups[j]].sid;
+    const uint32_t *groups = info->groups;
+    size_t n = info->n_groups;
+    if (info->n_shared && policy_info_groups(pol, info, &buf->items, &buf->cap, &groups, &n) < 0) {
+        set->overflow = true; /* out of memory */
+        return;
+    }
+    for (size_t j = 0; j < n && !set->overflow; j++) {
+        const struct sid *gs = &pol->groups[groups[j]].sid;
         if (same_sid(gs, user) || set_find(set, gs) >= 0)
             continue;
-        set_push(set, gs, TOK_GROUP_DEFAULT, (long)info->groups[j]);
+        set_push(set, gs, TOK_GROUP_DEFAULT, (long)groups[j]);
     }
 }
 
@@ -179,17 +193,19 @@ static right_mask add_alias_memberships(const struct policy *pol, struct sid_set
                                         const struct sid *user)
 {
     struct policy_sid_info info;
+    struct merge_buf buf = {NULL, 0};
     policy_sid_info(pol, user, &info);
     right_mask user_rights = info.rights;
-    add_groups_of(pol, set, user, &info);
+    add_groups_of(pol, set, user, &info, &buf);
     for (size_t i = 0; i < set->n && !set->overflow; i++) {
         if (set->items[i].group >= 0)
             policy_group_info(pol, (size_t)set->items[i].group, &info);
         else
             policy_sid_info(pol, &set->items[i].g.sid, &info);
         set->items[i].rights = info.rights;
-        add_groups_of(pol, set, user, &info);
+        add_groups_of(pol, set, user, &info, &buf);
     }
+    mem_free(buf.items);
     return user_rights;
 }
 
