@@ -952,6 +952,52 @@ START_TEST(test_loader_alias_large)
 }
 END_TEST
 
+/* 4000 accounts aliasing one list of 1000 names: as their groups: (stored
+ * once, counts 1 per alias) or as their workstations: (copied into every
+ * account, counts its size: past LOADER_MAX_ALIAS_SIZE at the 3431st). */
+static char *aliased_account_lists(const char *key)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    fprintf(f, "lsaemu: 1\ngroups:\n");
+    for (size_t i = 0; i < 1000; i++)
+        fprintf(f, "  w%zu: {}\n", i);
+    fprintf(f, "accounts:\n  u0: { %s: &l [", key);
+    for (size_t i = 0; i < 1000; i++)
+        fprintf(f, "%sw%zu", i ? ", " : "", i);
+    fprintf(f, "] }\n");
+    for (size_t a = 1; a < 4000; a++)
+        fprintf(f, "  u%zu: { %s: *l }\n", a, key);
+    fclose(f);
+    return text;
+}
+
+START_TEST(test_loader_alias_limit_counts_copies)
+{
+    char *text = aliased_account_lists("groups");
+    struct lsaemu_error err;
+    struct policy *pol = loader_load_string(text, strlen(text), "w", &err);
+    ck_assert_msg(pol != NULL, "%d:%d: %s", err.line, err.column, err.text);
+    ck_assert_uint_eq(policy_find_account(pol, "u3999")->groups_list,
+                      policy_find_account(pol, "u1")->groups_list);
+    policy_unref(pol);
+    free(text);
+    text = aliased_account_lists("workstations");
+    ck_assert_ptr_null(loader_load_string(text, strlen(text), "w", &err));
+    free(text);
+    /* Each name "wN" counts 1 + its bytes; the list 1 + that. */
+    size_t size = 1;
+    for (size_t i = 0; i < 1000; i++)
+        size += 1 + (size_t)snprintf(NULL, 0, "w%zu", i);
+    size_t over = LOADER_MAX_ALIAS_SIZE / size + 1; /* the alias that goes over */
+    ck_assert_int_eq(err.line, (int)(1004 + over));
+    ck_assert_str_eq(err.text,
+                     "aliases repeat more than 16777216 nodes and bytes of text in all, "
+                     "lsaemu's limit");
+}
+END_TEST
+
 START_TEST(test_loader_anchor_scaling)
 {
     /* k anchors and k aliases, then 2k: finding an anchor does not scan
@@ -1053,6 +1099,7 @@ static Suite *make_loader_suite(void)
     tcase_add_test(tc, test_loader_deep_nesting);
     tcase_add_test(tc, test_loader_errors_bounded_in_file_order);
     tcase_add_test(tc, test_loader_alias_large);
+    tcase_add_test(tc, test_loader_alias_limit_counts_copies);
     tcase_add_loop_test(tc, test_loader_alias_scaling, 0, sizeof scaling / sizeof scaling[0]);
     tcase_add_test(tc, test_loader_anchor_scaling);
     tcase_add_test(tc, test_loader_aliased_list_errors_once);
