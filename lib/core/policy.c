@@ -157,10 +157,22 @@ const struct sid *policy_member(const struct policy *pol, const struct group *g,
     return policy_index_ref_sid(pol->index, pol, g->members[k]);
 }
 
+/* grow(), or one more item once finish has cut arr to its exact size. */
+static int grow_list_array(const struct policy *pol, void **arr, size_t n, size_t elem)
+{
+    if (!pol->members_exact)
+        return grow(arr, n, elem);
+    void *p = mem_realloc(*arr, (n + 1) * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    return 0;
+}
+
 long policy_add_list(struct policy *pol)
 {
     if (pol->n_lists >= UINT32_MAX - 1 ||
-        grow((void **)&pol->lists, pol->n_lists, sizeof *pol->lists) < 0)
+        grow_list_array(pol, (void **)&pol->lists, pol->n_lists, sizeof *pol->lists) < 0)
         return -1;
     pol->lists[pol->n_lists] = (struct policy_list){(uint32_t)pol->n_list_items, 0};
     return (long)pol->n_lists++;
@@ -170,7 +182,8 @@ long policy_add_list(struct policy *pol)
 static int list_add_ref(struct policy *pol, size_t list, uint32_t ref)
 {
     if (list + 1 != pol->n_lists || pol->n_list_items >= UINT32_MAX ||
-        grow((void **)&pol->list_items, pol->n_list_items, sizeof *pol->list_items) < 0)
+        grow_list_array(pol, (void **)&pol->list_items, pol->n_list_items,
+                        sizeof *pol->list_items) < 0)
         return -1;
     pol->list_items[pol->n_list_items++] = ref;
     pol->lists[list].n++;
@@ -437,6 +450,17 @@ int policy_finish(struct policy *pol)
         uint32_t *m = mem_realloc(g->members, g->n_members * sizeof *m);
         if (m)
             g->members = m;
+    }
+    /* The same for the shared lists and their items. */
+    if (pol->n_lists) {
+        struct policy_list *l = mem_realloc(pol->lists, pol->n_lists * sizeof *l);
+        if (l)
+            pol->lists = l;
+    }
+    if (pol->n_list_items) {
+        uint32_t *items = mem_realloc(pol->list_items, pol->n_list_items * sizeof *items);
+        if (items)
+            pol->list_items = items;
     }
     pol->members_exact = true;
 

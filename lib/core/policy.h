@@ -202,8 +202,9 @@ struct policy {
      * here (or at static "BUILTIN" / "NT AUTHORITY") instead of each holding
      * a copy; owned. */
     char *local_domain;
-    /* Member lists were cut to their exact size by policy_finish(), so
-     * policy_add_member() can no longer infer their capacity. */
+    /* Member lists (and the shared lists) were cut to their exact size by
+     * policy_finish(), so policy_add_member() (policy_add_list(), ...) can
+     * no longer infer their capacity. */
     bool members_exact;
 
     /* The names of accounts and groups, packed into a few large blocks
