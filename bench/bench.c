@@ -15,8 +15,8 @@
  *   5. peak RSS of a fresh process that loads the policy;
  *   6. LsaEnumerateAccountsWithUserRight against the number of holders of a
  *      right (bench_enum.c; its own policies, not the sizes above);
- *   7. loads of policies whose groups alias one list (bench_alias.c; its
- *      own policies too).
+ *   7. loads of policies whose groups alias one list, and logons on the
+ *      issue's shape of them (bench_alias.c; its own policies too).
  * It prints one table and writes it to FILE (default DIR/results.txt).
  * Internal modes: --callgrind-child POLICY N, --rss-child POLICY,
  * --alias-child VARIANT POLICY.
@@ -722,6 +722,7 @@ int main(int argc, char **argv)
     if (bench_enum_measure(dir, quick) != 0)
         fprintf(stderr, "lsaemu-bench: section 6 has failed calls\n");
     bench_alias_run(dir, self_path, quick);
+    bench_alias_shape_run(dir, self_path, quick);
     load_tiny();
 
     out_file = fopen(out_path, "w");
@@ -795,6 +796,7 @@ int main(int argc, char **argv)
     }
     bench_enum_report(out_file);
     bench_alias_print(emit);
+    bench_alias_shape_print(emit);
     emit("\ntotal bench time %.1f s\n", now_s() - t_start);
     fclose(out_file);
     fprintf(stderr, "lsaemu-bench: table written to %s\n", out_path);

@@ -7,11 +7,20 @@
  * same policy with one wrong name in the list, and the validation of the
  * valid one, each as wall time (best of runs, in this process) and peak
  * memory added (ru_maxrss of a fresh child), with the ratio per doubling.
- * A size whose aliases repeat more than the loader's limit is refused;
- * the table says so.
+ * A size that the loader refused would be named under the table.
+ *
+ * Then the issue's own shape (7b): one list of 3000 names that a doubling
+ * number of groups alias (about 770 KB at 26,000 groups), with the load and
+ * the cost of a logon (LogonUserW) of a member of the list -- in every
+ * group, so past the token's limit of 1024 groups -- and of an account in
+ * one group.
  *
  * A client of the public API only, like the rest of the bench.
  */
+#define WIN32_NO_STATUS
+#include <windows.h>
+#undef WIN32_NO_STATUS
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -195,4 +204,141 @@ void bench_alias_print(void (*emit)(const char *fmt, ...))
                      results[s].message[v]);
                 break;
             }
+}
+
+/* ---- 7b. The shape ------------------------------------------------------------ */
+
+#define SHAPE_NAMES 3000
+#define SHAPE_SIZES 5
+
+struct shape_result {
+    size_t groups;
+    long file_bytes;
+    double load_ms;
+    long added_kb;
+    bool refused;
+    char message[256];
+    double member_us, solo_us;  /* per LogonUserW (+CloseHandle) */
+    DWORD member_error;         /* GetLastError() of the member's logon, 0 = success */
+    bool solo_ok;
+};
+
+static struct shape_result shapes[SHAPE_SIZES];
+static size_t n_shapes;
+
+/* SHAPE_NAMES accounts u0 (password pw) .. u2999 in one list that groups
+ * g0 .. g(groups - 1) alias; solo (password pw) is in g1 only. */
+static int write_shape(const char *path, size_t groups)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f, "lsaemu: 1\naccounts:\n  u0: { password: pw }\n");
+    for (size_t i = 1; i < SHAPE_NAMES; i++)
+        fprintf(f, "  u%zu: {}\n", i);
+    fprintf(f, "  solo: { password: pw, groups: [g1] }\ngroups:\n  g0: { members: &all [");
+    for (size_t i = 0; i < SHAPE_NAMES; i++)
+        fprintf(f, "%su%zu", i ? ", " : "", i);
+    fprintf(f, "] }\n");
+    for (size_t g = 1; g < groups; g++)
+        fprintf(f, "  g%zu: { members: *all }\n", g);
+    int rc = ferror(f) ? -1 : 0;
+    if (fclose(f) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* Microseconds per LogonUserW (+CloseHandle) of user, best of 3 runs of
+ * at least 0.05 s; *error gets GetLastError() of a failed logon, else 0. */
+static double logon_us(const WCHAR *user, DWORD *error)
+{
+    static const WCHAR dot[] = {'.', 0}, pw[] = {'p', 'w', 0};
+    double best = 1e30;
+    *error = 0;
+    for (int r = 0; r < 3; r++) {
+        size_t calls = 0;
+        double t0 = now_s(), t;
+        do {
+            HANDLE token = NULL;
+            if (LogonUserW(user, dot, pw, LOGON32_LOGON_INTERACTIVE, LOGON32_PROVIDER_DEFAULT,
+                           &token))
+                CloseHandle(token);
+            else
+                *error = GetLastError();
+            calls++;
+        } while ((t = now_s() - t0) < 0.05);
+        if (t / (double)calls * 1e6 < best)
+            best = t / (double)calls * 1e6;
+    }
+    return best;
+}
+
+void bench_alias_shape_run(const char *dir, const char *self_path, bool quick)
+{
+    static const size_t sizes[SHAPE_SIZES] = {3250, 6500, 13000, 26000, 52000};
+    static const WCHAR member[] = {'u', '0', 0}, solo[] = {'s', 'o', 'l', 'o', 0};
+    n_shapes = quick ? 3 : SHAPE_SIZES;
+    for (size_t s = 0; s < n_shapes; s++) {
+        struct shape_result *r = &shapes[s];
+        r->groups = sizes[s];
+        char path[4200];
+        snprintf(path, sizeof path, "%s/alias-shape-%zu.yaml", dir, r->groups);
+        fprintf(stderr, "lsaemu-bench: aliased lists, %zu groups of %d members\n", r->groups,
+                SHAPE_NAMES);
+        if (write_shape(path, r->groups) != 0) {
+            fprintf(stderr, "lsaemu-bench: cannot write %s\n", path);
+            exit(1);
+        }
+        struct stat st;
+        r->file_bytes = stat(path, &st) == 0 ? (long)st.st_size : -1;
+        r->load_ms = 1e30;
+        for (int k = 0; k < (quick ? 2 : 3); k++) {
+            struct lsaemu_error err;
+            double t0 = now_s();
+            int rc = lsaemu_load_policy_file(path, &err);
+            double ms = (now_s() - t0) * 1e3;
+            if (ms < r->load_ms)
+                r->load_ms = ms;
+            r->refused = rc != 0;
+            snprintf(r->message, sizeof r->message, "%s", rc ? err.text : "");
+        }
+        if (!r->refused) {
+            DWORD e;
+            r->member_us = logon_us(member, &r->member_error);
+            r->solo_us = logon_us(solo, &e);
+            r->solo_ok = e == 0;
+        }
+        char cmd[9000];
+        snprintf(cmd, sizeof cmd, "'%s' --alias-child %d '%s'", self_path, V_VALID, path);
+        FILE *p = popen(cmd, "r");
+        r->added_kb = -1;
+        if (!p || fscanf(p, "%ld", &r->added_kb) != 1)
+            fprintf(stderr, "lsaemu-bench: the alias child failed\n");
+        if (p)
+            pclose(p);
+    }
+}
+
+void bench_alias_shape_print(void (*emit)(const char *fmt, ...))
+{
+    emit("\n7b. The issue's shape: groups aliasing one list of %d names (26,000 groups is\n"
+         "    about 770 KB). Load as in 7; then LogonUserW (+CloseHandle) of u0, in the list\n"
+         "    and so in every group (past the token's 1024: ERROR_TOO_MANY_CONTEXT_IDS),\n"
+         "    and of solo, in one group: microseconds per call, best of runs\n",
+         SHAPE_NAMES);
+    emit("%7s %8s %12s | %9s %7s %9s %7s | %12s %8s | %12s\n", "groups", "file KB",
+         "memberships", "load ms", "ratio", "KB", "ratio", "u0 logon us", "error", "solo us");
+    for (size_t s = 0; s < n_shapes; s++) {
+        const struct shape_result *r = &shapes[s], *p = s ? &shapes[s - 1] : NULL;
+        char a[32], b[32];
+        emit("%7zu %8.0f %12zu | %9.2f %7s %9ld %7s | %12.2f %8lu | %12.2f%s\n", r->groups,
+             r->file_bytes / 1024.0, r->groups * SHAPE_NAMES, r->load_ms,
+             p ? ratio(a, sizeof a, p->load_ms, r->load_ms) : "", r->added_kb,
+             p ? ratio(b, sizeof b, (double)p->added_kb, (double)r->added_kb) : "",
+             r->member_us, (unsigned long)r->member_error, r->solo_us,
+             r->solo_ok ? "" : " (failed)");
+    }
+    for (size_t s = 0; s < n_shapes; s++)
+        if (shapes[s].refused)
+            emit("    %zu groups: refused: %s\n", shapes[s].groups, shapes[s].message);
 }

@@ -4,10 +4,12 @@
  * (behavior.md section 10), one table row per rule. No handles, no API:
  * this is the pure policy + request -> verdict function.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/engine/engine.h"
+#include "core/engine/guesses.h"
 #include "base/win.h"
 #include "lsaemu.h"
 #include "loader/loader.h"
@@ -173,6 +175,98 @@ static struct token *logon(const char *user, const char *pw, unsigned type)
     return v.token;
 }
 
+/* A policy where u0 (password pw, in Users and x of its own) is in one list
+ * that k groups g0 .. g(k-1) share; outer has g5 as member. */
+static struct policy *shared_list_policy(size_t k)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    fprintf(f, "lsaemu: 1\naccounts:\n  u0: { password: pw, groups: [Users, x] }\n"
+               "  u1: {}\ngroups:\n  x: {}\n  g0: { members: &l [u0, u1] }\n");
+    for (size_t g = 1; g < k; g++)
+        fprintf(f, "  g%zu: { members: *l }\n", g);
+    fprintf(f, "  outer: { members: [g5] }\n");
+    fclose(f);
+    struct lsaemu_error err;
+    struct policy *pol = loader_load_string(text, len, "shared", &err);
+    free(text);
+    ck_assert_msg(pol != NULL, "%d:%d: %s", err.line, err.column, err.text);
+    return pol;
+}
+
+static void logon_u0(const struct policy *pol, struct logon_verdict *v)
+{
+    static const uint16_t pw[] = {'p', 'w'};
+    struct logon_request req = {
+        .logon_type = 2, .package = AUTH_MSV1_0, .form = LOGON_FORM_PASSWORD,
+        .user = "u0", .domain = ".", .password = pw, .password_len = 2,
+        .caller_tcb = true, .caller_session = 1, .logon_id = {0x10007, 0}, .now = 0,
+    };
+    ck_assert_int_eq(engine_logon(pol, &req, v), v->status);
+}
+
+/* The position of the group named name in t, or -1. */
+static long group_at(const struct policy *pol, const struct token *t, const char *name)
+{
+    const struct group *g = policy_find_group(pol, name);
+    ck_assert_ptr_nonnull(g);
+    long at = -1;
+    for (size_t i = 0; i < t->n_groups; i++)
+        if (sid_equal(&t->groups[i].sid, &g->sid)) {
+            ck_assert_int_eq(at, -1); /* once */
+            at = (long)i;
+        }
+    return at;
+}
+
+/* behavior.md 3.5 step 11: a member of a list 100 groups share gets every
+ * one of them, once each, in policy order after its own groups' merge
+ * (Users, x and the shared set are one ascending list), then the groups of
+ * those groups (outer, through g5). */
+START_TEST(shared_list_token_groups)
+{
+    struct policy *pol = shared_list_policy(100);
+    struct logon_verdict v;
+    logon_u0(pol, &v);
+    ck_assert_status_eq(v.status, STATUS_SUCCESS);
+    struct token *t = v.token;
+    long users = group_at(pol, t, "Users"), x = group_at(pol, t, "x");
+    ck_assert_int_ge(users, 0);
+    ck_assert_int_eq(x, users + 1);
+    long prev = x;
+    for (size_t g = 0; g < 100; g++) {
+        char name[16];
+        snprintf(name, sizeof name, "g%zu", g);
+        long at = group_at(pol, t, name);
+        ck_assert_int_eq(at, prev + 1);
+        prev = at;
+    }
+    ck_assert_int_eq(group_at(pol, t, "outer"), prev + 1);
+    token_unref(t);
+    policy_unref(pol);
+}
+END_TEST
+
+/* behavior.md 3.5 step 11: more groups than a token holds. */
+START_TEST(shared_list_too_many_groups)
+{
+    struct policy *pol = shared_list_policy(GUESS_MAX_TOKEN_GROUPS + 10);
+    struct logon_verdict v;
+    logon_u0(pol, &v);
+    ck_assert_status_eq(v.status, GUESS_TOO_MANY_SIDS_STATUS);
+    ck_assert_ptr_null(v.token);
+    policy_unref(pol);
+    /* At the limit less the token's own SIDs, it still fits. */
+    pol = shared_list_policy(GUESS_MAX_TOKEN_GROUPS - 20);
+    logon_u0(pol, &v);
+    ck_assert_status_eq(v.status, STATUS_SUCCESS);
+    ck_assert_uint_le(v.token->n_groups, GUESS_MAX_TOKEN_GROUPS);
+    token_unref(v.token);
+    policy_unref(pol);
+}
+END_TEST
+
 /* token-groups-by-logon-type.tsv, behavior.md 3.5 step 11 (C055, C056). */
 START_TEST(interactive_token_groups)
 {
@@ -276,6 +370,8 @@ static Suite *make_engine_suite(void)
     tcase_add_test(tc, admin_token);
     tcase_add_test(tc, process_tokens);
     tcase_add_test(tc, unicode_names_case_insensitive);
+    tcase_add_test(tc, shared_list_token_groups);
+    tcase_add_test(tc, shared_list_too_many_groups);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -139,18 +139,23 @@ END_TEST
 
 /* Anchors and aliases (issue 11): the anchor table, and the lists resolved
  * once for every group and account that aliases them. */
+static const char aliased_policy[] =
+    "\xEF\xBB\xBFlsaemu: 1\n"
+    "accounts:\n"
+    "  alice: { password: a, groups: &gl [Users, devs, ops] }\n"
+    "  bob: { password: b, groups: *gl }\n"
+    "  carol: &c { password: c, groups: *gl }\n"
+    "  dave: *c\n"
+    "groups:\n"
+    "  devs: { members: &ml [alice, bob, \"*S-1-5-21-1-2-3-1000\"] }\n"
+    "  ops: { members: *ml }\n"
+    "  Backup Operators: { members: *ml, description: &d backup }\n"
+    "  Power Users: { description: *d }\n"
+    "  nested: { members: [devs] }\n";
+
 START_TEST(oom_policy_load_aliased)
 {
-    oom_load_text("\xEF\xBB\xBFlsaemu: 1\n"
-                  "accounts:\n"
-                  "  alice: { password: a, groups: &gl [Users, devs, ops] }\n"
-                  "  bob: { password: b, groups: *gl }\n"
-                  "groups:\n"
-                  "  devs: { members: &ml [alice, bob, \"*S-1-5-21-1-2-3-1000\"] }\n"
-                  "  ops: { members: *ml }\n"
-                  "  Backup Operators: { members: *ml, description: &d backup }\n"
-                  "  Power Users: { description: *d }\n",
-                  "aliased");
+    oom_load_text(aliased_policy, "aliased");
 }
 END_TEST
 
@@ -252,10 +257,10 @@ END_TEST
 
 /* ---- LogonUserW --------------------------------------------------------------------- */
 
-START_TEST(oom_logon_user_w)
+static void logon_user_w_loop(const char *user, const char *password)
 {
     HANDLE tok = NULL;
-    ck_assert(logon_w("alice", PW_ALICE, &tok));
+    ck_assert(logon_w(user, password, &tok));
     ck_assert(CloseHandle(tok));
     ULONG sessions = th_session_count();
     int done = 0;
@@ -265,7 +270,7 @@ START_TEST(oom_logon_user_w)
         tok = TH_GARBAGE_PTR;
         SetLastError(0xDEAD);
         mem_fail_after(n);
-        BOOL ok = logon_w("alice", PW_ALICE, &tok);
+        BOOL ok = logon_w(user, password, &tok);
         DWORD err = GetLastError();
         mem_fail_reset();
         if (ok) {
@@ -283,6 +288,24 @@ START_TEST(oom_logon_user_w)
         ck_assert_uint_eq(th_session_count(), sessions);
     }
     ck_assert(done);
+}
+
+START_TEST(oom_logon_user_w)
+{
+    logon_user_w_loop("alice", PW_ALICE);
+}
+END_TEST
+
+/* A member of shared lists (alice: groups of her own, a list three groups
+ * share, a nested group of them), whose groups are merged in a buffer;
+ * and dave, an account with a shared list of groups. */
+START_TEST(oom_logon_user_w_shared_lists)
+{
+    struct lsaemu_error err;
+    ck_assert_msg(lsaemu_load_policy_string(aliased_policy, "aliased", &err) == 0, "%s",
+                  err.text);
+    logon_user_w_loop("alice", "a");
+    logon_user_w_loop("dave", "c");
 }
 END_TEST
 
@@ -452,6 +475,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, oom_lsa_logon_user_msv);
     tcase_add_test(tc, oom_lsa_logon_user_kerb_network);
     tcase_add_test(tc, oom_logon_user_w);
+    tcase_add_test(tc, oom_logon_user_w_shared_lists);
     tcase_add_test(tc, oom_get_token_information_allocates_nothing);
     tcase_add_test(tc, oom_add_account_rights);
     tcase_add_test(tc, oom_enumerate_account_rights);

@@ -216,7 +216,7 @@ START_TEST(test_policy_group_expansion)
                               "  alice: { groups: [Users, Developers] }\n"
                               "  bob: {}\n");
     /* Listed twice (members and groups) but a member once. */
-    ck_assert_uint_eq(policy_find_group(pol, "Developers")->n_members, 1);
+    ck_assert_uint_eq(tu_group_member_count(pol, policy_find_group(pol, "Developers")), 1);
 
     struct sid set[16];
     set[0] = policy_find_account(pol, "alice")->sid;

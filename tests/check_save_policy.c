@@ -303,7 +303,11 @@ START_TEST(round_trip_every_field)
         const struct group *g = &a->groups[i];
         const struct group *h = policy_find_group_sid(b, &g->sid);
         ck_assert_msg(h != NULL, "group %s lost", g->name);
-        ck_assert_uint_eq(g->n_members, h->n_members);
+        ck_assert_uint_eq(tu_group_member_count(a, g), tu_group_member_count(b, h));
+        for (size_t k = 0; k < a->n_accounts; k++)
+            ck_assert_msg(tu_group_has_member(a, g, &a->accounts[k].sid) ==
+                              tu_group_has_member(b, h, &a->accounts[k].sid),
+                          "%s in %s", a->accounts[k].name, g->name);
         ck_assert_str_eq(g->description ? g->description : "-", h->description ? h->description : "-");
     }
     ck_assert_uint_eq(a->n_processes, b->n_processes);
@@ -329,6 +333,131 @@ START_TEST(round_trip_every_field)
     ck_assert_str_eq(db, db2);
     free(db);
     free(db2);
+}
+END_TEST
+
+/* Every pair (group, account) of a is a membership of b too, and the
+ * reverse, as the membership index answers it; the same groups. */
+static void assert_same_memberships(const struct policy *a, const struct policy *b)
+{
+    ck_assert_uint_eq(a->n_groups, b->n_groups);
+    ck_assert_uint_eq(a->n_accounts, b->n_accounts);
+    for (size_t i = 0; i < a->n_groups; i++) {
+        const struct group *g = &a->groups[i];
+        const struct group *h = policy_find_group_sid(b, &g->sid);
+        ck_assert_msg(h != NULL, "group %s lost", g->name);
+        ck_assert_uint_eq(tu_group_member_count(a, g), tu_group_member_count(b, h));
+        for (size_t k = 0; k < a->n_accounts; k++)
+            ck_assert_msg(tu_group_has_member(a, g, &a->accounts[k].sid) ==
+                              tu_group_has_member(b, h, &a->accounts[k].sid),
+                          "%s in %s", a->accounts[k].name, g->name);
+        for (size_t k = 0; k < a->n_groups; k++)
+            ck_assert(tu_group_has_member(a, g, &a->groups[k].sid) ==
+                      tu_group_has_member(b, h, &a->groups[k].sid));
+    }
+}
+
+/* Occurrences of needle in the file at path. */
+static size_t count_in_file(const char *file, const char *needle, long *size)
+{
+    FILE *f = fopen(file, "r");
+    ck_assert_ptr_nonnull(f);
+    char *text = NULL;
+    size_t cap = 0;
+    ssize_t len = getdelim(&text, &cap, '\0', f);
+    fclose(f);
+    ck_assert_int_gt(len, 0);
+    *size = (long)len;
+    size_t n = 0;
+    for (const char *p = text; (p = strstr(p, needle)) != NULL; p++)
+        n++;
+    free(text);
+    return n;
+}
+
+START_TEST(round_trip_aliased_lists)
+{
+    /* Lists shared by several groups (Users and Administrators too, which
+     * have built-in members of their own) and by several accounts
+     * (Administrator too, a built-in member of Administrators), and an
+     * account whose own groups: names a group with a shared list: saved
+     * with anchors and aliases, loaded back to the same memberships. */
+    tu_load_policy_text("lsaemu: 1\n"
+                        "accounts:\n"
+                        "  u0: { groups: &gl [g1, g2] }\n"
+                        "  u1: { groups: *gl }\n"
+                        "  u2: { groups: *gl, password: x }\n"
+                        "  u3: { groups: [g3] }\n"
+                        "  Administrator: { groups: *gl, disabled: false, password: a }\n"
+                        "groups:\n"
+                        "  g1: { members: &ml [u0, u1, \"NT AUTHORITY\\\\NETWORK\"] }\n"
+                        "  g2: { members: *ml }\n"
+                        "  g3: { members: *ml, description: three }\n"
+                        "  g4: { members: [g1] }\n"
+                        "  Users: { members: *ml }\n"
+                        "  Administrators: { members: *ml }\n");
+    struct policy *a;
+    ck_assert_int_eq(current_acquire(&a), 0);
+    ck_assert_uint_eq(policy_find_group(a, "g2")->list, policy_find_group(a, "g3")->list);
+    ck_assert_uint_ne(policy_find_account(a, "u1")->groups_list, 0);
+    save_and_reload();
+    struct policy *b;
+    ck_assert_int_eq(current_acquire(&b), 0);
+    assert_same_memberships(a, b);
+    /* Shared again once loaded back. */
+    ck_assert_uint_ne(policy_find_group(b, "g2")->list, 0);
+    ck_assert_uint_eq(policy_find_group(b, "g2")->list, policy_find_group(b, "g3")->list);
+    /* u1 is written first with the anchor, so joins one by one on load. */
+    ck_assert_uint_ne(policy_find_account(b, "u2")->groups_list, 0);
+    long size;
+    ck_assert_uint_ge(count_in_file(path, ": *l", &size), 3);
+    ck_assert_uint_ge(count_in_file(path, ": &l", &size), 2);
+    current_release(a);
+    current_release(b);
+}
+END_TEST
+
+/* n groups aliasing a list of n accounts (n * n memberships). */
+static char *aliased_policy(size_t n)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    fprintf(f, "lsaemu: 1\naccounts:\n");
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "  u%zu: {}\n", i);
+    fprintf(f, "groups:\n  g0: { members: &all [");
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%su%zu", i ? ", " : "", i);
+    fprintf(f, "] }\n");
+    for (size_t g = 1; g < n; g++)
+        fprintf(f, "  g%zu: { members: *all }\n", g);
+    fclose(f);
+    return text;
+}
+
+START_TEST(save_aliased_lists_linear)
+{
+    /* The saved file grows with the policy's storage, not with the
+     * memberships its lists mean: doubling n doubles the file (a copy of
+     * the list per group would quadruple it), and it loads back. */
+    long size[2];
+    for (int i = 0; i < 2; i++) {
+        char *text = aliased_policy(200u << i);
+        tu_load_policy_text(text);
+        free(text);
+        struct policy *a;
+        ck_assert_int_eq(current_acquire(&a), 0);
+        save_and_reload();
+        struct policy *b;
+        ck_assert_int_eq(current_acquire(&b), 0);
+        if (i == 0)
+            assert_same_memberships(a, b);
+        current_release(a);
+        current_release(b);
+        ck_assert_uint_eq(count_in_file(path, ": *l", &size[i]), (200u << i) - 1);
+    }
+    ck_assert_msg(size[1] * 2 <= size[0] * 5, "saved %ld bytes, then %ld", size[0], size[1]);
 }
 END_TEST
 
@@ -762,6 +891,8 @@ static Suite *make_suite(void)
     tcase_add_test(tc, round_trip_p0_unchanged);
     tcase_add_test(tc, round_trip_after_api_changes);
     tcase_add_test(tc, round_trip_every_field);
+    tcase_add_test(tc, round_trip_aliased_lists);
+    tcase_add_test(tc, save_aliased_lists_linear);
     tcase_add_test(tc, save_errors);
     tcase_add_test(tc, saved_file_is_valid_and_explicit);
     tcase_add_test(tc, save_disk_full_keeps_old_file);

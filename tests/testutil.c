@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/mem.h"
+#include "core/model/policy.h"
 #include "core/model/status.h"
 #include "lsaemu.h"
 
@@ -56,4 +58,53 @@ int tu_run_suite(Suite *s)
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* Appends sid to the n distinct SIDs of set unless it is there. */
+static void add_distinct(struct sid *set, size_t *n, const struct sid *sid)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (sid_equal(&set[i], sid))
+            return;
+    set[(*n)++] = *sid;
+}
+
+size_t tu_group_member_count(const struct policy *pol, const struct group *g)
+{
+    size_t gi = (size_t)(g - pol->groups), cap = g->n_members + pol->n_accounts;
+    if (g->list)
+        cap += pol->lists[g->list - 1].n;
+    struct sid *set = malloc((cap ? cap : 1) * sizeof *set);
+    ck_assert_ptr_nonnull(set);
+    size_t n = 0;
+    for (size_t k = 0; k < g->n_members; k++)
+        add_distinct(set, &n, policy_member(pol, g, k));
+    for (size_t k = 0; g->list && k < pol->lists[g->list - 1].n; k++)
+        add_distinct(set, &n, policy_list_sid(pol, g->list - 1, k));
+    for (size_t a = 0; a < pol->n_accounts; a++) {
+        uint32_t l = pol->accounts[a].groups_list;
+        for (size_t k = 0; l && k < pol->lists[l - 1].n; k++)
+            if (sid_equal(policy_list_sid(pol, l - 1, k), &pol->groups[gi].sid))
+                add_distinct(set, &n, &pol->accounts[a].sid);
+    }
+    free(set);
+    return n;
+}
+
+bool tu_group_has_member(const struct policy *pol, const struct group *g, const struct sid *sid)
+{
+    struct policy_sid_info info;
+    uint32_t *buf = NULL;
+    size_t cap = 0, n;
+    const uint32_t *groups;
+    policy_sid_info(pol, sid, &info);
+    ck_assert_int_eq(policy_info_groups(pol, &info, &buf, &cap, &groups, &n), 0);
+    bool found = false;
+    for (size_t i = 0; i < n; i++) {
+        /* Ascending, each once: what token assembly relies on. */
+        ck_assert(i == 0 || groups[i - 1] < groups[i]);
+        found = found || &pol->groups[groups[i]] == g;
+    }
+    mem_free(buf);
+    return found;
 }

@@ -7,7 +7,13 @@
 #define LSAEMU_TESTUTIL_H
 
 #include <check.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+struct group;
+struct policy;
+struct sid;
 
 /* Name of an NTSTATUS or Win32 value for messages ("STATUS_LOGON_FAILURE"). */
 const char *tu_status_name(int32_t status);
@@ -38,6 +44,15 @@ void tu_load_policy(const char *relative);
 void tu_load_policy_text(const char *yaml);
 /* Loads the policy and selects a process entry, or fails the test. */
 void tu_use_process(const char *name);
+
+/*
+ * The direct members of pol->groups[g], whichever way the policy holds them
+ * (the group's own members, its member list, the accounts whose shared
+ * groups: list names it): how many distinct SIDs, and whether sid is one of
+ * them as the membership index answers it (the groups of sid).
+ */
+size_t tu_group_member_count(const struct policy *pol, const struct group *g);
+bool tu_group_has_member(const struct policy *pol, const struct group *g, const struct sid *sid);
 
 /* Runs one suite and returns EXIT_SUCCESS when nothing failed. */
 int tu_run_suite(Suite *s);

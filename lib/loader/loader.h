@@ -26,7 +26,12 @@
  * needs 4. Reported at the collection that is one too deep. */
 #define LOADER_MAX_DEPTH 64
 /* What aliases repeat, all aliases together: each alias counts the nodes it
- * names plus the bytes of their text (a 5-letter name in a list is 6).
+ * names plus the bytes of their text (a 5-letter name in a list is 6),
+ * except that a list under members: or groups: counts 1 -- the model stores
+ * such a list once and shares it (struct policy_list), so repeating it
+ * repeats no work. What it still bounds is read and stored again at every
+ * use (text copied or hashed, workstations, logon hours, mapping keys):
+ * that much on top of the file, so a load stays linear in the file.
  * Reported at the alias that goes over. */
 #define LOADER_MAX_ALIAS_SIZE (16 * 1024 * 1024)
 /* Errors loader_check_* lists, in file order; one more line says how many
@@ -77,7 +82,9 @@ struct loader_work {
     unsigned long events;     /* libyaml events read */
     unsigned long lookups;    /* anchors probed, names resolved */
     unsigned long errors;     /* errors found, kept or not */
-    unsigned long members;    /* memberships added to the policy */
+    unsigned long members;    /* memberships stored: list items, an account
+                               * joining a group, a group or account
+                               * referring to a shared list */
 };
 void loader_last_work(struct loader_work *out);
 

@@ -14,8 +14,9 @@
  * Writes pol to f: `base: none`, every right listed explicitly by SID, every
  * account with nt_hash (and sid: unless built-in, whose SIDs are fixed),
  * every group with members (and sid: unless built-in), the machine, options,
- * processes and faults. Returns 0, or -1 when writing failed (errno set by
- * stdio).
+ * processes and faults. A list several groups or accounts share is written
+ * once with an anchor and aliased at its other uses. Returns 0, or -1 when
+ * writing failed (errno set by stdio, ENOMEM when memory ran out).
  */
 int policy_write_yaml(const struct policy *pol, FILE *f);
 

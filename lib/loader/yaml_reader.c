@@ -142,9 +142,10 @@ void rd_forget_anchors(struct rd *r)
         memset(r->slots, 0, r->cap_slots * sizeof *r->slots);
 }
 
-/* As libyaml's document loader: a second anchor of the same name is an error. */
+/* As libyaml's document loader: a second anchor of the same name is an
+ * error. The anchor's index goes to the collection node opens, if any. */
 static bool register_anchor(struct rd *r, const char *name, struct yn *node, yaml_mark_t mark,
-                            size_t size)
+                            size_t size, struct open *opened)
 {
     long dup = find_anchor(r, name);
     if (dup >= 0) {
@@ -172,8 +173,31 @@ static bool register_anchor(struct rd *r, const char *name, struct yn *node, yam
     r->anchors[r->n_anchors] = (struct anchor){copy, node, mark, size};
     slot_anchor(r, r->n_anchors);
     /* Fits: an anchor takes at least 3 of the LOADER_MAX_BYTES bytes. */
-    node->anchor = (uint32_t)++r->n_anchors;
+    r->n_anchors++;
+    if (opened)
+        opened->anchor = (uint32_t)r->n_anchors;
     return true;
+}
+
+/*
+ * Whether a list read (or aliased) here is a shared list of the model: the
+ * value of members: (a group's) or groups: (an account's). The references
+ * code resolves such a node once, and the policy stores it once however
+ * many groups or accounts use it (yaml_refs.c), so an alias of it repeats
+ * no work and counts 1, not its size. A list under another key is read
+ * again at every use (the workstations of each account, ...), and so is
+ * text: those count what they repeat.
+ */
+static bool shared_list_slot(const struct rd *r, const struct yn *node)
+{
+    if (node->type != YN_SEQUENCE || !r->n_open)
+        return false;
+    const struct open *o = &r->open[r->n_open - 1];
+    if (o->node->type != YN_MAPPING || (r->n_items - o->first) % 2 == 0)
+        return false;
+    const struct yn *key = r->items[r->n_items - 1];
+    return key->type == YN_SCALAR &&
+           (!strcmp(key->u.value, "members") || !strcmp(key->u.value, "groups"));
 }
 
 static bool push_item(struct rd *r, struct yn *node)
@@ -204,7 +228,7 @@ static bool push_open(struct rd *r, struct yn *node)
         r->open = grown;
         r->cap_open = cap;
     }
-    r->open[r->n_open++] = (struct open){node, r->n_items, 0};
+    r->open[r->n_open++] = (struct open){node, r->n_items, 0, 0};
     return true;
 }
 
@@ -214,7 +238,9 @@ static bool push_open(struct rd *r, struct yn *node)
  * collection around it, an anchor remembers the size of its node, and an
  * alias adds that size to alias_size, which must stay within
  * LOADER_MAX_ALIAS_SIZE. The nodes are shared, not copied, but what reads
- * them walks every alias, so this is the work aliases can cause.
+ * them walks every alias, so this is the work aliases can cause -- except
+ * for the member and group lists the model shares (shared_list_slot()),
+ * which count 1 wherever they are repeated.
  */
 struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
 {
@@ -240,7 +266,7 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
             v[n] = '\0';
             node->type = YN_SCALAR;
             node->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-            node->anchor = 0;
+            node->memo = 0;
             node->n = n;
             node->u.value = v;
             size = 1 + n;
@@ -253,7 +279,7 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
                 goto fail;
             node->type = e->type == YAML_MAPPING_START_EVENT ? YN_MAPPING : YN_SEQUENCE;
             node->plain = false;
-            node->anchor = 0;
+            node->memo = 0;
             node->n = 0;
             node->u.items = NULL;
             opened = true;
@@ -271,8 +297,10 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
             }
             r->n_items = o->first;
             size = 1 + o->size;
-            if (node->anchor)
-                r->anchors[node->anchor - 1].size = size;
+            if (o->anchor)
+                r->anchors[o->anchor - 1].size = size;
+            if (shared_list_slot(r, node))
+                size = 1;
             break;
         }
         case YAML_ALIAS_EVENT: {
@@ -283,7 +311,7 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
             }
             node = r->anchors[i].node;
             /* An alias inside its own anchor's node repeats what is read so far. */
-            size = r->anchors[i].size ? r->anchors[i].size : 1;
+            size = r->anchors[i].size && !shared_list_slot(r, node) ? r->anchors[i].size : 1;
             r->alias_size += size;
             if (r->alias_size > LOADER_MAX_ALIAS_SIZE) {
                 limit_error(r, RD_ALIAS_SIZE, e->start_mark);
@@ -300,7 +328,8 @@ struct yn *rd_read_node(struct rd *r, yaml_event_t *e, struct ld_arena *a)
             e->type != YAML_MAPPING_END_EVENT) {
             node->line = (int)e->start_mark.line + 1;
             node->column = (int)e->start_mark.column + 1;
-            if (anchor && !register_anchor(r, anchor, node, e->start_mark, size))
+            if (anchor && !register_anchor(r, anchor, node, e->start_mark, size,
+                                           opened ? &r->open[r->n_open - 1] : NULL))
                 goto fail;
         }
         yaml_event_delete(e);

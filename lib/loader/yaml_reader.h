@@ -73,8 +73,9 @@ struct rd {
     size_t n_items, cap_items;
     struct open {
         struct yn *node;
-        size_t first; /* its first item in items */
-        size_t size;  /* what its items would count if aliased */
+        size_t first;    /* its first item in items */
+        size_t size;     /* what its items would count if aliased */
+        uint32_t anchor; /* 1 + the index of the anchor naming it, 0 = none */
     } *open;
     size_t n_open, cap_open;
     /* Collections open in the whole stream, checked against

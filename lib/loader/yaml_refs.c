@@ -58,68 +58,77 @@ static bool building(const struct ld *ld)
 }
 
 /*
- * The memo of an anchored list (NULL for a list without anchor). Every
- * alias of a list names the same node, so a list that a thousand groups
- * alias is resolved once, its errors reported once (naming the first group
- * or account that uses it), and the other uses only add what it resolved
- * to: the work is that of the file's events, plus one step per membership
- * the policy really gets.
+ * The memo of a list, NULL when streaming (a streamed entry's list is used
+ * once: nothing can alias it). In tree mode a node can be the list of many
+ * groups or accounts -- aliased itself, or inside an aliased mapping -- so a
+ * list that a thousand groups alias is resolved once, its errors reported
+ * once (naming the first group or account that uses it), and the other uses
+ * share what it resolved to: the work is that of the file's events.
  */
-static struct ld_memo *memo_of(struct ld *ld, const struct yn *list)
+static struct ld_memo *memo_of(struct ld *ld, struct yn *list)
 {
-    if (!list->anchor)
+    if (ld->streaming)
         return NULL;
-    size_t i = list->anchor - 1;
-    if (i >= ld->n_memo) {
-        size_t n = ld->n_memo * 2 > i + 1 ? ld->n_memo * 2 : i + 1;
+    if (list->memo)
+        return &ld->memo[list->memo - 1];
+    if (ld->n_memo == ld->cap_memo) {
+        size_t n = ld->cap_memo ? ld->cap_memo * 2 : 16;
         struct ld_memo *grown = mem_realloc(ld->memo, n * sizeof *grown);
         if (!grown) {
             ld_oom(ld);
             return NULL;
         }
-        memset(grown + ld->n_memo, 0, (n - ld->n_memo) * sizeof *grown);
         ld->memo = grown;
-        ld->n_memo = n;
+        ld->cap_memo = n;
     }
-    return &ld->memo[i];
+    /* Fits: a list takes at least 2 of the LOADER_MAX_BYTES bytes. */
+    ld->memo[ld->n_memo] = (struct ld_memo){0};
+    list->memo = (uint32_t)++ld->n_memo;
+    return &ld->memo[ld->n_memo - 1];
 }
 
-static void add_member(struct ld *ld, size_t group, const struct sid *sid)
-{
-    ld->work.members++;
-    if (policy_add_member(ld->pol, group, sid) < 0)
-        ld_oom(ld);
-}
-
+/*
+ * A group's members: one policy list (policy_add_list()) per list node, which
+ * every group using the node shares. While a load has no error the list is
+ * built as its names resolve; the names are resolved (for their errors) even
+ * when it is not.
+ */
 static void resolve_members(struct ld *ld, const struct ld_ref *ref)
 {
-    const struct yn *list = ref->list;
+    struct yn *list = ref->list;
     if (ld_is_null(list))
         return;
     struct ld_memo *m = memo_of(ld, list);
+    if (ld->oom)
+        return;
     if (m && m->members_done) {
-        for (size_t i = 0; i < m->n_members && building(ld); i++)
-            add_member(ld, ref->index, &m->members[i]);
+        if (building(ld) && m->members_list) {
+            ld->work.members++;
+            policy_set_member_list(ld->pol, ref->index, m->members_list - 1);
+        }
         return;
     }
-    struct sid *kept = NULL;
-    uint32_t n_kept = 0;
-    if (m && list->n && !(kept = ld_alloc(ld, &ld->keep, list->n * sizeof *kept)))
-        return; /* out of memory, recorded */
+    long l = -1;
+    if (building(ld) && (l = policy_add_list(ld->pol)) < 0) {
+        ld_oom(ld);
+        return;
+    }
     char context[300];
     snprintf(context, sizeof context, " of group '%s'", ld->pol->groups[ref->index].name);
     for (size_t it = 0; it < list->n; it++) {
         struct sid sid;
-        if (!principal(ld, list->u.items[it], "member", context, &sid))
+        if (!principal(ld, list->u.items[it], "member", context, &sid) || !building(ld))
             continue;
-        if (kept)
-            kept[n_kept++] = sid;
-        if (building(ld))
-            add_member(ld, ref->index, &sid);
+        ld->work.members++;
+        if (policy_list_add(ld->pol, (size_t)l, &sid) < 0)
+            ld_oom(ld);
+    }
+    if (l >= 0 && building(ld)) {
+        ld->work.members++;
+        policy_set_member_list(ld->pol, ref->index, (size_t)l);
     }
     if (m) {
-        m->members = kept;
-        m->n_members = n_kept;
+        m->members_list = l >= 0 && building(ld) ? (uint32_t)l + 1 : 0;
         m->members_done = true;
     }
 }
@@ -134,6 +143,34 @@ static void join(struct ld *ld, size_t g, size_t account)
         ld_oom(ld);
 }
 
+/*
+ * The second and later accounts of a groups: list resolved before share one
+ * policy list of its groups (the first one joined them one by one, as an
+ * account whose list is its own): made on the second use, then referred to.
+ */
+static void share_groups(struct ld *ld, struct ld_memo *m, size_t account)
+{
+    if (!building(ld))
+        return;
+    if (!m->groups_list) {
+        long l = policy_add_list(ld->pol);
+        if (l < 0) {
+            ld_oom(ld);
+            return;
+        }
+        for (uint32_t i = 0; i < m->n_groups; i++) {
+            ld->work.members++;
+            if (policy_list_add_group(ld->pol, (size_t)l, m->groups[i]) < 0) {
+                ld_oom(ld);
+                return;
+            }
+        }
+        m->groups_list = (uint32_t)l + 1;
+    }
+    ld->work.members++;
+    policy_set_groups_list(ld->pol, account, m->groups_list - 1);
+}
+
 static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
 {
     struct policy *pol = ld->pol;
@@ -145,11 +182,12 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
     }
     if (ref->n_groups || !ref->list || ld_is_null(ref->list))
         return;
-    const struct yn *list = ref->list;
+    struct yn *list = ref->list;
     struct ld_memo *m = memo_of(ld, list);
+    if (ld->oom)
+        return;
     if (m && m->groups_done) {
-        for (size_t i = 0; i < m->n_groups; i++)
-            join(ld, m->groups[i], ref->index);
+        share_groups(ld, m, ref->index);
         return;
     }
     uint32_t *kept = NULL, n_kept = 0;

@@ -424,8 +424,9 @@ void ld_define_account(struct ld *ld, struct yn *key, struct yn *node)
     define_password(ld, v, where, a);
     define_identity(ld, where, a->builtin, v[AK_RID], v[AK_SID], &a->sid_source, &a->rid,
                     &a->sid, &ld->account_sid_node[ai]);
+    /* In tree mode the list may be shared (aliased): resolved once, later. */
     if (v[AK_GROUPS] && ld_list(ld, v[AK_GROUPS], "groups", true) &&
-        !defer_known_groups(ld, (size_t)ai, v[AK_GROUPS]))
+        !(ld->streaming && defer_known_groups(ld, (size_t)ai, v[AK_GROUPS])))
         defer(ld, &ld->account_groups, &ld->n_account_groups, &ld->cap_account_groups,
               (size_t)ai, v[AK_GROUPS]);
 

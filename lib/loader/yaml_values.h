@@ -73,10 +73,11 @@ struct yn {
     uint8_t type;  /* enum yn_type */
     uint8_t plain; /* scalar written without quotes or block style */
     int line, column;
-    /* 1 + the index of the anchor naming this node, 0 when none: the key of
-     * what the references code resolves once per anchored list (struct
-     * ld_memo). In the padding before n: nodes stay 32 bytes. */
-    uint32_t anchor;
+    /* 1 + the index of this list's memo (struct ld_memo), 0 until the
+     * references code first resolves it (in tree mode, where aliases can
+     * make it the list of many groups or accounts). In the padding before
+     * n: nodes stay 32 bytes. */
+    uint32_t memo;
     size_t n; /* scalar: length in bytes; collections: number of items */
     union {
         const char *value;  /* scalar, NUL-terminated (may hold NULs) */
@@ -110,12 +111,15 @@ struct ld_error {
     char text[256];
 };
 
-/* An anchored list as the references code resolved it the first time, for
- * every alias of it to reuse (yaml_refs.c); arrays in the keep arena. */
+/* A list as the references code resolved it the first time, for every
+ * other use of the same node (through an alias of it or of a mapping
+ * around it) to reuse (yaml_refs.c); groups is in the keep arena. */
 struct ld_memo {
-    struct sid *members;  /* as group members: the principals that resolved */
-    uint32_t *groups;     /* as an account's groups: the groups it names */
-    uint32_t n_members, n_groups;
+    uint32_t members_list; /* as group members: 1 + its policy list, 0 = none */
+    uint32_t groups_list;  /* as an account's groups: 1 + the policy list made on
+                            * its second use, 0 = none yet */
+    uint32_t *groups;      /* as an account's groups: the groups it names */
+    uint32_t n_groups;
     bool members_done, groups_done;
 };
 
@@ -154,9 +158,9 @@ struct ld {
 
     /* Lists resolved after policy_prepare(), once every SID is known. */
     struct yn *rights, *processes;
-    /* By anchor (struct yn's anchor - 1); n_memo entries, grown on use. */
+    /* By struct yn's memo - 1: n_memo in use, cap_memo allocated. */
     struct ld_memo *memo;
-    size_t n_memo;
+    size_t n_memo, cap_memo;
     /* 16 bytes: a large policy defers one per account. */
     struct ld_ref {
         uint32_t index;

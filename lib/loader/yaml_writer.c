@@ -5,11 +5,19 @@
  * so nothing depends on the principal-name rules when the file is loaded
  * back. Built-in accounts and groups are written by name only (their SIDs
  * are fixed and the loader refuses sid: for them).
+ *
+ * A list several groups (or accounts) share is written once, with an
+ * anchor (&lN, N its index), and as an alias (*lN) at its other uses, so
+ * that the file, and the time to write it, grow with the policy's storage,
+ * not with the memberships the lists mean. Which also keeps them shared when
+ * the file is loaded back.
  */
 #include "config.h"
+#include "base/mem.h"
 
 #include "loader/writer.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <string.h>
 #include <time.h>
@@ -95,8 +103,74 @@ static void put_hours(FILE *f, const struct account *a)
     fputs("]\n", f);
 }
 
-static void put_account(FILE *f, const struct account *a)
+/*
+ * What the writer needs besides the policy: which shared lists it has
+ * written (their anchors), and for each account the groups that list it
+ * among their own members while they also have a shared member list --
+ * those are written in the account's groups: instead, as a YAML list can
+ * be an alias or have its own items, not both (from_groups[from_first[a] ..
+ * from_first[a + 1])).
+ */
+struct wr {
+    const struct policy *pol;
+    bool *written;
+    size_t *from_first;
+    uint32_t *from_groups;
+};
+
+/* The items of list l, each preceded by ", " unless it is the first of the
+ * YAML list (first: nothing was written in it before). */
+static void put_items(FILE *f, const struct policy *pol, size_t l, bool first)
 {
+    for (size_t i = 0; i < pol->lists[l].n; i++) {
+        if (i || !first)
+            fputs(", ", f);
+        put_sid(f, policy_list_sid(pol, l, i));
+    }
+}
+
+/* List l as "&lN [...]" the first time, "*lN" after. */
+static void put_list(FILE *f, struct wr *w, size_t l)
+{
+    if (w->written[l]) {
+        fprintf(f, "*l%zu\n", l);
+        return;
+    }
+    w->written[l] = true;
+    fprintf(f, "&l%zu [", l);
+    put_items(f, w->pol, l, true);
+    fputs("]\n", f);
+}
+
+static void put_account_groups(FILE *f, struct wr *w, size_t ai)
+{
+    const struct policy *pol = w->pol;
+    const struct account *a = &pol->accounts[ai];
+    size_t first = w->from_first[ai], n = w->from_first[ai + 1] - first;
+    if (!a->groups_list && !n)
+        return;
+    fputs("    groups: ", f);
+    if (!n) {
+        put_list(f, w, a->groups_list - 1);
+        return;
+    }
+    fputc('[', f);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs(", ", f);
+        put_sid(f, &pol->groups[w->from_groups[first + i]].sid);
+    }
+    /* Both: only a built-in account (Administrator, Guest) can be in a
+     * group's own members and have a shared list of groups; its items are
+     * written out here. */
+    if (a->groups_list)
+        put_items(f, pol, a->groups_list - 1, false);
+    fputs("]\n", f);
+}
+
+static void put_account(FILE *f, struct wr *w, size_t ai)
+{
+    const struct account *a = &w->pol->accounts[ai];
     put_key(f, a->name);
     if (!a->builtin) {
         fputs("    sid: ", f);
@@ -138,10 +212,19 @@ static void put_account(FILE *f, const struct account *a)
         }
         fputs("]\n", f);
     }
+    put_account_groups(f, w, ai);
 }
 
-static void put_group(FILE *f, const struct policy *pol, const struct group *g)
+/* The account a group's own member k is, or -1. */
+static long member_account(const struct policy *pol, const struct group *g, size_t k)
 {
+    const struct account *a = policy_find_account_sid(pol, policy_member(pol, g, k));
+    return a ? (long)(a - pol->accounts) : -1;
+}
+
+static void put_group(FILE *f, struct wr *w, const struct group *g)
+{
+    const struct policy *pol = w->pol;
     put_key(f, g->name);
     if (!g->builtin) {
         fputs("    sid: ", f);
@@ -149,19 +232,59 @@ static void put_group(FILE *f, const struct policy *pol, const struct group *g)
         fputc('\n', f);
     }
     fputs("    members: ", f);
-    fputc('[', f);
-    for (size_t i = 0; i < g->n_members; i++) {
-        if (i)
-            fputs(", ", f);
-        put_sid(f, policy_member(pol, g, i));
+    /* With a member list, its own members that are accounts are written in
+     * those accounts' groups: (a YAML list is an alias or has items of its
+     * own, not both); any other (only built-in ones: Users' INTERACTIVE
+     * ...) makes it a plain list with the list's items written out. */
+    size_t own = 0;
+    for (size_t i = 0; i < g->n_members; i++)
+        if (!g->list || member_account(pol, g, i) < 0) {
+            fputs(own++ ? ", " : "[", f);
+            put_sid(f, policy_member(pol, g, i));
+        }
+    if (g->list && !own) {
+        put_list(f, w, g->list - 1);
+    } else {
+        if (!own)
+            fputc('[', f);
+        if (g->list)
+            put_items(f, pol, g->list - 1, !own);
+        fputs("]\n", f);
     }
-    fputc(']', f);
-    fputc('\n', f);
     if (g->description) {
         fputs("    description: ", f);
         put_quoted(f, g->description);
         fputc('\n', f);
     }
+}
+
+/* Fills w->from_first and w->from_groups (see struct wr); 0 or -1. */
+static int collect_from_groups(struct wr *w)
+{
+    const struct policy *pol = w->pol;
+    size_t n = pol->n_accounts, total = 0;
+    if (!(w->from_first = mem_calloc(n + 2, sizeof *w->from_first)))
+        return -1;
+    for (size_t g = 0; g < pol->n_groups; g++)
+        for (size_t k = 0; pol->groups[g].list && k < pol->groups[g].n_members; k++) {
+            long a = member_account(pol, &pol->groups[g], k);
+            if (a >= 0) {
+                w->from_first[a + 2]++;
+                total++;
+            }
+        }
+    for (size_t a = 0; a < n; a++)
+        w->from_first[a + 2] += w->from_first[a + 1];
+    if (!(w->from_groups = mem_malloc((total ? total : 1) * sizeof *w->from_groups)))
+        return -1;
+    /* from_first[a + 1] counts what is placed of a, then is where a + 1 starts. */
+    for (size_t g = 0; g < pol->n_groups; g++)
+        for (size_t k = 0; pol->groups[g].list && k < pol->groups[g].n_members; k++) {
+            long a = member_account(pol, &pol->groups[g], k);
+            if (a >= 0)
+                w->from_groups[w->from_first[a + 1]++] = (uint32_t)g;
+        }
+    return 0;
 }
 
 static void put_process(FILE *f, const struct policy *pol, const struct process_entry *p)
@@ -181,6 +304,13 @@ static void put_process(FILE *f, const struct policy *pol, const struct process_
 
 int policy_write_yaml(const struct policy *pol, FILE *f)
 {
+    struct wr w = {pol, NULL, NULL, NULL};
+    int rc = -1;
+    if (!(w.written = mem_calloc(pol->n_lists ? pol->n_lists : 1, sizeof *w.written)) ||
+        collect_from_groups(&w) < 0) {
+        errno = ENOMEM;
+        goto out;
+    }
     fputs("# Written by lsaemu_save_policy_file from ", f);
     put_quoted(f, pol->source ? pol->source : "<unknown>");
     fputs(".\n# Every right is listed explicitly (base: none); SIDs are written as strings.\n", f);
@@ -205,10 +335,10 @@ int policy_write_yaml(const struct policy *pol, FILE *f)
 
     fputs("\ngroups:\n", f);
     for (size_t i = 0; i < pol->n_groups; i++)
-        put_group(f, pol, &pol->groups[i]);
+        put_group(f, &w, &pol->groups[i]);
     fputs("\naccounts:\n", f);
     for (size_t i = 0; i < pol->n_accounts; i++)
-        put_account(f, &pol->accounts[i]);
+        put_account(f, &w, i);
 
     fputs("\nrights:\n", f);
     for (int id = 0; id < RIGHT_COUNT; id++) {
@@ -238,5 +368,10 @@ int policy_write_yaml(const struct policy *pol, FILE *f)
             fprintf(f, "    status: \"0x%08X\"\n", (unsigned)ft->status);
         }
     }
-    return ferror(f) ? -1 : 0;
+    rc = ferror(f) ? -1 : 0;
+out:
+    mem_free(w.written);
+    mem_free(w.from_first);
+    mem_free(w.from_groups);
+    return rc;
 }

@@ -32,11 +32,18 @@ struct set_item {
     int32_t group; /* index into pol->groups when the SID is known to be that group, else -1 */
 };
 
+/* A set that grows past SET_INLINE items is also hashed, so that a user
+ * in hundreds of groups (a list many groups share) costs a probe per group
+ * rather than a scan of the set: SET_SLOTS slots of 1 + the item's index,
+ * enough for the token limit at half load. */
+#define SET_SLOTS (2 * GUESS_MAX_TOKEN_GROUPS)
+
 struct sid_set {
     struct set_item *items;
     size_t n, cap;
     bool overflow; /* allocation failed or the token limit was passed */
     bool limit;    /* the token limit was passed */
+    uint16_t *slots; /* NULL while the set is small */
     struct set_item inline_items[SET_INLINE];
 };
 
@@ -68,12 +75,21 @@ static void set_init(struct sid_set *set)
     set->cap = SET_INLINE;
     set->overflow = false;
     set->limit = false;
+    set->slots = NULL;
+}
+
+/* Frees the items' storage (set_push() reuses this when it grows them). */
+static void set_free_items(struct sid_set *set)
+{
+    if (set->items != set->inline_items)
+        mem_free(set->items);
 }
 
 static void set_free(struct sid_set *set)
 {
-    if (set->items != set->inline_items)
-        mem_free(set->items);
+    set_free_items(set);
+    if (set->slots)
+        mem_free(set->slots);
 }
 
 /* sid_equal(), inlined: the set is searched for every SID added to it. */
@@ -90,13 +106,34 @@ static inline bool same_sid(const struct sid *a, const struct sid *b)
     return true;
 }
 
+/* Position of sid in a hashed set, or -1. */
+static __attribute__((noinline)) long set_find_hashed(const struct sid_set *set,
+                                                      const struct sid *sid)
+{
+    for (size_t j = sid_hash(sid) & (SET_SLOTS - 1); set->slots[j]; j = (j + 1) & (SET_SLOTS - 1))
+        if (same_sid(&set->items[set->slots[j] - 1].g.sid, sid))
+            return (long)set->slots[j] - 1;
+    return -1;
+}
+
 /* Position of sid in the set, or -1. */
 static long set_find(const struct sid_set *set, const struct sid *sid)
 {
+    if (__builtin_expect(set->slots != NULL, 0))
+        return set_find_hashed(set, sid);
     for (size_t i = 0; i < set->n; i++)
         if (same_sid(&set->items[i].g.sid, sid))
             return (long)i;
     return -1;
+}
+
+/* Enters item i in the hash slots. */
+static void set_slot(struct sid_set *set, size_t i)
+{
+    size_t j = sid_hash(&set->items[i].g.sid) & (SET_SLOTS - 1);
+    while (set->slots[j])
+        j = (j + 1) & (SET_SLOTS - 1);
+    set->slots[j] = (uint16_t)(i + 1);
 }
 
 /* Appends sid, which the caller knows is not in the set yet. */
@@ -116,15 +153,27 @@ static void set_push(struct sid_set *set, const struct sid *sid, uint32_t attrib
             return;
         }
         memcpy(ni, set->items, set->n * sizeof *ni);
-        set_free(set);
+        set_free_items(set);
         set->items = ni;
         set->cap = ncap;
+        /* Outgrown the inline items: hashed from now on (the indexes stay). */
+        if (!set->slots) {
+            set->slots = mem_calloc(SET_SLOTS, sizeof *set->slots);
+            if (!set->slots) {
+                set->overflow = true;
+                return;
+            }
+            for (size_t i = 0; i < set->n; i++)
+                set_slot(set, i);
+        }
     }
     struct set_item *it = &set->items[set->n++];
     it->g.sid = *sid;
     it->g.attributes = attributes;
     it->rights = 0;
     it->group = (int32_t)group;
+    if (set->slots)
+        set_slot(set, set->n - 1);
 }
 
 static void set_add(struct sid_set *set, const struct sid *sid, uint32_t attributes)
@@ -156,11 +205,45 @@ static uint32_t logon_type_rid(unsigned t)
     }
 }
 
+/* The groups of info (those listing one SID) merged when it is in shared
+ * sets of groups (policy_info_groups()); the buffer lives for one logon. */
+struct merge_buf {
+    uint32_t *items;
+    size_t cap;
+};
+
+/* add_groups_of() for a SID in shared sets of groups: merged first, and
+ * stopped once the set is full -- a SID that many groups list costs no more
+ * than the token can hold. */
+static __attribute__((noinline)) void add_merged_groups(const struct policy *pol,
+                                                        struct sid_set *set,
+                                                        const struct sid *user,
+                                                        const struct policy_sid_info *info,
+                                                        struct merge_buf *buf)
+{
+    const uint32_t *groups;
+    size_t n;
+    if (policy_info_groups(pol, info, &buf->items, &buf->cap, &groups, &n) < 0) {
+        set->overflow = true; /* out of memory */
+        return;
+    }
+    for (size_t j = 0; j < n && !set->overflow; j++) {
+        const struct sid *gs = &pol->groups[groups[j]].sid;
+        if (same_sid(gs, user) || set_find(set, gs) >= 0)
+            continue;
+        set_push(set, gs, TOK_GROUP_DEFAULT, (long)groups[j]);
+    }
+}
+
 /* Adds the groups of info (those listing one SID) that are not in the set
  * yet; the user is never added as a group. */
 static void add_groups_of(const struct policy *pol, struct sid_set *set, const struct sid *user,
-                          const struct policy_sid_info *info)
+                          const struct policy_sid_info *info, struct merge_buf *buf)
 {
+    if (__builtin_expect(info->n_shared != 0, 0)) {
+        add_merged_groups(pol, set, user, info, buf);
+        return;
+    }
     for (size_t j = 0; j < info->n_groups; j++) {
         const struct sid *gs = &pol->groups[info->groups[j]].sid;
         if (same_sid(gs, user) || set_find(set, gs) >= 0)
@@ -180,17 +263,20 @@ static right_mask add_alias_memberships(const struct policy *pol, struct sid_set
                                         const struct sid *user)
 {
     struct policy_sid_info info;
+    struct merge_buf buf = {NULL, 0};
     policy_sid_info(pol, user, &info);
     right_mask user_rights = info.rights;
-    add_groups_of(pol, set, user, &info);
+    add_groups_of(pol, set, user, &info, &buf);
     for (size_t i = 0; i < set->n && !set->overflow; i++) {
         if (set->items[i].group >= 0)
             policy_group_info(pol, (size_t)set->items[i].group, &info);
         else
             policy_sid_info(pol, &set->items[i].g.sid, &info);
         set->items[i].rights = info.rights;
-        add_groups_of(pol, set, user, &info);
+        add_groups_of(pol, set, user, &info, &buf);
     }
+    if (buf.items)
+        mem_free(buf.items);
     return user_rights;
 }
 

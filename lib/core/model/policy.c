@@ -157,6 +157,65 @@ const struct sid *policy_member(const struct policy *pol, const struct group *g,
     return policy_index_ref_sid(pol->index, pol, g->members[k]);
 }
 
+/* grow(), or one more item once finish has cut arr to its exact size. */
+static int grow_list_array(const struct policy *pol, void **arr, size_t n, size_t elem)
+{
+    if (!pol->members_exact)
+        return grow(arr, n, elem);
+    void *p = mem_realloc(*arr, (n + 1) * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    return 0;
+}
+
+long policy_add_list(struct policy *pol)
+{
+    if (pol->n_lists >= UINT32_MAX - 1 ||
+        grow_list_array(pol, (void **)&pol->lists, pol->n_lists, sizeof *pol->lists) < 0)
+        return -1;
+    pol->lists[pol->n_lists] = (struct policy_list){(uint32_t)pol->n_list_items, 0};
+    return (long)pol->n_lists++;
+}
+
+/* Appends ref to the last list (list must be it). */
+static int list_add_ref(struct policy *pol, size_t list, uint32_t ref)
+{
+    if (list + 1 != pol->n_lists || pol->n_list_items >= UINT32_MAX ||
+        grow_list_array(pol, (void **)&pol->list_items, pol->n_list_items,
+                        sizeof *pol->list_items) < 0)
+        return -1;
+    pol->list_items[pol->n_list_items++] = ref;
+    pol->lists[list].n++;
+    return 0;
+}
+
+int policy_list_add(struct policy *pol, size_t list, const struct sid *sid)
+{
+    long ref = policy_index_sid_ref(pol->index, pol, sid);
+    return ref < 0 ? -1 : list_add_ref(pol, list, (uint32_t)ref);
+}
+
+int policy_list_add_group(struct policy *pol, size_t list, size_t group)
+{
+    return list_add_ref(pol, list, SID_REF_GROUP | (uint32_t)group);
+}
+
+void policy_set_member_list(struct policy *pol, size_t group, size_t list)
+{
+    pol->groups[group].list = (uint32_t)list + 1;
+}
+
+void policy_set_groups_list(struct policy *pol, size_t account, size_t list)
+{
+    pol->accounts[account].groups_list = (uint32_t)list + 1;
+}
+
+const struct sid *policy_list_sid(const struct policy *pol, size_t list, size_t k)
+{
+    return policy_index_ref_sid(pol->index, pol, pol->list_items[pol->lists[list].first + k]);
+}
+
 const struct account_extra policy_no_extra;
 
 struct account_extra *policy_account_x(struct account *acct)
@@ -392,6 +451,17 @@ int policy_finish(struct policy *pol)
         if (m)
             g->members = m;
     }
+    /* The same for the shared lists and their items. */
+    if (pol->n_lists) {
+        struct policy_list *l = mem_realloc(pol->lists, pol->n_lists * sizeof *l);
+        if (l)
+            pol->lists = l;
+    }
+    if (pol->n_list_items) {
+        uint32_t *items = mem_realloc(pol->list_items, pol->n_list_items * sizeof *items);
+        if (items)
+            pol->list_items = items;
+    }
     pol->members_exact = true;
 
     if (policy_index_build_rights(pol->index, pol) < 0 ||
@@ -445,6 +515,8 @@ void policy_unref(struct policy *pol)
         mem_free(pol->groups[i].members);
     }
     mem_free(pol->groups);
+    mem_free(pol->lists);
+    mem_free(pol->list_items);
     mem_free(pol->local_domain); /* after the accounts and groups that share it */
     for (int r = 0; r < RIGHT_COUNT; r++)
         mem_free(pol->holders[r]);
@@ -559,6 +631,68 @@ void policy_group_info(const struct policy *pol, size_t group, struct policy_sid
     policy_index_group_info(pol->index, group, out);
 }
 
+const uint32_t *policy_shared_groups(const struct policy *pol, uint32_t id, size_t *n)
+{
+    return policy_index_shared_groups(pol->index, id, n);
+}
+
+static int cmp_u32_items(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int policy_info_groups(const struct policy *pol, const struct policy_sid_info *info,
+                       uint32_t **buf, size_t *cap, const uint32_t **groups, size_t *n)
+{
+    if (!info->n_shared) {
+        *n = info->n_groups;
+        *groups = info->groups;
+        return 0;
+    }
+    if (!info->n_groups && info->n_shared == 1) {
+        *groups = policy_shared_groups(pol, info->shared[0], n);
+        return 0;
+    }
+    /* Several sorted sets: gathered, sorted and made unique. The groups of
+     * one SID are few (a token holds at most 1024), and so are the sets:
+     * each is a list the policy names the SID in. */
+    size_t total = info->n_groups;
+    for (size_t i = 0; i < info->n_shared; i++) {
+        size_t k;
+        policy_shared_groups(pol, info->shared[i], &k);
+        total += k;
+    }
+    *n = 0;
+    *groups = NULL;
+    if (total > *cap) {
+        uint32_t *grown = mem_realloc(*buf, total * sizeof *grown);
+        if (!grown)
+            return -1;
+        *buf = grown;
+        *cap = total;
+    }
+    uint32_t *out = *buf;
+    size_t m = info->n_groups;
+    if (m)
+        memcpy(out, info->groups, m * sizeof *out);
+    for (size_t i = 0; i < info->n_shared; i++) {
+        size_t k;
+        const uint32_t *g = policy_shared_groups(pol, info->shared[i], &k);
+        if (k)
+            memcpy(out + m, g, k * sizeof *out);
+        m += k;
+    }
+    qsort(out, m, sizeof *out, cmp_u32_items);
+    size_t kept = 0;
+    for (size_t i = 0; i < m; i++)
+        if (!kept || out[kept - 1] != out[i])
+            out[kept++] = out[i];
+    *n = kept;
+    *groups = out;
+    return 0;
+}
+
 void policy_find_sid_owner(const struct policy *pol, const struct sid *sid,
                            const struct account **account, const struct group **group)
 {
@@ -580,17 +714,29 @@ size_t policy_expand_groups(const struct policy *pol, struct sid *set, size_t n,
 {
     /* Breadth-first: every SID added is itself looked up as a member, so
      * nested groups expand; the set check stops cycles. */
+    uint32_t *buf = NULL;
+    size_t bcap = 0;
     for (size_t i = 0; i < n; i++) {
+        struct policy_sid_info info;
+        const uint32_t *groups;
         size_t k;
-        const uint32_t *groups = policy_index_groups_of(pol->index, pol, &set[i], &k);
+        policy_sid_info(pol, &set[i], &info);
+        if (policy_info_groups(pol, &info, &buf, &bcap, &groups, &k) < 0) {
+            n = cap + 1; /* out of memory: as full */
+            break;
+        }
         for (size_t j = 0; j < k; j++) {
             const struct sid *gs = &pol->groups[groups[j]].sid;
             if (set_contains(set, n, gs))
                 continue;
-            if (n == cap)
-                return cap + 1;
+            if (n == cap) {
+                n = cap + 1;
+                goto out;
+            }
             set[n++] = *gs;
         }
     }
+out:
+    mem_free(buf);
     return n;
 }

@@ -85,6 +85,11 @@ struct account {
     bool has_expires : 1;         /* then x->expires is set */
     bool has_logon_hours : 1;     /* absent = any time */
     bool has_workstations : 1;    /* absent = any workstation */
+    /* 1 + the index in pol->lists of a list of groups it is a member of,
+     * shared with other accounts (an aliased groups: list; an account's
+     * own list adds it to each group's members instead); 0 = none. Its
+     * items are references to groups. In the padding before full_name. */
+    uint32_t groups_list;
 
     /* Profile field (MSV1_0_INTERACTIVE_PROFILE), owned, NULL when absent:
      * set on many accounts, so kept here rather than in the extra block. */
@@ -101,22 +106,41 @@ static inline const struct account_extra *account_x(const struct account *a)
     return a->x ? a->x : &policy_no_extra;
 }
 
+/*
+ * A list of SIDs that several groups or accounts can share: what one YAML
+ * list becomes, however many groups alias it as their members (or accounts
+ * as their groups), so that it is stored once and the memberships it means
+ * are never multiplied out. Its items are 4-byte references into the
+ * policy's SIDs (as struct group's members), at pol->list_items[first ..
+ * first + n); read them with policy_list_sid(). Lists only grow while they
+ * are the last one made, and never change once the policy is finished.
+ */
+struct policy_list {
+    uint32_t first;
+    uint32_t n;
+};
+
 struct group {
     char *name;
     char *domain;   /* "BUILTIN" for aliases in S-1-5-32, else the machine name */
     struct sid sid;
     bool builtin;
     char *description; /* owned, may be NULL */
-    /* Owned; direct members (accounts, groups, well-known or foreign SIDs)
-     * as 4-byte references into the policy's SIDs, not 68-byte copies:
-     * large policies hold one or two per account. Read them with
-     * policy_member(). */
+    /* Owned; direct members added one by one (the built-in ones, and
+     * accounts whose own groups: list names this group) as 4-byte
+     * references into the policy's SIDs, not 68-byte copies: large
+     * policies hold one or two per account. Read them with
+     * policy_member(). The members a policy lists for the group are in
+     * its member list (list), not here. */
     uint32_t *members;
     size_t n_members;
 
     /* Builder state, as in struct account. */
     uint8_t sid_source;
     uint32_t rid;
+    /* 1 + the index in pol->lists of its member list (members:), shared
+     * with the other groups that alias it; 0 = none. */
+    uint32_t list;
 };
 
 struct process_entry {
@@ -153,6 +177,12 @@ struct policy {
     struct group *groups;
     size_t n_groups;
 
+    /* Shared lists (struct policy_list) and their items, owned. */
+    struct policy_list *lists;
+    size_t n_lists;
+    uint32_t *list_items;
+    size_t n_list_items;
+
     /* The rights database: for each right id, the SIDs holding it directly. */
     struct sid *holders[RIGHT_COUNT];
     size_t n_holders[RIGHT_COUNT];
@@ -172,8 +202,9 @@ struct policy {
      * here (or at static "BUILTIN" / "NT AUTHORITY") instead of each holding
      * a copy; owned. */
     char *local_domain;
-    /* Member lists were cut to their exact size by policy_finish(), so
-     * policy_add_member() can no longer infer their capacity. */
+    /* Member lists (and the shared lists) were cut to their exact size by
+     * policy_finish(), so policy_add_member() (policy_add_list(), ...) can
+     * no longer infer their capacity. */
     bool members_exact;
 
     /* The names of accounts and groups, packed into a few large blocks
@@ -236,6 +267,23 @@ int policy_add_member(struct policy *pol, size_t group, const struct sid *member
 int policy_add_member_account(struct policy *pol, size_t group, size_t account);
 /* The SID of the k-th direct member of g (k < g->n_members). */
 const struct sid *policy_member(const struct policy *pol, const struct group *g, size_t k);
+
+/*
+ * Shared lists (struct policy_list). policy_add_list() starts an empty list
+ * and returns its index (-1 on allocation failure); policy_list_add()
+ * appends a SID to it and policy_list_add_group() a reference to
+ * groups[group], both only while it is the last list made (0 or -1).
+ * Duplicates are dropped at finish. A list becomes a group's member list
+ * with policy_set_member_list() and an account's list of groups with
+ * policy_set_groups_list(), any number of times: that is the sharing.
+ */
+long policy_add_list(struct policy *pol);
+int policy_list_add(struct policy *pol, size_t list, const struct sid *sid);
+int policy_list_add_group(struct policy *pol, size_t list, size_t group);
+void policy_set_member_list(struct policy *pol, size_t group, size_t list);
+void policy_set_groups_list(struct policy *pol, size_t account, size_t list);
+/* The SID of the k-th item of pol->lists[list]. */
+const struct sid *policy_list_sid(const struct policy *pol, size_t list, size_t k);
 /* Copies logon hours / appends one workstation name to an account. 0 or -1. */
 int policy_set_logon_hours(struct account *acct, const struct hours_range *ranges, size_t n);
 int policy_add_workstation(struct account *acct, const char *name);
@@ -319,15 +367,35 @@ bool policy_resolve_principal(const struct policy *pol, const char *text, struct
 /* Rights and privileges held directly by one SID (no group expansion). */
 right_mask policy_rights_of(const struct policy *pol, const struct sid *sid);
 
-/* What the logon path reads about one SID, from one index probe. */
+/*
+ * What the logon path reads about one SID, from one index probe: its rights
+ * and the groups listing it directly. Those are groups (ascending indexes
+ * into pol->groups) and, when it is in a list several groups share or it is
+ * an account with a shared list of groups, shared sets of groups (read them
+ * with policy_shared_groups()); policy_info_groups() merges both.
+ */
 struct policy_sid_info {
     right_mask rights;       /* held directly */
-    const uint32_t *groups;  /* indexes into pol->groups of the groups listing it directly */
+    const uint32_t *groups;  /* ascending indexes into pol->groups */
     size_t n_groups;
+    const uint32_t *shared;  /* ids for policy_shared_groups() */
+    size_t n_shared;
 };
 void policy_sid_info(const struct policy *pol, const struct sid *sid, struct policy_sid_info *out);
 /* The same for pol->groups[group], without hashing its SID. */
 void policy_group_info(const struct policy *pol, size_t group, struct policy_sid_info *out);
+/* The groups of shared set id: *n ascending indexes into pol->groups. */
+const uint32_t *policy_shared_groups(const struct policy *pol, uint32_t id, size_t *n);
+/*
+ * Every group listing the SID of info directly, ascending, each once: *n
+ * indexes into pol->groups at *groups. Without shared sets that is
+ * info->groups itself (likewise a single shared set); else the sets are
+ * merged into *buf, of *cap items, which this grows with mem_realloc() (the
+ * caller frees it with mem_free()). The cost is that of the groups read.
+ * 0, or -1 when memory runs out.
+ */
+int policy_info_groups(const struct policy *pol, const struct policy_sid_info *info,
+                       uint32_t **buf, size_t *cap, const uint32_t **groups, size_t *n);
 /* The account, else the group, with that SID (both NULL when neither): one
  * walk of the SID index where the two look-ups above would take two. */
 void policy_find_sid_owner(const struct policy *pol, const struct sid *sid,
@@ -337,7 +405,7 @@ void policy_find_sid_owner(const struct policy *pol, const struct sid *sid,
  * Appends to *set (a caller-owned array of *n SIDs with room for cap) every
  * local group whose membership includes one of the SIDs already in the set,
  * repeating until nothing changes. Returns the new count, or cap + 1 when the
- * array is too small.
+ * array is too small (or memory runs out).
  */
 size_t policy_expand_groups(const struct policy *pol, struct sid *set, size_t n, size_t cap);
 

@@ -71,7 +71,9 @@ static int copy_group(struct policy *dst, const struct group *g)
 }
 
 /* After every account and group is copied with its SID, so that the
- * members become references to them rather than copies of their SIDs. */
+ * members become references to them rather than copies of their SIDs. The
+ * shared lists are copied once each, before: a group refers to its list as
+ * the source's does. */
 static int copy_members(struct policy *dst, const struct policy *src, const struct group *g)
 {
     long i = policy_group_index(dst, g->name);
@@ -80,6 +82,30 @@ static int copy_members(struct policy *dst, const struct policy *src, const stru
     for (size_t m = 0; m < g->n_members; m++)
         if (policy_add_member(dst, (size_t)i, policy_member(src, g, m)) != 0)
             return -1;
+    if (g->list)
+        policy_set_member_list(dst, (size_t)i, g->list - 1);
+    return 0;
+}
+
+static int copy_lists(struct policy *dst, const struct policy *src)
+{
+    for (size_t l = 0; l < src->n_lists; l++) {
+        /* A new policy has no list: the copy's indexes are the source's. */
+        long d = policy_add_list(dst);
+        if (d < 0 || (size_t)d != l)
+            return -1;
+        for (size_t k = 0; k < src->lists[l].n; k++)
+            if (policy_list_add(dst, (size_t)d, policy_list_sid(src, l, k)) != 0)
+                return -1;
+    }
+    for (size_t a = 0; a < src->n_accounts; a++) {
+        if (!src->accounts[a].groups_list)
+            continue;
+        long i = policy_account_index(dst, src->accounts[a].name);
+        if (i < 0)
+            return -1;
+        policy_set_groups_list(dst, (size_t)i, src->accounts[a].groups_list - 1);
+    }
     return 0;
 }
 
@@ -105,7 +131,7 @@ struct policy *policy_copy(const struct policy *src)
     for (size_t i = 0; i < src->n_accounts; i++)
         if (copy_account(p, &src->accounts[i]) != 0)
             goto fail;
-    if (policy_index_build_sids(p->index, p) != 0)
+    if (policy_index_build_sids(p->index, p) != 0 || copy_lists(p, src) != 0)
         goto fail;
     for (size_t i = 0; i < src->n_groups; i++)
         if (copy_members(p, src, &src->groups[i]) != 0)

@@ -29,9 +29,12 @@ static void free_derived(struct policy_index *idx)
     mem_free(idx->masks);
     mem_free(idx->member_groups);
     mem_free(idx->group_entry);
+    mem_free(idx->sets);
+    mem_free(idx->set_groups);
     idx->masks = NULL;
-    idx->member_groups = idx->group_entry = NULL;
-    idx->n_masks = idx->n_group_entry = 0;
+    idx->member_groups = idx->group_entry = idx->set_groups = NULL;
+    idx->sets = NULL;
+    idx->n_masks = idx->n_group_entry = idx->n_sets = 0;
     for (size_t i = 0; i < idx->n_entries; i++)
         idx->entries[i].mask = idx->entries[i].first = idx->entries[i].n_groups = 0;
 }
@@ -378,85 +381,331 @@ static inline long ref_entry(struct policy_index *idx, const struct policy *pol,
     return intern_sid(idx, pol, entry_sid(idx, pol, ref));
 }
 
+/* Entry flag: its direct groups are followed in member_groups by the count
+ * and the ids of the shared sets of groups that also list it. */
+#define ENTRY_SHARED 0x80000000u
+
+/* Zeroed array of n counters; NULL on allocation failure. */
+static uint32_t *counters(size_t n)
+{
+    return mem_calloc(n ? n : 1, sizeof(uint32_t));
+}
+
+/* Drops the items of each list that name the same entry as an earlier
+ * item: once per list, however many groups or accounts share it. mark is
+ * zeroed, one counter per entry. */
+static void dedup_lists(struct policy_index *idx, struct policy *pol, uint32_t *mark)
+{
+    for (size_t l = 0; l < pol->n_lists; l++) {
+        struct policy_list *list = &pol->lists[l];
+        uint32_t *items = pol->list_items + list->first, kept = 0;
+        for (uint32_t k = 0; k < list->n; k++) {
+            /* Interned by the caller's first pass: no allocation. */
+            long e = ref_entry(idx, pol, items[k]);
+            if (mark[e] == l + 1)
+                continue;
+            mark[e] = (uint32_t)(l + 1);
+            items[kept++] = items[k];
+        }
+        list->n = kept;
+    }
+}
+
+/* The set ids of each list: as the member list of several groups, and as
+ * the list of groups of accounts (1 + id, 0 = none). */
+struct shared_walk {
+    const uint32_t *group_set;   /* per list: 1 + set id as a member list, 0 = none */
+    const uint32_t *account_set; /* per list: 1 + set id as a list of groups, 0 = none */
+};
+
+/* Calls fn(idx, entry, set, ctx) for each entry a shared set lists: the
+ * members of a list several groups share, and each account that has a
+ * shared list of groups. */
+static void walk_shared(struct policy_index *idx, struct policy *pol, const struct shared_walk *w,
+                        void (*fn)(struct policy_index *, uint32_t, uint32_t, void *), void *ctx)
+{
+    for (size_t l = 0; l < pol->n_lists; l++) {
+        if (!w->group_set[l])
+            continue;
+        const struct policy_list *list = &pol->lists[l];
+        for (uint32_t k = 0; k < list->n; k++)
+            fn(idx, (uint32_t)ref_entry(idx, pol, pol->list_items[list->first + k]),
+               w->group_set[l] - 1, ctx);
+    }
+    for (size_t a = 0; a < pol->n_accounts; a++) {
+        uint32_t l = pol->accounts[a].groups_list;
+        if (l)
+            fn(idx, (uint32_t)ref_entry(idx, pol, SID_REF_ACCOUNT | (uint32_t)a),
+               w->account_set[l - 1] - 1, ctx);
+    }
+}
+
+static void count_shared(struct policy_index *idx, uint32_t e, uint32_t set, void *ctx)
+{
+    (void)set;
+    uint32_t *n_shared = ctx;
+    if (!n_shared[e]++)
+        idx->entries[e].n_groups |= ENTRY_SHARED;
+}
+
+static void place_shared(struct policy_index *idx, uint32_t e, uint32_t set, void *ctx)
+{
+    uint32_t *placed = ctx;
+    const struct policy_sid_entry *en = &idx->entries[e];
+    uint32_t at = en->first + (en->n_groups & ~ENTRY_SHARED) + 1;
+    idx->member_groups[at + placed[e]++] = set;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * The shared sets of groups: one per list that several groups use as their
+ * members (the set is those groups), and one per list that accounts use as
+ * their groups (the set is its groups). Each is stored once, ascending; its
+ * id goes to group_set or account_set (1 + id, per list). gusers holds how
+ * many groups use each list.
+ */
+static int build_sets(struct policy_index *idx, const struct policy *pol, const uint32_t *gusers,
+                      uint32_t *group_set, uint32_t *account_set)
+{
+    size_t n_sets = 0, total = 0;
+    for (size_t l = 0; l < pol->n_lists; l++)
+        if (gusers[l] >= 2) {
+            group_set[l] = (uint32_t)++n_sets;
+            total += gusers[l];
+        }
+    for (size_t a = 0; a < pol->n_accounts; a++) {
+        uint32_t l = pol->accounts[a].groups_list;
+        if (l && !account_set[l - 1]) {
+            account_set[l - 1] = (uint32_t)++n_sets;
+            total += pol->lists[l - 1].n;
+        }
+    }
+    idx->sets = mem_malloc((n_sets ? n_sets : 1) * sizeof *idx->sets);
+    idx->set_groups = mem_malloc((total ? total : 1) * sizeof *idx->set_groups);
+    if (!idx->sets || !idx->set_groups)
+        return -1;
+    idx->n_sets = n_sets;
+    size_t at = 0;
+    for (size_t l = 0; l < pol->n_lists; l++) {
+        if (group_set[l]) {
+            idx->sets[group_set[l] - 1] = (struct policy_group_set){(uint32_t)at, 0};
+            at += gusers[l];
+        }
+        if (account_set[l]) {
+            /* Its groups, as indexes, ascending and each once. */
+            struct policy_group_set *set = &idx->sets[account_set[l] - 1];
+            const struct policy_list *list = &pol->lists[l];
+            uint32_t *g = idx->set_groups + at, n = 0;
+            for (uint32_t k = 0; k < list->n; k++) {
+                uint32_t ref = pol->list_items[list->first + k];
+                if ((ref & SID_REF_KIND) == SID_REF_GROUP)
+                    g[n++] = ref & ~SID_REF_KIND;
+            }
+            qsort(g, n, sizeof *g, cmp_u32);
+            uint32_t kept = 0;
+            for (uint32_t k = 0; k < n; k++)
+                if (!kept || g[kept - 1] != g[k])
+                    g[kept++] = g[k];
+            *set = (struct policy_group_set){(uint32_t)at, kept};
+            at += list->n;
+        }
+    }
+    /* The groups using each shared member list, in group order. */
+    for (size_t g = 0; g < pol->n_groups; g++) {
+        uint32_t l = pol->groups[g].list;
+        if (l && group_set[l - 1]) {
+            struct policy_group_set *set = &idx->sets[group_set[l - 1] - 1];
+            idx->set_groups[set->first + set->n++] = (uint32_t)g;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The direct members of groups[g] an entry lists g for: its own members
+ * (compacted: duplicates dropped) and, when no other group uses it, the
+ * items of its member list. Calls fn(idx, entry, g, ctx) for each entry
+ * once; last holds, per entry, 1 + the last group that counted it.
+ */
+static void walk_direct(struct policy_index *idx, struct policy *pol, size_t g,
+                        const uint32_t *gusers, uint32_t *last,
+                        void (*fn)(struct policy_index *, uint32_t, uint32_t, void *), void *ctx)
+{
+    struct group *grp = &pol->groups[g];
+    size_t kept = 0;
+    for (size_t k = 0; k < grp->n_members; k++) {
+        long e = ref_entry(idx, pol, grp->members[k]);
+        if (last[e] == g + 1)
+            continue;
+        last[e] = (uint32_t)(g + 1);
+        fn(idx, (uint32_t)e, (uint32_t)g, ctx);
+        grp->members[kept++] = grp->members[k];
+    }
+    grp->n_members = kept;
+    if (grp->list && gusers[grp->list - 1] == 1) {
+        const struct policy_list *list = &pol->lists[grp->list - 1];
+        for (uint32_t k = 0; k < list->n; k++) {
+            long e = ref_entry(idx, pol, pol->list_items[list->first + k]);
+            if (last[e] == g + 1)
+                continue;
+            last[e] = (uint32_t)(g + 1);
+            fn(idx, (uint32_t)e, (uint32_t)g, ctx);
+        }
+    }
+}
+
+static void count_direct(struct policy_index *idx, uint32_t e, uint32_t g, void *ctx)
+{
+    (void)g;
+    (void)ctx;
+    idx->entries[e].n_groups++;
+}
+
+static void place_direct(struct policy_index *idx, uint32_t e, uint32_t g, void *ctx)
+{
+    uint32_t *placed = ctx;
+    idx->member_groups[idx->entries[e].first + placed[e]++] = g;
+}
+
+/*
+ * Member SID -> groups, linear in what the policy states: a group's own
+ * members and a member list only it uses are entered for each member (the
+ * groups listing an entry directly, ascending); a list several groups
+ * share, and an account's shared list of groups, become one shared set of
+ * groups each, which every entry concerned refers to by its id. So a list
+ * of m names that n groups alias costs m + n, not m * n.
+ */
 int policy_index_build_members(struct policy_index *idx, struct policy *pol)
 {
     mem_free(idx->member_groups);
     mem_free(idx->group_entry);
-    idx->member_groups = idx->group_entry = NULL;
-    idx->n_group_entry = 0;
+    mem_free(idx->sets);
+    mem_free(idx->set_groups);
+    idx->member_groups = idx->group_entry = idx->set_groups = NULL;
+    idx->sets = NULL;
+    idx->n_group_entry = idx->n_sets = 0;
     for (size_t i = 0; i < idx->n_entries; i++)
         idx->entries[i].first = idx->entries[i].n_groups = 0;
-    uint32_t *last = NULL; /* last group that counted each entry, + 1 */
-    size_t lcap = 0;
+    uint32_t *last = NULL, *gusers = NULL, *group_set = NULL, *account_set = NULL;
+    uint32_t *per_entry = NULL;
     int rc = -1;
 
-    /* Pass 1: count groups per member entry, drop duplicate members. */
-    for (size_t g = 0; g < pol->n_groups; g++) {
-        struct group *grp = &pol->groups[g];
-        size_t kept = 0;
-        for (size_t k = 0; k < grp->n_members; k++) {
-            long e = ref_entry(idx, pol, grp->members[k]);
-            if (e < 0)
+    /* Every reference gets its entry first, so that the counters below,
+     * one per entry, cover them all (ref_entry() no longer allocates). */
+    for (size_t g = 0; g < pol->n_groups; g++)
+        for (size_t k = 0; k < pol->groups[g].n_members; k++)
+            if (ref_entry(idx, pol, pol->groups[g].members[k]) < 0)
                 goto out;
-            if ((size_t)e >= lcap) {
-                size_t ncap = idx->cap_entries > (size_t)e ? idx->cap_entries : (size_t)e + 1;
-                uint32_t *l = mem_realloc(last, ncap * sizeof *l);
-                if (!l)
-                    goto out;
-                memset(l + lcap, 0, (ncap - lcap) * sizeof *l);
-                last = l;
-                lcap = ncap;
-            }
-            if (last[e] == g + 1)
-                continue;
-            last[e] = (uint32_t)(g + 1);
-            idx->entries[e].n_groups++;
-            grp->members[kept++] = grp->members[k];
-        }
-        grp->n_members = kept;
+    for (size_t k = 0; k < pol->n_list_items; k++)
+        if (ref_entry(idx, pol, pol->list_items[k]) < 0)
+            goto out;
+    for (size_t g = 0; g < pol->n_groups; g++)
+        if (ref_entry(idx, pol, SID_REF_GROUP | (uint32_t)g) < 0)
+            goto out;
+    for (size_t a = 0; a < pol->n_accounts; a++)
+        if (pol->accounts[a].groups_list && ref_entry(idx, pol, SID_REF_ACCOUNT | (uint32_t)a) < 0)
+            goto out;
+    size_t n_lists = pol->n_lists;
+    if (!(last = counters(idx->n_entries)) || !(gusers = counters(n_lists)) ||
+        !(group_set = counters(n_lists)) || !(account_set = counters(n_lists)))
+        goto out;
+    dedup_lists(idx, pol, last);
+    memset(last, 0, idx->n_entries * sizeof *last);
+    for (size_t g = 0; g < pol->n_groups; g++)
+        if (pol->groups[g].list)
+            gusers[pol->groups[g].list - 1]++;
+    if (build_sets(idx, pol, gusers, group_set, account_set) < 0)
+        goto out;
+
+    /* Pass 1: count the direct groups and the shared sets of each entry. */
+    for (size_t g = 0; g < pol->n_groups; g++)
+        walk_direct(idx, pol, g, gusers, last, count_direct, NULL);
+    struct shared_walk w = {group_set, account_set};
+    if (idx->n_sets) {
+        if (!(per_entry = counters(idx->n_entries)))
+            goto out;
+        walk_shared(idx, pol, &w, count_shared, per_entry);
     }
 
-    /* Pass 2: lay the group lists out back to back. */
+    /* Pass 2: lay the lists out back to back. */
     size_t total = 0;
     for (size_t i = 0; i < idx->n_entries; i++) {
-        idx->entries[i].first = (uint32_t)total;
-        total += idx->entries[i].n_groups;
-        idx->entries[i].n_groups = 0;
+        struct policy_sid_entry *en = &idx->entries[i];
+        en->first = (uint32_t)total;
+        total += en->n_groups & ~ENTRY_SHARED;
+        if (en->n_groups & ENTRY_SHARED)
+            total += 1 + per_entry[i];
     }
     idx->member_groups = mem_malloc((total ? total : 1) * sizeof *idx->member_groups);
     idx->group_entry = mem_malloc((pol->n_groups ? pol->n_groups : 1) * sizeof *idx->group_entry);
     if (!idx->member_groups || !idx->group_entry)
         goto out;
-    for (size_t g = 0; g < pol->n_groups; g++) {
-        const struct group *grp = &pol->groups[g];
-        for (size_t k = 0; k < grp->n_members; k++) {
-            /* Found in pass 1: no allocation. */
-            struct policy_sid_entry *en = &idx->entries[ref_entry(idx, pol, grp->members[k])];
-            idx->member_groups[en->first + en->n_groups++] = (uint32_t)g;
+    for (size_t i = 0; per_entry && i < idx->n_entries; i++) {
+        const struct policy_sid_entry *en = &idx->entries[i];
+        if (en->n_groups & ENTRY_SHARED) {
+            idx->member_groups[en->first + (en->n_groups & ~ENTRY_SHARED)] = per_entry[i];
+            per_entry[i] = 0;
         }
     }
+    memset(last, 0, idx->n_entries * sizeof *last);
+    uint32_t *placed = counters(idx->n_entries);
+    if (!placed)
+        goto out;
+    for (size_t g = 0; g < pol->n_groups; g++)
+        walk_direct(idx, pol, g, gusers, last, place_direct, placed);
+    mem_free(placed);
+    if (per_entry)
+        walk_shared(idx, pol, &w, place_shared, per_entry);
     for (size_t g = 0; g < pol->n_groups; g++)
         idx->group_entry[g] = (uint32_t)ref_entry(idx, pol, SID_REF_GROUP | (uint32_t)g);
     idx->n_group_entry = pol->n_groups;
     rc = 0;
 out:
     mem_free(last);
+    mem_free(gusers);
+    mem_free(group_set);
+    mem_free(account_set);
+    mem_free(per_entry);
     return rc;
 }
 
 static inline void entry_info(const struct policy_index *idx, long e,
                               struct policy_sid_info *out)
 {
-    if (e < 0) {
-        out->rights = 0;
-        out->groups = NULL;
-        out->n_groups = 0;
+    if (e < 0 || !idx->member_groups) {
+        *out = (struct policy_sid_info){0, NULL, 0, NULL, 0};
+        if (e >= 0 && idx->entries[e].mask)
+            out->rights = idx->masks[idx->entries[e].mask - 1];
         return;
     }
     const struct policy_sid_entry *en = &idx->entries[e];
     out->rights = en->mask ? idx->masks[en->mask - 1] : 0;
-    out->n_groups = idx->member_groups ? en->n_groups : 0;
-    out->groups = out->n_groups ? idx->member_groups + en->first : NULL;
+    uint32_t n = en->n_groups;
+    const uint32_t *at = idx->member_groups + en->first;
+    out->groups = at;
+    if (__builtin_expect(!(n & ENTRY_SHARED), 1)) {
+        out->n_groups = n;
+        out->shared = NULL;
+        out->n_shared = 0;
+        return;
+    }
+    n &= ~ENTRY_SHARED;
+    out->n_groups = n;
+    out->n_shared = at[n];
+    out->shared = at + n + 1;
+}
+
+const uint32_t *policy_index_shared_groups(const struct policy_index *idx, uint32_t id,
+                                           size_t *n)
+{
+    const struct policy_group_set *set = &idx->sets[id];
+    *n = set->n;
+    return idx->set_groups + set->first;
 }
 
 right_mask policy_index_rights_of(const struct policy_index *idx, const struct policy *pol,
@@ -465,15 +714,6 @@ right_mask policy_index_rights_of(const struct policy_index *idx, const struct p
     struct policy_sid_info info;
     entry_info(idx, find_entry(idx, pol, sid, sid_hash(sid)), &info);
     return info.rights;
-}
-
-const uint32_t *policy_index_groups_of(const struct policy_index *idx, const struct policy *pol,
-                                       const struct sid *sid, size_t *n)
-{
-    struct policy_sid_info info;
-    entry_info(idx, find_entry(idx, pol, sid, sid_hash(sid)), &info);
-    *n = info.n_groups;
-    return info.groups;
 }
 
 void policy_index_sid_info(const struct policy_index *idx, const struct policy *pol,

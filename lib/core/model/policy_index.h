@@ -2,7 +2,8 @@
 /*
  * Hash indexes over a struct policy, private to policy.c: names (case-
  * insensitive) and SIDs to accounts, groups and processes, SID to the rights
- * it holds directly, and member SID to the groups listing it. Every look-up
+ * it holds directly, and member SID to the groups listing it (directly, or
+ * through a shared set of groups when it is in a list many groups share). Every look-up
  * is a hash probe, so the cost of a logon does not grow with the number of
  * accounts. Items are stored as indexes into the policy's arrays.
  */
@@ -46,7 +47,17 @@ struct policy_sid_entry {
     uint32_t ref;      /* SID_REF_* | index */
     uint32_t mask;     /* 1 + index into policy_index.masks, 0 = holds nothing */
     uint32_t first;    /* groups listing it: member_groups[first .. first + n_groups) */
+    /* With the top bit set, the groups are followed by the number of the
+     * shared sets of groups that list it too and their ids (policy_index.c). */
     uint32_t n_groups;
+};
+
+/* A set of groups several SIDs share (a list several groups alias, an
+ * account's shared list of groups): set_groups[first .. first + n),
+ * ascending. */
+struct policy_group_set {
+    uint32_t first;
+    uint32_t n;
 };
 
 struct policy_index {
@@ -66,6 +77,9 @@ struct policy_index {
     right_mask *masks;
     size_t n_masks;
     uint32_t *member_groups;
+    struct policy_group_set *sets;
+    size_t n_sets;
+    uint32_t *set_groups;
     /* SID collisions between accounts and groups, found as the SID table is
      * built, in the order policy_prepare() reports them: pairs of SID_REF_*
      * references (the earlier item, then the later one). While there is
@@ -131,11 +145,13 @@ int policy_index_build_rights(struct policy_index *idx, struct policy *pol);
 right_mask policy_index_rights_of(const struct policy_index *idx, const struct policy *pol,
                                   const struct sid *sid);
 
-/* Builds member SID -> groups; removes duplicate members. 0 or -1. */
+/* Builds member SID -> groups, in storage linear in the members and lists
+ * the policy holds; removes duplicate members and list items. 0 or -1. */
 int policy_index_build_members(struct policy_index *idx, struct policy *pol);
-/* Groups (indexes into pol->groups) that list sid as a direct member. */
-const uint32_t *policy_index_groups_of(const struct policy_index *idx, const struct policy *pol,
-                                       const struct sid *sid, size_t *n);
+/* The groups of shared set id (policy_sid_info.shared): *n ascending
+ * indexes into pol->groups. */
+const uint32_t *policy_index_shared_groups(const struct policy_index *idx, uint32_t id,
+                                           size_t *n);
 /* Rights and groups of sid in one probe (after finish). */
 void policy_index_sid_info(const struct policy_index *idx, const struct policy *pol,
                            const struct sid *sid, struct policy_sid_info *out);
