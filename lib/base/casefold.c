@@ -7,7 +7,8 @@
 
 #include "base/utf.h"
 
-uint32_t casefold_upper(uint32_t cp)
+/* The upper-case form of one code point. */
+static uint32_t casefold_upper(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z' ? cp - 0x20 : cp;

@@ -16,7 +16,4 @@
  * itself (0x80..0xFF) and consumed alone. */
 uint32_t casefold_next(const unsigned char **p);
 
-/* The upper-case form of one code point. */
-uint32_t casefold_upper(uint32_t cp);
-
 #endif

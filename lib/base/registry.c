@@ -320,14 +320,6 @@ bool registry_remove(struct registry *r, struct registry_id id, uint32_t tag,
     return found;
 }
 
-const struct registry_entry *registry_find_locked(struct registry *r, unsigned shard,
-                                                  uintptr_t key)
-{
-    struct registry_shard *sh = &r->shard[shard];
-    size_t p = index_find(sh, key);
-    return p == SIZE_MAX ? NULL : &sh->slots[sh->index[p] - 1].e;
-}
-
 bool registry_find(struct registry *r, uintptr_t key, uint32_t tag, bool take,
                    struct registry_entry *out)
 {

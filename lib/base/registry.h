@@ -172,14 +172,6 @@ bool registry_remove_locked(struct registry *r, struct registry_id id, uint32_t 
 bool registry_find(struct registry *r, uintptr_t key, uint32_t tag, bool take,
                    struct registry_entry *out);
 /*
- * The same in one shard, whose lock the caller holds (registry_lock):
- * the live entry with key, or NULL. The entry is the registry's; it may be
- * read until the lock is released.
- */
-const struct registry_entry *registry_find_locked(struct registry *r, unsigned shard,
-                                                  uintptr_t key);
-
-/*
  * Empties every shard, one at a time. For each live entry, keep (may be
  * NULL) is called under the shard's lock and says whether the entry is to
  * be handed to release, which is called once the lock is dropped (so that

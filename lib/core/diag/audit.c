@@ -75,6 +75,34 @@ static void put_time(struct diag_line *l, const struct audit_event *e)
     put_field(l, "TimeCreated", text);
 }
 
+/* The 4625 FailureReason text Windows shows for status / substatus. */
+static const char *failure_reason(int32_t status, int32_t substatus)
+{
+    /* The texts of the Windows message table entries 4625 refers to. */
+    switch ((uint32_t)status) {
+    case 0xC000006Du: /* STATUS_LOGON_FAILURE */
+        return "Unknown user name or bad password.";
+    case 0xC0000234u: /* STATUS_ACCOUNT_LOCKED_OUT */
+        return "Account locked out.";
+    case 0xC0000224u: /* STATUS_PASSWORD_MUST_CHANGE */
+        return "The specified account's password must be changed at next logon.";
+    case 0xC000015Bu: /* STATUS_LOGON_TYPE_NOT_GRANTED */
+        return "The user has not been granted the requested logon type at this machine.";
+    case 0xC000006Eu: /* STATUS_ACCOUNT_RESTRICTION: the SubStatus says which */
+        switch ((uint32_t)substatus) {
+        case 0xC000006Fu: return "Account logon time restriction violation.";
+        case 0xC0000070u: return "User not allowed to logon at this computer.";
+        case 0xC0000071u: return "The specified account's password has expired.";
+        case 0xC0000072u: return "Account currently disabled.";
+        case 0xC0000193u: return "The specified user account has expired.";
+        default: return "User account restriction.";
+        }
+    default:
+        /* Windows' own wording, spelling included. */
+        return "An Error occured during Logon.";
+    }
+}
+
 void audit_emit(const struct audit_event *e)
 {
     if (!audit_enabled())
@@ -104,7 +132,7 @@ void audit_emit(const struct audit_event *e)
         put_field(l, "Status", text);
         snprintf(text, sizeof text, "0x%08X", (unsigned)e->substatus);
         put_field(l, "SubStatus", text);
-        put_field(l, "FailureReason", audit_failure_reason(e->status, e->substatus));
+        put_field(l, "FailureReason", failure_reason(e->status, e->substatus));
     }
     if (e->id == AUDIT_SPECIAL_PRIVILEGES)
         put_field(l, "PrivilegeList", e->privileges);
@@ -154,31 +182,4 @@ bool audit_special_privileges(const struct token *t, char *buf, size_t size)
         any = true;
     }
     return any;
-}
-
-const char *audit_failure_reason(int32_t status, int32_t substatus)
-{
-    /* The texts of the Windows message table entries 4625 refers to. */
-    switch ((uint32_t)status) {
-    case 0xC000006Du: /* STATUS_LOGON_FAILURE */
-        return "Unknown user name or bad password.";
-    case 0xC0000234u: /* STATUS_ACCOUNT_LOCKED_OUT */
-        return "Account locked out.";
-    case 0xC0000224u: /* STATUS_PASSWORD_MUST_CHANGE */
-        return "The specified account's password must be changed at next logon.";
-    case 0xC000015Bu: /* STATUS_LOGON_TYPE_NOT_GRANTED */
-        return "The user has not been granted the requested logon type at this machine.";
-    case 0xC000006Eu: /* STATUS_ACCOUNT_RESTRICTION: the SubStatus says which */
-        switch ((uint32_t)substatus) {
-        case 0xC000006Fu: return "Account logon time restriction violation.";
-        case 0xC0000070u: return "User not allowed to logon at this computer.";
-        case 0xC0000071u: return "The specified account's password has expired.";
-        case 0xC0000072u: return "Account currently disabled.";
-        case 0xC0000193u: return "The specified user account has expired.";
-        default: return "User account restriction.";
-        }
-    default:
-        /* Windows' own wording, spelling included. */
-        return "An Error occured during Logon.";
-    }
 }

@@ -67,7 +67,4 @@ void audit_emit(const struct audit_event *e);
  */
 bool audit_special_privileges(const struct token *t, char *buf, size_t size);
 
-/* The 4625 FailureReason text Windows shows for status / substatus. */
-const char *audit_failure_reason(int32_t status, int32_t substatus);
-
 #endif

@@ -137,7 +137,9 @@ static unsigned long report_once(struct leak_report *r)
     return total;
 }
 
-unsigned long leaks_report(const char *dest)
+/* Writes the report now; returns how many objects were reported. dest:
+ * "1"/"stderr" or a path. */
+static unsigned long leaks_report(const char *dest)
 {
     /* The report may go to a pipe whose reader left (stderr, a FIFO): the
      * program must still exit as it meant to, not die of SIGPIPE. */

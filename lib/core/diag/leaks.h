@@ -42,8 +42,4 @@ void retbuf_leaks(struct leak_report *r);
 struct registry;
 int leaks_take_shard(struct registry *r, unsigned shard, bool shared);
 
-/* Writes the report now (the exit handler calls it); returns how many
- * objects were reported. dest: "1"/"stderr" or a path. */
-unsigned long leaks_report(const char *dest);
-
 #endif

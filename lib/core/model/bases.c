@@ -129,18 +129,3 @@ size_t bases_holders(enum policy_base base, int id, const struct sid *machine_si
     }
     return 0;
 }
-
-const char *bases_name(enum policy_base base)
-{
-    switch (base) {
-    case BASE_WORKSTATION:
-        return "workstation";
-    case BASE_SERVER:
-        return "server";
-    case BASE_NONE:
-        return "none";
-    case BASE_FROM_ROLE:
-        break;
-    }
-    return "role";
-}

@@ -26,7 +26,4 @@
 size_t bases_holders(enum policy_base base, int id, const struct sid *machine_sid,
                      struct sid *out, size_t cap);
 
-/* "workstation", "server", "none" (BASE_FROM_ROLE: "role"). */
-const char *bases_name(enum policy_base base);
-
 #endif

@@ -329,13 +329,12 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx);
 int policy_finish(struct policy *pol);
 
 /*
- * A deep copy of a finished policy (policy_clone.c), finished, with one
- * reference; NULL on allocation failure. Used to change a policy in force:
- * change the copy, then make it current.
+ * A deep copy of a finished policy (policy_copy.c) with one reference
+ * (policy_unref), not finished: the builder functions apply (every right is
+ * marked set, so policy_set_right() replaces holders exactly), then
+ * policy_finish(). NULL on allocation failure. Used to change a policy in
+ * force: change the copy, finish it, then make it current.
  */
-struct policy *policy_clone(const struct policy *src);
-/* As policy_clone, but not finished: the builder functions apply (every
- * right is marked set, so policy_set_right() replaces holders exactly). */
 struct policy *policy_copy(const struct policy *src);
 
 /* ---- Lifetime ------------------------------------------------------------ */

@@ -53,11 +53,6 @@ void tokens_unlock_all(void)
         pthread_mutex_unlock(&token_locks[i]);
 }
 
-struct token *token_new(void)
-{
-    return token_new_sized(0, 0);
-}
-
 struct token *token_new_sized(size_t max_groups, size_t max_privs)
 {
     /* One allocation for the token and both arrays: a logon knows how many
@@ -136,16 +131,6 @@ void token_unref(struct token *t)
      * logoff is the last thing the token caused. */
     if (s)
         session_unref(s);
-}
-
-int token_add_group(struct token *t, const struct sid *sid, uint32_t attributes)
-{
-    if (sid_equal(sid, &t->user))
-        return 0;
-    for (size_t i = 0; i < t->n_groups; i++)
-        if (sid_equal(&t->groups[i].sid, sid))
-            return 0;
-    return token_append_group(t, sid, attributes);
 }
 
 int token_append_group(struct token *t, const struct sid *sid, uint32_t attributes)

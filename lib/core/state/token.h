@@ -107,19 +107,15 @@ void token_unlock(const struct token *t);
 void tokens_lock_all(void);
 void tokens_unlock_all(void);
 
-/* An empty token with one reference, or NULL. */
-struct token *token_new(void);
-/* As token_new(), with room for max_groups groups and max_privs privileges
- * in the same allocation (more still fit: the arrays then move to the heap). */
+/* An empty token with one reference (token_unref), or NULL, with room for
+ * max_groups groups and max_privs privileges in the same allocation (more
+ * still fit: the arrays then move to the heap). */
 struct token *token_new_sized(size_t max_groups, size_t max_privs);
 struct token *token_ref(struct token *t);
 void token_unref(struct token *t);
 
-/* Appends a group (no duplicates: an existing SID keeps its attributes).
- * Returns 0, or -1 on allocation failure. */
-int token_add_group(struct token *t, const struct sid *sid, uint32_t attributes);
-/* As token_add_group() for a caller that knows sid is in no group yet (only
- * the user is skipped). Returns 0 or -1. */
+/* Appends a group the caller knows is in no group of t yet (the user's own
+ * SID is skipped). Returns 0, or -1 on allocation failure. */
 int token_append_group(struct token *t, const struct sid *sid, uint32_t attributes);
 /* Adds a privilege (sorted by LUID; no duplicates). Returns 0 or -1. */
 int token_add_priv(struct token *t, uint32_t luid, uint32_t attributes);

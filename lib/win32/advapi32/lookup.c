@@ -42,16 +42,6 @@ bool lookup_is_local_a(const struct policy *pol, const char *name)
     return strcasecmp(name, pol->machine_name) == 0;
 }
 
-bool lookup_is_local_w(const struct policy *pol, const WCHAR *name)
-{
-    if (!name || !name[0])
-        return true;
-    char *s = lookup_wstr_utf8(name);
-    bool local = s && lookup_is_local_a(pol, s);
-    mem_free(s);
-    return local;
-}
-
 bool lookup_is_local_u(const struct policy *pol, const LSA_UNICODE_STRING *name)
 {
     if (!name || !name->Buffer || !name->Length)

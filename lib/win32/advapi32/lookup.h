@@ -16,10 +16,8 @@
 #include "core/model/wellknown.h"
 
 /* Is this system name the local machine? NULL, "", the machine name (any
- * case) and "\\name" are. The W form takes UTF-16, the U form a counted
- * string. */
+ * case) and "\\name" are. The U form takes a counted UTF-16 string. */
 bool lookup_is_local_a(const struct policy *pol, const char *name);
-bool lookup_is_local_w(const struct policy *pol, const WCHAR *name);
 bool lookup_is_local_u(const struct policy *pol, const LSA_UNICODE_STRING *name);
 
 /* Reads a caller's SID (validated: revision 1, at most 15 sub-authorities).

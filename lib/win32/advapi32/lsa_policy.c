@@ -21,7 +21,8 @@
 
 #define ALIGN_UP(n, a) (((n) + (a) - 1) & ~(size_t)((a) - 1))
 
-const char *lsa_policy_access_text(uint32_t mask)
+/* A human-readable list of the POLICY_* bits in mask (static per thread). */
+static const char *lsa_policy_access_text(uint32_t mask)
 {
     static _Thread_local char buf[512];
     static const struct {

@@ -19,7 +19,4 @@ struct lsa_policy_object {
  */
 NTSTATUS lsa_policy_check(LSA_HANDLE h, uint32_t need, const char *fn);
 
-/* A human-readable list of the POLICY_* bits in mask (static per thread). */
-const char *lsa_policy_access_text(uint32_t mask);
-
 #endif

@@ -27,7 +27,8 @@ const struct package *package_by_id(ULONG id)
     return NULL;
 }
 
-const struct package *package_by_name(const char *name, size_t len)
+/* The package with this name (bytes, not terminated), or NULL. */
+static const struct package *package_by_name(const char *name, size_t len)
 {
     for (size_t i = 0; i < N_PACKAGES; i++) {
         const char *p = packages[i].name;

@@ -21,8 +21,6 @@ struct package {
 
 /* The package with this id, or NULL. */
 const struct package *package_by_id(ULONG id);
-/* The package with this name (bytes, not terminated), or NULL. */
-const struct package *package_by_name(const char *name, size_t len);
 /* "Negotiate, Kerberos, MICROSOFT_AUTHENTICATION_PACKAGE_V1_0" for reasons. */
 const char *package_names(void);
 

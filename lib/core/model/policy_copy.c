@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * A deep copy of a finished policy, built through the builder so that the
- * copy's indexes are its own. Changes made through the Windows API (a
+ * A copy of a finished policy, built through the builder so that the copy's
+ * indexes are its own. Changes made through the Windows API (a
  * password change, and later account rights) are applied to a copy that
  * then replaces the policy in force: calls already running keep reading the
  * old one, which never changes under them.
@@ -155,14 +155,4 @@ struct policy *policy_copy(const struct policy *src)
 fail:
     policy_unref(p);
     return NULL;
-}
-
-struct policy *policy_clone(const struct policy *src)
-{
-    struct policy *p = policy_copy(src);
-    if (p && policy_finish(p) != 0) {
-        policy_unref(p);
-        p = NULL;
-    }
-    return p;
 }
