@@ -39,8 +39,8 @@
  *     it has no content to lose and must not be replaced by a regular file
  *     (as root, a rename over /dev/null would do exactly that).
  */
-#ifndef LSAEMU_CORE_ATOMIC_FILE_H
-#define LSAEMU_CORE_ATOMIC_FILE_H
+#ifndef LSAEMU_BASE_ATOMIC_FILE_H
+#define LSAEMU_BASE_ATOMIC_FILE_H
 
 #include <stddef.h>
 #include <stdio.h>

@@ -6,8 +6,8 @@
  * are written in in practice (Latin-1, Latin Extended-A, Greek, Cyrillic);
  * other code points compare exactly.
  */
-#ifndef LSAEMU_CORE_CASEFOLD_H
-#define LSAEMU_CORE_CASEFOLD_H
+#ifndef LSAEMU_BASE_CASEFOLD_H
+#define LSAEMU_BASE_CASEFOLD_H
 
 #include <stdint.h>
 

@@ -4,8 +4,8 @@
  * policy passwords into the 16-byte hashes the logon engine compares; MD4 is
  * broken as a cryptographic hash and must not be used for anything else.
  */
-#ifndef LSAEMU_CORE_MD4_H
-#define LSAEMU_CORE_MD4_H
+#ifndef LSAEMU_BASE_MD4_H
+#define LSAEMU_BASE_MD4_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -13,8 +13,8 @@
  * mem_free(NULL) does nothing; every pointer given to mem_free must come
  * from these functions (the live count below depends on it).
  */
-#ifndef LSAEMU_CORE_MEM_H
-#define LSAEMU_CORE_MEM_H
+#ifndef LSAEMU_BASE_MEM_H
+#define LSAEMU_BASE_MEM_H
 
 #include <stddef.h>
 

@@ -3,8 +3,8 @@
  * The one place lib/ takes Windows basic types and status constants from:
  * the installed compat headers, with every STATUS_* from ntstatus.h.
  */
-#ifndef LSAEMU_CORE_WIN_H
-#define LSAEMU_CORE_WIN_H
+#ifndef LSAEMU_BASE_WIN_H
+#define LSAEMU_BASE_WIN_H
 
 #define WIN32_NO_STATUS
 #include <windows.h>

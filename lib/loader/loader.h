@@ -4,8 +4,8 @@
  * and the embedded default. They build a finished struct policy or say where
  * the input is wrong as FILE:LINE:COLUMN: message.
  */
-#ifndef LSAEMU_POLICY_LOADER_H
-#define LSAEMU_POLICY_LOADER_H
+#ifndef LSAEMU_LOADER_LOADER_H
+#define LSAEMU_LOADER_LOADER_H
 
 #include <stddef.h>
 

@@ -5,8 +5,8 @@
  * [Privilege Rights] section carries what lsaemu models; every other
  * section is read past.
  */
-#ifndef LSAEMU_POLICY_SECEDIT_H
-#define LSAEMU_POLICY_SECEDIT_H
+#ifndef LSAEMU_LOADER_SECEDIT_H
+#define LSAEMU_LOADER_SECEDIT_H
 
 #include <stddef.h>
 
@@ -18,8 +18,8 @@
  * without BOM; CRLF or LF) into the text of a v1 policy with `base: none`.
  * Each problem goes to report (may be NULL) with source, line and column
  * (1-based, in characters). Returns the number of problems; when it is 0,
- * *yaml is a malloc'd NUL-terminated text, else NULL. -1 on allocation
- * failure.
+ * *yaml is a NUL-terminated text the caller frees with mem_free(), else
+ * NULL. -1 on allocation failure.
  */
 int secedit_import(const unsigned char *data, size_t len, const char *source,
                    void (*report)(const struct lsaemu_error *, void *), void *ctx, char **yaml);
@@ -28,7 +28,8 @@ int secedit_import(const unsigned char *data, size_t len, const char *source,
  * The rights database of a finished policy as a template secedit accepts:
  * UTF-16LE with BOM, CRLF, [Unicode], [Version], [Privilege Rights] with
  * every holder as *S-1-... and rights nobody holds as empty assignments.
- * *out (malloc'd) receives *len bytes. 0, or -1 on allocation failure.
+ * *out receives *len bytes, which the caller frees with mem_free(). 0, or
+ * -1 on allocation failure.
  */
 int secedit_export(const struct policy *pol, char **out, size_t *len);
 

@@ -3,8 +3,8 @@
  * The policy writer: a finished struct policy as a policy-format v1 YAML
  * document that loads back to the same decisions (lsaemu_save_policy_file).
  */
-#ifndef LSAEMU_POLICY_WRITER_H
-#define LSAEMU_POLICY_WRITER_H
+#ifndef LSAEMU_LOADER_WRITER_H
+#define LSAEMU_LOADER_WRITER_H
 
 #include <stdio.h>
 

@@ -6,8 +6,8 @@
  * (yaml_reader.c), the document's top level (yaml_document.c) and the
  * wording of libyaml's errors (yaml_syntax.c).
  */
-#ifndef LSAEMU_POLICY_YAML_READER_H
-#define LSAEMU_POLICY_YAML_READER_H
+#ifndef LSAEMU_LOADER_YAML_READER_H
+#define LSAEMU_LOADER_YAML_READER_H
 
 #include <stdbool.h>
 #include <stddef.h>

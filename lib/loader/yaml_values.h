@@ -15,8 +15,8 @@
  * yaml_scalars.c and yaml_hours.c (text syntaxes), yaml_sections.c and
  * yaml_refs.c (what the sections mean).
  */
-#ifndef LSAEMU_POLICY_YAML_VALUES_H
-#define LSAEMU_POLICY_YAML_VALUES_H
+#ifndef LSAEMU_LOADER_YAML_VALUES_H
+#define LSAEMU_LOADER_YAML_VALUES_H
 
 #include <stdbool.h>
 #include <stddef.h>

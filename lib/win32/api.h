@@ -7,8 +7,8 @@
  * the injected faults, and ends with api_leave(), which releases the policy
  * and writes the trace line. Functions are defined with LSAEMU_EXPORT.
  */
-#ifndef LSAEMU_API_H
-#define LSAEMU_API_H
+#ifndef LSAEMU_WIN32_API_H
+#define LSAEMU_WIN32_API_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -35,8 +35,9 @@ struct api_call {
 NTSTATUS api_enter(struct api_call *c, const char *fn, const char *account);
 /*
  * As api_enter(), for a call whose account name costs work to find: peek(ctx)
- * is called only when the policy has a fault for fn, and its answer (a
- * malloc'd name or NULL) is left in *account for the caller to free.
+ * is called only when the policy has a fault for fn, and its answer (a name
+ * allocated with mem_malloc, or NULL) is left in *account for the caller to
+ * free with mem_free().
  */
 NTSTATUS api_enter_peek(struct api_call *c, const char *fn, char *(*peek)(void *ctx), void *ctx,
                         char **account);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Who is calling: the effective token and how to name it in reasons. */
-#ifndef LSAEMU_API_CALLER_H
-#define LSAEMU_API_CALLER_H
+#ifndef LSAEMU_WIN32_CALLER_H
+#define LSAEMU_WIN32_CALLER_H
 
 #include <stdbool.h>
 

@@ -18,8 +18,8 @@
  * once on stderr and auditing stops (lib/core/diag/diag_out.h).
  * Passwords never reach this module.
  */
-#ifndef LSAEMU_CORE_AUDIT_H
-#define LSAEMU_CORE_AUDIT_H
+#ifndef LSAEMU_CORE_DIAG_AUDIT_H
+#define LSAEMU_CORE_DIAG_AUDIT_H
 
 #include <stdbool.h>
 #include <stddef.h>

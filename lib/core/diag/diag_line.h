@@ -33,8 +33,8 @@
  * only split over several write()s; a line without a sink adds the bytes it
  * could not keep to `lost`, which its owner reports.
  */
-#ifndef LSAEMU_CORE_DIAG_LINE_H
-#define LSAEMU_CORE_DIAG_LINE_H
+#ifndef LSAEMU_CORE_DIAG_DIAG_LINE_H
+#define LSAEMU_CORE_DIAG_DIAG_LINE_H
 
 #include <stdarg.h>
 #include <stddef.h>

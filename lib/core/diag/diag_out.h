@@ -26,8 +26,8 @@
  * descriptor is read without a lock, and the only write is the one-time
  * `failed` flag, so the per-call path shares no written cache line.
  */
-#ifndef LSAEMU_CORE_DIAG_OUT_H
-#define LSAEMU_CORE_DIAG_OUT_H
+#ifndef LSAEMU_CORE_DIAG_DIAG_OUT_H
+#define LSAEMU_CORE_DIAG_DIAG_OUT_H
 
 #include <signal.h>
 #include <stdatomic.h>

@@ -10,8 +10,8 @@
  * record leaks_call() with each object they create, and write their own
  * lines through leak_line().
  */
-#ifndef LSAEMU_CORE_LEAKS_H
-#define LSAEMU_CORE_LEAKS_H
+#ifndef LSAEMU_CORE_DIAG_LEAKS_H
+#define LSAEMU_CORE_DIAG_LEAKS_H
 
 #include <stdbool.h>
 

@@ -5,8 +5,8 @@
  * rule that decided, the right and the principal that carried it, or the
  * account flag. Thread-local: no locking, no allocation.
  */
-#ifndef LSAEMU_CORE_REASON_H
-#define LSAEMU_CORE_REASON_H
+#ifndef LSAEMU_CORE_DIAG_REASON_H
+#define LSAEMU_CORE_DIAG_REASON_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -11,8 +11,8 @@
  * or written is reported once on stderr and tracing stops
  * (lib/core/diag/diag_out.h).
  */
-#ifndef LSAEMU_API_TRACE_H
-#define LSAEMU_API_TRACE_H
+#ifndef LSAEMU_CORE_DIAG_TRACE_H
+#define LSAEMU_CORE_DIAG_TRACE_H
 
 #include <stddef.h>
 #include <stdint.h>

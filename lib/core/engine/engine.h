@@ -7,8 +7,8 @@
  * layer turns Windows structures into requests and verdicts back into
  * Windows answers; the tests drive the engine directly with tables.
  */
-#ifndef LSAEMU_CORE_ENGINE_H
-#define LSAEMU_CORE_ENGINE_H
+#ifndef LSAEMU_CORE_ENGINE_ENGINE_H
+#define LSAEMU_CORE_ENGINE_ENGINE_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -7,8 +7,8 @@
  * the behaviour everywhere. The comment cites the section or case of
  * behavior.md the choice comes from.
  */
-#ifndef LSAEMU_CORE_GUESSES_H
-#define LSAEMU_CORE_GUESSES_H
+#ifndef LSAEMU_CORE_ENGINE_GUESSES_H
+#define LSAEMU_CORE_ENGINE_GUESSES_H
 
 /* §3.1 / C006: the name length is checked before the TCB privilege. */
 #define GUESS_REGISTER_NAME_BEFORE_TCB 1

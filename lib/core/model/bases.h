@@ -6,8 +6,8 @@
  * SYSTEM is in no list: it holds every privilege implicitly, which is the
  * engine's business.
  */
-#ifndef LSAEMU_CORE_BASES_H
-#define LSAEMU_CORE_BASES_H
+#ifndef LSAEMU_CORE_MODEL_BASES_H
+#define LSAEMU_CORE_MODEL_BASES_H
 
 #include <stddef.h>
 

@@ -13,8 +13,8 @@
  * drops one and frees the policy with the last. Every pointer obtained from a
  * policy is borrowed and valid while the caller holds a reference.
  */
-#ifndef LSAEMU_CORE_POLICY_H
-#define LSAEMU_CORE_POLICY_H
+#ifndef LSAEMU_CORE_MODEL_POLICY_H
+#define LSAEMU_CORE_MODEL_POLICY_H
 
 #include <stdbool.h>
 #include <stddef.h>

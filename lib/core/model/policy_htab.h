@@ -6,8 +6,8 @@
  * to policy_index*.c; everything is inline so each look-up calls its
  * comparison directly.
  */
-#ifndef LSAEMU_CORE_POLICY_HTAB_H
-#define LSAEMU_CORE_POLICY_HTAB_H
+#ifndef LSAEMU_CORE_MODEL_POLICY_HTAB_H
+#define LSAEMU_CORE_MODEL_POLICY_HTAB_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -7,8 +7,8 @@
  * is a hash probe, so the cost of a logon does not grow with the number of
  * accounts. Items are stored as indexes into the policy's arrays.
  */
-#ifndef LSAEMU_CORE_POLICY_INDEX_H
-#define LSAEMU_CORE_POLICY_INDEX_H
+#ifndef LSAEMU_CORE_MODEL_POLICY_INDEX_H
+#define LSAEMU_CORE_MODEL_POLICY_INDEX_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -5,8 +5,8 @@
  * into per-policy blocks, and the domain strings shared by every local
  * account and group.
  */
-#ifndef LSAEMU_CORE_POLICY_STRINGS_H
-#define LSAEMU_CORE_POLICY_STRINGS_H
+#ifndef LSAEMU_CORE_MODEL_POLICY_STRINGS_H
+#define LSAEMU_CORE_MODEL_POLICY_STRINGS_H
 
 #include <stdbool.h>
 

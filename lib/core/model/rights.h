@@ -4,8 +4,8 @@
  * rights_table.h (generated from the reference data). Privileges carry a LUID;
  * account rights do not and never appear in a token.
  */
-#ifndef LSAEMU_CORE_RIGHTS_H
-#define LSAEMU_CORE_RIGHTS_H
+#ifndef LSAEMU_CORE_MODEL_RIGHTS_H
+#define LSAEMU_CORE_MODEL_RIGHTS_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -7,8 +7,8 @@
  * of 15 sub-authorities, so the first sid_size() bytes can be copied straight
  * into a caller's buffer. Nothing here allocates.
  */
-#ifndef LSAEMU_CORE_SID_H
-#define LSAEMU_CORE_SID_H
+#ifndef LSAEMU_CORE_MODEL_SID_H
+#define LSAEMU_CORE_MODEL_SID_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -11,8 +11,8 @@
  * Its size is fixed when it is made, for at most max SIDs; the caller frees
  * it with sid_set_free().
  */
-#ifndef LSAEMU_CORE_SID_SET_H
-#define LSAEMU_CORE_SID_SET_H
+#ifndef LSAEMU_CORE_MODEL_SID_SET_H
+#define LSAEMU_CORE_MODEL_SID_SET_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -5,8 +5,8 @@
  * by tools/gen-status-tables.sh from data/reference/ and checked in.
  * Look-ups never allocate and are safe from any thread.
  */
-#ifndef LSAEMU_CORE_STATUS_H
-#define LSAEMU_CORE_STATUS_H
+#ifndef LSAEMU_CORE_MODEL_STATUS_H
+#define LSAEMU_CORE_MODEL_STATUS_H
 
 #include <stdbool.h>
 #include <stdint.h>

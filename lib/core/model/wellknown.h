@@ -5,8 +5,8 @@
  * Administrator, Guest, None) are not here: they belong to the policy.
  * The table is static; look-ups never allocate and are thread-safe.
  */
-#ifndef LSAEMU_CORE_WELLKNOWN_H
-#define LSAEMU_CORE_WELLKNOWN_H
+#ifndef LSAEMU_CORE_MODEL_WELLKNOWN_H
+#define LSAEMU_CORE_MODEL_WELLKNOWN_H
 
 #include <stdbool.h>
 

@@ -9,8 +9,8 @@
  * LSAEMU_POLICY that cannot be loaded is reported once on stderr and makes
  * every call fail with STATUS_INTERNAL_DB_ERROR until a good explicit load.
  */
-#ifndef LSAEMU_CORE_CURRENT_H
-#define LSAEMU_CORE_CURRENT_H
+#ifndef LSAEMU_CORE_STATE_CURRENT_H
+#define LSAEMU_CORE_STATE_CURRENT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -55,8 +55,8 @@ int current_mutate(int (*mutate)(struct policy *copy, void *ctx), void *ctx);
 int current_select_process(const char *name);
 
 /* The token calls are evaluated against: the thread's impersonation token
- * when it has one, else the process token. Referenced; NULL only in the
- * broken state. */
+ * when it has one, else the process token, with a reference the caller
+ * drops with token_unref(); NULL only in the broken state. */
 struct token *current_caller_token(void);
 /*
  * The same token for a call that holds a policy from current_acquire(),
@@ -68,13 +68,15 @@ struct token *current_caller_token(void);
  * impersonation meanwhile. NULL only in the broken state.
  */
 struct token *current_caller_token_borrow(bool *referenced);
-/* The process token, referenced (NULL in the broken state). */
+/* The process token, with a reference the caller drops with token_unref()
+ * (NULL in the broken state). */
 struct token *current_process_token(void);
 /* The terminal session the process runs in. */
 uint32_t current_process_session(void);
 
-/* The thread's impersonation token (referenced, may be NULL), and setting
- * it (the slot takes over the reference; NULL reverts). */
+/* The thread's impersonation token, with a reference the caller drops with
+ * token_unref() (may be NULL), and setting it (the slot takes over the
+ * reference; NULL reverts). */
 struct token *current_thread_token(void);
 void current_set_thread_token(struct token *t);
 

@@ -7,8 +7,8 @@
  * named by some fault advances that function's counter, and a fault with
  * `nth: N` fires on the N-th call (if its account matches).
  */
-#ifndef LSAEMU_CORE_FAULTS_H
-#define LSAEMU_CORE_FAULTS_H
+#ifndef LSAEMU_CORE_STATE_FAULTS_H
+#define LSAEMU_CORE_STATE_FAULTS_H
 
 #include <stdbool.h>
 #include <stdint.h>

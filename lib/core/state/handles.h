@@ -10,8 +10,8 @@
  * thread; the table is split per thread only to keep threads from
  * contending (shard.h), and which thread made a handle shows nowhere.
  */
-#ifndef LSAEMU_CORE_HANDLES_H
-#define LSAEMU_CORE_HANDLES_H
+#ifndef LSAEMU_CORE_STATE_HANDLES_H
+#define LSAEMU_CORE_STATE_HANDLES_H
 
 #include <stdbool.h>
 #include <stddef.h>

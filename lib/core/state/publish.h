@@ -19,8 +19,8 @@
  * inside a section a call may take any other lock, and nothing that holds
  * another lock starts a section.
  */
-#ifndef LSAEMU_CORE_PUBLISH_H
-#define LSAEMU_CORE_PUBLISH_H
+#ifndef LSAEMU_CORE_STATE_PUBLISH_H
+#define LSAEMU_CORE_STATE_PUBLISH_H
 
 /* Takes the calling thread's publication lock; returns what publish_end()
  * needs to release it. */

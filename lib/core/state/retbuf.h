@@ -5,8 +5,8 @@
  * must free it, so that freeing a foreign pointer, a buffer twice, or with
  * the wrong function is answered with a status instead of corrupting memory.
  */
-#ifndef LSAEMU_CORE_RETBUF_H
-#define LSAEMU_CORE_RETBUF_H
+#ifndef LSAEMU_CORE_STATE_RETBUF_H
+#define LSAEMU_CORE_STATE_RETBUF_H
 
 #include <stddef.h>
 

@@ -13,8 +13,8 @@
  * a single-threaded program, ascending per thread otherwise (each thread
  * takes them from the counter in blocks).
  */
-#ifndef LSAEMU_CORE_SESSIONS_H
-#define LSAEMU_CORE_SESSIONS_H
+#ifndef LSAEMU_CORE_STATE_SESSIONS_H
+#define LSAEMU_CORE_STATE_SESSIONS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -86,24 +86,26 @@ unsigned luid_epoch(void);
  * registered yet: no look-up, list or reset sees it until
  * session_publish(). A logon builds its session privately and publishes it
  * together with its token handle (publish.h), so that a reset never meets
- * it half made. Returns it with one reference for the caller, or NULL on
+ * it half made. Returns it with one reference for the caller (dropped with
+ * session_unref, which also frees it while unpublished), or NULL on
  * allocation failure. Until it is published, its LUID may be changed.
  */
 struct logon_session *session_new(const struct session_info *info, const struct luid *fixed);
 /* Registers a session of session_new(): 0, or -1 on allocation failure
  * (it stays unregistered then). */
 int session_publish(struct logon_session *s);
-/* session_new() and session_publish() in one: the session, referenced, or
- * NULL on allocation failure. */
+/* session_new() and session_publish() in one: the session, with a
+ * reference for the caller (session_unref), or NULL on allocation failure. */
 struct logon_session *session_create(const struct session_info *info, const struct luid *fixed);
 /* Drops one reference; the last one ends the session. */
 void session_unref(struct logon_session *s);
 struct logon_session *session_ref(struct logon_session *s);
-/* The live session with this LUID, referenced, or NULL. */
+/* The live session with this LUID, with a reference the caller drops with
+ * session_unref(), or NULL. */
 struct logon_session *session_find(struct luid id);
-/* A malloc'd array of the live sessions' LUIDs in ascending order (caller
- * frees), or NULL with *n == 0 when there are none; returns -1 on
- * allocation failure. */
+/* The live sessions' LUIDs in ascending order in *out, an array the caller
+ * frees with mem_free(), or NULL with *n == 0 when there are none; returns
+ * -1 on allocation failure. */
 int session_list(struct luid **out, size_t *n);
 /* Makes a session permanent (held by the registry until reset or unpin). */
 void session_pin(struct logon_session *s);

@@ -8,8 +8,8 @@
  * privilege attributes is fixed at creation; the attributes change only
  * through token_set_priv_attributes() under the token's own lock.
  */
-#ifndef LSAEMU_CORE_TOKEN_H
-#define LSAEMU_CORE_TOKEN_H
+#ifndef LSAEMU_CORE_STATE_TOKEN_H
+#define LSAEMU_CORE_STATE_TOKEN_H
 
 #include <pthread.h>
 #include <stdbool.h>

@@ -5,8 +5,8 @@
  * test, SIDs handed over by callers, and translating between names and SIDs
  * the way LookupAccountSid shows them.
  */
-#ifndef LSAEMU_API_LOOKUP_H
-#define LSAEMU_API_LOOKUP_H
+#ifndef LSAEMU_WIN32_ADVAPI32_LOOKUP_H
+#define LSAEMU_WIN32_ADVAPI32_LOOKUP_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The LSA policy handle, shared by lsa_policy.c and lsa_rights.c. */
-#ifndef LSAEMU_API_LSA_POLICY_H
-#define LSAEMU_API_LSA_POLICY_H
+#ifndef LSAEMU_WIN32_ADVAPI32_LSA_POLICY_H
+#define LSAEMU_WIN32_ADVAPI32_LSA_POLICY_H
 
 #include "win32/api.h"
 

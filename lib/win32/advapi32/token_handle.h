@@ -4,8 +4,8 @@
  * object with an access check, the access-mask arithmetic of token objects,
  * and new token handles for copies of tokens.
  */
-#ifndef LSAEMU_API_TOKEN_HANDLE_H
-#define LSAEMU_API_TOKEN_HANDLE_H
+#ifndef LSAEMU_WIN32_ADVAPI32_TOKEN_HANDLE_H
+#define LSAEMU_WIN32_ADVAPI32_TOKEN_HANDLE_H
 
 #include <stdint.h>
 
@@ -17,7 +17,8 @@
 #define PSEUDO_THREAD ((HANDLE)(intptr_t)-2)
 
 /*
- * The token behind h, referenced, when the handle grants every bit of need.
+ * The token behind h, with a reference the caller drops with token_unref(),
+ * when the handle grants every bit of need.
  * Returns 0, STATUS_INVALID_HANDLE (not an open token handle: never issued,
  * closed, another kind of handle, a pseudo-handle) or GUESS_TOKEN_ACCESS_STATUS;
  * the reason names the function fn and the missing rights. granted (may be

@@ -4,8 +4,8 @@
  * lib/liblsaemu.sym by tools/gen-proc-table.sh (lib/gen/proc_table.c in the
  * build tree), sorted by name in C order.
  */
-#ifndef LSAEMU_API_PROC_TABLE_H
-#define LSAEMU_API_PROC_TABLE_H
+#ifndef LSAEMU_WIN32_KERNEL32_PROC_TABLE_H
+#define LSAEMU_WIN32_KERNEL32_PROC_TABLE_H
 
 #include <stddef.h>
 

@@ -7,8 +7,8 @@
  * RETBUF_LSA_RETURN; the caller frees it with LsaFreeReturnBuffer) and does
  * not touch again. On a non-zero return the handler allocated nothing.
  */
-#ifndef LSAEMU_API_CALLPKG_H
-#define LSAEMU_API_CALLPKG_H
+#ifndef LSAEMU_WIN32_SECUR32_CALLPKG_H
+#define LSAEMU_WIN32_SECUR32_CALLPKG_H
 
 #include "win32/api.h"
 

@@ -4,8 +4,8 @@
  * from parsed credentials to a logon session, a token handle, a profile and
  * quotas (behavior.md 3.5 steps 4 and 8-12, outputs).
  */
-#ifndef LSAEMU_API_LOGON_CORE_H
-#define LSAEMU_API_LOGON_CORE_H
+#ifndef LSAEMU_WIN32_SECUR32_LOGON_CORE_H
+#define LSAEMU_WIN32_SECUR32_LOGON_CORE_H
 
 #include <stdbool.h>
 

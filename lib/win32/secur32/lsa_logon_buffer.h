@@ -5,8 +5,8 @@
  * Negotiate. The caller's block is never trusted: lengths, alignment and
  * every embedded string pointer are checked against the block first.
  */
-#ifndef LSAEMU_API_LSA_LOGON_BUFFER_H
-#define LSAEMU_API_LSA_LOGON_BUFFER_H
+#ifndef LSAEMU_WIN32_SECUR32_LSA_LOGON_BUFFER_H
+#define LSAEMU_WIN32_SECUR32_LSA_LOGON_BUFFER_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -39,14 +39,16 @@ NTSTATUS submit_parse(enum auth_package kind, const void *buf, ULONG len, struct
 
 /*
  * Best-effort user name of a block, for fault matching before any check:
- * a malloc'd UTF-8 string or NULL. Never fails loudly.
+ * a UTF-8 string the caller frees with mem_free(), or NULL. Never fails
+ * loudly.
  */
 char *submit_peek_user(enum auth_package kind, const void *buf, ULONG len);
 /* The same as the span of the block's user name, for the trace; false when
  * the block does not parse. Never sets the reason. */
 bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct wspan *user);
 
-/* Copies a span into a malloc'd UTF-8 string (NULL on allocation failure). */
+/* Copies a span into a UTF-8 string the caller frees with mem_free() (NULL
+ * on allocation failure). */
 char *wspan_utf8(struct wspan s);
 /* The same keeping unpaired surrogates (utf16_to_wtf8()), for the audit
  * records, which show the name exactly as the caller gave it. */

@@ -4,8 +4,8 @@
  * (KERB_INTERACTIVE_PROFILE has the same shape) filled from the account,
  * with its strings inside the same block. Freed with LsaFreeReturnBuffer.
  */
-#ifndef LSAEMU_API_LSA_PROFILE_H
-#define LSAEMU_API_LSA_PROFILE_H
+#ifndef LSAEMU_WIN32_SECUR32_LSA_PROFILE_H
+#define LSAEMU_WIN32_SECUR32_LSA_PROFILE_H
 
 #include "win32/api.h"
 

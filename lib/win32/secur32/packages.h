@@ -4,8 +4,8 @@
  * LsaLookupAuthenticationPackage hands out (guesses.h: registration order
  * Negotiate, Kerberos, MSV1_0).
  */
-#ifndef LSAEMU_API_PACKAGES_H
-#define LSAEMU_API_PACKAGES_H
+#ifndef LSAEMU_WIN32_SECUR32_PACKAGES_H
+#define LSAEMU_WIN32_SECUR32_PACKAGES_H
 
 #include <stddef.h>
 
