@@ -14,7 +14,7 @@
 
 #include "core/model/bases.h"
 #include "base/md4.h"
-#include "core/model/policy.h"
+#include "core/model/policy_build.h"
 #include "core/model/wellknown.h"
 #include "loader/loader.h"
 #include "testutil.h"

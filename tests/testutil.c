@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "base/mem.h"
-#include "core/model/policy.h"
+#include "core/model/policy_build.h"
 #include "core/model/status.h"
 #include "lsaemu.h"
 

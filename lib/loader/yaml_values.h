@@ -23,7 +23,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "core/model/policy.h"
+#include "core/model/policy_build.h"
 #include "loader/loader.h"
 
 struct lsaemu_error;

@@ -9,7 +9,7 @@
 #include "config.h"
 #include "base/mem.h"
 
-#include "core/model/policy.h"
+#include "core/model/policy_build.h"
 
 #include <stdlib.h>
 #include <string.h>

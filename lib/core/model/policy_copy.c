@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "core/model/policy.h"
+#include "core/model/policy_build.h"
 #include "core/model/policy_index.h"
 
 static int copy_account(struct policy *dst, const struct account *a)

@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "core/engine/engine.h"
+#include "core/model/policy_build.h"
 #include "core/state/faults.h"
 #include "core/state/handles.h"
 #include "core/state/publish.h"

@@ -15,6 +15,7 @@
 
 #include "core/engine/guesses.h"
 #include "core/diag/reason.h"
+#include "core/model/policy_build.h"
 #include "core/state/retbuf.h"
 #include "core/model/rights.h"
 #include "core/model/sid_set.h"
