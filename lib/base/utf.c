@@ -89,6 +89,13 @@ size_t utf8_to_utf16(const char *s, uint16_t *out, size_t cap)
     const unsigned char *p = (const unsigned char *)s;
     size_t n = 0;
     while (*p) {
+        if (*p < 0x80) { /* ASCII, as most names are */
+            if (n < cap)
+                out[n] = *p;
+            n++;
+            p++;
+            continue;
+        }
         size_t used;
         /* The NUL ends the string and any sequence it cuts. */
         long cp = utf8_next(p, SIZE_MAX, &used, 0);

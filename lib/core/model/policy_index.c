@@ -2,7 +2,7 @@
 /*
  * Hash indexes for the policy model (see policy_index.h): the lifetime of
  * the indexes, the SID table, rights and membership (the name indexes are in
- * policy_index_names.c, the shared hash table in policy_htab.h). The tables store
+ * policy_index_names.c, the hash table in base/htab.h). The tables store
  * item indexes and the item's hash; keys are compared through the policy's
  * own arrays, so nothing is copied but the SIDs of the rights and membership
  * maps, which have no array of their own.
@@ -10,7 +10,7 @@
 #include "config.h"
 #include "base/mem.h"
 
-#include "core/model/policy_htab.h"
+#include "core/model/policy_index.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -81,46 +81,70 @@ static inline const struct sid *entry_sid(const struct policy_index *idx,
     }
 }
 
+/* A walk of the SID table for one SID: what the stop tests below compare
+ * and note. */
+struct sid_walk {
+    const struct policy_index *idx;
+    const struct policy *pol;
+    const struct sid *sid;
+    uint32_t kind;          /* find_kind(): the kind of item wanted */
+    long account, group;    /* the first account and group met, or -1 */
+};
+
+static inline bool entry_is(const struct sid_walk *w, uint32_t ref)
+{
+    return sid_equal(entry_sid(w->idx, w->pol, ref), w->sid);
+}
+
+/* Any entry with the SID: the first met is its canonical entry. */
+static bool stop_at_sid(void *ctx, uint32_t item)
+{
+    const struct sid_walk *w = ctx;
+    return entry_is(w, w->idx->entries[item].ref);
+}
+
+/* The first item of kind w->kind with the SID. The kind is compared
+ * before the SID: the entry is only read (a cache miss in a large table)
+ * when it can be the one. */
+static bool stop_at_kind(void *ctx, uint32_t item)
+{
+    const struct sid_walk *w = ctx;
+    uint32_t ref = w->idx->entries[item].ref;
+    return (ref & SID_REF_KIND) == w->kind && entry_is(w, ref);
+}
+
+/* Notes the first account and the first group with the SID; stops at the
+ * account (an account wins over a group), else walks to the end. */
+static bool note_owner(void *ctx, uint32_t item)
+{
+    struct sid_walk *w = ctx;
+    uint32_t ref = w->idx->entries[item].ref, kind = ref & SID_REF_KIND;
+    if (kind == SID_REF_OTHER || (kind == SID_REF_GROUP && w->group >= 0) || !entry_is(w, ref))
+        return false;
+    if (kind == SID_REF_GROUP) {
+        w->group = (long)(ref & ~SID_REF_KIND);
+        return false;
+    }
+    w->account = (long)(ref & ~SID_REF_KIND);
+    return true;
+}
+
 /* The canonical entry of sid (the first one the probe meets), or -1. */
 static inline __attribute__((always_inline)) long
 find_entry(const struct policy_index *idx, const struct policy *pol, const struct sid *sid,
            uint32_t hash)
 {
-    const struct htab *t = &idx->sids;
-    if (!t->cap)
-        return -1;
-    size_t j = hash & (t->cap - 1);
-    uint32_t it;
-    while ((it = t->slot[j].item) != 0) {
-        if (t->slot[j].hash == hash &&
-            sid_equal(entry_sid(idx, pol, idx->entries[it - 1].ref), sid))
-            return (long)(it - 1);
-        j = (j + 1) & (t->cap - 1);
-    }
-    return -1;
+    struct sid_walk w = {idx, pol, sid, 0, -1, -1};
+    return htab_find(&idx->sids, hash, stop_at_sid, &w);
 }
 
 /* Index of the first account (group) with sid, or -1. */
 static long find_kind(const struct policy_index *idx, const struct policy *pol,
                       const struct sid *sid, uint32_t kind)
 {
-    const struct htab *t = &idx->sids;
-    if (!t->cap)
-        return -1;
-    uint32_t hash = sid_hash(sid);
-    size_t j = hash & (t->cap - 1);
-    uint32_t it;
-    while ((it = t->slot[j].item) != 0) {
-        /* The hash first: the entry is only read (a cache miss in a large
-         * table) when it can be the one. */
-        if (t->slot[j].hash == hash) {
-            uint32_t ref = idx->entries[it - 1].ref;
-            if ((ref & SID_REF_KIND) == kind && sid_equal(entry_sid(idx, pol, ref), sid))
-                return (long)(ref & ~SID_REF_KIND);
-        }
-        j = (j + 1) & (t->cap - 1);
-    }
-    return -1;
+    struct sid_walk w = {idx, pol, sid, kind, -1, -1};
+    long e = htab_find(&idx->sids, sid_hash(sid), stop_at_kind, &w);
+    return e < 0 ? -1 : (long)(idx->entries[e].ref & ~SID_REF_KIND);
 }
 
 /* Appends an entry for ref; its index, or -1. Arrays grow by an eighth, as
@@ -172,16 +196,6 @@ static long intern_sid(struct policy_index *idx, const struct policy *pol, const
     return e;
 }
 
-/* Sizes the SID table for n items at once (growing it item by item
- * rehashes every entry at each doubling). */
-static int htab_reserve(struct htab *t, size_t n)
-{
-    while ((n + 1) * 2 > t->cap)
-        if (htab_grow(t) < 0)
-            return -1;
-    return 0;
-}
-
 long policy_index_sid_ref(struct policy_index *idx, const struct policy *pol,
                           const struct sid *sid)
 {
@@ -219,6 +233,23 @@ static int add_clash(struct policy_index *idx, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* add_item_entry()'s walk: the first group and the first account already
+ * in the table with the SID (ref + 1, 0 = none). */
+struct clash_walk {
+    struct sid_walk w;
+    uint32_t group, account;
+};
+
+static bool note_first(void *ctx, uint32_t item)
+{
+    struct clash_walk *c = ctx;
+    uint32_t r = c->w.idx->entries[item].ref;
+    uint32_t *first = (r & SID_REF_KIND) == SID_REF_GROUP ? &c->group : &c->account;
+    if (!*first && entry_is(&c->w, r))
+        *first = r + 1;
+    return false;
+}
+
 /*
  * Adds the entry of an account or group (ref) while the table is built,
  * and finds in the same walk of its probe chain the first group and the
@@ -232,23 +263,15 @@ static int add_item_entry(struct policy_index *idx, const struct policy *pol, ui
     if (htab_full(t) && htab_grow(t) < 0)
         return -1;
     const struct sid *sid = entry_sid(idx, pol, ref);
-    uint32_t hash = sid_hash(sid), it, group = 0, account = 0; /* ref + 1 */
-    size_t j = hash & (t->cap - 1);
-    while ((it = t->slot[j].item) != 0) {
-        if (t->slot[j].hash == hash) {
-            uint32_t r = idx->entries[it - 1].ref;
-            uint32_t *first = (r & SID_REF_KIND) == SID_REF_GROUP ? &group : &account;
-            if (!*first && sid_equal(entry_sid(idx, pol, r), sid))
-                *first = r + 1;
-        }
-        j = (j + 1) & (t->cap - 1);
-    }
+    uint32_t hash = sid_hash(sid);
+    struct clash_walk w = {{idx, pol, sid, 0, -1, -1}, 0, 0};
+    long found;
+    size_t pos = htab_walk(t, hash, note_first, &w, NULL, &found);
     /* build_sids sized the entries for every account and group. */
-    t->slot[j] = (struct htab_slot){hash, (uint32_t)idx->n_entries + 1};
-    t->count++;
+    htab_put_at(t, pos, hash, (uint32_t)idx->n_entries);
     idx->entries[idx->n_entries++] = (struct policy_sid_entry){.ref = ref};
-    if (group || account)
-        return add_clash(idx, (group ? group : account) - 1, ref);
+    if (w.group || w.account)
+        return add_clash(idx, (w.group ? w.group : w.account) - 1, ref);
     return 0;
 }
 
@@ -300,29 +323,11 @@ long policy_index_group_by_sid(const struct policy_index *idx, const struct poli
 void policy_index_owner_by_sid(const struct policy_index *idx, const struct policy *pol,
                                const struct sid *sid, long *account, long *group)
 {
-    const struct htab *t = &idx->sids;
-    *account = *group = -1;
-    if (!t->cap)
-        return;
-    uint32_t hash = sid_hash(sid);
-    size_t j = hash & (t->cap - 1);
-    uint32_t it;
-    while ((it = t->slot[j].item) != 0 && *account < 0) {
-        if (t->slot[j].hash != hash) {
-            j = (j + 1) & (t->cap - 1);
-            continue;
-        }
-        uint32_t ref = idx->entries[it - 1].ref;
-        uint32_t kind = ref & SID_REF_KIND;
-        if (kind != SID_REF_OTHER &&
-            (kind == SID_REF_ACCOUNT || *group < 0) && sid_equal(entry_sid(idx, pol, ref), sid)) {
-            if (kind == SID_REF_ACCOUNT)
-                *account = (long)(ref & ~SID_REF_KIND);
-            else
-                *group = (long)(ref & ~SID_REF_KIND);
-        }
-        j = (j + 1) & (t->cap - 1);
-    }
+    struct sid_walk w = {idx, pol, sid, 0, -1, -1};
+    long found;
+    htab_walk(&idx->sids, sid_hash(sid), note_owner, &w, NULL, &found);
+    *account = w.account;
+    *group = w.group;
 }
 
 /* ---- Rights and membership ---------------------------------------------------- */

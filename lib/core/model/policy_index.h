@@ -14,25 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/htab.h"
 #include "core/model/policy.h"
-
-/* One slot: the hash next to the item, so that a probe reads one cache
- * line, not one in a hash array and another in an item array. */
-struct htab_slot {
-    uint32_t hash;
-    uint32_t item; /* item index + 1; 0 = empty */
-};
-
-/* Open addressing with linear probing. */
-struct htab {
-    struct htab_slot *slot;
-    size_t cap;     /* 0 or a power of two */
-    size_t count;
-    /* Filled up to 3/4 instead of 1/2: the name tables, probed once per
-     * logon and always for a name that is there, trade a probe or two for
-     * a third of their memory. */
-    bool dense;
-};
 
 /* One SID the policy knows: an account's, a group's, or another SID that
  * holds a right or is a member (well-known or foreign; copied into

@@ -6,7 +6,7 @@
  */
 #include "config.h"
 
-#include "core/model/policy_htab.h"
+#include "core/model/policy_index.h"
 
 #include "base/casefold.h"
 
@@ -52,22 +52,37 @@ bool policy_index_name_equal(const char *a, const char *b)
     return x == y;
 }
 
-static bool account_name_eq(const void *ctx, uint32_t item, const void *key)
+/* A name look-up: the walk stops at the item whose name is the one. */
+struct name_query {
+    const struct policy *pol;
+    const char *name;
+};
+
+static bool account_name_eq(void *ctx, uint32_t item)
 {
-    const struct policy *pol = ctx;
-    return policy_index_name_equal(pol->accounts[item].name, key);
+    const struct name_query *q = ctx;
+    return policy_index_name_equal(q->pol->accounts[item].name, q->name);
 }
 
-static bool group_name_eq(const void *ctx, uint32_t item, const void *key)
+static bool group_name_eq(void *ctx, uint32_t item)
 {
-    const struct policy *pol = ctx;
-    return policy_index_name_equal(pol->groups[item].name, key);
+    const struct name_query *q = ctx;
+    return policy_index_name_equal(q->pol->groups[item].name, q->name);
 }
 
-static bool process_name_eq(const void *ctx, uint32_t item, const void *key)
+static bool process_name_eq(void *ctx, uint32_t item)
 {
-    const struct policy *pol = ctx;
-    return policy_index_name_equal(pol->processes[item].name, key);
+    const struct name_query *q = ctx;
+    return policy_index_name_equal(q->pol->processes[item].name, q->name);
+}
+
+/* The item of t whose name is name (hashed to hash), or -1. */
+static inline __attribute__((always_inline)) long
+find_name(const struct htab *t, uint32_t hash, htab_stop_fn eq, const struct policy *pol,
+          const char *name)
+{
+    struct name_query q = {pol, name};
+    return htab_find(t, hash, eq, &q);
 }
 
 int policy_index_add_process_name(struct policy_index *idx, const struct policy *pol, size_t i)
@@ -79,26 +94,26 @@ int policy_index_add_process_name(struct policy_index *idx, const struct policy 
 long policy_index_account_by_name(const struct policy_index *idx, const struct policy *pol,
                                   const char *name)
 {
-    return htab_find(&idx->account_names, policy_index_name_hash(name), account_name_eq, pol,
+    return find_name(&idx->account_names, policy_index_name_hash(name), account_name_eq, pol,
                      name);
 }
 
 long policy_index_group_by_name(const struct policy_index *idx, const struct policy *pol,
                                 const char *name)
 {
-    return htab_find(&idx->group_names, policy_index_name_hash(name), group_name_eq, pol, name);
+    return find_name(&idx->group_names, policy_index_name_hash(name), group_name_eq, pol, name);
 }
 
 long policy_index_account_by_name_h(const struct policy_index *idx, const struct policy *pol,
                                     const char *name, uint32_t hash)
 {
-    return htab_find(&idx->account_names, hash, account_name_eq, pol, name);
+    return find_name(&idx->account_names, hash, account_name_eq, pol, name);
 }
 
 long policy_index_group_by_name_h(const struct policy_index *idx, const struct policy *pol,
                                   const char *name, uint32_t hash)
 {
-    return htab_find(&idx->group_names, hash, group_name_eq, pol, name);
+    return find_name(&idx->group_names, hash, group_name_eq, pol, name);
 }
 
 int policy_index_add_account_name_h(struct policy_index *idx, size_t i, uint32_t hash)
@@ -114,7 +129,7 @@ int policy_index_add_group_name_h(struct policy_index *idx, size_t i, uint32_t h
 long policy_index_process_by_name(const struct policy_index *idx, const struct policy *pol,
                                   const char *name)
 {
-    return htab_find(&idx->process_names, policy_index_name_hash(name), process_name_eq, pol,
+    return find_name(&idx->process_names, policy_index_name_hash(name), process_name_eq, pol,
                      name);
 }
 

@@ -20,35 +20,38 @@ int sid_set_init(struct sid_set *set, size_t max)
     size_t cap = 16;
     while (cap < 2 * max)
         cap *= 2;
-    set->slot = mem_calloc(cap, sizeof *set->slot);
-    if (!set->slot)
-        return -1;
-    set->cap = cap;
-    return 0;
+    return htab_init_cap(&set->t, cap);
+}
+
+/* sid_set_add()'s walk: the SID added and the array the items index. */
+struct set_walk {
+    const struct sid *const *items;
+    const struct sid *sid;
+};
+
+static bool same_sid(void *ctx, uint32_t item)
+{
+    const struct set_walk *w = ctx;
+    return sid_equal(w->items[item], w->sid);
 }
 
 bool sid_set_add(struct sid_set *set, const struct sid *const *items, size_t i)
 {
     uint32_t hash = sid_hash(items[i]);
-    size_t j = hash & (set->cap - 1);
-    uint32_t it;
-    while ((it = set->slot[j].item) != 0) {
-        set->probes++;
-        if (set->slot[j].hash == hash && sid_equal(items[it - 1], items[i]))
-            return false;
-        j = (j + 1) & (set->cap - 1);
-    }
-    set->probes++;
-    set->slot[j] = (struct sid_set_slot){hash, (uint32_t)i + 1};
-    set->count++;
+    struct set_walk w = {items, items[i]};
+    long found;
+    size_t pos = htab_walk(&set->t, hash, same_sid, &w, &set->probes, &found);
+    if (found >= 0)
+        return false;
+    htab_put_at(&set->t, pos, hash, (uint32_t)i);
     return true;
 }
 
 void sid_set_free(struct sid_set *set)
 {
     probes += set->probes;
-    mem_free(set->slot);
-    memset(set, 0, sizeof *set);
+    htab_free(&set->t);
+    set->probes = 0;
 }
 
 unsigned long sid_set_probes(void)

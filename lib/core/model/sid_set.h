@@ -18,17 +18,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/htab.h"
 #include "core/model/sid.h"
 
-struct sid_set_slot {
-    uint32_t hash;
-    uint32_t item; /* index into the caller's array + 1; 0 = empty */
-};
-
 struct sid_set {
-    struct sid_set_slot *slot;
-    size_t cap; /* a power of two, at least twice max */
-    size_t count;
+    struct htab t; /* items: indexes into the caller's array; at least twice max slots */
     unsigned long probes; /* slots examined, added to the thread's count when freed */
 };
 
