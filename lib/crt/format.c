@@ -596,6 +596,26 @@ long crt_format(bool wide, void *buf, size_t cap, const void *fmt, va_list ap)
     return run(&s, fmt, ap);
 }
 
+int crt_format_ms(bool wide, void *buf, size_t count, const void *fmt, va_list ap)
+{
+    if (!fmt || (!buf && count)) {
+        errno = EINVAL;
+        return -1;
+    }
+    long n = crt_format(wide, buf, count, fmt, ap);
+    if (n < 0)
+        return -1;
+    if (!buf) /* counting call: _snprintf(NULL, 0, ...) */
+        return (int)n;
+    if ((size_t)n < count) {
+        if (wide)
+            ((uint16_t *)buf)[n] = 0;
+        else
+            ((char *)buf)[n] = 0;
+    }
+    return (size_t)n <= count ? (int)n : -1;
+}
+
 long crt_format_stream(bool wide, FILE *f, const void *fmt, va_list ap)
 {
     /* A refused format writes nothing: count first. */

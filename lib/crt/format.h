@@ -34,6 +34,16 @@
 long crt_format(bool wide, void *buf, size_t cap, const void *fmt, va_list ap);
 
 /*
+ * Microsoft's _vsnprintf / _vsnwprintf contract on crt_format(): the length
+ * when it fits in count units (terminated when there is room for the NUL),
+ * count when it fills the buffer exactly (not terminated), -1 when it does
+ * not fit or the format is refused; with buf NULL and count 0, the length
+ * (a counting call). A NULL format, or a NULL buffer with a count, is -1
+ * with errno EINVAL.
+ */
+int crt_format_ms(bool wide, void *buf, size_t count, const void *fmt, va_list ap);
+
+/*
  * The same to stream f, as UTF-8 for both families. Nothing is written when
  * the format is refused (a first pass counts the output). Returns the number
  * of units (bytes, or WCHARs for the wide family), or -1: the format was

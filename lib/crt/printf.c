@@ -71,18 +71,7 @@ LSAEMU_EXPORT int lsaemu_sprintf(char *buf, const char *fmt, ...)
 
 LSAEMU_EXPORT int lsaemu_vsnprintf_ms(char *buf, size_t count, const char *fmt, va_list ap)
 {
-    if (!fmt || (!buf && count)) {
-        errno = EINVAL;
-        return -1;
-    }
-    long n = run(buf, count, fmt, ap);
-    if (n < 0)
-        return -1;
-    if (!buf) /* counting call: _snprintf(NULL, 0, ...) */
-        return (int)n;
-    if ((size_t)n < count)
-        buf[n] = 0;
-    return (size_t)n <= count ? (int)n : -1;
+    return crt_format_ms(false, buf, count, fmt, ap);
 }
 
 LSAEMU_EXPORT int lsaemu_snprintf_ms(char *buf, size_t count, const char *fmt, ...)

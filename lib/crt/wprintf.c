@@ -49,18 +49,7 @@ LSAEMU_EXPORT int lsaemu_swprintf16(WCHAR *buf, size_t count, const WCHAR *fmt, 
 
 LSAEMU_EXPORT int lsaemu_vsnwprintf16(WCHAR *buf, size_t count, const WCHAR *fmt, va_list ap)
 {
-    if (!fmt || (!buf && count)) {
-        errno = EINVAL;
-        return -1;
-    }
-    long n = run(buf, count, fmt, ap);
-    if (n < 0)
-        return -1;
-    if (!buf) /* counting call: _snwprintf(NULL, 0, ...) */
-        return (int)n;
-    if ((size_t)n < count)
-        buf[n] = 0;
-    return (size_t)n <= count ? (int)n : -1;
+    return crt_format_ms(true, buf, count, fmt, ap);
 }
 
 LSAEMU_EXPORT int lsaemu_snwprintf16(WCHAR *buf, size_t count, const WCHAR *fmt, ...)

@@ -92,26 +92,12 @@ static void set_free(struct sid_set *set)
         mem_free(set->slots);
 }
 
-/* sid_equal(), inlined: the set is searched for every SID added to it. */
-static inline bool same_sid(const struct sid *a, const struct sid *b)
-{
-    uint64_t ha, hb;
-    memcpy(&ha, &a->revision, sizeof ha);
-    memcpy(&hb, &b->revision, sizeof hb);
-    if (ha != hb)
-        return false;
-    for (unsigned i = 0; i < a->count; i++)
-        if (a->sub[i] != b->sub[i])
-            return false;
-    return true;
-}
-
 /* Position of sid in a hashed set, or -1. */
 static __attribute__((noinline)) long set_find_hashed(const struct sid_set *set,
                                                       const struct sid *sid)
 {
     for (size_t j = sid_hash(sid) & (SET_SLOTS - 1); set->slots[j]; j = (j + 1) & (SET_SLOTS - 1))
-        if (same_sid(&set->items[set->slots[j] - 1].g.sid, sid))
+        if (sid_equal(&set->items[set->slots[j] - 1].g.sid, sid))
             return (long)set->slots[j] - 1;
     return -1;
 }
@@ -122,7 +108,7 @@ static long set_find(const struct sid_set *set, const struct sid *sid)
     if (__builtin_expect(set->slots != NULL, 0))
         return set_find_hashed(set, sid);
     for (size_t i = 0; i < set->n; i++)
-        if (same_sid(&set->items[i].g.sid, sid))
+        if (sid_equal(&set->items[i].g.sid, sid))
             return (long)i;
     return -1;
 }
@@ -229,7 +215,7 @@ static __attribute__((noinline)) void add_merged_groups(const struct policy *pol
     }
     for (size_t j = 0; j < n && !set->overflow; j++) {
         const struct sid *gs = &pol->groups[groups[j]].sid;
-        if (same_sid(gs, user) || set_find(set, gs) >= 0)
+        if (sid_equal(gs, user) || set_find(set, gs) >= 0)
             continue;
         set_push(set, gs, TOK_GROUP_DEFAULT, (long)groups[j]);
     }
@@ -246,7 +232,7 @@ static void add_groups_of(const struct policy *pol, struct sid_set *set, const s
     }
     for (size_t j = 0; j < info->n_groups; j++) {
         const struct sid *gs = &pol->groups[info->groups[j]].sid;
-        if (same_sid(gs, user) || set_find(set, gs) >= 0)
+        if (sid_equal(gs, user) || set_find(set, gs) >= 0)
             continue;
         set_push(set, gs, TOK_GROUP_DEFAULT, (long)info->groups[j]);
     }

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "base/mem.h"
 
+#include "core/model/policy_build.h"
 #include "core/model/policy_strings.h"
 
 #include <string.h>

@@ -133,22 +133,6 @@ char *sid_format(const struct sid *s, char *buf)
     return buf;
 }
 
-bool sid_equal(const struct sid *a, const struct sid *b)
-{
-    /* The 8-byte head (revision, count, authority) as one word, then the
-     * sub-authorities: a logon compares a few hundred SIDs, and two memcmp
-     * calls per comparison were a tenth of its cost. */
-    uint64_t ha, hb;
-    memcpy(&ha, &a->revision, sizeof ha);
-    memcpy(&hb, &b->revision, sizeof hb);
-    if (ha != hb)
-        return false;
-    for (unsigned i = 0; i < a->count; i++)
-        if (a->sub[i] != b->sub[i])
-            return false;
-    return true;
-}
-
 size_t sid_size(const struct sid *s)
 {
     return 8 + 4 * (size_t)s->count;
