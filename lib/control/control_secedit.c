@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "base/mem.h"
+#include "base/array.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -27,16 +28,11 @@ static unsigned char *read_all(const char *path, size_t *len)
     if (!f)
         return NULL;
     for (;;) {
-        if (*len == cap) {
-            cap = cap ? cap * 2 : 8192;
-            unsigned char *p = mem_realloc(data, cap);
-            if (!p) {
-                mem_free(data);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            data = p;
+        if (array_reserve(&data, &cap, *len + 1, 1, 8192) < 0) {
+            mem_free(data);
+            fclose(f);
+            errno = ENOMEM;
+            return NULL;
         }
         size_t n = fread(data + *len, 1, cap - *len, f);
         *len += n;

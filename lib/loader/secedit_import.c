@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "base/mem.h"
+#include "base/array.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -31,17 +32,9 @@ static void text_add(struct text *t, const char *s, size_t n)
 {
     if (t->failed)
         return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 1024;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *p = mem_realloc(t->p, cap);
-        if (!p) {
-            t->failed = true;
-            return;
-        }
-        t->p = p;
-        t->cap = cap;
+    if (array_reserve(&t->p, &t->cap, t->len + n + 1, 1, 1024) < 0) {
+        t->failed = true;
+        return;
     }
     memcpy(t->p + t->len, s, n);
     t->len += n;

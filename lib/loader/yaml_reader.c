@@ -11,6 +11,7 @@
  */
 #include "config.h"
 #include "base/mem.h"
+#include "base/array.h"
 
 #include <string.h>
 
@@ -153,15 +154,10 @@ static bool register_anchor(struct rd *r, const char *name, struct yn *node, yam
                        "second occurrence", mark);
         return false;
     }
-    if (r->n_anchors == r->cap_anchors) {
-        size_t cap = r->cap_anchors ? r->cap_anchors * 2 : 8;
-        struct anchor *grown = mem_realloc(r->anchors, cap * sizeof *grown);
-        if (!grown) {
-            ld_oom(r->ld);
-            return false;
-        }
-        r->anchors = grown;
-        r->cap_anchors = cap;
+    if (array_reserve(&r->anchors, &r->cap_anchors, r->n_anchors + 1, sizeof *r->anchors, 8) <
+        0) {
+        ld_oom(r->ld);
+        return false;
     }
     if (!grow_slots(r))
         return false;
@@ -202,15 +198,9 @@ static bool shared_list_slot(const struct rd *r, const struct yn *node)
 
 static bool push_item(struct rd *r, struct yn *node)
 {
-    if (r->n_items == r->cap_items) {
-        size_t cap = r->cap_items ? r->cap_items * 2 : 64;
-        struct yn **grown = mem_realloc(r->items, cap * sizeof *grown);
-        if (!grown) {
-            ld_oom(r->ld);
-            return false;
-        }
-        r->items = grown;
-        r->cap_items = cap;
+    if (array_reserve(&r->items, &r->cap_items, r->n_items + 1, sizeof *r->items, 64) < 0) {
+        ld_oom(r->ld);
+        return false;
     }
     r->items[r->n_items++] = node;
     return true;

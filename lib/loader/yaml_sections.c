@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "base/mem.h"
+#include "base/array.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,15 +67,9 @@ static void defer(struct ld *ld, struct ld_ref **arr, size_t *n, size_t *cap, si
     /* A streamed entry's nodes are gone after it; the list must stay. */
     if (list && ld->streaming && !(list = ld_keep_node(ld, list)))
         return;
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        struct ld_ref *grown = mem_realloc(*arr, ncap * sizeof *grown);
-        if (!grown) {
-            ld_oom(ld);
-            return;
-        }
-        *arr = grown;
-        *cap = ncap;
+    if (array_reserve(arr, cap, *n + 1, sizeof **arr, 16) < 0) {
+        ld_oom(ld);
+        return;
     }
     (*arr)[(*n)++] = (struct ld_ref){.index = (uint32_t)index, .list = list};
 }

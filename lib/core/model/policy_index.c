@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "base/mem.h"
+#include "base/array.h"
 
 #include "core/model/policy_index.h"
 
@@ -168,15 +169,7 @@ static long add_entry(struct policy_index *idx, uint32_t ref, uint32_t hash)
 /* Makes room for one more SID in idx->other; 0 or -1. */
 static int reserve_other(struct policy_index *idx)
 {
-    if (idx->n_other == idx->cap_other) {
-        size_t ncap = idx->cap_other ? idx->cap_other * 2 : 16;
-        struct sid *o = mem_realloc(idx->other, ncap * sizeof *o);
-        if (!o)
-            return -1;
-        idx->other = o;
-        idx->cap_other = ncap;
-    }
-    return 0;
+    return array_reserve(&idx->other, &idx->cap_other, idx->n_other + 1, sizeof *idx->other, 16);
 }
 
 /* The canonical entry of sid, adding one for a SID that is no account or
@@ -348,14 +341,9 @@ int policy_index_build_rights(struct policy_index *idx, struct policy *pol)
                 return -1;
             struct policy_sid_entry *en = &idx->entries[e];
             if (!en->mask) {
-                if (idx->n_masks == mcap) {
-                    size_t ncap = mcap ? mcap * 2 : 32;
-                    right_mask *m = mem_realloc(idx->masks, ncap * sizeof *m);
-                    if (!m)
-                        return -1;
-                    idx->masks = m;
-                    mcap = ncap;
-                }
+                if (array_reserve(&idx->masks, &mcap, idx->n_masks + 1, sizeof *idx->masks, 32) <
+                    0)
+                    return -1;
                 idx->masks[idx->n_masks++] = 0;
                 en->mask = (uint32_t)idx->n_masks;
             }
