@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <windows.h>
+
 #include "lsaemu.h"
 
 #include "commands.h"
@@ -60,22 +62,20 @@ const char *tool_win32_name(uint32_t code)
 
 size_t tool_utf16(const char *s, WCHAR *out, size_t cap)
 {
-    const unsigned char *p = (const unsigned char *)s;
+    /* The library's own conversion (an ill-formed sequence becomes U+FFFD),
+     * into a copy as long as the string, then as many whole characters as
+     * fit with room to spare for the terminator. */
     size_t n = 0;
-    while (*p && n + 2 < cap) {
-        uint32_t c = *p++;
-        int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-        c &= extra ? 0x3Fu >> extra : 0x7Fu;
-        for (int k = 0; k < extra && (*p & 0xC0) == 0x80; k++)
-            c = c << 6 | (*p++ & 0x3F);
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            out[n++] = (WCHAR)(0xD800 | c >> 10);
-            out[n++] = (WCHAR)(0xDC00 | (c & 0x3FF));
-        } else {
-            out[n++] = (WCHAR)c;
+    int need = MultiByteToWideChar(CP_UTF8, 0, s, -1, NULL, 0);
+    WCHAR *all = need > 0 ? malloc((size_t)need * sizeof *all) : NULL;
+    if (all && MultiByteToWideChar(CP_UTF8, 0, s, -1, all, need) == need) {
+        for (size_t i = 0; all[i] && n + 2 < cap;) {
+            size_t k = all[i] >= 0xD800 && all[i] <= 0xDBFF && all[i + 1] ? 2 : 1;
+            for (size_t j = 0; j < k; j++)
+                out[n++] = all[i++];
         }
     }
+    free(all);
     out[n] = 0;
     return n;
 }

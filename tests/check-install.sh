@@ -27,4 +27,18 @@ libdir=$(dirname "$(find "$tmp/root" -name 'liblsaemu.so' | head -1)")
 LD_LIBRARY_PATH="$libdir" LSAEMU_POLICY="$top_srcdir/tests/policies/p0.yaml" \
     LSAEMU_PROCESS=tcb "$tmp/client" > "$tmp/out" 2>&1 || { cat "$tmp/out"; exit 1; }
 diff -u "$top_srcdir/tests/install/secur32_client.expected" "$tmp/out" || exit 1
+
+# The same client linked statically, as `pkg-config --static` says: the
+# archive's initialisation object (lib/control/init.c), which a Windows-only
+# client does not reference, must still be linked in, or LSAEMU_POLICY
+# would not reach the calls.
+if [ -f "$libdir/liblsaemu.a" ]; then
+    # shellcheck disable=SC2046
+    $CC -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags lsaemu) \
+        "$top_srcdir/tests/install/secur32_client.c" -o "$tmp/client-static" \
+        "$libdir/liblsaemu.a" $(pkg-config --static --libs lsaemu | sed 's/-llsaemu//') || exit 1
+    LSAEMU_POLICY="$top_srcdir/tests/policies/p0.yaml" LSAEMU_PROCESS=tcb \
+        "$tmp/client-static" > "$tmp/out-static" 2>&1 || { cat "$tmp/out-static"; exit 1; }
+    diff -u "$top_srcdir/tests/install/secur32_client.expected" "$tmp/out-static" || exit 1
+fi
 echo "installed library, headers, pkg-config, tool and policies work"

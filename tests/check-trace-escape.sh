@@ -4,7 +4,7 @@
 # Names with line feeds, carriage returns, ESC sequences, a forged
 # "lsaemu[1] ..." second line, DEL, C1 controls, U+2028/U+2029, unpaired
 # UTF-16 surrogates and bytes that are not UTF-8 come out escaped as
-# lib/core/diag_line.h (and README) say; 100 KB names come out whole. The
+# lib/core/diag/diag_line.h (and README) say; 100 KB names come out whole. The
 # trace is compared with the exact expected text, process and thread ids
 # aside.
 set -u

@@ -43,7 +43,7 @@ for f in "$golden_dir"/*.yaml; do
     }
 done
 
-# A policy over LOADER_MAX_BYTES (lib/policy/loader.h, 64 MiB): a sparse file
+# A policy over LOADER_MAX_BYTES (lib/loader/loader.h, 64 MiB): a sparse file
 # written here, only its message is in the tree.
 mkdir "$tmp.dir" || exit 99
 dd if=/dev/null of="$tmp.dir/too-large.yaml" bs=1 seek=67108865 2>/dev/null ||

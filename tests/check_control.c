@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "lsa_helpers.h"
-#include "policy/loader.h"
+#include "loader/loader.h"
 
 static void setup(void)
 {

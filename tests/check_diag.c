@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The diagnostic lines and their destinations (lib/core/diag_line.h,
- * lib/core/diag_out.h), under LSAEMU_TRACE, LSAEMU_AUDIT and LSAEMU_LEAKS:
+ * The diagnostic lines and their destinations (lib/core/diag/diag_line.h,
+ * lib/core/diag/diag_out.h), under LSAEMU_TRACE, LSAEMU_AUDIT and LSAEMU_LEAKS:
  * the trace's and JSON's escaping of every kind of character, lines of any
  * length, lines built when memory runs out (complete when they have a sink,
  * the loss counted when not), and the one warning of a destination that
@@ -14,10 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "api/trace.h"
-#include "core/diag_line.h"
-#include "core/diag_out.h"
-#include "core/mem.h"
+#include "core/diag/trace.h"
+#include "core/diag/diag_line.h"
+#include "core/diag/diag_out.h"
+#include "base/mem.h"
 #include "testutil.h"
 
 /* ---- Escaping ------------------------------------------------------------ */

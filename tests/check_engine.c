@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/engine.h"
-#include "core/guesses.h"
-#include "core/win.h"
+#include "core/engine/engine.h"
+#include "core/engine/guesses.h"
+#include "base/win.h"
 #include "lsaemu.h"
-#include "policy/loader.h"
+#include "loader/loader.h"
 #include "testutil.h"
 
 static struct policy *p0;

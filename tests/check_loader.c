@@ -32,9 +32,9 @@
 
 #include <check.h>
 
-#include "core/policy.h"
-#include "core/status.h"
-#include "policy/loader.h"
+#include "core/model/policy.h"
+#include "core/model/status.h"
+#include "loader/loader.h"
 #include "testutil.h"
 
 #define GOLDEN_DIR TESTS_SRCDIR "/data/loader/invalid"

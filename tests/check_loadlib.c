@@ -13,7 +13,7 @@
 #include <ntsecapi.h>
 #include <winternl.h>
 
-#include "api/proc_table.h"
+#include "win32/kernel32/proc_table.h"
 #include "testutil.h"
 
 #define W(s) LSAEMU_WIDE(s)

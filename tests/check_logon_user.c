@@ -582,6 +582,20 @@ START_TEST(ansi_utf8_and_latin1)
 }
 END_TEST
 
+/* Bytes that only look like UTF-8 (an overlong form of U+0000 here) are not
+ * UTF-8: they are read byte by byte as Latin-1, like any other text that is
+ * not well-formed UTF-8 (they used to become three U+FFFD). */
+START_TEST(ansi_overlong_utf8_is_latin1)
+{
+    HANDLE tok = NULL;
+    ck_assert(!LogonUserA("\xE0\x80\x80x", ".", "pw", I, DEF, &tok));
+    ck_assert_win32_eq(GetLastError(), 1326);
+    ck_assert_ptr_null(tok);
+    ck_assert_msg(strstr(lsaemu_last_reason(), "'\xC3\xA0\xC2\x80\xC2\x80x'") != NULL, "%s",
+                  lsaemu_last_reason());
+}
+END_TEST
+
 /* ---- Caller identity ------------------------------------------------------------------ */
 
 START_TEST(new_credentials_copies_caller_groups)
@@ -635,6 +649,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, success_sets_last_error_zero);
     tcase_add_test(tc, long_names);
     tcase_add_test(tc, ansi_utf8_and_latin1);
+    tcase_add_test(tc, ansi_overlong_utf8_is_latin1);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("groups");

@@ -10,8 +10,8 @@
 
 #include <sddl.h>
 
-#include "core/mem.h"
-#include "core/sid_set.h"
+#include "base/mem.h"
+#include "core/model/sid_set.h"
 #include "lsa_helpers.h"
 
 #define SID_ALICE "S-1-5-21-1000-2000-3000-1001"
@@ -529,7 +529,7 @@ END_TEST
 
 /* Issue 11: the call is linear in the holders. Time is measured by `make
  * bench` (section 6); here the work is counted. Every holder costs one
- * probe of the duplicate filter (core/sid_set.h), a few at most, and the
+ * probe of the duplicate filter (core/model/sid_set.h), a few at most, and the
  * call allocates as often whatever the number of holders: a scan of the
  * SIDs kept so far, a filter gone bad (a hash that collides) or an
  * allocation per holder would show as probes or allocations growing

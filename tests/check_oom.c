@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Allocation failures (issue 5): for every N, the Nth allocation the library
- * makes (lib/core/mem.h) and every later one fails; each entry point must
+ * makes (lib/base/mem.h) and every later one fails; each entry point must
  * then answer with its Windows out-of-memory status, leave every
  * out-parameter as on any other failure, change nothing and leak nothing
  * (the live-allocation count, the handle table, the returned-buffer
@@ -29,9 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/handles.h"
-#include "core/mem.h"
-#include "core/retbuf.h"
+#include "core/state/handles.h"
+#include "base/mem.h"
+#include "core/state/retbuf.h"
 #include "token_helpers.h"
 
 /* Most allocations any single call below makes; a loop that gets here

@@ -12,11 +12,11 @@
 
 #include <check.h>
 
-#include "core/bases.h"
-#include "core/md4.h"
-#include "core/policy.h"
-#include "core/wellknown.h"
-#include "policy/loader.h"
+#include "core/model/bases.h"
+#include "base/md4.h"
+#include "core/model/policy_build.h"
+#include "core/model/wellknown.h"
+#include "loader/loader.h"
 #include "testutil.h"
 
 static struct policy *load(const char *yaml)

@@ -19,9 +19,9 @@
 
 #include <sddl.h>
 
-#include "core/atomic_file.h"
-#include "core/current.h"
-#include "core/mem.h"
+#include "base/atomic_file.h"
+#include "core/state/current.h"
+#include "base/mem.h"
 #include "lsa_helpers.h"
 
 /* Each test works in a directory of its own, so that "no temporary file

@@ -62,10 +62,10 @@ for name in ("unknown-top-key", "unknown-account-key", "unknown-right", "version
         failures.append("%s: accepted by the schema" % path)
 
 # The schema's right names are the library's table.
-with open(os.path.join(top, "lib", "core", "rights_table.h"), encoding="utf-8") as f:
+with open(os.path.join(top, "lib", "gen", "rights_table.h"), encoding="utf-8") as f:
     names = re.findall(r'^X\(\w+, "(\w+)"', f.read(), re.M)
 if sorted(schema["properties"]["rights"]["propertyNames"]["enum"]) != sorted(names):
-    failures.append("schema right names differ from lib/core/rights_table.h")
+    failures.append("schema right names differ from lib/gen/rights_table.h")
 
 for f in failures:
     print("FAIL:", f)

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* SID values: parsing, formatting, comparison (lib/core/sid.c). */
+/* SID values: parsing, formatting, comparison (lib/core/model/sid.c). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sid.h"
+#include "core/model/sid.h"
 #include "testutil.h"
 
 static const struct {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The status tables (lib/core/status.c, status_table.c): NTSTATUS -> Win32
+ * The status tables (lib/core/model/status.c, status_table.c): NTSTATUS -> Win32
  * for every row of Wine's table (tests/data/ntstatus-to-win32.tsv) and of the
  * mingw-w64 name list (tests/data/ntstatus-mingw-to-win32.tsv), the special
  * rules of RtlNtStatusToDosErrorNoTeb, names both ways, the logon quick
@@ -17,7 +17,7 @@
 #undef WIN32_NO_STATUS
 #include <ntstatus.h>
 
-#include "core/status.h"
+#include "core/model/status.h"
 #include "testutil.h"
 
 /* ---- TSV reading -------------------------------------------------------------- */

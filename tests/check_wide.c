@@ -10,6 +10,7 @@
  * checks the mode's mapping either way.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include <ntsecapi.h>
 #include <winternl.h>
 
+#include "base/mem.h"
 #include "lsaemu.h"
 #include "testutil.h"
 
@@ -180,6 +182,18 @@ START_TEST(test_secure_copies)
 END_TEST
 
 /* ---- formatting ---------------------------------------------------------- */
+
+/* A narrow string that is not UTF-8 gets one U+FFFD per maximal subpart,
+ * as MultiByteToWideChar gives it (it used to get one per byte). */
+START_TEST(test_format_narrow_invalid_utf8)
+{
+    WCHAR buf[16], conv[16];
+    ck_assert_int_eq(lsaemu_swprintf16(buf, 16, W("%S|%S"), "n\xe2\x82x", "\xed\xa0\x80"), 7);
+    ck_assert_wstr_eq(buf, W("n\ufffdx|\ufffd\ufffd\ufffd"));
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, 0, "n\xe2\x82x", -1, conv, 16), 4);
+    ck_assert_wstr_eq(conv, W("n\ufffdx"));
+}
+END_TEST
 
 START_TEST(test_format_conversions)
 {
@@ -997,6 +1011,161 @@ START_TEST(test_crt_names)
 }
 END_TEST
 
+/* ---- one printf engine for both families ---------------------------------- */
+
+/* A NUL character is a character of width 1 in both families: it is output
+ * and padded like any other (the wide family used to output it unpadded). */
+START_TEST(test_printf_nul_char_padded)
+{
+    WCHAR w[8];
+    char n[8];
+    ck_assert_int_eq(lsaemu_swprintf16(w, 8, W("[%3c]"), 0), 5);
+    ck_assert(w[0] == '[' && w[1] == ' ' && w[2] == ' ' && w[3] == 0 && w[4] == ']');
+    ck_assert_int_eq(lsaemu_snprintf(n, sizeof n, "[%3c]", 0), 5);
+    ck_assert_mem_eq(n, "[  \0]", 5);
+    ck_assert_int_eq(lsaemu_swprintf16(w, 8, W("[%-2hc]"), 0), 4);
+    ck_assert(w[1] == 0 && w[2] == ' ' && w[3] == ']');
+}
+END_TEST
+
+/* %Z's Length counts every byte, a NUL inside included, in both families
+ * (the wide family used to stop at it). */
+START_TEST(test_printf_counted_nul)
+{
+    char raw[] = {'a', 0, 'b'};
+    ANSI_STRING as = {3, 3, raw};
+    WCHAR wraw[] = {'c', 0, 'd'};
+    UNICODE_STRING us = {6, 6, wraw};
+    WCHAR w[16];
+    char n[16];
+    ck_assert_int_eq(lsaemu_swprintf16(w, 16, W("%Z|%wZ"), &as, &us), 7);
+    const WCHAR want[] = {'a', 0, 'b', '|', 'c', 0, 'd'};
+    ck_assert_mem_eq(w, want, sizeof want);
+    ck_assert_int_eq(lsaemu_snprintf(n, sizeof n, "%Z|%wZ", &as, &us), 7);
+    ck_assert_mem_eq(n, "a\0b|c\0d", 7);
+}
+END_TEST
+
+/* Precisions and widths far beyond any stack buffer print exactly what the
+ * C library prints (the digits a double cannot have are zeros). */
+START_TEST(test_printf_large_fields)
+{
+    static const char *const fmts[] = {
+        "%.2000f", "%.1500e", "%.1500E", "%#.1200g", "%.1200g", "%.60a", "%-3000.1800f",
+        "%+03000.5f", "%03000e", "%-2500.1000e", "% 0900f",
+    };
+    static const double vals[] = {1.0 / 3, -2.5e-300, 1e300, 0.0, -0.0, 5e-324,
+                                  HUGE_VAL, -HUGE_VAL};
+    static const char *const ifmts[] = {"%.300d", "%#.300x", "%#.300o", "%-5000.200d",
+                                        "%+0900d", "% 0400.300d", "%5000X", "%#0600x"};
+    static const int ivals[] = {0, 7, -42, 0x7fffffff, -0x7fffffff - 1};
+    size_t size = 8192;
+    char *want = malloc(size), *got = malloc(size);
+    ck_assert_ptr_nonnull(want);
+    ck_assert_ptr_nonnull(got);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
+        for (size_t j = 0; j < sizeof vals / sizeof vals[0]; j++) {
+            int n = snprintf(want, size, fmts[i], vals[j]);
+            ck_assert_int_eq(lsaemu_snprintf(got, size, fmts[i], vals[j]), n);
+            ck_assert_msg(strcmp(got, want) == 0, "%s of %g", fmts[i], vals[j]);
+        }
+    }
+    for (size_t i = 0; i < sizeof ifmts / sizeof ifmts[0]; i++) {
+        for (size_t j = 0; j < sizeof ivals / sizeof ivals[0]; j++) {
+            int n = snprintf(want, size, ifmts[i], ivals[j]);
+            ck_assert_int_eq(lsaemu_snprintf(got, size, ifmts[i], ivals[j]), n);
+            ck_assert_msg(strcmp(got, want) == 0, "%s of %d", ifmts[i], ivals[j]);
+        }
+    }
+#pragma GCC diagnostic pop
+    free(want);
+    free(got);
+}
+END_TEST
+
+/* Windows' vsnprintf-style functions write into the caller's buffer and
+ * cannot run out of memory; neither can these, nor the stream functions:
+ * with every allocation failing they print exactly what they print
+ * otherwise (the narrow family used to fail with ENOMEM on a large number,
+ * the wide one to drop a %S string or a large number). */
+START_TEST(test_printf_never_allocates)
+{
+    static char before[8192], after[8192];
+    static WCHAR wbefore[8192], wafter[8192];
+    WCHAR wide_s[] = {'w', 0xE9, 0};
+    const char *fmt = "%.300d|%S|%-400s|%.1500f|%#.900g|%5000.3e|%c";
+    const WCHAR *wfmt = W("%.300d|%S|%-400s|%.1500f|%#.900g|%5000.3e|%c");
+    int n = lsaemu_snprintf(before, sizeof before, fmt, 7, wide_s, "x", 0.1, 2.0, 1.5, 'z');
+    int wn = lsaemu_swprintf16(wbefore, 8192, wfmt, 7, "n\xc3\xa9", wide_s, 0.1, 2.0, 1.5, 'z');
+    ck_assert_int_gt(n, 2800);
+    ck_assert_int_gt(wn, 2800);
+    char *mem1 = NULL, *mem2 = NULL;
+    size_t size1 = 0, size2 = 0;
+    FILE *f1 = open_memstream(&mem1, &size1), *f2 = open_memstream(&mem2, &size2);
+    ck_assert_ptr_nonnull(f1);
+    ck_assert_ptr_nonnull(f2);
+    /* The streams' own buffers first, so that they are not what fails. */
+    fputc('>', f1);
+    fputc('>', f2);
+    fflush(f1);
+    fflush(f2);
+
+    mem_fail_after(0);
+    int n2 = lsaemu_snprintf(after, sizeof after, fmt, 7, wide_s, "x", 0.1, 2.0, 1.5, 'z');
+    int wn2 = lsaemu_swprintf16(wafter, 8192, wfmt, 7, "n\xc3\xa9", wide_s, 0.1, 2.0, 1.5, 'z');
+    int fn = lsaemu_fprintf(f1, fmt, 7, wide_s, "x", 0.1, 2.0, 1.5, 'z');
+    int fwn = lsaemu_fwprintf16(f2, wfmt, 7, "n\xc3\xa9", wide_s, 0.1, 2.0, 1.5, 'z');
+    unsigned long failed = mem_failed_count();
+    mem_fail_reset();
+
+    ck_assert_uint_eq(failed, 0);
+    ck_assert_int_eq(n2, n);
+    ck_assert_mem_eq(after, before, (size_t)n + 1);
+    ck_assert_int_eq(wn2, wn);
+    ck_assert_mem_eq(wafter, wbefore, ((size_t)wn + 1) * sizeof(WCHAR));
+    ck_assert_int_eq(fn, n);
+    ck_assert_int_eq(fwn, wn);
+    fclose(f1);
+    fclose(f2);
+    ck_assert_uint_eq(size1, (size_t)n + 1);
+    ck_assert_mem_eq(mem1 + 1, before, (size_t)n);
+    /* The stream gets UTF-8: the same text as the wide buffer's. */
+    static char utf8[16384];
+    int u = WideCharToMultiByte(CP_UTF8, 0, wbefore, wn, utf8, sizeof utf8, NULL, NULL);
+    ck_assert_int_gt(u, 0);
+    ck_assert_uint_eq(size2, (size_t)u + 1);
+    ck_assert_mem_eq(mem2 + 1, utf8, (size_t)u);
+    free(mem1);
+    free(mem2);
+}
+END_TEST
+
+/* A refused format writes nothing to a stream, not even what comes before
+ * the refused conversion; a write error is -1. */
+START_TEST(test_printf_stream_refused)
+{
+    char *mem = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&mem, &size);
+    ck_assert_ptr_nonnull(f);
+    int n = 0;
+    ck_assert_int_eq(lsaemu_fprintf(f, "abc%n", &n), -1);
+    ck_assert_int_eq(lsaemu_fwprintf16(f, W("abc%k")), -1);
+    fclose(f);
+    ck_assert_uint_eq(size, 0);
+    free(mem);
+    FILE *full = fopen("/dev/full", "w");
+    if (full) {
+        setvbuf(full, NULL, _IONBF, 0);
+        ck_assert_int_eq(lsaemu_fprintf(full, "%s", "text"), -1);
+        ck_assert_int_eq(lsaemu_fwprintf16(full, W("%s"), W("text")), -1);
+        fclose(full);
+    }
+}
+END_TEST
+
 static Suite *wide_suite(void)
 {
     Suite *s = suite_create("wide");
@@ -1008,6 +1177,7 @@ static Suite *wide_suite(void)
     suite_add_tcase(s, t);
     t = tcase_create("format");
     tcase_add_test(t, test_format_conversions);
+    tcase_add_test(t, test_format_narrow_invalid_utf8);
     tcase_add_test(t, test_format_truncation);
     tcase_add_test(t, test_fwprintf_utf8);
     suite_add_tcase(s, t);
@@ -1018,6 +1188,13 @@ static Suite *wide_suite(void)
     tcase_add_test(t, test_printf_refused);
     tcase_add_test(t, test_printf_truncation);
     tcase_add_test(t, test_printf_streams);
+    suite_add_tcase(s, t);
+    t = tcase_create("one_engine");
+    tcase_add_test(t, test_printf_nul_char_padded);
+    tcase_add_test(t, test_printf_counted_nul);
+    tcase_add_test(t, test_printf_large_fields);
+    tcase_add_test(t, test_printf_never_allocates);
+    tcase_add_test(t, test_printf_stream_refused);
     suite_add_tcase(s, t);
     t = tcase_create("crt_more");
     tcase_add_test(t, test_wcstok);

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/mem.h"
-#include "core/policy.h"
-#include "core/status.h"
+#include "base/mem.h"
+#include "core/model/policy_build.h"
+#include "core/model/status.h"
 #include "lsaemu.h"
 
 const char *tu_status_name(int32_t status)

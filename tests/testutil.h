@@ -34,8 +34,9 @@ const char *tu_win32_name(uint32_t code);
                       tu_win32_name(tu_got_), tu_got_, tu_win32_name(tu_want_), tu_want_); \
     } while (0)
 
-/* Absolute path of a file under tests/ (static buffer per call site is not
- * needed: the result is malloc'd and freed at exit by the helper). */
+/* Absolute path of a file under tests/ in the source tree, in a buffer of
+ * the calling thread that its next tu_path() call overwrites: use it at
+ * once or copy it (nothing to free). */
 const char *tu_path(const char *relative);
 
 /* Loads a policy file under tests/ (e.g. "policies/p0.yaml") or fails the test. */

@@ -4,10 +4,10 @@
 # Writes on stdout the C table GetProcAddress searches: every Windows
 # function of lib/liblsaemu.sym (the lsaemu_* control functions are not
 # Windows exports and are left out), sorted for binary search, each with an
-# extern declaration. Run by make (lib/proc_table.c in the build tree), so a
+# extern declaration. Run by make (lib/gen/proc_table.c in the build tree), so a
 # function added to the .sym is found by GetProcAddress with no other edit.
 #
-#   tools/gen-proc-table.sh lib/liblsaemu.sym > lib/proc_table.c
+#   tools/gen-proc-table.sh lib/liblsaemu.sym > lib/gen/proc_table.c
 set -eu
 sym=${1:?usage: gen-proc-table.sh liblsaemu.sym}
 
@@ -19,7 +19,7 @@ if [ -n "$bad" ]; then
 fi
 
 echo "/* Generated from liblsaemu.sym by tools/gen-proc-table.sh. Do not edit. */"
-echo "#include \"api/proc_table.h\""
+echo "#include \"win32/kernel32/proc_table.h\""
 echo
 echo "/* The real prototypes do not matter here: only the addresses are taken."
 echo " * No Windows header is included, so these declarations cannot clash. */"

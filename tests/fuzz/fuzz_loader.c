@@ -11,8 +11,8 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
-#include "policy/loader.h"
-#include "policy/writer.h"
+#include "loader/loader.h"
+#include "loader/writer.h"
 
 static void count_error(const struct lsaemu_error *e, void *ctx)
 {

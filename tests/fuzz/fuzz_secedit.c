@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "policy/loader.h"
-#include "policy/secedit.h"
+#include "loader/loader.h"
+#include "loader/secedit.h"
 
 static void count_problem(const struct lsaemu_error *e, void *ctx)
 {

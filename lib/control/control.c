@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The lsaemu_* control API (lsaemu.h): loading policies, choosing the
+ * process identity, resetting, and the reason of the last decision.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "win32/api.h"
+#include "core/diag/reason.h"
+#include "lsaemu.h"
+#include "loader/loader.h"
+
+static void clear_error(struct lsaemu_error *err)
+{
+    if (err)
+        memset(err, 0, sizeof *err);
+}
+
+/* Installs a freshly loaded policy; the only failure left is memory. */
+static int install(struct policy *pol, const char *source, struct lsaemu_error *err)
+{
+    if (current_install(pol) == 0)
+        return 0;
+    if (err) {
+        snprintf(err->source, sizeof err->source, "%s", source);
+        snprintf(err->text, sizeof err->text,
+                 "out of memory building the process token for the new policy");
+    }
+    return -1;
+}
+
+LSAEMU_PUBLIC int lsaemu_load_policy_file(const char *path, struct lsaemu_error *err)
+{
+    clear_error(err);
+    if (!path) {
+        if (err)
+            snprintf(err->text, sizeof err->text, "no policy file given (path is NULL)");
+        return -1;
+    }
+    struct lsaemu_error local;
+    memset(&local, 0, sizeof local);
+    struct policy *pol = loader_load_file(path, err ? err : &local);
+    return pol ? install(pol, path, err) : -1;
+}
+
+LSAEMU_PUBLIC int lsaemu_load_policy_string(const char *yaml, const char *source_name,
+                                            struct lsaemu_error *err)
+{
+    clear_error(err);
+    const char *source = source_name ? source_name : "<string>";
+    if (!yaml) {
+        if (err) {
+            snprintf(err->source, sizeof err->source, "%s", source);
+            snprintf(err->text, sizeof err->text, "no policy text given (yaml is NULL)");
+        }
+        return -1;
+    }
+    struct lsaemu_error local;
+    memset(&local, 0, sizeof local);
+    struct policy *pol = loader_load_string(yaml, strlen(yaml), source, err ? err : &local);
+    return pol ? install(pol, source, err) : -1;
+}
+
+LSAEMU_PUBLIC int lsaemu_set_process(const char *name)
+{
+    return current_select_process(name);
+}
+
+LSAEMU_PUBLIC const char *lsaemu_last_reason(void)
+{
+    return reason_get();
+}
+
+LSAEMU_PUBLIC void lsaemu_reset(void)
+{
+    current_reset();
+}

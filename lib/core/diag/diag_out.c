@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/* Destinations of the diagnostic outputs (see diag_out.h). */
+#include "core/diag/diag_out.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/diag/diag_line.h"
+
+int diag_open_file(const char *path)
+{
+    /* O_NONBLOCK only for the open: a FIFO nobody reads fails (ENXIO)
+     * instead of hanging the program; writes block as usual. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0644);
+    if (fd < 0)
+        return -1;
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+        int err = errno;
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    return fd;
+}
+
+void diag_out_open(struct diag_out *o)
+{
+    int saved = errno;
+    const char *v = getenv(o->var);
+    int fd;
+    if (!v || !*v)
+        goto out;
+    if (o->stderr_ok && strcmp(v, "stderr") == 0) {
+        fd = STDERR_FILENO;
+    } else {
+        fd = diag_open_file(v);
+        if (fd < 0) {
+            diag_warn(o->var, v, "cannot open", errno, o->consequence);
+            goto out;
+        }
+    }
+    /* When in doubt, a pipe: holding SIGPIPE off costs a few system calls. */
+    struct stat st;
+    o->pipe = fstat(fd, &st) != 0 || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode);
+    snprintf(o->value, sizeof o->value, "%s", v);
+    o->fd = fd;
+out:
+    errno = saved;
+}
+
+bool diag_out_on(struct diag_out *o)
+{
+    return o->fd >= 0 && !atomic_load_explicit(&o->failed, memory_order_relaxed);
+}
+
+void diag_sigpipe_hold(struct diag_sigpipe *h)
+{
+    sigset_t pipe_set, pending;
+    sigemptyset(&pipe_set);
+    sigaddset(&pipe_set, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_set, &h->old);
+    h->was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
+}
+
+void diag_sigpipe_release(struct diag_sigpipe *h)
+{
+    int saved = errno;
+    sigset_t pipe_set, pending;
+    sigemptyset(&pipe_set);
+    sigaddset(&pipe_set, SIGPIPE);
+    /* A SIGPIPE that is pending now and was not before is ours: taken back,
+     * so that unblocking does not deliver it. */
+    if (!h->was_pending && sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE)) {
+        struct timespec zero = {0, 0};
+        while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
+            ;
+    }
+    pthread_sigmask(SIG_SETMASK, &h->old, NULL);
+    errno = saved;
+}
+
+/* write() to a pipe or socket: a reader that went away gives EPIPE, not a
+ * SIGPIPE that would end the program. */
+static ssize_t write_no_sigpipe(int fd, const char *s, size_t n)
+{
+    struct diag_sigpipe h;
+    diag_sigpipe_hold(&h);
+    ssize_t w = write(fd, s, n);
+    int err = errno;
+    diag_sigpipe_release(&h);
+    errno = err;
+    return w;
+}
+
+/* Writes n bytes whole, retrying short writes and EINTR; 0 or the errno of
+ * the write that failed. */
+static int write_all(int fd, bool pipe, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = pipe ? write_no_sigpipe(fd, s, n) : write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        /* write() returning 0 for a non-empty buffer makes no progress
+         * either; it is reported as an I/O error. */
+        if (w <= 0)
+            return w < 0 ? errno : EIO;
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+void diag_out_write(struct diag_out *o, const char *s, size_t n)
+{
+    if (!diag_out_on(o))
+        return;
+    int saved = errno;
+    int err = write_all(o->fd, o->pipe, s, n);
+    if (err && !atomic_exchange(&o->failed, true))
+        diag_warn(o->var, o->value, "cannot write", err, o->consequence);
+    errno = saved;
+}
+
+void diag_warn(const char *var, const char *value, const char *what, int err,
+               const char *consequence)
+{
+    int saved = errno;
+    /* Straight to the descriptor, SIGPIPE held off: stderr may be the very
+     * pipe whose reader left, and the warning must not kill the program. */
+    struct diag_line line;
+    diag_line_init(&line, NULL);
+    diag_line_printf(&line, "lsaemu: %s=%s: %s: %s; %s\n", var, value, what, strerror(err),
+                     consequence);
+    if (line.lost) {
+        /* Out of memory for a very long value: the warning still goes out,
+         * with the value shortened. */
+        diag_line_free(&line);
+        diag_line_printf(&line, "lsaemu: %s=%.200s...: %s: %s; %s\n", var, value, what,
+                         strerror(err), consequence);
+    }
+    write_all(STDERR_FILENO, true, line.buf, line.len);
+    diag_line_free(&line);
+    errno = saved;
+}

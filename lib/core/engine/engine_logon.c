@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The logon decision (behavior.md 3.5 steps 7-12, 5 and 6): which account a
+ * request names, whether its credentials and state allow a logon, whether
+ * the logon type is granted, and the token it gets. Checks run in Windows'
+ * order; the first that fails decides, and says why in the reason.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/win.h"
+#include "core/engine/engine.h"
+#include "core/engine/guesses.h"
+#include "base/md4.h"
+
+/* Where the request's domain points. */
+enum domain_kind { DOMAIN_LOCAL, DOMAIN_NT_AUTHORITY, DOMAIN_JOINED, DOMAIN_UNKNOWN };
+
+static int32_t decide(struct logon_verdict *out, int32_t status, int32_t sub, const char *fmt,
+                      ...) __attribute__((format(printf, 4, 5)));
+
+static int32_t decide(struct logon_verdict *out, int32_t status, int32_t sub, const char *fmt,
+                      ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(out->reason, sizeof out->reason, fmt, ap);
+    va_end(ap);
+    out->status = status;
+    out->substatus = sub;
+    return status;
+}
+
+static bool is_blank(const char *s)
+{
+    return !s || !*s;
+}
+
+static enum domain_kind classify_domain(const struct policy *pol, const char *domain)
+{
+    if (is_blank(domain) || strcmp(domain, ".") == 0 ||
+        strcasecmp(domain, pol->machine_name) == 0)
+        return DOMAIN_LOCAL;
+    if (strcasecmp(domain, "NT AUTHORITY") == 0)
+        return DOMAIN_NT_AUTHORITY;
+    if (pol->machine_domain && strcasecmp(domain, pol->machine_domain) == 0)
+        return DOMAIN_JOINED;
+    return DOMAIN_UNKNOWN;
+}
+
+/* Splits "user@suffix" when no domain was given (UPN form). The suffix
+ * becomes the domain. user_buf receives the user part. */
+static void split_upn(const char *user, const char *domain, char *user_buf, size_t ubuf,
+                      char *dom_buf, size_t dbuf, const char **u, const char **d)
+{
+    const char *at = strrchr(user, '@');
+    *u = user;
+    *d = domain;
+    if (!is_blank(domain) && strcmp(domain, ".") != 0)
+        return;
+    if (!at || at == user || !at[1])
+        return;
+    snprintf(user_buf, ubuf, "%.*s", (int)(at - user), user);
+    snprintf(dom_buf, dbuf, "%s", at + 1);
+    *u = user_buf;
+    *d = dom_buf;
+}
+
+/* The built-in service accounts by the names LogonUser examples use. */
+static enum account_kind special_kind(const char *user)
+{
+    /* Every name below starts with L, N or S; most users' names do not. */
+    char c0 = (char)(user[0] | 0x20);
+    if (c0 != 'l' && c0 != 'n' && c0 != 's')
+        return ACCOUNT_NORMAL;
+    if (strcasecmp(user, "LocalService") == 0 || strcasecmp(user, "LOCAL SERVICE") == 0)
+        return ACCOUNT_LOCAL_SERVICE;
+    if (strcasecmp(user, "NetworkService") == 0 || strcasecmp(user, "NETWORK SERVICE") == 0)
+        return ACCOUNT_NETWORK_SERVICE;
+    if (strcasecmp(user, "SYSTEM") == 0 || strcasecmp(user, "LocalSystem") == 0)
+        return ACCOUNT_SYSTEM;
+    return ACCOUNT_NORMAL;
+}
+
+static const struct account *find_special(const struct policy *pol, enum account_kind kind)
+{
+    for (size_t i = 0; i < pol->n_accounts && i < 8; i++)
+        if (pol->accounts[i].kind == kind)
+            return &pol->accounts[i];
+    /* Built-ins come first, but a policy is free to reorder nothing else;
+     * fall back to the SID look-up to be safe. */
+    uint32_t rid = kind == ACCOUNT_SYSTEM ? 18 : kind == ACCOUNT_LOCAL_SERVICE ? 19 : 20;
+    struct sid s = sid_make1(5, rid);
+    return policy_find_account_sid(pol, &s);
+}
+
+/* Minute of the week, Monday 00:00 UTC = 0. 1970-01-01 was a Thursday. */
+static unsigned minute_of_week(int64_t now)
+{
+    int64_t days = now >= 0 ? now / 86400 : (now - 86399) / 86400;
+    int64_t secs = now - days * 86400;
+    unsigned dow = (unsigned)(((days % 7) + 7 + 3) % 7);
+    return dow * 1440u + (unsigned)(secs / 60);
+}
+
+static bool within_logon_hours(const struct account *a, int64_t now)
+{
+    if (!a->has_logon_hours)
+        return true;
+    unsigned m = minute_of_week(now);
+    for (size_t i = 0; i < account_x(a)->n_logon_hours; i++)
+        if (m >= account_x(a)->logon_hours[i].start && m < account_x(a)->logon_hours[i].end)
+            return true;
+    return false;
+}
+
+static bool workstation_allowed(const struct policy *pol, const struct account *a)
+{
+    if (!a->has_workstations)
+        return true;
+    for (size_t i = 0; i < account_x(a)->n_workstations; i++)
+        if (strcasecmp(account_x(a)->workstations[i], pol->machine_name) == 0)
+            return true;
+    return false;
+}
+
+/* Compares the NT hash of the offered password with the account's. */
+static bool password_matches(const struct account *a, const uint16_t *pw, size_t len)
+{
+    uint8_t le[2 * GUESS_MAX_NAME_BYTES];
+    uint8_t h[16];
+    if (len > GUESS_MAX_NAME_BYTES)
+        return false;
+    /* The caller's buffer need not be aligned: units are copied, not
+     * dereferenced. */
+    const unsigned char *raw = (const unsigned char *)pw;
+    for (size_t i = 0; i < len; i++) {
+        uint16_t u;
+        memcpy(&u, raw + 2 * i, 2);
+        le[2 * i] = (uint8_t)(u & 0xFF);
+        le[2 * i + 1] = (uint8_t)(u >> 8);
+    }
+    md4(le, 2 * len, h);
+    bool ok = memcmp(h, a->nt_hash, 16) == 0;
+    memset(le, 0, sizeof le);
+    return ok;
+}
+
+/* Account state for a password logon (behavior.md 5), after the lockout
+ * and password checks. Returns 0 when nothing restricts the logon. */
+static int32_t check_state(const struct policy *pol, const struct logon_request *req,
+                           const struct account *a, const char *who, struct logon_verdict *out)
+{
+    bool s4u = req->form == LOGON_FORM_S4U;
+    if (a->disabled)
+        return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_ACCOUNT_DISABLED,
+                      "account %s is disabled (disabled: true)", who);
+    if (a->has_expires && req->now >= account_x(a)->expires)
+        return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_ACCOUNT_EXPIRED,
+                      "account %s expired (expires: %lld, now: %lld)", who,
+                      (long long)account_x(a)->expires, (long long)req->now);
+    if (!(s4u && GUESS_S4U_SKIPS_PASSWORD_STATE)) {
+        if (a->password_expired)
+            return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_PASSWORD_EXPIRED,
+                          "the password of %s has expired (password_expired: true)", who);
+        if (a->must_change_password)
+            return decide(out, GUESS_MUST_CHANGE_MAIN_STATUS ? STATUS_PASSWORD_MUST_CHANGE
+                                                             : STATUS_ACCOUNT_RESTRICTION,
+                          GUESS_MUST_CHANGE_MAIN_STATUS ? 0 : STATUS_PASSWORD_MUST_CHANGE,
+                          "%s must change the password at next logon "
+                          "(must_change_password: true)",
+                          who);
+    }
+    bool check_hours = !s4u || (req->s4u_flags & S4U_FLAG_CHECK_LOGONHOURS);
+    if (check_hours && !within_logon_hours(a, req->now))
+        return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_INVALID_LOGON_HOURS,
+                      "%s may not log on at this time (logon_hours)", who);
+    if (!s4u && !workstation_allowed(pol, a))
+        return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_INVALID_WORKSTATION,
+                      "%s may not log on at workstation %s (workstations)", who,
+                      pol->machine_name);
+    /* behavior.md 5 step 5 / D31: blank passwords only at the console. */
+    if (!s4u && a->blank_password && pol->blank_password_console_only &&
+        !(GUESS_CONSOLE_LOGON_TYPE(req->logon_type) && req->caller_session != 0))
+        return decide(out, STATUS_ACCOUNT_RESTRICTION, GUESS_BLANK_PASSWORD_SUBSTATUS,
+                      "%s has a blank password, which is allowed only for console logons "
+                      "(options.blank_password_console_only; logon type %u%s)",
+                      who, req->logon_type,
+                      req->caller_session == 0 ? " from session 0" : "");
+    return 0;
+}
+
+/* The S4U token level rule (behavior.md 6, D5, D23). */
+static void apply_token_kind(const struct logon_request *req, struct token *t)
+{
+    bool network = req->logon_type == 3 || req->logon_type == 8;
+    t->kind = network ? TOKEN_KIND_IMPERSONATION : TOKEN_KIND_PRIMARY;
+    t->level = network ? IMP_IMPERSONATION : IMP_ANONYMOUS;
+    if (req->form != LOGON_FORM_S4U)
+        return;
+    bool identify = !req->caller_tcb || (req->s4u_flags & S4U_FLAG_IDENTIFY);
+    if (req->package == AUTH_MSV1_0 && !GUESS_MSV_S4U_FOLLOWS_KERB_TCB_RULE)
+        identify = req->s4u_flags & S4U_FLAG_IDENTIFY;
+    if (identify) {
+        if (GUESS_S4U_IDENTIFY_TOKEN_IS_IMPERSONATION)
+            t->kind = TOKEN_KIND_IMPERSONATION;
+        t->level = IMP_IDENTIFICATION;
+    }
+}
+
+/* NewCredentials: a copy of the caller's token in a new logon session. */
+static int32_t new_credentials(const struct logon_request *req, struct logon_verdict *out)
+{
+    if (!req->caller_token)
+        return decide(out, STATUS_NO_TOKEN, 0, "the caller has no token to copy");
+    struct token *t = token_clone(req->caller_token);
+    if (!t)
+        return decide(out, STATUS_NO_MEMORY, 0, "out of memory copying the caller's token");
+    t->logon_type = 9;
+    t->kind = TOKEN_KIND_PRIMARY;
+    for (size_t i = 0; i < t->n_groups; i++) {
+        if (t->groups[i].attributes & TOK_GROUP_LOGON_ID) {
+            t->groups[i].sid = sid_make(5, 3, (uint32_t[]){5, (uint32_t)req->logon_id.high,
+                                                           req->logon_id.low});
+            t->logon_sid = t->groups[i].sid;
+        }
+    }
+    out->token = t;
+    return decide(out, 0, 0,
+                  "NewCredentials: the token is a copy of the caller's; the credentials for %s "
+                  "are used only for outbound connections and are not checked",
+                  req->user);
+}
+
+static int32_t finish(const struct policy *pol, const struct logon_request *req,
+                      const struct account *a, struct logon_verdict *out)
+{
+    struct token_plan plan = {
+        .account = a,
+        .logon_type = req->logon_type,
+        .package = req->package,
+        .form = req->form,
+        .local_groups = req->local_groups,
+        .n_local_groups = req->n_local_groups,
+        .with_logon_sid = GUESS_LOGON_SID_FOR_NON_NETWORK && req->logon_type != 3 &&
+                          req->logon_type != 8,
+        .logon_id = req->logon_id,
+    };
+    struct token_rights rights;
+    bool too_many;
+    struct token *t = engine_build_token(pol, &plan, &rights, &too_many);
+    if (!t && too_many)
+        return decide(out, GUESS_TOO_MANY_SIDS_STATUS, 0,
+                      "the token of %s would hold more than %u groups", out->account_name,
+                      GUESS_MAX_TOKEN_GROUPS);
+    if (!t)
+        return decide(out, STATUS_NO_MEMORY, 0, "out of memory building the token");
+    /* The rule's text is the verdict's reason as it stands. */
+    int32_t st = engine_check_logon_right(pol, t, a, req->logon_type, &rights,
+                                          out->account_name, out->reason, sizeof out->reason);
+    out->status = st;
+    out->substatus = 0;
+    if (st != 0) {
+        token_unref(t);
+        return st;
+    }
+    apply_token_kind(req, t);
+    out->token = t;
+    return 0;
+}
+
+static int32_t special_logon(const struct policy *pol, const struct logon_request *req,
+                             enum account_kind kind, struct logon_verdict *out)
+{
+    const struct account *a = kind == ACCOUNT_NORMAL ? NULL : find_special(pol, kind);
+    if (!a || kind == ACCOUNT_SYSTEM)
+        return decide(out, STATUS_LOGON_FAILURE, STATUS_NO_SUCH_USER,
+                      "NT AUTHORITY\\%s names no account that can log on", req->user);
+    out->account = a;
+    reason_concat(out->account_name, sizeof out->account_name, a->domain, "\\", a->name,
+                  (const char *)NULL);
+    /* reactos R3 / C060: the service accounts log on only as services. */
+    if (req->logon_type != 5)
+        return decide(out, GUESS_SPECIAL_ACCOUNT_WRONG_TYPE_STATUS,
+                      GUESS_SPECIAL_ACCOUNT_WRONG_TYPE_SUBSTATUS,
+                      "%s can log on only with the Service logon type (requested %u)",
+                      out->account_name, req->logon_type);
+    return finish(pol, req, a, out);
+}
+
+int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
+                     struct logon_verdict *out)
+{
+    memset(out, 0, sizeof *out);
+    if (req->logon_type == 9 && GUESS_NEW_CREDENTIALS_NO_CHECKS)
+        return new_credentials(req, out);
+
+    char ubuf[1024], dbuf[1024];
+    const char *user, *domain;
+    split_upn(req->user, req->domain, ubuf, sizeof ubuf, dbuf, sizeof dbuf, &user, &domain);
+    enum domain_kind dk = classify_domain(pol, domain);
+    bool s4u = req->form == LOGON_FORM_S4U;
+
+    if (dk == DOMAIN_NT_AUTHORITY || (dk == DOMAIN_LOCAL && special_kind(user) != ACCOUNT_NORMAL &&
+                                      !policy_find_account(pol, user)))
+        return special_logon(pol, req, special_kind(user), out);
+    if (dk == DOMAIN_JOINED) {
+        /* field F4 #7: MSV1_0 S4U is for local accounts only. */
+        if (s4u && req->package == AUTH_MSV1_0)
+            return decide(out, STATUS_NOT_SUPPORTED, 0,
+                          "MSV1_0 S4U works only for local accounts; %s\\%s is a domain account",
+                          domain, user);
+        return decide(out, GUESS_DOMAIN_ACCOUNT_STATUS, 0,
+                      "%s\\%s is a domain account and lsaemu emulates no domain controller "
+                      "for domain %s",
+                      domain, user, domain);
+    }
+    if (dk == DOMAIN_UNKNOWN)
+        return decide(out, STATUS_LOGON_FAILURE, GUESS_UNKNOWN_DOMAIN_SUBSTATUS,
+                      "domain '%s' is neither this machine (%s) nor a domain it knows", domain,
+                      pol->machine_name);
+
+    const struct account *a = policy_find_account(pol, user);
+    if (!a)
+        return decide(out, STATUS_LOGON_FAILURE,
+                      s4u ? GUESS_S4U_UNKNOWN_USER_SUBSTATUS : STATUS_NO_SUCH_USER,
+                      "no account named '%s' on %s", user, pol->machine_name);
+    if (a->kind != ACCOUNT_NORMAL)
+        return special_logon(pol, req, a->kind, out);
+    out->account = a;
+    reason_concat(out->account_name, sizeof out->account_name, a->domain, "\\", a->name,
+                  (const char *)NULL);
+    const char *who = out->account_name;
+
+    if (GUESS_LOCKOUT_BEFORE_PASSWORD && a->locked_out)
+        return decide(out, STATUS_ACCOUNT_LOCKED_OUT, 0, "account %s is locked out (locked_out: true)",
+                      who);
+    if (!s4u && !password_matches(a, req->password, req->password_len))
+        return decide(out, STATUS_LOGON_FAILURE, STATUS_WRONG_PASSWORD,
+                      "wrong password for %s", who);
+    int32_t st = check_state(pol, req, a, who, out);
+    if (st != 0)
+        return st;
+    return finish(pol, req, a, out);
+}

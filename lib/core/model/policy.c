@@ -1,0 +1,742 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The policy model: the builder used by policy sources, identity assignment
+ * (RIDs in file order), the stock rights, and the read-side look-ups. The
+ * built-in accounts and groups of a new policy are in policy_builtin.c, the
+ * storage of names and domain strings in policy_strings.c. Knows nothing of
+ * YAML; every look-up goes through the hash indexes of policy_index.c.
+ */
+#include "config.h"
+#include "base/mem.h"
+
+#include "core/model/policy_build.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/model/bases.h"
+#include "core/model/policy_index.h"
+#include "core/model/policy_strings.h"
+#include "core/model/wellknown.h"
+
+#define FIRST_AUTO_RID 1000
+
+/* ---- Small helpers ------------------------------------------------------- */
+
+/*
+ * Makes room for element n of an array whose capacity is implied by its
+ * length: 4 for lengths 1..4, then the next power of two. Appends are thus
+ * amortised O(1) without storing a capacity next to every array.
+ */
+static int grow(void **arr, size_t n, size_t elem)
+{
+    size_t cap;
+    if (n == 0)
+        cap = 4;
+    else if (n >= 4 && (n & (n - 1)) == 0)
+        cap = n * 2;
+    else
+        return 0;
+    void *p = mem_realloc(*arr, cap * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    return 0;
+}
+
+static const uint8_t blank_hash[16] = {0x31, 0xd6, 0xcf, 0xe0, 0xd1, 0x6a, 0xe9, 0x31,
+                                       0xb7, 0x3c, 0x59, 0xd7, 0xe0, 0xc0, 0x89, 0xc0};
+
+/* ---- Builder ------------------------------------------------------------- */
+
+long policy_add_account(struct policy *pol, const char *name)
+{
+    return policy_add_account_h(pol, name, policy_name_hash(name));
+}
+
+long policy_add_account_h(struct policy *pol, const char *name, uint32_t hash)
+{
+    if (grow((void **)&pol->accounts, pol->n_accounts, sizeof *pol->accounts) < 0)
+        return -1;
+    struct account *a = &pol->accounts[pol->n_accounts];
+    memset(a, 0, sizeof *a);
+    a->name = policy_intern_name(pol, name);
+    if (!a->name)
+        return -1;
+    a->kind = ACCOUNT_NORMAL;
+    a->sid_source = POLICY_SID_AUTO;
+    memcpy(a->nt_hash, blank_hash, 16);
+    a->blank_password = true;
+    if (policy_index_add_account_name_h(pol->index, pol->n_accounts, hash) < 0)
+        return -1; /* the name stays in the block, freed with the policy */
+    return (long)pol->n_accounts++;
+}
+
+long policy_add_group(struct policy *pol, const char *name)
+{
+    return policy_add_group_h(pol, name, policy_name_hash(name));
+}
+
+long policy_add_group_h(struct policy *pol, const char *name, uint32_t hash)
+{
+    if (grow((void **)&pol->groups, pol->n_groups, sizeof *pol->groups) < 0)
+        return -1;
+    struct group *g = &pol->groups[pol->n_groups];
+    memset(g, 0, sizeof *g);
+    g->name = policy_intern_name(pol, name);
+    if (!g->name)
+        return -1;
+    g->sid_source = POLICY_SID_AUTO;
+    if (policy_index_add_group_name_h(pol->index, pol->n_groups, hash) < 0)
+        return -1; /* the name stays in the block, freed with the policy */
+    return (long)pol->n_groups++;
+}
+
+long policy_account_index(const struct policy *pol, const char *name)
+{
+    return policy_index_account_by_name(pol->index, pol, name);
+}
+
+long policy_group_index(const struct policy *pol, const char *name)
+{
+    return policy_index_group_by_name(pol->index, pol, name);
+}
+
+uint32_t policy_name_hash(const char *name)
+{
+    return policy_index_name_hash(name);
+}
+
+long policy_account_index_h(const struct policy *pol, const char *name, uint32_t hash)
+{
+    return policy_index_account_by_name_h(pol->index, pol, name, hash);
+}
+
+long policy_group_index_h(const struct policy *pol, const char *name, uint32_t hash)
+{
+    return policy_index_group_by_name_h(pol->index, pol, name, hash);
+}
+
+long policy_process_index(const struct policy *pol, const char *name)
+{
+    return policy_index_process_by_name(pol->index, pol, name);
+}
+
+/* Appends ref to groups[group]'s member list. */
+static int add_member_ref(struct policy *pol, size_t group, uint32_t ref)
+{
+    struct group *g = &pol->groups[group];
+    if (pol->members_exact) {
+        uint32_t *m = mem_realloc(g->members, (g->n_members + 1) * sizeof *m);
+        if (!m)
+            return -1;
+        g->members = m;
+    } else if (grow((void **)&g->members, g->n_members, sizeof *g->members) < 0) {
+        return -1;
+    }
+    g->members[g->n_members++] = ref;
+    return 0;
+}
+
+/* The reference is taken when the member is added, not at policy_finish():
+ * a list of SID copies would be the largest thing resident during a load. */
+int policy_add_member(struct policy *pol, size_t group, const struct sid *member)
+{
+    long ref = policy_index_sid_ref(pol->index, pol, member);
+    return ref < 0 ? -1 : add_member_ref(pol, group, (uint32_t)ref);
+}
+
+int policy_add_member_account(struct policy *pol, size_t group, size_t account)
+{
+    return add_member_ref(pol, group, SID_REF_ACCOUNT | (uint32_t)account);
+}
+
+const struct sid *policy_member(const struct policy *pol, const struct group *g, size_t k)
+{
+    return policy_index_ref_sid(pol->index, pol, g->members[k]);
+}
+
+/* grow(), or one more item once finish has cut arr to its exact size. */
+static int grow_list_array(const struct policy *pol, void **arr, size_t n, size_t elem)
+{
+    if (!pol->members_exact)
+        return grow(arr, n, elem);
+    void *p = mem_realloc(*arr, (n + 1) * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    return 0;
+}
+
+long policy_add_list(struct policy *pol)
+{
+    if (pol->n_lists >= UINT32_MAX - 1 ||
+        grow_list_array(pol, (void **)&pol->lists, pol->n_lists, sizeof *pol->lists) < 0)
+        return -1;
+    pol->lists[pol->n_lists] = (struct policy_list){(uint32_t)pol->n_list_items, 0};
+    return (long)pol->n_lists++;
+}
+
+/* Appends ref to the last list (list must be it). */
+static int list_add_ref(struct policy *pol, size_t list, uint32_t ref)
+{
+    if (list + 1 != pol->n_lists || pol->n_list_items >= UINT32_MAX ||
+        grow_list_array(pol, (void **)&pol->list_items, pol->n_list_items,
+                        sizeof *pol->list_items) < 0)
+        return -1;
+    pol->list_items[pol->n_list_items++] = ref;
+    pol->lists[list].n++;
+    return 0;
+}
+
+int policy_list_add(struct policy *pol, size_t list, const struct sid *sid)
+{
+    long ref = policy_index_sid_ref(pol->index, pol, sid);
+    return ref < 0 ? -1 : list_add_ref(pol, list, (uint32_t)ref);
+}
+
+int policy_list_add_group(struct policy *pol, size_t list, size_t group)
+{
+    return list_add_ref(pol, list, SID_REF_GROUP | (uint32_t)group);
+}
+
+void policy_set_member_list(struct policy *pol, size_t group, size_t list)
+{
+    pol->groups[group].list = (uint32_t)list + 1;
+}
+
+void policy_set_groups_list(struct policy *pol, size_t account, size_t list)
+{
+    pol->accounts[account].groups_list = (uint32_t)list + 1;
+}
+
+const struct sid *policy_list_sid(const struct policy *pol, size_t list, size_t k)
+{
+    return policy_index_ref_sid(pol->index, pol, pol->list_items[pol->lists[list].first + k]);
+}
+
+const struct account_extra policy_no_extra;
+
+struct account_extra *policy_account_x(struct account *acct)
+{
+    if (!acct->x)
+        acct->x = mem_calloc(1, sizeof *acct->x);
+    return acct->x;
+}
+
+int policy_set_logon_hours(struct account *acct, const struct hours_range *ranges, size_t n)
+{
+    struct account_extra *x = policy_account_x(acct);
+    if (!x)
+        return -1;
+    struct hours_range *copy = mem_malloc((n ? n : 1) * sizeof *copy);
+    if (!copy)
+        return -1;
+    if (n)
+        memcpy(copy, ranges, n * sizeof *copy);
+    mem_free(x->logon_hours);
+    x->logon_hours = copy;
+    x->n_logon_hours = n;
+    acct->has_logon_hours = true;
+    return 0;
+}
+
+int policy_add_workstation(struct account *acct, const char *name)
+{
+    struct account_extra *x = policy_account_x(acct);
+    if (!x)
+        return -1;
+    if (grow((void **)&x->workstations, x->n_workstations, sizeof *x->workstations) < 0)
+        return -1;
+    char *copy = mem_strdup(name);
+    if (!copy)
+        return -1;
+    x->workstations[x->n_workstations++] = copy;
+    acct->has_workstations = true;
+    return 0;
+}
+
+int policy_set_right(struct policy *pol, int id, const struct sid *holders, size_t n)
+{
+    struct sid *copy = NULL;
+    if (n) {
+        copy = mem_malloc(n * sizeof *copy);
+        if (!copy)
+            return -1;
+        memcpy(copy, holders, n * sizeof *copy);
+    }
+    mem_free(pol->holders[id]);
+    pol->holders[id] = copy;
+    pol->n_holders[id] = n;
+    pol->rights_set |= RIGHT_BIT(id);
+    return 0;
+}
+
+long policy_add_process(struct policy *pol, const char *name, size_t account)
+{
+    if (grow((void **)&pol->processes, pol->n_processes, sizeof *pol->processes) < 0)
+        return -1;
+    struct process_entry *p = &pol->processes[pol->n_processes];
+    memset(p, 0, sizeof *p);
+    p->name = mem_strdup(name);
+    if (!p->name)
+        return -1;
+    p->account = account;
+    p->session = 1;
+    if (policy_index_add_process_name(pol->index, pol, pol->n_processes) < 0) {
+        mem_free(p->name);
+        return -1;
+    }
+    return (long)pol->n_processes++;
+}
+
+int policy_add_fault(struct policy *pol, const struct fault *f)
+{
+    if (grow((void **)&pol->faults, pol->n_faults, sizeof *pol->faults) < 0)
+        return -1;
+    struct fault copy = *f;
+    copy.call = f->call ? mem_strdup(f->call) : NULL;
+    copy.account = f->account ? mem_strdup(f->account) : NULL;
+    if ((f->call && !copy.call) || (f->account && !copy.account)) {
+        mem_free(copy.call);
+        mem_free(copy.account);
+        return -1;
+    }
+    pol->faults[pol->n_faults++] = copy;
+    return 0;
+}
+
+/* ---- Identity assignment --------------------------------------------------- */
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Collects the RIDs under the machine SID that are taken explicitly. */
+static uint32_t *explicit_rids(const struct policy *pol, size_t *n)
+{
+    uint32_t *rids = mem_malloc((pol->n_accounts + pol->n_groups + 1) * sizeof *rids);
+    if (!rids)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < pol->n_groups + pol->n_accounts; i++) {
+        bool is_group = i < pol->n_groups;
+        uint8_t src = is_group ? pol->groups[i].sid_source
+                               : pol->accounts[i - pol->n_groups].sid_source;
+        uint32_t rid = is_group ? pol->groups[i].rid : pol->accounts[i - pol->n_groups].rid;
+        const struct sid *sid = is_group ? &pol->groups[i].sid
+                                         : &pol->accounts[i - pol->n_groups].sid;
+        if (src == POLICY_SID_RID)
+            rids[k++] = rid;
+        else if (src == POLICY_SID_FIXED && sid_is_child_of(sid, &pol->machine_sid))
+            rids[k++] = sid_last_rid(sid);
+    }
+    qsort(rids, k, sizeof *rids, cmp_u32);
+    *n = k;
+    return rids;
+}
+
+static struct sid next_sid(const struct policy *pol, uint32_t *counter, const uint32_t *taken,
+                           size_t n_taken)
+{
+    while (bsearch(counter, taken, n_taken, sizeof *taken, cmp_u32))
+        (*counter)++;
+    return sid_append(&pol->machine_sid, (*counter)++);
+}
+
+/* Reports the SID collisions policy_index_build_sids() found as it
+ * entered the groups, then the accounts, in file order. */
+static int report_clashes(struct policy *pol, policy_clash_fn clash, void *ctx)
+{
+    const uint32_t *p;
+    size_t n = policy_index_clashes(pol->index, &p);
+    for (size_t k = 0; clash && k < n; k++)
+        clash(ctx, pol, (p[2 * k] & SID_REF_KIND) == SID_REF_GROUP, p[2 * k] & ~SID_REF_KIND,
+              (p[2 * k + 1] & SID_REF_KIND) == SID_REF_GROUP, p[2 * k + 1] & ~SID_REF_KIND);
+    return (int)n;
+}
+
+int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
+{
+    if (pol->prepared)
+        return 0;
+    size_t n_taken;
+    uint32_t *taken = explicit_rids(pol, &n_taken);
+    if (!taken)
+        return -1;
+    uint32_t counter = FIRST_AUTO_RID;
+    int rc = -1;
+    /* Every local account and group shares one copy of the machine name. */
+    if (!pol->local_domain && policy_set_string(&pol->local_domain, pol->machine_name) < 0)
+        goto out;
+
+    /* Groups first, then accounts, each in file order (policy-format.md). */
+    for (size_t i = 0; i < pol->n_groups; i++) {
+        struct group *g = &pol->groups[i];
+        if (g->sid_source == POLICY_SID_AUTO)
+            g->sid = next_sid(pol, &counter, taken, n_taken);
+        else if (g->sid_source == POLICY_SID_RID)
+            g->sid = sid_append(&pol->machine_sid, g->rid);
+        policy_set_domain(pol, &g->domain, policy_domain_for(pol, &g->sid));
+    }
+    for (size_t i = 0; i < pol->n_accounts; i++) {
+        struct account *a = &pol->accounts[i];
+        if (a->sid_source == POLICY_SID_AUTO)
+            a->sid = next_sid(pol, &counter, taken, n_taken);
+        else if (a->sid_source == POLICY_SID_RID)
+            a->sid = sid_append(&pol->machine_sid, a->rid);
+        policy_set_domain(pol, &a->domain, policy_domain_for(pol, &a->sid));
+    }
+
+    /* The SID index first: the members added below are references to the
+     * accounts it finds. */
+    if (policy_index_build_sids(pol->index, pol) < 0)
+        goto out;
+
+    /* Built-in memberships that depend on the machine SID. */
+    struct sid admin = sid_append(&pol->machine_sid, POLICY_RID_ADMINISTRATOR);
+    struct sid guest = sid_append(&pol->machine_sid, POLICY_RID_GUEST);
+    long admins = policy_group_index(pol, "Administrators");
+    long guests = policy_group_index(pol, "Guests");
+    if (admins >= 0 && pol->groups[admins].builtin &&
+        policy_add_member(pol, (size_t)admins, &admin) < 0)
+        goto out;
+    if (guests >= 0 && pol->groups[guests].builtin &&
+        policy_add_member(pol, (size_t)guests, &guest) < 0)
+        goto out;
+
+    pol->prepared = true;
+    rc = report_clashes(pol, clash, ctx);
+out:
+    mem_free(taken);
+    return rc;
+}
+
+int policy_finish(struct policy *pol)
+{
+    if (!pol->prepared && policy_prepare(pol, NULL, NULL) < 0)
+        return -1;
+
+    if (policy_process_index(pol, "default") < 0) {
+        long system = policy_account_index(pol, "SYSTEM");
+        if (system < 0 || policy_add_process(pol, "default", (size_t)system) < 0)
+            return -1;
+    }
+
+    if (pol->base == BASE_FROM_ROLE)
+        pol->base = pol->role == ROLE_SERVER ? BASE_SERVER : BASE_WORKSTATION;
+    for (int r = 0; r < RIGHT_COUNT; r++) {
+        if (pol->rights_set & RIGHT_BIT(r))
+            continue;
+        struct sid stock[BASES_MAX_HOLDERS];
+        size_t n = bases_holders(pol->base, r, &pol->machine_sid, stock, BASES_MAX_HOLDERS);
+        if (n > BASES_MAX_HOLDERS)
+            n = BASES_MAX_HOLDERS;
+        if (policy_set_right(pol, r, stock, n) < 0)
+            return -1;
+        pol->rights_set &= ~RIGHT_BIT(r);
+    }
+
+    /* Exact-size member lists: grow() leaves up to half of each empty, and
+     * the lists no longer change. Done before the membership index, which
+     * points into them. */
+    for (size_t i = 0; i < pol->n_groups; i++) {
+        struct group *g = &pol->groups[i];
+        if (!g->n_members)
+            continue;
+        uint32_t *m = mem_realloc(g->members, g->n_members * sizeof *m);
+        if (m)
+            g->members = m;
+    }
+    /* The same for the shared lists and their items. */
+    if (pol->n_lists) {
+        struct policy_list *l = mem_realloc(pol->lists, pol->n_lists * sizeof *l);
+        if (l)
+            pol->lists = l;
+    }
+    if (pol->n_list_items) {
+        uint32_t *items = mem_realloc(pol->list_items, pol->n_list_items * sizeof *items);
+        if (items)
+            pol->list_items = items;
+    }
+    pol->members_exact = true;
+
+    if (policy_index_build_rights(pol->index, pol) < 0 ||
+        policy_index_build_members(pol->index, pol) < 0)
+        return -1;
+    return 0;
+}
+
+/* ---- Lifetime -------------------------------------------------------------- */
+
+struct policy *policy_ref(struct policy *pol)
+{
+    if (pol)
+        __atomic_add_fetch(&pol->refcount, 1, __ATOMIC_RELAXED);
+    return pol;
+}
+
+static void free_account(const struct policy *pol, struct account *a)
+{
+    if (!policy_shared_domain(pol, a->domain))
+        mem_free(a->domain);
+    mem_free(a->full_name);
+    struct account_extra *x = a->x;
+    if (x) {
+        mem_free(x->logon_hours);
+        for (size_t i = 0; i < x->n_workstations; i++)
+            mem_free(x->workstations[i]);
+        mem_free(x->workstations);
+        mem_free(x->home_directory);
+        mem_free(x->home_directory_drive);
+        mem_free(x->profile_path);
+        mem_free(x->logon_script);
+        mem_free(x);
+    }
+}
+
+void policy_unref(struct policy *pol)
+{
+    if (!pol || __atomic_sub_fetch(&pol->refcount, 1, __ATOMIC_ACQ_REL) != 0)
+        return;
+    mem_free(pol->source);
+    mem_free(pol->machine_name);
+    mem_free(pol->machine_domain);
+    for (size_t i = 0; i < pol->n_accounts; i++)
+        free_account(pol, &pol->accounts[i]);
+    mem_free(pol->accounts);
+    for (size_t i = 0; i < pol->n_groups; i++) {
+        if (!policy_shared_domain(pol, pol->groups[i].domain))
+            mem_free(pol->groups[i].domain);
+        mem_free(pol->groups[i].description);
+        mem_free(pol->groups[i].members);
+    }
+    mem_free(pol->groups);
+    mem_free(pol->lists);
+    mem_free(pol->list_items);
+    mem_free(pol->local_domain); /* after the accounts and groups that share it */
+    for (int r = 0; r < RIGHT_COUNT; r++)
+        mem_free(pol->holders[r]);
+    for (size_t i = 0; i < pol->n_processes; i++)
+        mem_free(pol->processes[i].name);
+    mem_free(pol->processes);
+    for (size_t i = 0; i < pol->n_faults; i++) {
+        mem_free(pol->faults[i].call);
+        mem_free(pol->faults[i].account);
+    }
+    mem_free(pol->faults);
+    policy_index_free(pol->index);
+    policy_free_names(pol);
+    mem_free(pol);
+}
+
+/* ---- Look-ups ---------------------------------------------------------------- */
+
+const struct account *policy_find_account(const struct policy *pol, const char *name)
+{
+    long i = policy_account_index(pol, name);
+    return i < 0 ? NULL : &pol->accounts[i];
+}
+
+const struct account *policy_find_account_sid(const struct policy *pol, const struct sid *sid)
+{
+    long i = policy_index_account_by_sid(pol->index, pol, sid);
+    return i < 0 ? NULL : &pol->accounts[i];
+}
+
+const struct group *policy_find_group(const struct policy *pol, const char *name)
+{
+    long i = policy_group_index(pol, name);
+    return i < 0 ? NULL : &pol->groups[i];
+}
+
+const struct group *policy_find_group_sid(const struct policy *pol, const struct sid *sid)
+{
+    long i = policy_index_group_by_sid(pol->index, pol, sid);
+    return i < 0 ? NULL : &pol->groups[i];
+}
+
+size_t policy_group_by_own_sid(const struct policy *pol, size_t g)
+{
+    const struct policy_index *idx = pol->index;
+    if (!idx->n_clashes && g < idx->sid_groups)
+        return g;
+    return (size_t)policy_index_group_by_sid(idx, pol, &pol->groups[g].sid);
+}
+
+const struct process_entry *policy_find_process(const struct policy *pol, const char *name)
+{
+    long i = policy_process_index(pol, name);
+    return i < 0 ? NULL : &pol->processes[i];
+}
+
+/* True when the domain part of "DOMAIN\name" (dlen bytes) names dom. */
+static bool domain_matches(const struct policy *pol, const char *text, size_t dlen,
+                           const char *dom)
+{
+    if (!dom)
+        return false;
+    if (dlen == 1 && text[0] == '.')
+        return policy_index_name_equal(dom, pol->machine_name);
+    return strlen(dom) == dlen && strncasecmp(dom, text, dlen) == 0;
+}
+
+bool policy_resolve_principal(const struct policy *pol, const char *text, struct sid *out)
+{
+    if (text[0] == '*')
+        return sid_parse(text + 1, out);
+    if ((text[0] == 'S' || text[0] == 's') && text[1] == '-' && text[2] >= '0' && text[2] <= '9')
+        return sid_parse(text, out);
+
+    const char *bare = text;
+    const char *slash = strchr(text, '\\');
+    size_t dlen = 0;
+    if (slash) {
+        bare = slash + 1;
+        dlen = (size_t)(slash - text);
+    }
+    const struct account *a = policy_find_account(pol, bare);
+    if (a && (!slash || domain_matches(pol, text, dlen, a->domain))) {
+        *out = a->sid;
+        return true;
+    }
+    const struct group *g = policy_find_group(pol, bare);
+    if (g && (!slash || domain_matches(pol, text, dlen, g->domain))) {
+        *out = g->sid;
+        return true;
+    }
+    const struct wellknown_sid *w = wellknown_by_name(text);
+    if (w) {
+        *out = w->sid;
+        return true;
+    }
+    return false;
+}
+
+right_mask policy_rights_of(const struct policy *pol, const struct sid *sid)
+{
+    return policy_index_rights_of(pol->index, pol, sid);
+}
+
+void policy_sid_info(const struct policy *pol, const struct sid *sid, struct policy_sid_info *out)
+{
+    policy_index_sid_info(pol->index, pol, sid, out);
+}
+
+void policy_group_info(const struct policy *pol, size_t group, struct policy_sid_info *out)
+{
+    policy_index_group_info(pol->index, group, out);
+}
+
+const uint32_t *policy_shared_groups(const struct policy *pol, uint32_t id, size_t *n)
+{
+    return policy_index_shared_groups(pol->index, id, n);
+}
+
+static int cmp_u32_items(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int policy_info_groups(const struct policy *pol, const struct policy_sid_info *info,
+                       uint32_t **buf, size_t *cap, const uint32_t **groups, size_t *n)
+{
+    if (!info->n_shared) {
+        *n = info->n_groups;
+        *groups = info->groups;
+        return 0;
+    }
+    if (!info->n_groups && info->n_shared == 1) {
+        *groups = policy_shared_groups(pol, info->shared[0], n);
+        return 0;
+    }
+    /* Several sorted sets: gathered, sorted and made unique. The groups of
+     * one SID are few (a token holds at most 1024), and so are the sets:
+     * each is a list the policy names the SID in. */
+    size_t total = info->n_groups;
+    for (size_t i = 0; i < info->n_shared; i++) {
+        size_t k;
+        policy_shared_groups(pol, info->shared[i], &k);
+        total += k;
+    }
+    *n = 0;
+    *groups = NULL;
+    if (total > *cap) {
+        uint32_t *grown = mem_realloc(*buf, total * sizeof *grown);
+        if (!grown)
+            return -1;
+        *buf = grown;
+        *cap = total;
+    }
+    uint32_t *out = *buf;
+    size_t m = info->n_groups;
+    if (m)
+        memcpy(out, info->groups, m * sizeof *out);
+    for (size_t i = 0; i < info->n_shared; i++) {
+        size_t k;
+        const uint32_t *g = policy_shared_groups(pol, info->shared[i], &k);
+        if (k)
+            memcpy(out + m, g, k * sizeof *out);
+        m += k;
+    }
+    qsort(out, m, sizeof *out, cmp_u32_items);
+    size_t kept = 0;
+    for (size_t i = 0; i < m; i++)
+        if (!kept || out[kept - 1] != out[i])
+            out[kept++] = out[i];
+    *n = kept;
+    *groups = out;
+    return 0;
+}
+
+void policy_find_sid_owner(const struct policy *pol, const struct sid *sid,
+                           const struct account **account, const struct group **group)
+{
+    long a, g;
+    policy_index_owner_by_sid(pol->index, pol, sid, &a, &g);
+    *account = a < 0 ? NULL : &pol->accounts[a];
+    *group = a >= 0 || g < 0 ? NULL : &pol->groups[g];
+}
+
+static bool set_contains(const struct sid *set, size_t n, const struct sid *sid)
+{
+    for (size_t i = 0; i < n; i++)
+        if (sid_equal(&set[i], sid))
+            return true;
+    return false;
+}
+
+size_t policy_expand_groups(const struct policy *pol, struct sid *set, size_t n, size_t cap)
+{
+    /* Breadth-first: every SID added is itself looked up as a member, so
+     * nested groups expand; the set check stops cycles. */
+    uint32_t *buf = NULL;
+    size_t bcap = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct policy_sid_info info;
+        const uint32_t *groups;
+        size_t k;
+        policy_sid_info(pol, &set[i], &info);
+        if (policy_info_groups(pol, &info, &buf, &bcap, &groups, &k) < 0) {
+            n = cap + 1; /* out of memory: as full */
+            break;
+        }
+        for (size_t j = 0; j < k; j++) {
+            const struct sid *gs = &pol->groups[groups[j]].sid;
+            if (set_contains(set, n, gs))
+                continue;
+            if (n == cap) {
+                n = cap + 1;
+                goto out;
+            }
+            set[n++] = *gs;
+        }
+    }
+out:
+    mem_free(buf);
+    return n;
+}

@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The policy in force and the calling process's identity (see current.h).
+ *
+ * Lock order: the publication locks (publish.h), then current_mutex, then
+ * state_lock, then the handle, session, return-buffer and fault locks
+ * (each registry's shards in index order, shard.h), then the token locks
+ * (token.h).
+ *
+ * Changes hold current_mutex (one changer at a time) and state_lock for
+ * writing while they swap the policy, the broken flag and the process
+ * identity. The per-call readers (current_acquire, current_process_token,
+ * current_process_session) take state_lock for reading only, so concurrent
+ * calls never wait for each other; a call keeps its own reference, so calls
+ * already running finish on the old policy. The fork handlers take them all in that order so that a child
+ * of a busy multi-threaded parent starts with every lock free and every
+ * structure consistent.
+ */
+#include "core/state/current.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/engine/engine.h"
+#include "core/model/policy_build.h"
+#include "core/state/faults.h"
+#include "core/state/handles.h"
+#include "core/state/publish.h"
+#include "core/state/retbuf.h"
+#include "core/state/sessions.h"
+#include "core/state/token.h"
+#include "base/win.h"
+
+static pthread_mutex_t current_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_rwlock_t state_lock = PTHREAD_RWLOCK_INITIALIZER;
+/* Set once init_locked() has run: readers then skip current_mutex. */
+static atomic_bool init_done;
+static bool initialized;
+static bool broken;
+static struct policy *policy;
+static char process_name[128] = "default";
+static struct token *process_token;
+static struct logon_session *process_session;
+static uint32_t process_session_id = 1;
+static bool builtin_sessions_made;
+
+/* The policy source (current.h), registered at load time. */
+static _Atomic(current_startup_fn) startup_source;
+
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static pthread_key_t thread_token_key;
+
+/*
+ * Every change of the state (change_end) advances the generation. A thread
+ * keeps a reference to the policy it last acquired together with the
+ * generation it saw; while the generation is unchanged, current_acquire()
+ * hands out that cached reference without touching the policy's reference
+ * count or the lock, so concurrent calls do not contend on shared cache
+ * lines. The process token and terminal session of the same generation are
+ * cached alongside, for current_caller_token_borrow() and
+ * current_process_session(). depth counts the calls of the thread that use the cached
+ * reference; the cache is only replaced when none does.
+ */
+static atomic_ulong generation = 1;
+struct acquire_cache {
+    unsigned long gen; /* 0: nothing cached */
+    struct policy *pol; /* referenced; NULL for the broken state */
+    unsigned depth;
+    /* The process identity of the same generation: the token (referenced,
+     * NULL in the broken state) and its terminal session. */
+    struct token *proc_token;
+    uint32_t proc_session_id;
+};
+static _Thread_local struct acquire_cache tcache;
+static pthread_key_t cache_key;
+
+/* Thread exit: drop the cached reference. */
+static void drop_cache(void *p)
+{
+    struct acquire_cache *c = p;
+    struct policy *pol = c->pol;
+    struct token *t = c->proc_token;
+    c->pol = NULL;
+    c->proc_token = NULL;
+    c->gen = 0;
+    policy_unref(pol);
+    token_unref(t);
+}
+
+static void init_locked(void);
+
+static void drop_thread_token(void *p)
+{
+    token_unref(p);
+}
+
+static void atfork_prepare(void)
+{
+    publish_lock_all();
+    pthread_mutex_lock(&current_mutex);
+    pthread_rwlock_wrlock(&state_lock);
+    handles_lock();
+    sessions_lock();
+    retbuf_lock();
+    faults_lock();
+    tokens_lock_all();
+}
+
+static void atfork_release(void)
+{
+    tokens_unlock_all();
+    faults_unlock();
+    retbuf_unlock();
+    sessions_unlock();
+    handles_unlock();
+    pthread_rwlock_unlock(&state_lock);
+    pthread_mutex_unlock(&current_mutex);
+    publish_unlock_all();
+}
+
+static void atfork_child(void)
+{
+    tokens_unlock_all();
+    faults_unlock();
+    retbuf_unlock();
+    sessions_unlock();
+    handles_child_after_fork();
+    /* Not unlocked but made afresh: threads of the parent that were blocked
+     * in pthread_rwlock_rdlock() at the fork stay counted in the lock's
+     * state, and in the child, where they do not exist, every later reader
+     * would wait for them forever (tests/check_threads.c, fork). */
+    pthread_rwlock_init(&state_lock, NULL);
+    pthread_mutex_unlock(&current_mutex);
+    publish_unlock_all();
+}
+
+/* Taken by everything that changes the state below. */
+static void change_begin(void)
+{
+    pthread_mutex_lock(&current_mutex);
+    pthread_rwlock_wrlock(&state_lock);
+}
+
+static void change_end(void)
+{
+    atomic_fetch_add_explicit(&generation, 1, memory_order_release);
+    pthread_rwlock_unlock(&state_lock);
+    pthread_mutex_unlock(&current_mutex);
+}
+
+/* Readers: make sure the lazy start-up has run, then read under state_lock. */
+static void read_begin(bool init)
+{
+    if (init && !atomic_load_explicit(&init_done, memory_order_acquire)) {
+        change_begin();
+        init_locked();
+        change_end();
+    }
+    pthread_rwlock_rdlock(&state_lock);
+}
+
+static void make_key(void)
+{
+    pthread_key_create(&thread_token_key, drop_thread_token);
+    pthread_key_create(&cache_key, drop_cache);
+    pthread_atfork(atfork_prepare, atfork_release, atfork_child);
+}
+
+/* Creates and pins SYSTEM's, LOCAL SERVICE's and NETWORK SERVICE's sessions
+ * (they exist from boot on Windows). Lock held. */
+static void make_builtin_sessions(void)
+{
+    static const struct {
+        uint32_t luid;
+        const char *user;
+        uint32_t rid;
+    } builtins[] = {
+        {LUID_SYSTEM, "SYSTEM", 18},
+        {LUID_LOCAL_SERVICE, "LOCAL SERVICE", 19},
+        {LUID_NETWORK_SERVICE, "NETWORK SERVICE", 20},
+    };
+    if (builtin_sessions_made)
+        return;
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
+        struct sid sid = sid_make1(5, builtins[i].rid);
+        struct session_info info = {
+            .user_name = builtins[i].user,
+            .domain = "NT AUTHORITY",
+            .package = "Negotiate",
+            .user_sid = &sid,
+            .logon_type = 5,
+            .session_id = 0,
+        };
+        struct luid id = {builtins[i].luid, 0};
+        /* Complete before it is published: other threads' calls may look
+         * it up at once (a reset rebuilds these while they run). */
+        struct logon_session *s = session_new(&info, &id);
+        if (s)
+            s->zeroed = builtins[i].luid == LUID_SYSTEM;
+        if (s && session_publish(s) != 0) {
+            session_unref(s);
+            s = NULL;
+        }
+        if (!s)
+            return; /* retried on the next install */
+        session_pin(s);
+        session_unref(s);
+    }
+    builtin_sessions_made = true;
+}
+
+/* Builds the process token for entry `name` of pol; replaces the current one
+ * only when everything succeeded. Lock held. */
+static int build_process(struct policy *pol, const char *name)
+{
+    const struct process_entry *proc = policy_find_process(pol, name);
+    if (!proc)
+        return -1;
+    const struct account *acct = &pol->accounts[proc->account];
+    make_builtin_sessions();
+
+    struct logon_session *s = NULL;
+    bool own_session = acct->kind == ACCOUNT_NORMAL;
+    if (own_session) {
+        struct session_info info = {
+            .user_name = acct->name,
+            .domain = acct->domain,
+            .package = "NTLM",
+            .logon_server = pol->machine_name,
+            .user_sid = &acct->sid,
+            .logon_type = proc->session == 0 ? 5 : 2,
+            .session_id = proc->session,
+            .logon_time = current_now(pol),
+            .logon_script = account_x(acct)->logon_script,
+            .profile_path = account_x(acct)->profile_path,
+            .home_directory = account_x(acct)->home_directory,
+            .home_directory_drive = account_x(acct)->home_directory_drive,
+        };
+        s = session_create(&info, NULL);
+    } else {
+        uint32_t luid = acct->kind == ACCOUNT_SYSTEM          ? LUID_SYSTEM
+                        : acct->kind == ACCOUNT_LOCAL_SERVICE ? LUID_LOCAL_SERVICE
+                                                              : LUID_NETWORK_SERVICE;
+        s = session_find((struct luid){luid, 0});
+    }
+    if (!s)
+        return -1;
+    struct token *t = engine_process_token(pol, proc, s->id);
+    if (!t) {
+        session_unref(s);
+        return -1;
+    }
+    t->session = s; /* the token takes over our reference */
+    t->auth_id = s->id;
+    t->token_id = luid_next();
+    t->modified_id = t->token_id;
+    if (own_session)
+        session_pin(s);
+
+    if (process_session)
+        session_unpin(process_session);
+    process_session = own_session ? s : NULL;
+    token_unref(process_token);
+    process_token = t;
+    process_session_id = proc->session;
+    /* current_reset() rebuilds from process_name itself, and snprintf()
+     * onto its own argument is undefined (glibc can leave it empty, and the
+     * reset then falls back to "default"). */
+    if (name != process_name)
+        snprintf(process_name, sizeof process_name, "%s", name);
+    return 0;
+}
+
+/* Lock held. */
+static void init_locked(void)
+{
+    if (initialized)
+        return;
+    initialized = true;
+    atomic_store_explicit(&init_done, true, memory_order_release);
+    pthread_once(&key_once, make_key);
+
+    const char *proc = getenv("LSAEMU_PROCESS");
+    char message[600];
+    current_startup_fn startup = atomic_load_explicit(&startup_source, memory_order_acquire);
+    struct policy *pol = startup ? startup(message, sizeof message) : NULL;
+    if (!startup)
+        snprintf(message, sizeof message,
+                 "no policy source is linked in: the library's initialisation "
+                 "(control_init, lib/control/init.c) did not run");
+    if (!pol) {
+        broken = true;
+        fprintf(stderr,
+                "lsaemu: %s\n"
+                "lsaemu: every emulated call fails with STATUS_INTERNAL_DB_ERROR\n",
+                message);
+        return;
+    }
+    const char *name = proc && *proc ? proc : "default";
+    if (build_process(pol, name) != 0) {
+        broken = true;
+        fprintf(stderr,
+                "lsaemu: LSAEMU_PROCESS=%s names no entry of processes: in %s\n"
+                "lsaemu: every emulated call fails with STATUS_INTERNAL_DB_ERROR\n",
+                name, pol->source ? pol->source : "the policy");
+        policy_unref(pol);
+        return;
+    }
+    policy = pol;
+}
+
+void current_set_startup(current_startup_fn fn)
+{
+    atomic_store_explicit(&startup_source, fn, memory_order_release);
+}
+
+int32_t current_acquire(struct policy **pol)
+{
+    struct acquire_cache *tc = &tcache;
+    unsigned long g = atomic_load_explicit(&generation, memory_order_acquire);
+    if (tc->gen != 0 && tc->gen == g) {
+        /* Callers release only a policy they got, so the broken state
+         * (NULL) is not counted. */
+        *pol = tc->pol;
+        if (!*pol)
+            return STATUS_INTERNAL_DB_ERROR;
+        tc->depth++;
+        return 0;
+    }
+    read_begin(true);
+    g = atomic_load_explicit(&generation, memory_order_relaxed);
+    struct policy *p = broken ? NULL : policy_ref(policy);
+    struct token *pt = broken || tc->depth ? NULL : token_ref(process_token);
+    uint32_t ps = process_session_id;
+    pthread_rwlock_unlock(&state_lock);
+    if (tc->depth == 0) {
+        if (tc->gen == 0) {
+            pthread_once(&key_once, make_key);
+            pthread_setspecific(cache_key, tc);
+        }
+        struct policy *old = tc->pol;
+        struct token *old_token = tc->proc_token;
+        tc->pol = p;
+        tc->proc_token = pt;
+        tc->proc_session_id = ps;
+        tc->gen = g;
+        tc->depth = p ? 1 : 0;
+        policy_unref(old);
+        token_unref(old_token);
+    } else if (p && p == tc->pol) {
+        /* A nested call after a change that kept the policy: the cache
+         * already holds a reference to it. */
+        policy_unref(p);
+        tc->depth++;
+    }
+    /* Otherwise a nested call met a newer policy while an outer call of
+     * this thread still uses the cached one: it gets its own reference,
+     * which current_release() drops. */
+    *pol = p;
+    return p ? 0 : STATUS_INTERNAL_DB_ERROR;
+}
+
+void current_release(struct policy *pol)
+{
+    struct acquire_cache *tc = &tcache;
+    if (tc->depth > 0 && pol == tc->pol) {
+        tc->depth--;
+        return;
+    }
+    policy_unref(pol);
+}
+
+int current_install(struct policy *pol)
+{
+    int rc;
+    change_begin();
+    /* An explicit load wins over LSAEMU_POLICY, which is then never read. */
+    if (!initialized) {
+        initialized = true;
+        pthread_once(&key_once, make_key);
+    }
+    const char *env = getenv("LSAEMU_PROCESS");
+    const char *name = env && *env && policy_find_process(pol, env) ? env : "default";
+    rc = build_process(pol, name);
+    if (rc == 0) {
+        struct policy *old = policy;
+        policy = pol;
+        broken = false;
+        policy_unref(old);
+        faults_reset();
+    }
+    /* Published after the state it guards (readers skip init_locked()). */
+    atomic_store_explicit(&init_done, true, memory_order_release);
+    change_end();
+    if (rc != 0)
+        policy_unref(pol);
+    return rc;
+}
+
+int current_mutate(int (*mutate)(struct policy *copy, void *ctx), void *ctx)
+{
+    int rc = -1;
+    change_begin();
+    init_locked();
+    struct policy *copy = !broken && policy ? policy_copy(policy) : NULL;
+    if (copy) {
+        rc = mutate(copy, ctx);
+        if (rc == 0 && policy_finish(copy) != 0)
+            rc = -1;
+        if (rc == 0) {
+            struct policy *old = policy;
+            policy = copy;
+            copy = old;
+        }
+    }
+    change_end();
+    policy_unref(copy);
+    return rc;
+}
+
+struct password_change {
+    const char *account;
+    const uint8_t *nt_hash;
+    bool blank;
+};
+
+static int apply_password(struct policy *copy, void *ctx)
+{
+    const struct password_change *pc = ctx;
+    long i = policy_account_index(copy, pc->account);
+    if (i < 0)
+        return -1;
+    struct account *a = &copy->accounts[i];
+    memcpy(a->nt_hash, pc->nt_hash, sizeof a->nt_hash);
+    a->blank_password = pc->blank;
+    a->password_expired = false;
+    a->must_change_password = false;
+    return 0;
+}
+
+int current_change_password(const char *account, const uint8_t nt_hash[16], bool blank)
+{
+    struct password_change pc = {account, nt_hash, blank};
+    return current_mutate(apply_password, &pc);
+}
+
+int current_select_process(const char *name)
+{
+    int rc = -1;
+    change_begin();
+    init_locked();
+    if (!broken && name)
+        rc = build_process(policy, name);
+    change_end();
+    return rc;
+}
+
+struct token *current_process_token(void)
+{
+    read_begin(true);
+    struct token *t = broken ? NULL : token_ref(process_token);
+    pthread_rwlock_unlock(&state_lock);
+    return t;
+}
+
+/* The thread's cache, when it is of the current generation and in use by
+ * a call of the thread (so it cannot be replaced under the caller). */
+static const struct acquire_cache *live_cache(void)
+{
+    const struct acquire_cache *tc = &tcache;
+    if (tc->depth == 0 || tc->gen != atomic_load_explicit(&generation, memory_order_acquire))
+        return NULL;
+    return tc;
+}
+
+struct token *current_caller_token_borrow(bool *referenced)
+{
+    pthread_once(&key_once, make_key);
+    struct token *t = pthread_getspecific(thread_token_key);
+    const struct acquire_cache *tc;
+    *referenced = false;
+    if (t)
+        return t; /* the thread's slot holds it; only this thread changes it */
+    if ((tc = live_cache()) != NULL && tc->proc_token)
+        return tc->proc_token;
+    *referenced = true;
+    return current_caller_token();
+}
+
+uint32_t current_process_session(void)
+{
+    const struct acquire_cache *tc = live_cache();
+    if (tc)
+        return tc->proc_session_id;
+    read_begin(false);
+    uint32_t s = process_session_id;
+    pthread_rwlock_unlock(&state_lock);
+    return s;
+}
+
+struct token *current_thread_token(void)
+{
+    pthread_once(&key_once, make_key);
+    return token_ref(pthread_getspecific(thread_token_key));
+}
+
+void current_set_thread_token(struct token *t)
+{
+    pthread_once(&key_once, make_key);
+    struct token *old = pthread_getspecific(thread_token_key);
+    pthread_setspecific(thread_token_key, t);
+    token_unref(old);
+}
+
+struct token *current_caller_token(void)
+{
+    struct token *t = current_thread_token();
+    return t ? t : current_process_token();
+}
+
+int64_t current_now(const struct policy *pol)
+{
+    return pol && pol->has_time ? pol->time : (int64_t)time(NULL);
+}
+
+void current_reset(void)
+{
+    /* Calls publish what they made while they hold their own publication
+     * lock (publish.h), so this reset empties the registries either before
+     * a call's objects are in or after all of them are: nothing a call
+     * still fills is freed, and nothing is half registered. */
+    publish_lock_all();
+    change_begin();
+    init_locked();
+    handles_reset();
+    retbuf_reset();
+    faults_reset();
+    token_unref(process_token);
+    process_token = NULL;
+    process_session = NULL;
+    sessions_reset();
+    builtin_sessions_made = false;
+    if (!broken && build_process(policy, process_name) != 0 &&
+        build_process(policy, "default") != 0)
+        broken = true;
+    change_end();
+    publish_unlock_all();
+    current_set_thread_token(NULL);
+}

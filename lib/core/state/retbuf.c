@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The registry of returned buffers, on the sharded registry
+ * (base/registry.h) keyed by the buffer's address: registering and checking
+ * are a hash probe, and a foreign pointer is never dereferenced.
+ *
+ * A buffer is filed in the shard of the thread that published it. Freeing
+ * looks in the caller's shard first, where a thread's own buffers are, and
+ * then in the others; a buffer is in exactly one shard, and a shard is
+ * searched and changed only under its own lock.
+ */
+#include "core/state/retbuf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "base/mem.h"
+#include "base/registry.h"
+#include "core/diag/leaks.h"
+
+static struct registry buffers = REGISTRY_INIT(REGISTRY_KEYED, UINT32_MAX, UINT32_MAX - 1);
+
+void retbuf_lock(void)
+{
+    registry_lock_all(&buffers);
+}
+
+void retbuf_unlock(void)
+{
+    registry_unlock_all(&buffers);
+}
+
+void *retbuf_new(size_t size)
+{
+    return mem_calloc(1, size ? size : 1);
+}
+
+void retbuf_discard(void *p)
+{
+    mem_free(p);
+}
+
+int retbuf_publish_all(const struct retbuf_pub *bufs, size_t n)
+{
+    struct registry_entry e[RETBUF_PUBLISH_MAX];
+    size_t count = 0;
+    const char *origin = leaks_call();
+    if (n > RETBUF_PUBLISH_MAX)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (bufs[i].p)
+            e[count++] = (struct registry_entry){.obj = bufs[i].p,
+                                                 .key = (uintptr_t)bufs[i].p,
+                                                 .origin = origin,
+                                                 .size = bufs[i].size,
+                                                 .tag = bufs[i].kind};
+    if (!count)
+        return 0;
+    /* In the caller's own shard, which only threads of that shard lock. */
+    return registry_insert_all(&buffers, registry_self(), e, count);
+}
+
+int retbuf_publish(void *p, enum retbuf_kind kind, size_t size)
+{
+    struct retbuf_pub b = {p, kind, size};
+    return retbuf_publish_all(&b, 1);
+}
+
+int retbuf_free(void *p, enum retbuf_kind kind)
+{
+    if (!p || !registry_find(&buffers, (uintptr_t)p, kind, true, NULL))
+        return -1;
+    mem_free(p);
+    return 0;
+}
+
+int retbuf_is(const void *p, enum retbuf_kind kind)
+{
+    return p && registry_find(&buffers, (uintptr_t)p, kind, false, NULL);
+}
+
+static void free_entry(struct registry_entry *e, void *ctx)
+{
+    mem_free(e->obj);
+}
+
+void retbuf_reset(void)
+{
+    registry_reset(&buffers, NULL, free_entry, NULL);
+}
+
+size_t retbuf_count(void)
+{
+    return registry_count(&buffers);
+}
+
+static const char *free_function(uint32_t kind)
+{
+    switch (kind) {
+    case RETBUF_LSA_RETURN:
+        return "LsaFreeReturnBuffer";
+    case RETBUF_LSA_MEMORY:
+        return "LsaFreeMemory";
+    case RETBUF_LOCAL:
+        return "LocalFree";
+    case RETBUF_SID:
+        return "FreeSid";
+    }
+    return "?";
+}
+
+static int cmp_seq(const void *a, const void *b)
+{
+    const struct registry_entry *x = a, *y = b;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void leak_line_of(struct leak_report *r, const struct registry_entry *e)
+{
+    leak_line(r, LEAK_BUFFER, "buffer of %zu bytes from %s (free it with %s)", e->size,
+              e->origin ? e->origin : "an lsaemu control function", free_function(e->tag));
+}
+
+/* One shard's buffers, for the report (its lock held). */
+struct buffer_list {
+    struct registry_entry *e;
+    size_t n;
+    struct leak_report *r;
+};
+
+static void count_one(const struct registry_entry *e, struct registry_id id, void *ctx)
+{
+    ((struct buffer_list *)ctx)->n++;
+}
+
+static void collect_one(const struct registry_entry *e, struct registry_id id, void *ctx)
+{
+    struct buffer_list *l = ctx;
+    l->e[l->n++] = *e;
+}
+
+static void report_one(const struct registry_entry *e, struct registry_id id, void *ctx)
+{
+    leak_line_of(((struct buffer_list *)ctx)->r, e);
+}
+
+void retbuf_leaks(struct leak_report *r)
+{
+    /* Shard by shard: a single-threaded program's buffers are all in shard
+     * 0. In creation order when there is memory to sort, else slot order. */
+    for (unsigned k = 0; k < REGISTRY_SHARDS; k++) {
+        if (leaks_take_shard(&buffers, k, false) != 0)
+            return;
+        struct buffer_list l = {NULL, 0, r};
+        registry_visit_locked(&buffers, k, count_one, &l);
+        l.e = l.n ? mem_malloc(l.n * sizeof *l.e) : NULL;
+        if (l.e) {
+            l.n = 0;
+            registry_visit_locked(&buffers, k, collect_one, &l);
+            qsort(l.e, l.n, sizeof *l.e, cmp_seq);
+            for (size_t i = 0; i < l.n; i++)
+                leak_line_of(r, &l.e[i]);
+        } else {
+            registry_visit_locked(&buffers, k, report_one, &l);
+        }
+        mem_free(l.e);
+        registry_unlock(&buffers, k);
+    }
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Buffers the emulated LSA hands to callers (profiles, package answers,
+ * session lists and data). Each is registered with the function family that
+ * must free it, so that freeing a foreign pointer, a buffer twice, or with
+ * the wrong function is answered with a status instead of corrupting memory.
+ */
+#ifndef LSAEMU_CORE_STATE_RETBUF_H
+#define LSAEMU_CORE_STATE_RETBUF_H
+
+#include <stddef.h>
+
+enum retbuf_kind {
+    RETBUF_LSA_RETURN, /* freed by LsaFreeReturnBuffer */
+    RETBUF_LSA_MEMORY, /* freed by LsaFreeMemory */
+    RETBUF_LOCAL,      /* freed by LocalFree */
+    RETBUF_SID,        /* AllocateAndInitializeSid, freed by FreeSid */
+};
+
+/*
+ * A call builds the buffer it returns privately and publishes it only when
+ * it is complete, just before it returns: lsaemu_reset() frees published
+ * buffers only, so it can never free one a call is still filling, and what
+ * a call publishes after a reset lives on (README, "control API").
+ *
+ * retbuf_new() gives a zeroed buffer of size bytes (at least 1) that no
+ * registry knows yet, or NULL; the caller publishes it once filled, or
+ * frees it with retbuf_discard() (NULL is ignored).
+ */
+void *retbuf_new(size_t size);
+void retbuf_discard(void *p);
+
+/* A filled buffer to publish: the family that frees it, and its size (for
+ * the LSAEMU_LEAKS report). */
+struct retbuf_pub {
+    void *p; /* from retbuf_new(); NULL entries are skipped */
+    enum retbuf_kind kind;
+    size_t size;
+};
+
+/* The most buffers one retbuf_publish_all() publishes. */
+#define RETBUF_PUBLISH_MAX 8
+
+/*
+ * Registers n buffers (at most RETBUF_PUBLISH_MAX) under one lock, all or none, so that a reset frees
+ * all of them or none. Returns 0, or -1 on allocation failure (then none
+ * is registered and each stays the caller's to discard). Once published, a
+ * buffer belongs to the caller of the Windows function: nothing in lsaemu
+ * writes into it any more, and a reset may free it at any time.
+ */
+int retbuf_publish_all(const struct retbuf_pub *bufs, size_t n);
+/* The same for one buffer. */
+int retbuf_publish(void *p, enum retbuf_kind kind, size_t size);
+/* Frees a registered buffer of this kind: 0, or -1 when p is not one (nothing
+ * is touched then). */
+int retbuf_free(void *p, enum retbuf_kind kind);
+/* Is p a live buffer of this kind? */
+int retbuf_is(const void *p, enum retbuf_kind kind);
+/* Frees every registered (published) buffer. */
+void retbuf_reset(void);
+/* How many buffers are live. */
+size_t retbuf_count(void);
+
+void retbuf_lock(void);
+void retbuf_unlock(void);
+
+#endif

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reading a security template (see secedit.h). The template is first
+ * decoded to UTF-8 lines, so that columns count characters whatever the
+ * file's encoding, then [Privilege Rights] is turned into a `rights:`
+ * mapping. Principals are kept as written: names stay names and *S-1-...
+ * stays a SID, both of which the policy format accepts.
+ */
+#include "config.h"
+#include "base/mem.h"
+#include "base/array.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/utf.h"
+#include "core/model/rights.h"
+#include "core/model/sid.h"
+#include "loader/secedit.h"
+
+struct text {
+    char *p;
+    size_t len, cap;
+    bool failed;
+};
+
+static void text_add(struct text *t, const char *s, size_t n)
+{
+    if (t->failed)
+        return;
+    if (array_reserve(&t->p, &t->cap, t->len + n + 1, 1, 1024) < 0) {
+        t->failed = true;
+        return;
+    }
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+    t->p[t->len] = '\0';
+}
+
+static void text_str(struct text *t, const char *s)
+{
+    text_add(t, s, strlen(s));
+}
+
+/* Appends one code point as UTF-8. */
+static void text_utf8(struct text *t, uint32_t c)
+{
+    unsigned char b[4];
+    size_t n = utf8_encode(c, b);
+    text_add(t, (const char *)b, n);
+}
+
+struct importer {
+    const char *source;
+    void (*report)(const struct lsaemu_error *, void *);
+    void *ctx;
+    int errors;
+};
+
+static void problem(struct importer *im, int line, int column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void problem(struct importer *im, int line, int column, const char *fmt, ...)
+{
+    im->errors++;
+    if (!im->report)
+        return;
+    struct lsaemu_error e;
+    memset(&e, 0, sizeof e);
+    snprintf(e.source, sizeof e.source, "%s", im->source);
+    e.line = line;
+    e.column = column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e.text, sizeof e.text, fmt, ap);
+    va_end(ap);
+    im->report(&e, im->ctx);
+}
+
+/* UTF-16LE after a BOM to UTF-8. An unpaired surrogate is an error at
+ * its position, as a template with one could not have come from secedit. */
+static bool decode_utf16(struct importer *im, const unsigned char *d, size_t len, struct text *out)
+{
+    int line = 1, col = 1;
+    bool ok = true;
+    if (len % 2) {
+        problem(im, 1, 1, "UTF-16 text with an odd number of bytes");
+        return false;
+    }
+    for (size_t i = 0; i < len; i += 2) {
+        /* Little-endian whatever the host: read byte by byte. */
+        uint32_t c = d[i] | (uint32_t)d[i + 1] << 8;
+        if (utf16_is_high(c) && i + 3 < len) {
+            uint32_t lo = d[i + 2] | (uint32_t)d[i + 3] << 8;
+            if (utf16_is_low(lo)) {
+                c = utf16_pair(c, lo);
+                i += 2;
+            }
+        }
+        if (utf_is_surrogate(c)) {
+            problem(im, line, col, "unpaired UTF-16 surrogate");
+            ok = false;
+            c = UTF_REPLACEMENT;
+        }
+        if (c == 0) {
+            problem(im, line, col, "NUL character in the template");
+            ok = false;
+            continue;
+        }
+        text_utf8(out, c);
+        col++;
+        if (c == '\n') {
+            line++;
+            col = 1;
+        }
+    }
+    return ok;
+}
+
+static bool check_utf8(struct importer *im, const unsigned char *d, size_t len, struct text *out)
+{
+    int line = 1, col = 1;
+    for (size_t i = 0; i < len;) {
+        size_t n = 0;
+        if (d[i] && utf8_next(d + i, len - i, &n, 0) < 0)
+            n = 0;
+        if (n == 0) {
+            problem(im, line, col,
+                    d[i] ? "bytes that are not UTF-8 (templates are UTF-16LE with BOM or UTF-8)"
+                         : "NUL byte in the template (UTF-16 without a byte-order mark?)");
+            return false;
+        }
+        if (d[i] == '\n') {
+            line++;
+            col = 0;
+        }
+        i += n;
+        col++;
+    }
+    text_add(out, (const char *)d, len);
+    return true;
+}
+
+/* Column (1-based, in characters) of p within line. */
+static int column_of(const char *line, const char *p)
+{
+    int col = 1;
+    for (const char *q = line; q < p; q++)
+        if (!utf8_is_continuation((unsigned char)*q))
+            col++;
+    return col;
+}
+
+static const char *skip_space(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    return p;
+}
+
+static const char *trim_end(const char *start, const char *end)
+{
+    while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    return end;
+}
+
+/* Appends s (n bytes) as a double-quoted YAML scalar. */
+static void yaml_quoted(struct text *t, const char *s, size_t n)
+{
+    text_str(t, "\"");
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"' || s[i] == '\\')
+            text_str(t, "\\");
+        text_add(t, s + i, 1);
+    }
+    text_str(t, "\"");
+}
+
+/* One principal of a list: checks it and appends it to the YAML list. */
+static void principal(struct importer *im, struct text *y, int line, const char *ltext,
+                      const char *p, const char *end, bool first)
+{
+    end = trim_end(p, end);
+    if (end - p >= 2 && *p == '"' && end[-1] == '"') {
+        p++;
+        end--;
+    }
+    if (p == end) {
+        problem(im, line, column_of(ltext, p), "empty principal in the list");
+        return;
+    }
+    if (*p == '*') {
+        char sid_text[SID_STRING_MAX + 2];
+        struct sid sid;
+        size_t n = (size_t)(end - p - 1);
+        if (n >= sizeof sid_text || (memcpy(sid_text, p + 1, n), sid_text[n] = '\0',
+                                     !sid_parse(sid_text, &sid))) {
+            problem(im, line, column_of(ltext, p), "malformed SID '%.*s'", (int)(end - p), p);
+            return;
+        }
+    }
+    text_str(y, first ? "" : ", ");
+    yaml_quoted(y, p, (size_t)(end - p));
+}
+
+/* Where each right was first assigned, for the duplicate message. */
+struct seen {
+    int line[RIGHT_COUNT];
+};
+
+/* One line of [Privilege Rights]: "SeXxx = a,*S-1-...,b". */
+static void assignment(struct importer *im, struct text *y, struct seen *seen, int line,
+                       const char *ltext, const char *start, const char *end)
+{
+    const char *eq = memchr(start, '=', (size_t)(end - start));
+    if (!eq) {
+        problem(im, line, column_of(ltext, start),
+                "expected 'Right = principal,...' in [Privilege Rights]");
+        return;
+    }
+    const char *kend = trim_end(start, eq);
+    char key[128];
+    size_t klen = (size_t)(kend - start);
+    if (klen == 0 || klen >= sizeof key) {
+        problem(im, line, column_of(ltext, start), "missing or overlong right name before '='");
+        return;
+    }
+    memcpy(key, start, klen);
+    key[klen] = '\0';
+    int id = right_by_name(key);
+    if (id < 0) {
+        problem(im, line, column_of(ltext, start), "unknown privilege or right '%s'", key);
+        return;
+    }
+    if (seen->line[id]) {
+        problem(im, line, column_of(ltext, start), "%s is assigned again (first on line %d)",
+                right_info(id)->name, seen->line[id]);
+        return;
+    }
+    seen->line[id] = line;
+    text_str(y, "  ");
+    text_str(y, right_info(id)->name);
+    text_str(y, ": [");
+    const char *p = skip_space(eq + 1, end);
+    bool first = true;
+    /* An empty value is kept: it says "nobody", which is not the same as
+     * leaving the right out of a template applied on top of a machine. */
+    while (p < end) {
+        const char *comma = memchr(p, ',', (size_t)(end - p));
+        const char *stop = comma ? comma : end;
+        principal(im, y, line, ltext, skip_space(p, stop), stop, first);
+        first = false;
+        if (!comma)
+            break;
+        p = comma + 1;
+        if (p == end)
+            problem(im, line, column_of(ltext, p), "empty principal in the list");
+    }
+    text_str(y, "]\n");
+}
+
+/* Walks the decoded text line by line. Returns whether the section was found. */
+static bool convert(struct importer *im, char *txt, struct text *y)
+{
+    struct seen seen;
+    memset(&seen, 0, sizeof seen);
+    bool in_rights = false, found = false;
+    int line = 0;
+    for (char *l = txt; l && *l;) {
+        line++;
+        char *nl = strchr(l, '\n');
+        char *end = nl ? nl : l + strlen(l);
+        char *next = nl ? nl + 1 : NULL;
+        if (end > l && end[-1] == '\r')
+            end--;
+        const char *start = skip_space(l, end);
+        const char *tend = trim_end(start, end);
+        if (start == tend || *start == ';') {
+            l = next;
+            continue;
+        }
+        if (*start == '[') {
+            if (tend[-1] != ']') {
+                problem(im, line, column_of(l, start), "section header is missing ']'");
+                in_rights = false;
+            } else {
+                in_rights = tend - start - 2 == 16 && strncasecmp(start + 1, "Privilege Rights", 16) == 0;
+                if (in_rights && found)
+                    problem(im, line, column_of(l, start), "second [Privilege Rights] section");
+                found = found || in_rights;
+            }
+        } else if (in_rights) {
+            assignment(im, y, &seen, line, l, start, tend);
+        }
+        l = next;
+    }
+    return found;
+}
+
+int secedit_import(const unsigned char *data, size_t len, const char *source,
+                   void (*report)(const struct lsaemu_error *, void *), void *ctx, char **yaml)
+{
+    struct importer im = {source ? source : "<template>", report, ctx, 0};
+    struct text txt = {0}, y = {0};
+    *yaml = NULL;
+    bool decoded;
+    if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE) {
+        decoded = decode_utf16(&im, data + 2, len - 2, &txt);
+    } else if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF) {
+        problem(&im, 1, 1, "UTF-16BE template; secedit writes UTF-16LE (convert it with iconv)");
+        decoded = false;
+    } else {
+        size_t bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+        decoded = check_utf8(&im, data + bom, len - bom, &txt);
+    }
+    text_str(&txt, "");
+    if (decoded && !txt.failed) {
+        text_str(&y, "# Converted by `lsaemu import-secedit` from ");
+        text_str(&y, im.source);
+        text_str(&y, ".\n# Only [Privilege Rights] carries over; base: none means a right the\n"
+                     "# template does not assign is held by nobody.\nlsaemu: 1\n\nbase: none\n\n"
+                     "rights:\n");
+        if (!convert(&im, txt.p, &y))
+            problem(&im, 1, 1, "no [Privilege Rights] section");
+    }
+    int rc = im.errors;
+    if (txt.failed || y.failed)
+        rc = -1;
+    if (rc == 0)
+        *yaml = y.p;
+    else
+        mem_free(y.p);
+    mem_free(txt.p);
+    return rc;
+}

@@ -1,0 +1,410 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The referring sections of a policy document: group members, the groups of
+ * an account, rights and processes. They run after policy_prepare(), when
+ * every account and group has its SID, so any principal spelling resolves
+ * through policy_resolve_principal(). Also reports SID collisions.
+ */
+#include "config.h"
+#include "base/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/model/wellknown.h"
+#include "loader/yaml_values.h"
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool looks_like_sid(const char *s)
+{
+    /* The same test policy_resolve_principal() applies. */
+    if (*s == '*')
+        return true;
+    return (s[0] == 'S' || s[0] == 's') && s[1] == '-' && s[2] >= '0' && s[2] <= '9';
+}
+
+/*
+ * Resolves a principal node to a SID, reporting a non-string, a malformed
+ * SID or a name that names nothing ("<role> 'x' names no account, group or
+ * well-known SID"). role and context say what the name was for.
+ */
+static bool principal(struct ld *ld, struct yn *node, const char *role, const char *context,
+                      struct sid *out)
+{
+    const char *s = ld_string(ld, node, role);
+    if (!s)
+        return false;
+    ld->work.lookups++;
+    if (policy_resolve_principal(ld->pol, s, out))
+        return true;
+    if (looks_like_sid(s))
+        ld_error(ld, node, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
+    else
+        ld_error(ld, node, "%s '%s'%s names no account, group or well-known SID", role, s,
+                 context);
+    return false;
+}
+
+/*
+ * Whether resolved references go into the policy: not when validating (the
+ * policy is thrown away) nor once a load has an error (it will fail). The
+ * names are still resolved, for their errors.
+ */
+static bool building(const struct ld *ld)
+{
+    return !ld->check && !ld->n_errors && !ld->oom;
+}
+
+/*
+ * The memo of a list, NULL when streaming (a streamed entry's list is used
+ * once: nothing can alias it). In tree mode a node can be the list of many
+ * groups or accounts -- aliased itself, or inside an aliased mapping -- so a
+ * list that a thousand groups alias is resolved once, its errors reported
+ * once (naming the first group or account that uses it), and the other uses
+ * share what it resolved to: the work is that of the file's events.
+ */
+static struct ld_memo *memo_of(struct ld *ld, struct yn *list)
+{
+    if (ld->streaming)
+        return NULL;
+    if (list->memo)
+        return &ld->memo[list->memo - 1];
+    if (ld->n_memo == ld->cap_memo) {
+        size_t n = ld->cap_memo ? ld->cap_memo * 2 : 16;
+        struct ld_memo *grown = mem_realloc(ld->memo, n * sizeof *grown);
+        if (!grown) {
+            ld_oom(ld);
+            return NULL;
+        }
+        ld->memo = grown;
+        ld->cap_memo = n;
+    }
+    /* Fits: a list takes at least 2 of the LOADER_MAX_BYTES bytes. */
+    ld->memo[ld->n_memo] = (struct ld_memo){0};
+    list->memo = (uint32_t)++ld->n_memo;
+    return &ld->memo[ld->n_memo - 1];
+}
+
+/*
+ * A group's members: one policy list (policy_add_list()) per list node, which
+ * every group using the node shares. While a load has no error the list is
+ * built as its names resolve; the names are resolved (for their errors) even
+ * when it is not.
+ */
+static void resolve_members(struct ld *ld, const struct ld_ref *ref)
+{
+    struct yn *list = ref->list;
+    if (ld_is_null(list))
+        return;
+    struct ld_memo *m = memo_of(ld, list);
+    if (ld->oom)
+        return;
+    if (m && m->members_done) {
+        if (building(ld) && m->members_list) {
+            ld->work.members++;
+            policy_set_member_list(ld->pol, ref->index, m->members_list - 1);
+        }
+        return;
+    }
+    long l = -1;
+    if (building(ld) && (l = policy_add_list(ld->pol)) < 0) {
+        ld_oom(ld);
+        return;
+    }
+    char context[300];
+    snprintf(context, sizeof context, " of group '%s'", ld->pol->groups[ref->index].name);
+    for (size_t it = 0; it < list->n; it++) {
+        struct sid sid;
+        if (!principal(ld, list->u.items[it], "member", context, &sid) || !building(ld))
+            continue;
+        ld->work.members++;
+        if (policy_list_add(ld->pol, (size_t)l, &sid) < 0)
+            ld_oom(ld);
+    }
+    if (l >= 0 && building(ld)) {
+        ld->work.members++;
+        policy_set_member_list(ld->pol, ref->index, (size_t)l);
+    }
+    if (m) {
+        m->members_list = l >= 0 && building(ld) ? (uint32_t)l + 1 : 0;
+        m->members_done = true;
+    }
+}
+
+/* Adds the account to groups[g] when the policy is being built. */
+static void join(struct ld *ld, size_t g, size_t account)
+{
+    if (!building(ld))
+        return;
+    ld->work.members++;
+    if (policy_add_member_account(ld->pol, g, account) < 0)
+        ld_oom(ld);
+}
+
+/*
+ * The second and later accounts of a groups: list resolved before share one
+ * policy list of its groups (the first one joined them one by one, as an
+ * account whose list is its own): made on the second use, then referred to.
+ */
+static void share_groups(struct ld *ld, struct ld_memo *m, size_t account)
+{
+    if (!building(ld))
+        return;
+    if (!m->groups_list) {
+        long l = policy_add_list(ld->pol);
+        if (l < 0) {
+            ld_oom(ld);
+            return;
+        }
+        for (uint32_t i = 0; i < m->n_groups; i++) {
+            ld->work.members++;
+            if (policy_list_add_group(ld->pol, (size_t)l, m->groups[i]) < 0) {
+                ld_oom(ld);
+                return;
+            }
+        }
+        m->groups_list = (uint32_t)l + 1;
+    }
+    ld->work.members++;
+    policy_set_groups_list(ld->pol, account, m->groups_list - 1);
+}
+
+static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
+{
+    struct policy *pol = ld->pol;
+    const char *acct = pol->accounts[ref->index].name;
+    for (size_t i = 0; i < ref->n_groups; i++) {
+        /* Known by name when read (yaml_sections.c); found by SID here, as
+         * the general path does (the same group unless SIDs clash). */
+        join(ld, policy_group_by_own_sid(pol, ref->groups[i]), ref->index);
+    }
+    if (ref->n_groups || !ref->list || ld_is_null(ref->list))
+        return;
+    struct yn *list = ref->list;
+    struct ld_memo *m = memo_of(ld, list);
+    if (ld->oom)
+        return;
+    if (m && m->groups_done) {
+        share_groups(ld, m, ref->index);
+        return;
+    }
+    uint32_t *kept = NULL, n_kept = 0;
+    if (m && list->n && !(kept = ld_alloc(ld, &ld->keep, list->n * sizeof *kept)))
+        return; /* out of memory, recorded */
+    for (size_t it = 0; it < list->n; it++) {
+        struct yn *item = list->u.items[it];
+        const char *s = ld_string(ld, item, "groups");
+        struct sid sid;
+        if (!s)
+            continue;
+        ld->work.lookups++;
+        if (!policy_resolve_principal(pol, s, &sid)) {
+            if (looks_like_sid(s))
+                ld_error(ld, item, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
+            else
+                ld_error(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
+            continue;
+        }
+        const struct group *g = policy_find_group_sid(pol, &sid);
+        if (g) {
+            if (kept)
+                kept[n_kept++] = (uint32_t)(g - pol->groups);
+            join(ld, (size_t)(g - pol->groups), ref->index);
+        } else if (policy_find_account_sid(pol, &sid)) {
+            ld_error(ld, item, "'%s' in the groups of account '%s' is an account, not a group", s,
+                     acct);
+        } else if (wellknown_by_sid(&sid)) {
+            ld_error(ld, item,
+                     "'%s' in the groups of account '%s' is a well-known group whose "
+                     "membership Windows computes; it cannot be assigned",
+                     s, acct);
+        } else {
+            ld_error(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
+        }
+    }
+    if (m) {
+        m->groups = kept;
+        m->n_groups = n_kept;
+        m->groups_done = true;
+    }
+}
+
+static void resolve_rights(struct ld *ld, struct yn *node)
+{
+    if (ld_is_null(node))
+        return;
+    if (node->type != YN_MAPPING) {
+        ld_error(ld, node, "expected a mapping for 'rights', got %s", ld_kind(node));
+        return;
+    }
+    struct yn *first[RIGHT_COUNT] = {NULL};
+    for (size_t p = 0; p + 1 < node->n; p += 2) {
+        struct yn *k = node->u.items[p], *v = node->u.items[p + 1];
+        const char *name = ld_string(ld, k, "right name");
+        if (!name)
+            continue;
+        int id = right_by_name(name);
+        if (id < 0) {
+            ld_error(ld, k, "unknown right or privilege '%s'", name);
+            continue;
+        }
+        if (first[id]) {
+            ld_error(ld, k, "duplicate right '%s' (first at line %d)", name, first[id]->line);
+            continue;
+        }
+        first[id] = k;
+        if (!ld_list(ld, v, name, true))
+            continue;
+        size_t n = ld_is_null(v) ? 0 : v->n;
+        struct sid *holders = mem_malloc((n ? n : 1) * sizeof *holders);
+        if (!holders) {
+            ld_oom(ld);
+            return;
+        }
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++)
+            if (principal(ld, v->u.items[i], "principal", "",
+                          &holders[kept]))
+                kept++;
+        if (policy_set_right(ld->pol, id, holders, kept) < 0)
+            ld_oom(ld);
+        mem_free(holders);
+    }
+}
+
+static void resolve_enabled(struct ld *ld, struct yn *list, struct process_entry *proc)
+{
+    if (!ld_list(ld, list, "enabled", true) || ld_is_null(list))
+        return;
+    for (size_t it = 0; it < list->n; it++) {
+        struct yn *item = list->u.items[it];
+        const char *s = ld_string(ld, item, "enabled");
+        if (!s)
+            continue;
+        int id = right_by_name(s);
+        if (id < 0)
+            ld_error(ld, item, "unknown privilege '%s'", s);
+        else if (right_info(id)->is_right)
+            ld_error(ld, item,
+                     "'%s' is a logon right, not a privilege; only privileges can be enabled",
+                     s);
+        else
+            proc->enabled |= RIGHT_BIT(id);
+    }
+}
+
+static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
+                            struct yn **first, size_t n_first)
+{
+    static const char *const keys[] = {"account", "enabled", "session"};
+    struct yn *v[N_OF(keys)];
+    struct policy *pol = ld->pol;
+    const char *name = ld_string(ld, key, "process name");
+    if (!name)
+        return;
+    if (!*name) {
+        ld_error(ld, key, "process name must not be empty");
+        return;
+    }
+    long dup = policy_process_index(pol, name);
+    if (dup >= 0) {
+        ld_error(ld, key, "duplicate process '%s' (first defined at line %d)", name,
+                 (size_t)dup < n_first ? first[dup]->line : 0);
+        return;
+    }
+    char where[300];
+    snprintf(where, sizeof where, "process '%s'", name);
+    if (!ld_fields(ld, node, where, keys, N_OF(keys), v, NULL))
+        return;
+    if (!v[0]) {
+        ld_error(ld, node, "process '%s' has no 'account' (the account it runs as)", name);
+        return;
+    }
+    const char *acct = ld_string(ld, v[0], "account");
+    struct sid sid;
+    const struct account *a = NULL;
+    if (!acct)
+        return;
+    if (!policy_resolve_principal(pol, acct, &sid) || !(a = policy_find_account_sid(pol, &sid))) {
+        ld_error(ld, v[0], "account '%s' of process '%s' names no account", acct, name);
+        return;
+    }
+    long pi = policy_add_process(pol, name, (size_t)(a - pol->accounts));
+    if (pi < 0) {
+        ld_oom(ld);
+        return;
+    }
+    first[pi] = key;
+    struct process_entry *proc = &pol->processes[pi];
+    if (v[1])
+        resolve_enabled(ld, v[1], proc);
+    uint64_t session;
+    if (v[2] && ld_uint(ld, v[2], "session", 0, UINT32_MAX, &session))
+        proc->session = (uint32_t)session;
+}
+
+static void resolve_processes(struct ld *ld, struct yn *node)
+{
+    if (ld_is_null(node))
+        return;
+    if (node->type != YN_MAPPING) {
+        ld_error(ld, node, "expected a mapping for 'processes', got %s", ld_kind(node));
+        return;
+    }
+    size_t n = node->n / 2;
+    /* Process entries are only added here, so index i is the i-th added. */
+    struct yn **first = mem_calloc(n ? n : 1, sizeof *first);
+    if (!first) {
+        ld_oom(ld);
+        return;
+    }
+    for (size_t p = 0; p + 1 < node->n; p += 2)
+        resolve_process(ld, node->u.items[p], node->u.items[p + 1], first, n);
+    mem_free(first);
+}
+
+void ld_sections_resolve(struct ld *ld)
+{
+    for (size_t i = 0; i < ld->n_members && !ld->oom; i++)
+        resolve_members(ld, &ld->members[i]);
+    for (size_t i = 0; i < ld->n_account_groups && !ld->oom; i++)
+        resolve_account_groups(ld, &ld->account_groups[i]);
+    if (ld->rights && !ld->oom)
+        resolve_rights(ld, ld->rights);
+    if (ld->processes && !ld->oom)
+        resolve_processes(ld, ld->processes);
+}
+
+void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,
+                     bool b_is_group, size_t b)
+{
+    struct ld *ld = ctx;
+    struct ld_pos bnode = b_is_group ? ld->group_sid_node[b] : ld->account_sid_node[b];
+    if (!bnode.line) {
+        /* b kept a built-in or automatic SID: report at the explicit one. */
+        bool t = a_is_group;
+        size_t i = a;
+        a_is_group = b_is_group, a = b;
+        b_is_group = t, b = i;
+        bnode = b_is_group ? ld->group_sid_node[b] : ld->account_sid_node[b];
+    }
+    const struct sid *sid = b_is_group ? &pol->groups[b].sid : &pol->accounts[b].sid;
+    const char *bname = b_is_group ? pol->groups[b].name : pol->accounts[b].name;
+    const char *aname = a_is_group ? pol->groups[a].name : pol->accounts[a].name;
+    struct ld_pos akey = a_is_group ? ld->group_key[a] : ld->account_key[a];
+    char where[64] = "built-in";
+    if (akey.line)
+        snprintf(where, sizeof where, "line %d", akey.line);
+    if (sid_is_child_of(sid, &pol->machine_sid))
+        ld_error_at(ld, bnode.line, bnode.column, "RID %u of %s '%s' is already used by %s '%s' (%s)",
+                 (unsigned)sid_last_rid(sid), b_is_group ? "group" : "account", bname,
+                 a_is_group ? "group" : "account", aname, where);
+    else {
+        char buf[SID_STRING_MAX];
+        ld_error_at(ld, bnode.line, bnode.column, "SID %s of %s '%s' is already used by %s '%s' (%s)",
+                 sid_format(sid, buf), b_is_group ? "group" : "account", bname,
+                 a_is_group ? "group" : "account", aname, where);
+    }
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * CloseHandle for the kernel-object handles lsaemu gives out (tokens).
+ * LSA connection handles and LSA policy handles are not kernel objects:
+ * CloseHandle refuses them as Windows does any value that is not a handle
+ * in the process's handle table (ERROR_INVALID_HANDLE).
+ *
+ * Deviation: the SDK says closing the pseudo-handles of GetCurrentProcess()
+ * and GetCurrentThread() "has no effect" (Windows answers TRUE); lsaemu
+ * answers FALSE with ERROR_INVALID_HANDLE, so that a test that closes one
+ * believing it a token notices (tests/check_misuse.c, tests/check_tokens.c).
+ */
+#include "win32/api.h"
+#include "core/state/handles.h"
+#include "core/diag/reason.h"
+#include "core/diag/trace.h"
+
+LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
+{
+    struct api_call c;
+    NTSTATUS st = api_enter(&c, "CloseHandle", NULL);
+    trace_args("%p", hObject);
+    if (st == STATUS_SUCCESS) {
+        uintptr_t h = (uintptr_t)hObject;
+        /* The common case first: one visit to the handle table. The kind
+         * is only looked up to explain a refusal. */
+        if (handles_close(h, HANDLE_TOKEN)) {
+            api_set_last_error(ERROR_SUCCESS);
+            api_leave_quiet(&c, st, "token handle closed");
+            return TRUE;
+        } else {
+            enum handle_kind k = handles_kind(h);
+            st = STATUS_INVALID_HANDLE;
+            reason_set("%p is not an open kernel-object handle%s", hObject,
+                       k == HANDLE_LSA_CONNECTION ? " (it is an LSA connection handle: close it "
+                                                    "with LsaDeregisterLogonProcess)"
+                       : k == HANDLE_POLICY ? " (it is an LSA policy handle: close it with LsaClose)"
+                                            : "");
+        }
+    }
+    return api_bool_result(api_leave(&c, st));
+}

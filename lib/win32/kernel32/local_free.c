@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * LocalFree for the memory lsaemu hands out through the LocalAlloc family
+ * (LogonUserEx's logon SID, and any other RETBUF_LOCAL buffer). As in the
+ * SDK: NULL comes back on success and for NULL; anything that is not a live
+ * LocalAlloc block comes back unchanged with ERROR_INVALID_HANDLE.
+ */
+#include "win32/api.h"
+#include "core/diag/reason.h"
+#include "core/state/retbuf.h"
+#include "core/model/status.h"
+#include "core/diag/trace.h"
+
+LSAEMU_EXPORT HLOCAL WINAPI LocalFree(HLOCAL hMem)
+{
+    struct api_call c;
+    NTSTATUS st = api_enter(&c, "LocalFree", NULL);
+    trace_args("%p", hMem);
+    if (st != STATUS_SUCCESS) {
+        /* Broken policy or an injected fault: its Win32 mapping. */
+        api_set_last_error(status_to_win32(st));
+        api_leave(&c, st);
+        return hMem;
+    }
+    if (!hMem) {
+        api_leave_quiet(&c, st, "nothing to free");
+        return NULL;
+    }
+    if (retbuf_free(hMem, RETBUF_LOCAL) != 0) {
+        reason_set("%p is not memory from the LocalAlloc family (never returned, already "
+                   "freed, or to be freed with %s)",
+                   hMem,
+                   retbuf_is(hMem, RETBUF_LSA_RETURN)   ? "LsaFreeReturnBuffer"
+                   : retbuf_is(hMem, RETBUF_LSA_MEMORY) ? "LsaFreeMemory"
+                                                        : "another function");
+        api_set_last_error(ERROR_INVALID_HANDLE);
+        api_leave(&c, STATUS_INVALID_HANDLE);
+        return hMem;
+    }
+    api_leave_quiet(&c, st, "memory freed");
+    return NULL;
+}

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Submit-buffer parsing for LsaLogonUser (see lsa_logon_buffer.h).
+ *
+ * On Windows the LSA copies the caller's block into its own address space
+ * and rebases the string pointers, so only strings inside the block survive;
+ * a pointer outside it is refused the way a malformed string is.
+ */
+#include "win32/secur32/lsa_logon_buffer.h"
+
+#include <string.h>
+
+#include "core/engine/guesses.h"
+#include "core/diag/reason.h"
+#include "base/utf.h"
+
+/* Shapes of the messages lsaemu emulates. */
+enum shape { SHAPE_NONE, SHAPE_INTERACTIVE, SHAPE_UNLOCK, SHAPE_S4U, SHAPE_KNOWN_NOT_EMULATED };
+
+struct message {
+    ULONG id;
+    const char *name;
+    enum shape shape;
+};
+
+static const struct message msv_messages[] = {
+    {MsV1_0InteractiveLogon, "MsV1_0InteractiveLogon", SHAPE_INTERACTIVE},
+    {MsV1_0Lm20Logon, "MsV1_0Lm20Logon", SHAPE_KNOWN_NOT_EMULATED},
+    {MsV1_0NetworkLogon, "MsV1_0NetworkLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {MsV1_0SubAuthLogon, "MsV1_0SubAuthLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {MsV1_0WorkstationUnlockLogon, "MsV1_0WorkstationUnlockLogon", SHAPE_UNLOCK},
+    {MsV1_0S4ULogon, "MsV1_0S4ULogon", SHAPE_S4U},
+    {MsV1_0VirtualLogon, "MsV1_0VirtualLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {MsV1_0NoElevationLogon, "MsV1_0NoElevationLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {MsV1_0LuidLogon, "MsV1_0LuidLogon", SHAPE_KNOWN_NOT_EMULATED},
+};
+
+static const struct message kerb_messages[] = {
+    {KerbInteractiveLogon, "KerbInteractiveLogon", SHAPE_INTERACTIVE},
+    {KerbSmartCardLogon, "KerbSmartCardLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {KerbWorkstationUnlockLogon, "KerbWorkstationUnlockLogon", SHAPE_UNLOCK},
+    {KerbSmartCardUnlockLogon, "KerbSmartCardUnlockLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {KerbProxyLogon, "KerbProxyLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {KerbTicketLogon, "KerbTicketLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {KerbTicketUnlockLogon, "KerbTicketUnlockLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {KerbS4ULogon, "KerbS4ULogon", SHAPE_S4U},
+    {KerbCertificateLogon, "KerbCertificateLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {KerbCertificateS4ULogon, "KerbCertificateS4ULogon", SHAPE_KNOWN_NOT_EMULATED},
+    {KerbCertificateUnlockLogon, "KerbCertificateUnlockLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {KerbNoElevationLogon, "KerbNoElevationLogon", SHAPE_KNOWN_NOT_EMULATED},
+    {KerbLuidLogon, "KerbLuidLogon", SHAPE_KNOWN_NOT_EMULATED},
+};
+
+static const struct message *find_message(enum auth_package kind, ULONG id)
+{
+    /* Negotiate accepts the Kerberos and the MSV1_0 shapes, whose numbers
+     * for the emulated messages coincide. */
+    if (kind != AUTH_MSV1_0)
+        for (size_t i = 0; i < sizeof kerb_messages / sizeof kerb_messages[0]; i++)
+            if (kerb_messages[i].id == id)
+                return &kerb_messages[i];
+    if (kind != AUTH_KERBEROS)
+        for (size_t i = 0; i < sizeof msv_messages / sizeof msv_messages[0]; i++)
+            if (msv_messages[i].id == id)
+                return &msv_messages[i];
+    return NULL;
+}
+
+static size_t shape_size(enum shape s)
+{
+    switch (s) {
+    case SHAPE_INTERACTIVE:
+        return sizeof(KERB_INTERACTIVE_LOGON);
+    case SHAPE_UNLOCK:
+        return sizeof(KERB_INTERACTIVE_UNLOCK_LOGON);
+    case SHAPE_S4U:
+        return sizeof(KERB_S4U_LOGON);
+    default:
+        return sizeof(ULONG);
+    }
+}
+
+/* Reads a UNICODE_STRING at offset off of the block and checks it. */
+static bool get_string(const unsigned char *base, ULONG len, size_t off, struct wspan *out,
+                       const char *field)
+{
+    UNICODE_STRING us;
+    memcpy(&us, base + off, sizeof us);
+    out->p = NULL;
+    out->n = 0;
+    if (us.Length == 0)
+        return true;
+    if (us.Length & 1) {
+        reason_set("%s.Length (%u) is odd: UTF-16 strings have an even byte length", field,
+                   us.Length);
+        return false;
+    }
+    if (!us.Buffer) {
+        reason_set("%s.Buffer is NULL with Length %u", field, us.Length);
+        return false;
+    }
+    if (us.Length > us.MaximumLength) {
+        reason_set("%s.Length (%u) exceeds its MaximumLength (%u)", field, us.Length,
+                   us.MaximumLength);
+        return false;
+    }
+    uintptr_t start = (uintptr_t)us.Buffer, lo = (uintptr_t)base, hi = lo + len;
+    /* An odd Buffer address is accepted, as the LSA accepts it: everything
+     * that reads the text copies it unit by unit (wstr_to_utf8, the NT hash),
+     * so no misaligned load happens. */
+    if (start < lo || start > hi || hi - start < us.Length) {
+        reason_set("%s points outside the submitted block: its Buffer must lie within the %lu "
+                   "bytes passed as AuthenticationInformationLength",
+                   field, (unsigned long)len);
+        return false;
+    }
+    out->p = (const uint16_t *)us.Buffer;
+    out->n = us.Length / 2;
+    return true;
+}
+
+NTSTATUS submit_parse(enum auth_package kind, const void *buf, ULONG len, struct submit *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!buf || len < sizeof(ULONG)) {
+        reason_set("AuthenticationInformation is %s (%lu bytes): too short for a message type",
+                   buf ? "given" : "NULL", (unsigned long)len);
+        return STATUS_INVALID_PARAMETER;
+    }
+    const unsigned char *base = buf;
+    memcpy(&out->message, base, sizeof(ULONG));
+    const struct message *m = find_message(kind, out->message);
+    if (!m) {
+        reason_set("message type %lu is not a logon message of this package",
+                   (unsigned long)out->message);
+        return STATUS_BAD_VALIDATION_CLASS;
+    }
+    out->message_name = m->name;
+    if (m->shape == SHAPE_KNOWN_NOT_EMULATED) {
+        reason_set("%s is a real logon message that lsaemu does not emulate", m->name);
+        return STATUS_NOT_IMPLEMENTED;
+    }
+    size_t need = shape_size(m->shape);
+    if (len < need) {
+        reason_set("%s needs %zu bytes, AuthenticationInformationLength is %lu", m->name, need,
+                   (unsigned long)len);
+        return STATUS_INVALID_PARAMETER;
+    }
+    bool ok;
+    if (m->shape == SHAPE_S4U) {
+        out->form = LOGON_FORM_S4U;
+        memcpy(&out->s4u_flags, base + offsetof(KERB_S4U_LOGON, Flags), sizeof(ULONG));
+        ok = get_string(base, len, offsetof(KERB_S4U_LOGON, ClientUpn), &out->user,
+                        "ClientUpn") &&
+             get_string(base, len, offsetof(KERB_S4U_LOGON, ClientRealm), &out->domain,
+                        "ClientRealm");
+    } else {
+        out->form = LOGON_FORM_PASSWORD;
+        ok = get_string(base, len, offsetof(KERB_INTERACTIVE_LOGON, LogonDomainName),
+                        &out->domain, "LogonDomainName") &&
+             get_string(base, len, offsetof(KERB_INTERACTIVE_LOGON, UserName), &out->user,
+                        "UserName") &&
+             get_string(base, len, offsetof(KERB_INTERACTIVE_LOGON, Password), &out->password,
+                        "Password");
+    }
+    return ok ? STATUS_SUCCESS : GUESS_STRING_OUTSIDE_BLOCK_STATUS;
+}
+
+char *wspan_utf8(struct wspan s)
+{
+    return utf16_to_utf8(s.p, s.n);
+}
+
+char *wspan_wtf8(struct wspan s)
+{
+    return utf16_to_wtf8(s.p, s.n);
+}
+
+bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct wspan *user)
+{
+    struct submit s;
+    char saved[REASON_MAX];
+    /* Parsing sets the reason on failure; the peek must not. */
+    memcpy(saved, reason_get(), sizeof saved);
+    NTSTATUS st = submit_parse(kind, buf, len, &s);
+    reason_put(saved);
+    if (st != STATUS_SUCCESS)
+        return false;
+    *user = s.user;
+    return true;
+}
+
+char *submit_peek_user(enum auth_package kind, const void *buf, ULONG len)
+{
+    struct wspan user;
+    return submit_peek_span(kind, buf, len, &user) ? wspan_utf8(user) : NULL;
+}

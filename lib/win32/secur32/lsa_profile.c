@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/* Interactive profile buffers (see lsa_profile.h). */
+#include "win32/secur32/lsa_profile.h"
+
+#include <string.h>
+
+#include "core/state/retbuf.h"
+#include "base/utf.h"
+
+#define NEVER 0x7FFFFFFFFFFFFFFFLL
+
+LONGLONG profile_filetime(int64_t unix_seconds)
+{
+    return (LONGLONG)(unix_seconds + 11644473600LL) * 10000000LL;
+}
+
+/* Appends s as UTF-16 at *cursor and points us at it. */
+static void put_string(UNICODE_STRING *us, const char *s, unsigned char **cursor)
+{
+    size_t n = s ? utf8_to_utf16(s, NULL, 0) : 0;
+    us->Length = (USHORT)(n * 2);
+    us->MaximumLength = (USHORT)(n * 2);
+    us->Buffer = n ? (PWSTR)*cursor : NULL;
+    if (n) {
+        uint16_t *dst = (uint16_t *)*cursor;
+        utf8_to_utf16(s, dst, n);
+        *cursor += n * 2;
+    }
+}
+
+static size_t units(const char *s)
+{
+    return s ? utf8_to_utf16(s, NULL, 0) : 0;
+}
+
+void *profile_build(const struct policy *pol, const struct account *acct, int64_t now,
+                    ULONG *len)
+{
+    const struct account_extra *x = account_x(acct);
+    const char *fields[] = {x->logon_script,  x->home_directory,       acct->full_name,
+                            x->profile_path,  x->home_directory_drive, pol->machine_name};
+    size_t size = sizeof(MSV1_0_INTERACTIVE_PROFILE);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        size_t n = units(fields[i]);
+        if (n > 0x7FFF)
+            fields[i] = NULL; /* cannot be described by a UNICODE_STRING */
+        else
+            size += n * 2;
+    }
+    MSV1_0_INTERACTIVE_PROFILE *p = retbuf_new(size);
+    if (!p)
+        return NULL;
+    p->MessageType = MsV1_0InteractiveProfile;
+    p->LogonCount = 1;
+    p->BadPasswordCount = 0;
+    p->LogonTime.QuadPart = profile_filetime(now);
+    p->LogoffTime.QuadPart = NEVER;
+    p->KickOffTime.QuadPart = NEVER;
+    p->PasswordLastSet.QuadPart = profile_filetime(now);
+    p->PasswordCanChange.QuadPart = profile_filetime(now);
+    p->PasswordMustChange.QuadPart = NEVER;
+    unsigned char *cursor = (unsigned char *)(p + 1);
+    put_string(&p->LogonScript, fields[0], &cursor);
+    put_string(&p->HomeDirectory, fields[1], &cursor);
+    put_string(&p->FullName, fields[2], &cursor);
+    put_string(&p->ProfilePath, fields[3], &cursor);
+    put_string(&p->HomeDirectoryDrive, fields[4], &cursor);
+    put_string(&p->LogonServer, fields[5], &cursor);
+    p->UserFlags = 0;
+    *len = (ULONG)size;
+    return p;
+}
