@@ -17,6 +17,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/export.h"
+
 #include "base/utf.h"
 #include "core/model/rights.h"
 #include "core/model/sid.h"
@@ -62,7 +64,7 @@ struct importer {
 };
 
 static void problem(struct importer *im, int line, int column, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+    LSAEMU_PRINTF(4, 5);
 
 static void problem(struct importer *im, int line, int column, const char *fmt, ...)
 {

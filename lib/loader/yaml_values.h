@@ -23,6 +23,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "base/export.h"
+
 #include "core/model/policy_build.h"
 #include "loader/loader.h"
 
@@ -178,9 +180,9 @@ struct ld {
 
 /* Records an error at node's start (node may be NULL: position 0:0). */
 void ld_error(struct ld *ld, const struct yn *node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+    LSAEMU_PRINTF(3, 4);
 void ld_error_at(struct ld *ld, int line, int column, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+    LSAEMU_PRINTF(4, 5);
 /* Records that memory ran out (reported once, without position). */
 void ld_oom(struct ld *ld);
 /* Forgets every error (when only libyaml's error is to count). */

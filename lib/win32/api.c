@@ -61,14 +61,29 @@ NTSTATUS api_enter_peek(struct api_call *c, const char *fn, char *(*peek)(void *
     return check_faults(c, fn, *account);
 }
 
+/*
+ * In the Windows DLL the last error is the thread's real one, which the
+ * call has set by now, and the trace's writes are system calls that may
+ * change it: it is kept across them.
+ */
+#ifdef _WIN32
+#define KEEP_LAST_ERROR DWORD kept_last_error = GetLastError()
+#define RESTORE_LAST_ERROR SetLastError(kept_last_error)
+#else
+#define KEEP_LAST_ERROR
+#define RESTORE_LAST_ERROR
+#endif
+
 NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
 {
+    KEEP_LAST_ERROR;
     if (c->pol)
         current_release(c->pol);
     c->pol = NULL;
     leaks_leave(c->outer);
     trace_call(c->fn, st, reason_get());
     reason_note_status(st);
+    RESTORE_LAST_ERROR;
     return st;
 }
 
@@ -86,11 +101,13 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)
 {
     if (st != STATUS_SUCCESS)
         return api_leave(c, st);
+    KEEP_LAST_ERROR;
     if (c->pol)
         current_release(c->pol);
     c->pol = NULL;
     leaks_leave(c->outer);
     trace_call(c->fn, st, note);
+    RESTORE_LAST_ERROR;
     return st;
 }
 

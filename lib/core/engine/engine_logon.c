@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/export.h"
+
 #include "base/win.h"
 #include "core/engine/engine.h"
 #include "core/engine/guesses.h"
@@ -19,7 +21,7 @@
 enum domain_kind { DOMAIN_LOCAL, DOMAIN_NT_AUTHORITY, DOMAIN_JOINED, DOMAIN_UNKNOWN };
 
 static int32_t decide(struct logon_verdict *out, int32_t status, int32_t sub, const char *fmt,
-                      ...) __attribute__((format(printf, 4, 5)));
+                      ...) LSAEMU_PRINTF(4, 5);
 
 static int32_t decide(struct logon_verdict *out, int32_t status, int32_t sub, const char *fmt,
                       ...)
