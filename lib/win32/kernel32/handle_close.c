@@ -9,14 +9,25 @@
  * and GetCurrentThread() "has no effect" (Windows answers TRUE); lsaemu
  * answers FALSE with ERROR_INVALID_HANDLE, so that a test that closes one
  * believing it a token notices (tests/check_misuse.c, tests/check_tokens.c).
+ *
+ * In the Windows DLL the program's CloseHandle is this one (lsaemu is linked
+ * ahead of kernel32): lsaemu's values (handles.c) and the two pseudo-handles
+ * are answered here, as natively; every other value is the system's and goes
+ * to kernel32's CloseHandle, untraced, with its answer and last error.
  */
 #include "win32/api.h"
 #include "core/state/handles.h"
 #include "core/diag/reason.h"
 #include "core/diag/trace.h"
 
-LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
+LSAEMU_EXPORT BOOL WINAPI LSAEMU_W(CloseHandle)(HANDLE hObject)
 {
+#ifdef _WIN32
+    /* -1 and -2: GetCurrentProcess() and GetCurrentThread(). */
+    intptr_t v = (intptr_t)hObject;
+    if (!handles_is_value((uintptr_t)hObject) && v != -1 && v != -2)
+        return CloseHandle(hObject);
+#endif
     struct api_call c;
     NTSTATUS st = api_enter(&c, "CloseHandle", NULL);
     trace_args("%p", hObject);
