@@ -15,8 +15,7 @@
 # LSAEMU_W). A name of the .sym defined neither way is one the Windows
 # build leaves to the system (the C runtime of lib/crt, GetLastError,
 # LocalFree, the heap, the code pages, the module functions): it is listed
-# on stderr, as a comment, and tests/check-exports.sh holds the list it
-# must be.
+# on stderr (lib/gen/liblsaemu.def.log in the build tree).
 set -eu
 nm=${1:?usage: gen-def.sh NM ARCHIVE SYM}
 archive=${2:?usage: gen-def.sh NM ARCHIVE SYM}
