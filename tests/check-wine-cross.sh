@@ -64,7 +64,7 @@ t1=$(date +%s)
 echo "cross build: $((t1 - t0)) s"
 make -s -j"$jobs" check >check.log 2>&1
 rc=$?
-cat tests/check-wine.sh.log 2>/dev/null || cat check.log
+cat tests/check-wine.log 2>/dev/null || cat check.log
 [ $rc -eq 0 ] || exit 1
 t2=$(date +%s)
 

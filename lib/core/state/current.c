@@ -35,6 +35,7 @@
 #include "core/state/token.h"
 #include "base/plat_env.h"
 #include "base/plat_thread.h"
+#include "base/plat_time.h"
 #include "base/win.h"
 
 static plat_mutex current_mutex = PLAT_MUTEX_INIT;
@@ -537,7 +538,14 @@ struct token *current_caller_token(void)
 
 int64_t current_now(const struct policy *pol)
 {
-    return pol && pol->has_time ? pol->time : (int64_t)time(NULL);
+    if (pol && pol->has_time)
+        return pol->time;
+    /* Not time(): Wine's msvcrt reads the time zone from the registry on
+     * every call (several server round trips, ~40 us per logon). */
+    int64_t sec;
+    long nsec;
+    plat_realtime(&sec, &nsec);
+    return sec;
 }
 
 void current_reset(void)
