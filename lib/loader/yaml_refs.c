@@ -42,8 +42,8 @@ static bool principal(struct ld *ld, struct yn *node, const char *role, const ch
     if (looks_like_sid(s))
         ld_error(ld, node, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
     else
-        ld_error(ld, node, "%s '%s'%s names no account, group or well-known SID", role, s,
-                 context);
+        ld_error_ref(ld, node, "%s '%s'%s names no account, group or well-known SID", role, s,
+                     context);
     return false;
 }
 
@@ -204,7 +204,8 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
             if (looks_like_sid(s))
                 ld_error(ld, item, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
             else
-                ld_error(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
+                ld_error_ref(ld, item, "unknown group '%s' in the groups of account '%s'", s,
+                             acct);
             continue;
         }
         const struct group *g = policy_find_group_sid(pol, &sid);
@@ -221,7 +222,7 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
                      "membership Windows computes; it cannot be assigned",
                      s, acct);
         } else {
-            ld_error(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
+            ld_error_ref(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
         }
     }
     if (m) {
@@ -229,6 +230,25 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
         m->n_groups = n_kept;
         m->groups_done = true;
     }
+}
+
+/* The names of rights and privileges, for ld_nearest(): all of them, or
+ * (ctx not NULL) the privileges only. */
+static const char *right_name_at(size_t i, const void *privileges_only)
+{
+    const struct right_info *r = right_info((int)i);
+    return privileges_only && r->is_right ? NULL : r->name;
+}
+
+/* " (did you mean 'X'?)" for a misspelled right name, else "". */
+static const char *right_hint(char *buf, size_t size, const char *name, bool privileges_only)
+{
+    const char *near = ld_nearest(name, RIGHT_COUNT, right_name_at,
+                                  privileges_only ? "" : NULL);
+    if (!near)
+        return "";
+    snprintf(buf, size, " (did you mean '%s'?)", near);
+    return buf;
 }
 
 static void resolve_rights(struct ld *ld, struct yn *node)
@@ -247,7 +267,9 @@ static void resolve_rights(struct ld *ld, struct yn *node)
             continue;
         int id = right_by_name(name);
         if (id < 0) {
-            ld_error(ld, k, "unknown right or privilege '%s'", name);
+            char hint[96];
+            ld_error(ld, k, "unknown right or privilege '%s'%s", name,
+                     right_hint(hint, sizeof hint, name, false));
             continue;
         }
         if (first[id]) {
@@ -284,8 +306,10 @@ static void resolve_enabled(struct ld *ld, struct yn *list, struct process_entry
         if (!s)
             continue;
         int id = right_by_name(s);
+        char hint[96];
         if (id < 0)
-            ld_error(ld, item, "unknown privilege '%s'", s);
+            ld_error(ld, item, "unknown privilege '%s'%s", s,
+                     right_hint(hint, sizeof hint, s, true));
         else if (right_info(id)->is_right)
             ld_error(ld, item,
                      "'%s' is a logon right, not a privilege; only privileges can be enabled",
@@ -328,7 +352,7 @@ static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
     if (!acct)
         return;
     if (!policy_resolve_principal(pol, acct, &sid) || !(a = policy_find_account_sid(pol, &sid))) {
-        ld_error(ld, v[0], "account '%s' of process '%s' names no account", acct, name);
+        ld_error_ref(ld, v[0], "account '%s' of process '%s' names no account", acct, name);
         return;
     }
     long pi = policy_add_process(pol, name, (size_t)(a - pol->accounts));

@@ -105,10 +105,19 @@ struct yn *ld_keep_node(struct ld *ld, const struct yn *node);
 
 /* ---- Loader context ------------------------------------------------------------- */
 
+/*
+ * What an error may be the consequence of, for the report order (root
+ * cause first, yaml_errors.c): a name that names nothing can be the
+ * knock-on of another error (the section defining it misspelled), so it
+ * comes after every other error.
+ */
+enum ld_rank { LD_RANK_CAUSE, LD_RANK_REFERENCE };
+
 struct ld_error {
     int line, column; /* 1-based; 0 when the error has no position */
     size_t seq;       /* discovery order, to keep sorting stable */
     char text[256];
+    enum ld_rank rank;
 };
 
 /* A list as the references code resolved it the first time, for every
@@ -130,9 +139,9 @@ struct ld {
      * away, so no memberships are built. */
     bool check;
 
-    /* The errors kept: the first keep_errors in file order (1 for a load,
-     * LOADER_MAX_ERRORS + 1 for a check); worst is the kept one last in
-     * file order, which an earlier error replaces (yaml_errors.c). */
+    /* The errors kept: the first keep_errors in report order (1 for a
+     * load, LOADER_MAX_ERRORS + 1 for a check); worst is the kept one last
+     * in that order, which an earlier error replaces (yaml_errors.c). */
     struct ld_error *errors;
     size_t n_errors, cap_errors, keep_errors, worst;
     size_t found_errors; /* every error found, kept or not */
@@ -181,11 +190,18 @@ void ld_error(struct ld *ld, const struct yn *node, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ld_error_at(struct ld *ld, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same for a name that names nothing (LD_RANK_REFERENCE): reported
+ * after every other error, which may be its cause. */
+void ld_error_ref(struct ld *ld, const struct yn *node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void ld_error_ref_at(struct ld *ld, int line, int column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Records that memory ran out (reported once, without position). */
 void ld_oom(struct ld *ld);
 /* Forgets every error (when only libyaml's error is to count). */
 void ld_errors_clear(struct ld *ld);
-/* Sorts the errors into file order; adds the out-of-memory one if needed.
+/* Sorts the errors into report order (root cause first, then file order);
+ * adds the out-of-memory one if needed.
  * When a check found more than LOADER_MAX_ERRORS, the last one kept gives
  * way to a line saying how many there were. */
 void ld_errors_finish(struct ld *ld);
@@ -229,6 +245,16 @@ bool ld_list(struct ld *ld, const struct yn *node, const char *what, bool null_o
  */
 bool ld_fields(struct ld *ld, struct yn *node, const char *where, const char *const *keys,
                size_t n_keys, struct yn **vals, struct yn **keys_out);
+/*
+ * The one of n names (name_at(i, ctx), NULL to skip) that name most likely
+ * misspells, for a "did you mean" -- its case ignored, so that a name
+ * spelled with the wrong case finds the right one -- or NULL when none is
+ * near enough: at most 2 edits away (3 for a name of 12 or more
+ * characters), else the shortest one that name, 5 or more characters,
+ * begins.
+ */
+const char *ld_nearest(const char *name, size_t n, const char *(*name_at)(size_t, const void *),
+                       const void *ctx);
 /* The key check of ld_fields for one key: the index of name in keys, or -1
  * after reporting an unknown key or (seen[i] set) a duplicate. */
 long ld_field_index(struct ld *ld, const struct yn *key, const char *where,
