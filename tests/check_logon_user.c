@@ -550,6 +550,51 @@ START_TEST(fault_on_logon_user)
 }
 END_TEST
 
+/* A fault's account: is an account of the policy (the loader refuses any
+ * other name), matched in every spelling a call can give it. */
+START_TEST(fault_account_any_spelling)
+{
+    tu_load_policy_text("lsaemu: 1\n"
+                        "machine: { name: WS1, sid: S-1-5-21-1000-2000-3000 }\n"
+                        "accounts:\n"
+                        "  alice: { password: pw, groups: [Users] }\n"
+                        "  bob: { password: pw, groups: [Users] }\n"
+                        "faults:\n"
+                        "  - call: LookupAccountNameA\n"
+                        "    account: WS1\\ALICE\n"
+                        "    status: STATUS_ACCESS_DENIED\n"
+                        "  - call: LogonUserA\n"
+                        "    account: .\\alice\n"
+                        "    status: STATUS_ACCOUNT_LOCKED_OUT\n");
+    static const char *const fires[] = {"alice", "ALICE", "WS1\\alice", ".\\alice"};
+    for (size_t i = 0; i < sizeof fires / sizeof fires[0]; i++) {
+        BYTE sid[SECURITY_MAX_SID_SIZE];
+        char dom[64];
+        DWORD cb = sizeof sid, cch = sizeof dom;
+        SID_NAME_USE use;
+        SetLastError(0);
+        ck_assert_msg(!LookupAccountNameA(NULL, fires[i], sid, &cb, dom, &cch, &use), "%s",
+                      fires[i]);
+        ck_assert_win32_eq(GetLastError(), ERROR_ACCESS_DENIED);
+    }
+    static const char *const quiet[] = {"bob", "Users", "WS1"};
+    for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++) {
+        BYTE sid[SECURITY_MAX_SID_SIZE];
+        char dom[64];
+        DWORD cb = sizeof sid, cch = sizeof dom;
+        SID_NAME_USE use;
+        ck_assert_msg(LookupAccountNameA(NULL, quiet[i], sid, &cb, dom, &cch, &use), "%s: %s",
+                      quiet[i], lsaemu_last_reason());
+    }
+    HANDLE tok = NULL;
+    ck_assert(!LogonUserA("Alice", "WS1", "pw", I, DEF, &tok));
+    ck_assert_win32_eq(GetLastError(), 1909);
+    ck_assert_ptr_null(tok);
+    ck_assert(LogonUserA("bob", "WS1", "pw", I, DEF, &tok));
+    ck_assert(CloseHandle(tok));
+}
+END_TEST
+
 /* ---- ANSI text ---------------------------------------------------------------------- */
 
 START_TEST(ansi_utf8_and_latin1)
@@ -673,6 +718,7 @@ static Suite *make_suite(void)
     tcase_add_checked_fixture(tc, setup, NULL);
     tcase_add_test(tc, reason_names_the_right);
     tcase_add_test(tc, fault_on_logon_user);
+    tcase_add_test(tc, fault_account_any_spelling);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -399,6 +399,8 @@ void ld_sections_resolve(struct ld *ld)
         resolve_rights(ld, ld->rights);
     if (ld->processes && !ld->oom)
         resolve_processes(ld, ld->processes);
+    if (ld->faults && !ld->oom)
+        ld_resolve_faults(ld, ld->faults);
 }
 
 void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,

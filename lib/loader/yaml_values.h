@@ -12,8 +12,8 @@
  * streaming), yaml_reader.c (events into nodes), yaml_syntax.c (libyaml's
  * errors), yaml_errors.c (the error list), yaml_arena.c (node memory),
  * yaml_values.c (typed node values), yaml_keys.c (mapping keys),
- * yaml_scalars.c and yaml_hours.c (text syntaxes), yaml_sections.c and
- * yaml_refs.c (what the sections mean).
+ * yaml_scalars.c and yaml_hours.c (text syntaxes), yaml_sections.c,
+ * yaml_refs.c and yaml_faults.c (what the sections mean).
  */
 #ifndef LSAEMU_LOADER_YAML_VALUES_H
 #define LSAEMU_LOADER_YAML_VALUES_H
@@ -166,7 +166,7 @@ struct ld {
     size_t cap_accounts, cap_groups;
 
     /* Lists resolved after policy_prepare(), once every SID is known. */
-    struct yn *rights, *processes;
+    struct yn *rights, *processes, *faults;
     /* By struct yn's memo - 1: n_memo in use, cap_memo allocated. */
     struct ld_memo *memo;
     size_t n_memo, cap_memo;
@@ -317,6 +317,9 @@ void ld_define_account(struct ld *ld, struct yn *key, struct yn *node);
 /* The references: members, account groups, rights, processes. Needs
  * policy_prepare() to have run. */
 void ld_sections_resolve(struct ld *ld);
+/* The faults: section (yaml_faults.c), among the references: a fault's
+ * account: names an account. */
+void ld_resolve_faults(struct ld *ld, struct yn *node);
 /* Reports a SID collision found by policy_prepare(). */
 void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,
                      bool b_is_group, size_t b);
