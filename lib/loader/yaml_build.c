@@ -25,6 +25,7 @@ static void ld_release(struct ld *ld)
     mem_free(ld->members);
     mem_free(ld->account_groups);
     mem_free(ld->memo);
+    mem_free(ld->enabled_at);
     ld_arena_free(&ld->keep);
     ld_arena_free(&ld->scratch);
 }
@@ -101,6 +102,15 @@ static struct policy *build_once(struct ld *ld, const char *input, size_t len, F
             ld_oom(ld);
         else
             ld_sections_resolve(ld);
+        /* What needs the finished policy (the tokens of the processes) is
+         * checked only when nothing else was wrong: it would only repeat
+         * another error's consequences. Validating finishes it too. */
+        if (!ld->n_errors && !ld->oom) {
+            if (policy_set_string(&pol->source, source) < 0 || policy_finish(pol) < 0)
+                ld_oom(ld);
+            else
+                ld_check_enabled(ld);
+        }
     }
     yaml_parser_delete(&r.parser);
     mem_free(r.owned);

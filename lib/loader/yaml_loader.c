@@ -54,9 +54,6 @@ static struct policy *load(const char *yaml, size_t len, FILE *file, const char 
     struct ld ld;
     struct policy *pol = ld_build(&ld, yaml, len, file, source, false);
     last_work = ld.work;
-    if (!ld.n_errors && !ld.oom &&
-        (policy_set_string(&pol->source, source) < 0 || policy_finish(pol) < 0))
-        ld_oom(&ld);
     if (ld.oom) {
         /* Reported as such even when the failed allocation also caused other
          * errors (a name that could not be recorded is then "unknown"), and

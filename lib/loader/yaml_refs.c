@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
+#include "core/engine/engine.h"
 #include "core/model/wellknown.h"
+#include "core/state/token.h"
 #include "loader/yaml_values.h"
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -48,13 +51,14 @@ static bool principal(struct ld *ld, struct yn *node, const char *role, const ch
 }
 
 /*
- * Whether resolved references go into the policy: not when validating (the
- * policy is thrown away) nor once a load has an error (it will fail). The
- * names are still resolved, for their errors.
+ * Whether resolved references go into the policy: not once the load (or
+ * validation) has an error -- it will fail. The names are still resolved,
+ * for their errors. Validating builds as a load does while there is no
+ * error, for the checks of the finished policy (ld_check_enabled()).
  */
 static bool building(const struct ld *ld)
 {
-    return !ld->check && !ld->n_errors && !ld->oom;
+    return !ld->n_errors && !ld->oom;
 }
 
 /*
@@ -296,8 +300,9 @@ static void resolve_rights(struct ld *ld, struct yn *node)
     }
 }
 
-static void resolve_enabled(struct ld *ld, struct yn *list, struct process_entry *proc)
+static void resolve_enabled(struct ld *ld, struct yn *list, size_t pi)
 {
+    struct process_entry *proc = &ld->pol->processes[pi];
     if (!ld_list(ld, list, "enabled", true) || ld_is_null(list))
         return;
     for (size_t it = 0; it < list->n; it++) {
@@ -314,8 +319,16 @@ static void resolve_enabled(struct ld *ld, struct yn *list, struct process_entry
             ld_error(ld, item,
                      "'%s' is a logon right, not a privilege; only privileges can be enabled",
                      s);
-        else
+        else if (!(proc->enabled & RIGHT_BIT(id))) {
             proc->enabled |= RIGHT_BIT(id);
+            if (array_reserve(&ld->enabled_at, &ld->cap_enabled_at, ld->n_enabled_at + 1,
+                              sizeof *ld->enabled_at, 8) < 0) {
+                ld_oom(ld);
+                return;
+            }
+            ld->enabled_at[ld->n_enabled_at++] =
+                (struct ld_enabled){(uint32_t)pi, id, ld_pos_of(item)};
+        }
     }
 }
 
@@ -361,12 +374,11 @@ static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
         return;
     }
     first[pi] = key;
-    struct process_entry *proc = &pol->processes[pi];
-    if (v[1])
-        resolve_enabled(ld, v[1], proc);
     uint64_t session;
     if (v[2] && ld_uint(ld, v[2], "session", 0, UINT32_MAX, &session))
-        proc->session = (uint32_t)session;
+        pol->processes[pi].session = (uint32_t)session;
+    if (v[1])
+        resolve_enabled(ld, v[1], (size_t)pi);
 }
 
 static void resolve_processes(struct ld *ld, struct yn *node)
@@ -401,6 +413,40 @@ void ld_sections_resolve(struct ld *ld)
         resolve_processes(ld, ld->processes);
     if (ld->faults && !ld->oom)
         ld_resolve_faults(ld, ld->faults);
+}
+
+/*
+ * A privilege listed in enabled: that the process's token does not hold
+ * could never be enabled (AdjustTokenPrivileges answers
+ * ERROR_NOT_ALL_ASSIGNED): an error at the privilege, rather than a process
+ * silently running without it. The token is the one the process gets
+ * (engine_process_token()), so the check cannot disagree with the calls.
+ */
+void ld_check_enabled(struct ld *ld)
+{
+    const struct policy *pol = ld->pol;
+    for (size_t i = 0; i < ld->n_enabled_at && !ld->oom;) {
+        uint32_t pi = ld->enabled_at[i].process;
+        const struct process_entry *proc = &pol->processes[pi];
+        struct token *t = engine_process_token(pol, proc, (struct luid){0, 0});
+        if (!t) {
+            ld_oom(ld);
+            return;
+        }
+        for (; i < ld->n_enabled_at && ld->enabled_at[i].process == pi; i++) {
+            const struct ld_enabled *e = &ld->enabled_at[i];
+            const struct right_info *r = right_info(e->right);
+            if (token_priv_held(t, r->luid))
+                continue;
+            const char *who = pol->accounts[proc->account].name;
+            ld_error_ref_at(ld, e->pos.line, e->pos.column,
+                            "process '%s' cannot enable %s: its account %s does not hold it; "
+                            "grant it under rights: (%s: [%s]) or add %s to a group that "
+                            "holds it",
+                            proc->name, r->name, who, r->name, who, who);
+        }
+        token_unref(t);
+    }
 }
 
 void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,

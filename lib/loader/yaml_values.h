@@ -167,6 +167,15 @@ struct ld {
 
     /* Lists resolved after policy_prepare(), once every SID is known. */
     struct yn *rights, *processes, *faults;
+    /* Each privilege of a process's enabled: list, where it is written:
+     * checked against the process token once the policy is finished
+     * (ld_check_enabled()). */
+    struct ld_enabled {
+        uint32_t process;
+        int32_t right;
+        struct ld_pos pos;
+    } *enabled_at;
+    size_t n_enabled_at, cap_enabled_at;
     /* By struct yn's memo - 1: n_memo in use, cap_memo allocated. */
     struct ld_memo *memo;
     size_t n_memo, cap_memo;
@@ -264,8 +273,9 @@ long ld_field_index(struct ld *ld, const struct yn *key, const char *where,
 
 /*
  * Parses and interprets input (len bytes, or file when input is NULL) into a
- * new policy (not finished). Every problem ends up in ld->errors; the policy
- * is returned even then, for the caller to drop. NULL only when not even an
+ * new policy, finished (policy_finish(), its source set) when there was no
+ * error. Every problem ends up in ld->errors; the policy is returned even
+ * then, for the caller to drop. NULL only when not even an
  * empty policy could be made. ld is left holding only its error list (free
  * ld->errors with mem_free). check: validating (see struct ld).
  */
@@ -320,6 +330,9 @@ void ld_sections_resolve(struct ld *ld);
 /* The faults: section (yaml_faults.c), among the references: a fault's
  * account: names an account. */
 void ld_resolve_faults(struct ld *ld, struct yn *node);
+/* After policy_finish(): reports every privilege of an enabled: list that
+ * the process's token does not hold (yaml_refs.c). */
+void ld_check_enabled(struct ld *ld);
 /* Reports a SID collision found by policy_prepare(). */
 void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,
                      bool b_is_group, size_t b);
