@@ -79,6 +79,24 @@ LSAEMU_PUBLIC int lsaemu_check_policy_file(const char *path,
                                            void *ctx);
 
 /*
+ * As lsaemu_check_policy_file, and also reports warnings: what is valid but
+ * likely not what the author meant. Today one kind: a `rights:` entry that
+ * leaves out holders the stock rights of `base` give that right ("rights:
+ * SeNetworkLogonRight replaces the stock holders; Everyone, Users no longer
+ * hold it (use rights_add: to add instead)"), at the right's key.
+ *
+ * [in] warn  called once per warning (may be NULL), after every error, in
+ *            file order: the first 100, then once more saying how many
+ *            there were. The structure is as for report.
+ *
+ * Warnings never change the result: 0 when the file is a valid policy, -1
+ * otherwise (invalid or unreadable).
+ */
+LSAEMU_PUBLIC int lsaemu_check_policy_file_warnings(
+    const char *path, void (*report)(const struct lsaemu_error *err, void *ctx),
+    void (*warn)(const struct lsaemu_error *warning, void *ctx), void *ctx);
+
+/*
  * Makes the calling process run as the policy's `processes:` entry `name`
  * (LSAEMU_PROCESS does the same at start-up). The process token is rebuilt
  * from the entry, so privileges enabled with AdjustTokenPrivileges are

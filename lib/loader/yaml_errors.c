@@ -16,6 +16,7 @@
  * errors).
  */
 #include "config.h"
+#include "base/array.h"
 #include "base/mem.h"
 
 #include "loader/loader.h"
@@ -138,6 +139,41 @@ void ld_error_ref_at(struct ld *ld, int line, int column, const char *fmt, ...)
     va_start(ap, fmt);
     add_error(ld, LD_RANK_REFERENCE, line, column, fmt, ap);
     va_end(ap);
+}
+
+void ld_warning(struct ld *ld, const struct yn *node, const char *fmt, ...)
+{
+    size_t seq = ld->found_warnings++;
+    if (!ld->want_warnings || ld->n_warnings > LOADER_MAX_ERRORS)
+        return;
+    if (array_reserve(&ld->warnings, &ld->cap_warnings, ld->n_warnings + 1,
+                      sizeof *ld->warnings, 8) < 0) {
+        ld_oom(ld);
+        return;
+    }
+    struct ld_error *e = &ld->warnings[ld->n_warnings++];
+    e->rank = LD_RANK_CAUSE;
+    e->line = node ? node->line : 0;
+    e->column = node ? node->column : 0;
+    e->seq = seq;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->text, sizeof e->text, fmt, ap);
+    va_end(ap);
+}
+
+void ld_warnings_finish(struct ld *ld)
+{
+    /* Only rights: warns, at most once per right (RIGHT_COUNT, fewer than
+     * LOADER_MAX_ERRORS), in the order of the rights: into file order. */
+    if (ld->n_warnings > 1)
+        qsort(ld->warnings, ld->n_warnings, sizeof *ld->warnings, cmp_error);
+    if (ld->found_warnings > LOADER_MAX_ERRORS && ld->n_warnings == LOADER_MAX_ERRORS + 1) {
+        struct ld_error *e = &ld->warnings[LOADER_MAX_ERRORS];
+        snprintf(e->text, sizeof e->text,
+                 "more warnings follow (%zu in all); only the first %d are listed",
+                 ld->found_warnings, LOADER_MAX_ERRORS);
+    }
 }
 
 void ld_errors_finish(struct ld *ld)

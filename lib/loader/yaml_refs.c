@@ -28,13 +28,8 @@ static bool looks_like_sid(const char *s)
     return (s[0] == 'S' || s[0] == 's') && s[1] == '-' && s[2] >= '0' && s[2] <= '9';
 }
 
-/*
- * Resolves a principal node to a SID, reporting a non-string, a malformed
- * SID or a name that names nothing ("<role> 'x' names no account, group or
- * well-known SID"). role and context say what the name was for.
- */
-static bool principal(struct ld *ld, struct yn *node, const char *role, const char *context,
-                      struct sid *out)
+bool ld_principal(struct ld *ld, struct yn *node, const char *role, const char *context,
+                  struct sid *out)
 {
     const char *s = ld_string(ld, node, role);
     if (!s)
@@ -121,7 +116,7 @@ static void resolve_members(struct ld *ld, const struct ld_ref *ref)
     snprintf(context, sizeof context, " of group '%s'", ld->pol->groups[ref->index].name);
     for (size_t it = 0; it < list->n; it++) {
         struct sid sid;
-        if (!principal(ld, list->u.items[it], "member", context, &sid) || !building(ld))
+        if (!ld_principal(ld, list->u.items[it], "member", context, &sid) || !building(ld))
             continue;
         ld->work.members++;
         if (policy_list_add(ld->pol, (size_t)l, &sid) < 0)
@@ -236,70 +231,6 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
     }
 }
 
-/* The names of rights and privileges, for ld_nearest(): all of them, or
- * (ctx not NULL) the privileges only. */
-static const char *right_name_at(size_t i, const void *privileges_only)
-{
-    const struct right_info *r = right_info((int)i);
-    return privileges_only && r->is_right ? NULL : r->name;
-}
-
-/* " (did you mean 'X'?)" for a misspelled right name, else "". */
-static const char *right_hint(char *buf, size_t size, const char *name, bool privileges_only)
-{
-    const char *near = ld_nearest(name, RIGHT_COUNT, right_name_at,
-                                  privileges_only ? "" : NULL);
-    if (!near)
-        return "";
-    snprintf(buf, size, " (did you mean '%s'?)", near);
-    return buf;
-}
-
-static void resolve_rights(struct ld *ld, struct yn *node)
-{
-    if (ld_is_null(node))
-        return;
-    if (node->type != YN_MAPPING) {
-        ld_error(ld, node, "expected a mapping for 'rights', got %s", ld_kind(node));
-        return;
-    }
-    struct yn *first[RIGHT_COUNT] = {NULL};
-    for (size_t p = 0; p + 1 < node->n; p += 2) {
-        struct yn *k = node->u.items[p], *v = node->u.items[p + 1];
-        const char *name = ld_string(ld, k, "right name");
-        if (!name)
-            continue;
-        int id = right_by_name(name);
-        if (id < 0) {
-            char hint[96];
-            ld_error(ld, k, "unknown right or privilege '%s'%s", name,
-                     right_hint(hint, sizeof hint, name, false));
-            continue;
-        }
-        if (first[id]) {
-            ld_error(ld, k, "duplicate right '%s' (first at line %d)", name, first[id]->line);
-            continue;
-        }
-        first[id] = k;
-        if (!ld_list(ld, v, name, true))
-            continue;
-        size_t n = ld_is_null(v) ? 0 : v->n;
-        struct sid *holders = mem_malloc((n ? n : 1) * sizeof *holders);
-        if (!holders) {
-            ld_oom(ld);
-            return;
-        }
-        size_t kept = 0;
-        for (size_t i = 0; i < n; i++)
-            if (principal(ld, v->u.items[i], "principal", "",
-                          &holders[kept]))
-                kept++;
-        if (policy_set_right(ld->pol, id, holders, kept) < 0)
-            ld_oom(ld);
-        mem_free(holders);
-    }
-}
-
 static void resolve_enabled(struct ld *ld, struct yn *list, size_t pi)
 {
     struct process_entry *proc = &ld->pol->processes[pi];
@@ -314,7 +245,7 @@ static void resolve_enabled(struct ld *ld, struct yn *list, size_t pi)
         char hint[96];
         if (id < 0)
             ld_error(ld, item, "unknown privilege '%s'%s", s,
-                     right_hint(hint, sizeof hint, s, true));
+                     ld_right_hint(hint, sizeof hint, s, true));
         else if (right_info(id)->is_right)
             ld_error(ld, item,
                      "'%s' is a logon right, not a privilege; only privileges can be enabled",
@@ -407,8 +338,8 @@ void ld_sections_resolve(struct ld *ld)
         resolve_members(ld, &ld->members[i]);
     for (size_t i = 0; i < ld->n_account_groups && !ld->oom; i++)
         resolve_account_groups(ld, &ld->account_groups[i]);
-    if (ld->rights && !ld->oom)
-        resolve_rights(ld, ld->rights);
+    if ((ld->rights || ld->rights_add) && !ld->oom)
+        ld_resolve_rights(ld, ld->rights, ld->rights_add);
     if (ld->processes && !ld->oom)
         resolve_processes(ld, ld->processes);
     if (ld->faults && !ld->oom)

@@ -489,9 +489,10 @@ static void each_entry(struct ld *ld, struct yn *node, const char *section,
 
 /* ---- Top level --------------------------------------------------------------------------- */
 
-const char *const ld_top_keys[TK_COUNT] = {"lsaemu",   "machine", "base",
-                                           "options",  "groups",  "accounts",
-                                           "rights",   "processes", "faults"};
+const char *const ld_top_keys[TK_COUNT] = {"lsaemu",   "machine",   "base",
+                                           "options",  "groups",    "accounts",
+                                           "rights",   "processes", "faults",
+                                           "rights_add"};
 
 bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
 {
@@ -538,6 +539,7 @@ bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
         each_entry(ld, v[TK_ACCOUNTS], "accounts", ld_define_account);
     ld->faults = v[TK_FAULTS];
     ld->rights = v[TK_RIGHTS];
+    ld->rights_add = v[TK_RIGHTS_ADD];
     ld->processes = v[TK_PROCESSES];
     return true;
 }

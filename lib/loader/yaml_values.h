@@ -146,6 +146,11 @@ struct ld {
     size_t n_errors, cap_errors, keep_errors, worst;
     size_t found_errors; /* every error found, kept or not */
     bool oom; /* allocation failed: stop and report it */
+    /* Warnings (ld_warning()), kept only when asked for (want_warnings,
+     * validating): the first LOADER_MAX_ERRORS in file order. */
+    bool want_warnings;
+    struct ld_error *warnings;
+    size_t n_warnings, cap_warnings, found_warnings;
     /* What this reading did (loader_last_work()). */
     struct loader_work work;
 
@@ -166,7 +171,7 @@ struct ld {
     size_t cap_accounts, cap_groups;
 
     /* Lists resolved after policy_prepare(), once every SID is known. */
-    struct yn *rights, *processes, *faults;
+    struct yn *rights, *rights_add, *processes, *faults;
     /* Each privilege of a process's enabled: list, where it is written:
      * checked against the process token once the policy is finished
      * (ld_check_enabled()). */
@@ -205,6 +210,14 @@ void ld_error_ref(struct ld *ld, const struct yn *node, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ld_error_ref_at(struct ld *ld, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Records a warning at node: something valid that is likely not what the
+ * author meant (a stock holder dropped by rights:). Kept only when
+ * ld->want_warnings. */
+void ld_warning(struct ld *ld, const struct yn *node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Sorts the warnings into file order; when there were more than
+ * LOADER_MAX_ERRORS, the last one kept gives way to a count. */
+void ld_warnings_finish(struct ld *ld);
 /* Records that memory ran out (reported once, without position). */
 void ld_oom(struct ld *ld);
 /* Forgets every error (when only libyaml's error is to count). */
@@ -277,10 +290,11 @@ long ld_field_index(struct ld *ld, const struct yn *key, const char *where,
  * error. Every problem ends up in ld->errors; the policy is returned even
  * then, for the caller to drop. NULL only when not even an
  * empty policy could be made. ld is left holding only its error list (free
- * ld->errors with mem_free). check: validating (see struct ld).
+ * ld->errors and ld->warnings with mem_free). check: validating (see
+ * struct ld); warnings: validating, keep the warnings too.
  */
 struct policy *ld_build(struct ld *ld, const char *input, size_t len, FILE *file,
-                        const char *source, bool check);
+                        const char *source, bool check, bool warnings);
 /* What ld_open_input found (yaml_input.c). */
 enum ld_input {
     LD_INPUT_STREAM,    /* a regular file, open in *file for libyaml to read */
@@ -327,6 +341,19 @@ void ld_define_account(struct ld *ld, struct yn *key, struct yn *node);
 /* The references: members, account groups, rights, processes. Needs
  * policy_prepare() to have run. */
 void ld_sections_resolve(struct ld *ld);
+/*
+ * Resolves a principal node to a SID, reporting a non-string, a malformed
+ * SID or a name that names nothing ("<role> 'x'<context> names no account,
+ * group or well-known SID"). role and context say what the name was for
+ * (yaml_refs.c).
+ */
+bool ld_principal(struct ld *ld, struct yn *node, const char *role, const char *context,
+                  struct sid *out);
+/* rights: and rights_add: (yaml_rights.c); either may be NULL. */
+void ld_resolve_rights(struct ld *ld, struct yn *rights, struct yn *rights_add);
+/* " (did you mean 'X'?)" for a misspelled right or privilege name (only
+ * privileges when privileges_only), written into buf; "" when none is near. */
+const char *ld_right_hint(char *buf, size_t size, const char *name, bool privileges_only);
 /* The faults: section (yaml_faults.c), among the references: a fault's
  * account: names an account. */
 void ld_resolve_faults(struct ld *ld, struct yn *node);
@@ -338,7 +365,7 @@ void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_
                      bool b_is_group, size_t b);
 
 enum { TK_VERSION, TK_MACHINE, TK_BASE, TK_OPTIONS, TK_GROUPS, TK_ACCOUNTS, TK_RIGHTS,
-       TK_PROCESSES, TK_FAULTS, TK_COUNT };
+       TK_PROCESSES, TK_FAULTS, TK_RIGHTS_ADD, TK_COUNT };
 extern const char *const ld_top_keys[TK_COUNT];
 
 #endif
