@@ -13,8 +13,8 @@
 
 static NTSTATUS broken_policy(void)
 {
-    reason_set("the policy named by LSAEMU_POLICY could not be loaded (the error was "
-               "printed on stderr); every call fails until a policy loads");
+    reason_set("%s (printed on stderr); every call fails until a policy loads",
+               current_broken_why());
     return STATUS_INTERNAL_DB_ERROR;
 }
 
