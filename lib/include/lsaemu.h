@@ -133,6 +133,46 @@ LSAEMU_PUBLIC const char *lsaemu_last_reason(void);
  */
 LSAEMU_PUBLIC void lsaemu_reset(void);
 
+/* ---- Leak checking (control_leaks.c) ------------------------------------
+ *
+ * What the program holds open now: LSA handles (LsaRegisterLogonProcess,
+ * LsaConnectUntrusted), token handles, policy handles (LsaOpenPolicy),
+ * logon sessions whose last token is not closed, and returned buffers not
+ * freed (LsaFreeReturnBuffer, LsaFreeMemory, LocalFree ...). A test's
+ * teardown calls lsaemu_leaks() before lsaemu_reset(), which closes and
+ * frees all of it without a word:
+ *
+ *     char *lines = NULL;
+ *     unsigned long n = lsaemu_leaks(NULL, &lines);
+ *     ck_assert_msg(n == 0, "%lu objects not released:\n%s", n, lines ? lines : "");
+ *     lsaemu_free(lines);
+ *     lsaemu_reset();
+ *
+ * LSAEMU_LEAKS (README) reports the same at process exit; LSAEMU_LEAKS=fatal
+ * also ends a process that leaked with exit status 1.
+ */
+struct lsaemu_leaks {
+    unsigned long lsa_handles;
+    unsigned long token_handles;
+    unsigned long policy_handles;
+    unsigned long sessions;
+    unsigned long buffers;
+};
+
+/*
+ * Counts the objects open now and returns their total.
+ * [out] counts  (may be NULL) the count of each kind.
+ * [out] lines   (may be NULL) one line per object, each ending in \n, as
+ *               the LSAEMU_LEAKS report writes them, naming the call that
+ *               made it ("lsaemu: leak: token handle 0x100 from LogonUserW
+ *               (WS1\alice, logon session 00000000:00010002)"); "" when
+ *               nothing is open, NULL when memory ran out. Free with
+ *               lsaemu_free.
+ * Releases nothing and writes nothing. Thread-safe; objects another thread
+ * is making or releasing meanwhile may or may not be counted.
+ */
+LSAEMU_PUBLIC unsigned long lsaemu_leaks(struct lsaemu_leaks *counts, char **lines);
+
 /*
  * Writes the policy in force, including every change made through the
  * Windows API (LsaAddAccountRights, LsaRemoveAccountRights, password

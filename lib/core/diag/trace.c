@@ -19,7 +19,7 @@
 #include "base/utf.h"
 
 static pthread_once_t trace_once = PTHREAD_ONCE_INIT;
-static struct diag_out trace_out = DIAG_OUT_INIT("LSAEMU_TRACE", "tracing is off", true);
+static struct diag_out trace_out = DIAG_OUT_INIT("LSAEMU_TRACE", "tracing is off");
 
 /* This thread's arguments for the current call, as formatted: they are
  * escaped with the rest of the line in trace_call(). The line keeps a heap
