@@ -16,6 +16,7 @@
 
 #include "lsa_helpers.h"
 #include "loader/loader.h"
+#include "base/mem.h"
 
 static void setup(void)
 {
@@ -359,6 +360,62 @@ START_TEST(reset_closes_tokens_and_sessions)
     ck_assert_status_eq(LsaGetLogonSessionData(&out.logon_id, &d), STATUS_NO_SUCH_LOGON_SESSION);
     /* The profile was freed by the reset: freeing it again is refused. */
     ck_assert(!NT_SUCCESS(LsaFreeReturnBuffer(out.profile)));
+}
+END_TEST
+
+static size_t count_lines(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* lsaemu_leaks() (lsaemu.h) sees what a test left open, with the call that
+ * made each, until the reset releases it; it releases nothing itself. */
+START_TEST(reset_after_leaks_listed)
+{
+    struct lsaemu_leaks c;
+    char *lines = NULL;
+    ck_assert_uint_eq(lsaemu_leaks(&c, &lines), 0);
+    ck_assert_str_eq(lines, "");
+    lsaemu_free(lines);
+    HANDLE lsa = th_connect_trusted();
+    struct th_logon_out out;
+    ck_assert_status_eq(th_logon_msv(lsa, Interactive, "alice", PW_ALICE, &out), STATUS_SUCCESS);
+    ck_assert_uint_eq(lsaemu_leaks(&c, &lines), 4);
+    ck_assert_uint_eq(c.lsa_handles, 1);
+    ck_assert_uint_eq(c.token_handles, 1);
+    ck_assert_uint_eq(c.policy_handles, 0);
+    ck_assert_uint_eq(c.sessions, 1);
+    ck_assert_uint_eq(c.buffers, 1);
+    ck_assert_uint_eq(count_lines(lines), 4);
+    ck_assert_ptr_nonnull(strstr(lines, "lsaemu: leak: LSA handle 0x"));
+    ck_assert_ptr_nonnull(strstr(lines, " from LsaRegisterLogonProcess (logon process "));
+    ck_assert_ptr_nonnull(strstr(lines, " from LsaLogonUser (WS1\\alice, logon session "));
+    ck_assert_ptr_nonnull(strstr(lines, "lsaemu: leak: buffer of "));
+    lsaemu_free(lines);
+    /* Asking changed nothing: the objects are still there and valid. */
+    ck_assert_uint_eq(lsaemu_leaks(NULL, NULL), 4);
+    /* Out of memory for the text: the count is still right. */
+    mem_fail_after(0);
+    lines = (char *)"unchanged";
+    ck_assert_uint_eq(lsaemu_leaks(&c, &lines), 4);
+    mem_fail_reset();
+    ck_assert_ptr_null(lines);
+    ck_assert_uint_eq(c.sessions, 1);
+    /* Released one by one, they leave the list. */
+    ck_assert(CloseHandle(out.token));
+    ck_assert_uint_eq(lsaemu_leaks(&c, NULL), 2);
+    ck_assert_uint_eq(c.token_handles + c.sessions, 0);
+    ck_assert_status_eq(LsaFreeReturnBuffer(out.profile), STATUS_SUCCESS);
+    ck_assert_uint_eq(lsaemu_leaks(NULL, NULL), 1);
+    /* What is left goes with the reset. */
+    lsaemu_reset();
+    ck_assert_uint_eq(lsaemu_leaks(&c, &lines), 0);
+    ck_assert_str_eq(lines, "");
+    lsaemu_free(lines);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(lsa), STATUS_INVALID_HANDLE);
 }
 END_TEST
 
@@ -725,6 +782,7 @@ Suite *make_control_suite(void)
     tcase_add_test(tc, reset_closes_tokens_and_sessions);
     tcase_add_test(tc, reset_keeps_policy_and_process);
     tcase_add_test(tc, reset_then_new_handles_work);
+    tcase_add_test(tc, reset_after_leaks_listed);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("reason");
