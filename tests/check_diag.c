@@ -19,6 +19,7 @@
 #include "core/diag/diag_out.h"
 #include "base/mem.h"
 #include "testutil.h"
+#include "lsa_helpers.h"
 
 /* ---- Escaping ------------------------------------------------------------ */
 
@@ -379,6 +380,33 @@ START_TEST(test_diag_trace_call_line)
 }
 END_TEST
 
+/* A BOOL function that succeeds with a last error (AdjustTokenPrivileges:
+ * ERROR_NOT_ALL_ASSIGNED) shows both; TRUE with 0 shows just TRUE. */
+START_TEST(test_diag_trace_bool_line)
+{
+    if (th_nofork())
+        return; /* the trace file is opened once per process */
+    char path[] = "/tmp/lsaemu-diag-trace-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(setenv("LSAEMU_TRACE", path, 1), 0);
+    ck_assert(trace_enabled());
+    trace_call_bool("F", 0x00000106, "some not held", true, 1300);
+    trace_call_bool("G", 0, "", true, 0);
+    trace_call_bool("H", 0, "", false, 123456);
+    size_t n;
+    char *got = slurp(path, &n);
+    ck_assert_ptr_nonnull(strstr(got, " F() = STATUS_NOT_ALL_ASSIGNED (0x00000106) -> TRUE "
+                                      "(1300 ERROR_NOT_ALL_ASSIGNED): some not held\n"));
+    ck_assert_ptr_nonnull(strstr(got, " G() = STATUS_SUCCESS (0x00000000) -> TRUE\n"));
+    ck_assert_ptr_nonnull(strstr(got, " H() = STATUS_SUCCESS (0x00000000) -> FALSE (123456 ?)\n"));
+    free(got);
+    unlink(path);
+    unsetenv("LSAEMU_TRACE");
+}
+END_TEST
+
 static Suite *make_diag_suite(void)
 {
     Suite *s = suite_create("diag");
@@ -404,6 +432,7 @@ static Suite *make_diag_suite(void)
 
     tc = tcase_create("trace");
     tcase_add_test(tc, test_diag_trace_call_line);
+    tcase_add_test(tc, test_diag_trace_bool_line);
     suite_add_tcase(s, tc);
     return s;
 }
