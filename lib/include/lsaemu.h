@@ -46,8 +46,13 @@ struct lsaemu_error {
  * and a failed load changes nothing. Every handle, token and logon session
  * of the old policy stays open but sees the new policy from then on.
  * An explicit load wins over LSAEMU_POLICY. After a load the process runs as
- * the new policy's LSAEMU_PROCESS entry when the variable names one it has,
- * else as its `default` entry (call lsaemu_set_process() again to choose).
+ * the new policy's LSAEMU_PROCESS entry, or its `default` entry when the
+ * variable is unset or empty (call lsaemu_set_process() again to choose).
+ * When LSAEMU_PROCESS names no entry of the new policy the load fails, as
+ * start-up under LSAEMU_POLICY does, and changes nothing: -1, err->line 0,
+ * err->text "LSAEMU_PROCESS=NAME names no entry of processes: in this
+ * policy; ...". A failed first load leaves the process as if none had been
+ * tried: its first call reads LSAEMU_POLICY.
  */
 LSAEMU_PUBLIC int lsaemu_load_policy_file(const char *path, struct lsaemu_error *err);
 
@@ -58,7 +63,9 @@ LSAEMU_PUBLIC int lsaemu_load_policy_string(const char *yaml, const char *source
 
 /*
  * Validates a policy file without loading it: the current policy is left
- * untouched. Reports every error it can find, in file order: the first 100,
+ * untouched. Reports every error it can find, root cause first (the names
+ * that name nothing after every other error), each kind in file order
+ * (docs/policy-format.md, "Errors"): the first 100,
  * then once more at the first error not listed, saying how many there were
  * (lsaemu-policy(5), limits).
  *
