@@ -4,8 +4,10 @@
  * process identity, resetting, and the reason of the last decision.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/plat_env.h"
 #include "win32/api.h"
 #include "core/diag/reason.h"
 #include "lsaemu.h"
@@ -17,16 +19,29 @@ static void clear_error(struct lsaemu_error *err)
         memset(err, 0, sizeof *err);
 }
 
-/* Installs a freshly loaded policy; the only failure left is memory. */
+/* Installs a freshly loaded policy: it fails when LSAEMU_PROCESS names an
+ * entry the policy lacks, or when memory runs out. */
 static int install(struct policy *pol, const char *source, struct lsaemu_error *err)
 {
-    if (current_install(pol) == 0)
+    int rc = current_install(pol);
+    if (rc == 0)
         return 0;
+    /* The value current_install() went by, for the message (out of memory
+     * reading it: the message names no value). */
+    const char *env = NULL;
+    (void)plat_env_get("LSAEMU_PROCESS", &env);
     if (err) {
         snprintf(err->source, sizeof err->source, "%s", source);
-        snprintf(err->text, sizeof err->text,
-                 "out of memory building the process token for the new policy");
+        if (rc == CURRENT_NO_PROCESS)
+            snprintf(err->text, sizeof err->text,
+                     "LSAEMU_PROCESS=%s names no entry of processes: in this policy; it was "
+                     "not loaded (add the entry, or unset LSAEMU_PROCESS)",
+                     env ? env : "");
+        else
+            snprintf(err->text, sizeof err->text,
+                     "out of memory building the process token for the new policy");
     }
+    plat_env_free(env);
     return -1;
 }
 

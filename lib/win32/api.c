@@ -13,8 +13,8 @@
 
 static NTSTATUS broken_policy(void)
 {
-    reason_set("the policy named by LSAEMU_POLICY could not be loaded (the error was "
-               "printed on stderr); every call fails until a policy loads");
+    reason_set("%s (printed on stderr); every call fails until a policy loads",
+               current_broken_why());
     return STATUS_INTERNAL_DB_ERROR;
 }
 
@@ -74,17 +74,48 @@ NTSTATUS api_enter_peek(struct api_call *c, const char *fn, char *(*peek)(void *
 #define RESTORE_LAST_ERROR
 #endif
 
-NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
+/* Releases what api_enter() took. */
+static void leave(struct api_call *c)
 {
-    KEEP_LAST_ERROR;
     if (c->pol)
         current_release(c->pol);
     c->pol = NULL;
     leaks_leave(c->outer);
+}
+
+NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
+{
+    KEEP_LAST_ERROR;
+    leave(c);
     trace_call(c->fn, st, reason_get());
     reason_note_status(st);
     RESTORE_LAST_ERROR;
     return st;
+}
+
+BOOL api_leave_bool_as(struct api_call *c, NTSTATUS st, BOOL ok)
+{
+    KEEP_LAST_ERROR;
+    leave(c);
+    trace_call_bool(c->fn, st, reason_get(), ok != FALSE, api_last_error());
+    reason_note_status(st);
+    RESTORE_LAST_ERROR;
+    return ok;
+}
+
+BOOL api_leave_bool(struct api_call *c, NTSTATUS st)
+{
+    return api_leave_bool_as(c, st, api_bool_result(st));
+}
+
+BOOL api_leave_bool_quiet(struct api_call *c, const char *note)
+{
+    api_set_last_error(ERROR_SUCCESS);
+    KEEP_LAST_ERROR;
+    leave(c);
+    trace_call_bool(c->fn, STATUS_SUCCESS, note, true, 0);
+    RESTORE_LAST_ERROR;
+    return TRUE;
 }
 
 BOOL api_bool_result(NTSTATUS st)
@@ -102,10 +133,7 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)
     if (st != STATUS_SUCCESS)
         return api_leave(c, st);
     KEEP_LAST_ERROR;
-    if (c->pol)
-        current_release(c->pol);
-    c->pol = NULL;
-    leaks_leave(c->outer);
+    leave(c);
     trace_call(c->fn, st, note);
     RESTORE_LAST_ERROR;
     return st;

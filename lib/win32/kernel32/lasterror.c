@@ -16,6 +16,11 @@ void api_set_last_error(DWORD code)
     SetLastError(code);
 }
 
+DWORD api_last_error(void)
+{
+    return GetLastError();
+}
+
 #else
 
 static _Thread_local DWORD last_error;
@@ -23,6 +28,11 @@ static _Thread_local DWORD last_error;
 void api_set_last_error(DWORD code)
 {
     last_error = code;
+}
+
+DWORD api_last_error(void)
+{
+    return last_error;
 }
 
 LSAEMU_EXPORT DWORD WINAPI GetLastError(VOID)
