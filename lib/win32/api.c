@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/engine/guesses.h"
 #include "core/state/faults.h"
 #include "core/diag/leaks.h"
 #include "core/diag/reason.h"
@@ -75,11 +76,21 @@ NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
 BOOL api_bool_result(NTSTATUS st)
 {
     if (NT_SUCCESS(st) && st != STATUS_NOT_ALL_ASSIGNED) {
-        api_set_last_error(ERROR_SUCCESS);
+        if (!GUESS_SUCCESS_LEAVES_LAST_ERROR)
+            api_set_last_error(ERROR_SUCCESS);
         return TRUE;
     }
     api_set_last_error(status_to_win32(st));
     return NT_SUCCESS(st);
+}
+
+BOOL api_bool_result_clear(NTSTATUS st)
+{
+    if (NT_SUCCESS(st) && st != STATUS_NOT_ALL_ASSIGNED) {
+        api_set_last_error(ERROR_SUCCESS);
+        return TRUE;
+    }
+    return api_bool_result(st);
 }
 
 NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)
@@ -124,7 +135,9 @@ NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWO
         memcpy(buf, name, need + 1);
     }
     *size = (DWORD)(with_nul ? need + 1 : need);
-    api_set_last_error(ERROR_SUCCESS);
+    /* GetUserName leaves the last error alone on success (i13-facts A5). */
+    if (!GUESS_SUCCESS_LEAVES_LAST_ERROR)
+        api_set_last_error(ERROR_SUCCESS);
     *ok = TRUE;
     return STATUS_SUCCESS;
 }

@@ -68,8 +68,16 @@ void api_set_last_error(DWORD code);
 NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWORD too_small,
                        bool with_nul, BOOL *ok);
 
-/* For BOOL functions: sets the last error to the Win32 mapping of st and
- * returns FALSE, or sets it to 0 and returns TRUE for success. */
+/*
+ * For BOOL functions: sets the last error to the Win32 mapping of st and
+ * returns FALSE; for success returns TRUE and leaves the last error as it
+ * was (GUESS_SUCCESS_LEAVES_LAST_ERROR, i13-facts A5: GetTokenInformation,
+ * AllocateAndInitializeSid, GetUserName ... leave it). STATUS_NOT_ALL_ASSIGNED
+ * is TRUE with ERROR_NOT_ALL_ASSIGNED.
+ */
 BOOL api_bool_result(NTSTATUS st);
+/* The same for the few functions Windows documents to set the last error on
+ * success too (AdjustTokenPrivileges: 0, or 1300): success sets it to 0. */
+BOOL api_bool_result_clear(NTSTATUS st);
 
 #endif

@@ -247,4 +247,15 @@
 /* Our choice: PrivilegeCheck with an empty PRIVILEGE_SET reports TRUE. */
 #define GUESS_PRIVILEGE_CHECK_EMPTY_RESULT 1
 
+/* ---- SIDs, look-ups, LSA policy information (issue 13 part A) ------------- */
+/* i13-facts A5: a BOOL function that succeeds leaves the last error as it
+ * was. Observed for GetTokenInformation, AllocateAndInitializeSid, FreeSid,
+ * GetUserName (W-sec); a guess for the functions nobody observed
+ * (LookupAccountSid, OpenProcessToken, DuplicateTokenEx, ...: Wine sets the
+ * error only on failure). Those documented or observed to set it on success
+ * (EqualSid, EqualDomainSid, GetSidSubAuthority[Count],
+ * GetSidIdentifierAuthority: 0; AdjustTokenPrivileges: 0 or 1300) do so
+ * themselves. */
+#define GUESS_SUCCESS_LEAVES_LAST_ERROR 1
+
 #endif
