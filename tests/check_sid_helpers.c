@@ -506,6 +506,109 @@ START_TEST(successes_leave_last_error)
 }
 END_TEST
 
+/*
+ * One successful call per row, each made with the last error 0xDEADBEEF:
+ * Windows leaves it (i13-facts A5: observed for GetTokenInformation,
+ * AllocateAndInitializeSid, FreeSid, GetUserName; GUESS_SUCCESS_LEAVES_LAST_ERROR
+ * for the rest, Wine's set-on-failure-only implementation). Row i returns
+ * the success value of call i (TRUE), after its own preparation.
+ */
+static BOOL success_call(int i)
+{
+    static DWORD a[20], b[20];
+    char text[256];
+    WCHAR wtext[256];
+    DWORD n = sizeof text, m = sizeof text;
+    SID_NAME_USE use;
+    LPSTR str = NULL;
+    LPWSTR wstr = NULL;
+    PSID sid = NULL;
+    HANDLE tok = NULL, dup = NULL;
+    LUID luid;
+    BOOL ok = FALSE;
+    parse("S-1-5-21-1000-2000-3000-1001", a);
+    SetLastError(0xDEADBEEF);
+    switch (i) {
+    case 0:
+        return IsValidSid(a);
+    case 1:
+        return GetLengthSid(a) == 28;
+    case 2:
+        return CopySid(sizeof b, b, a);
+    case 3:
+        ok = ConvertSidToStringSidA(a, &str);
+        return ok && LocalFree(str) == NULL;
+    case 4:
+        ok = ConvertSidToStringSidW(a, &wstr);
+        return ok && LocalFree(wstr) == NULL;
+    case 5:
+        ok = ConvertStringSidToSidA("S-1-5-18", &sid);
+        return ok && LocalFree(sid) == NULL;
+    case 6:
+        n = sizeof b;
+        return CreateWellKnownSid(WinLocalSystemSid, NULL, b, &n);
+    case 7:
+        n = sizeof b;
+        return LookupAccountNameA(NULL, "alice", b, &n, text, &m, &use);
+    case 8:
+        n = sizeof b;
+        m = 256;
+        return LookupAccountNameW(NULL, NULL, b, &n, wtext, &m, &use);
+    case 9:
+        return LookupAccountSidA(NULL, a, text, &n, text + 128, &m, &use);
+    case 10:
+        n = m = 128;
+        return LookupAccountSidW(NULL, a, wtext, &n, wtext + 128, &m, &use);
+    case 11:
+        return LookupPrivilegeValueA(NULL, "SeShutdownPrivilege", &luid);
+    case 12:
+        luid.LowPart = 19;
+        luid.HighPart = 0;
+        return LookupPrivilegeNameA(NULL, &luid, text, &n);
+    case 13:
+        return GetComputerNameA(text, &n);
+    case 14:
+        return GetComputerNameExA(ComputerNameNetBIOS, text, &n);
+    case 15:
+        ok = OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY | TOKEN_DUPLICATE, &tok);
+        if (ok)
+            ok = GetTokenInformation(tok, TokenUser, b, sizeof b, &n);
+        if (ok)
+            ok = DuplicateTokenEx(tok, TOKEN_QUERY, NULL, SecurityImpersonation,
+                                  TokenImpersonation, &dup);
+        if (ok)
+            ok = CloseHandle(dup);
+        if (tok)
+            ok = CloseHandle(tok) && ok;
+        return ok;
+    case 16:
+        return InitializeSid(b, (PSID_IDENTIFIER_AUTHORITY)&nt_auth, 1);
+    case 17:
+        n = sizeof b;
+        return GetWindowsAccountDomainSid(a, b, &n);
+    case 18:
+        return EqualPrefixSid(a, a);
+    case 19:
+        return IsWellKnownSid(parse("S-1-5-18", b), WinLocalSystemSid);
+    case 20:
+        return AllocateLocallyUniqueId(&luid);
+    case 21:
+        sid = HeapAlloc(GetProcessHeap(), 0, 8);
+        return sid && HeapFree(GetProcessHeap(), 0, sid);
+    case 22:
+        return GetSidLengthRequired(1) == 12;
+    }
+    return FALSE;
+}
+#define SUCCESS_CALLS 23
+
+START_TEST(success_leaves_last_error_table)
+{
+    ck_assert_msg(success_call(_i), "call %d failed: %s", _i, lsaemu_last_reason());
+    ck_assert_win32_eq(GetLastError(), 0xDEADBEEF);
+}
+END_TEST
+
 /* ---- Layout macros (winnt.h, minwindef.h, winbase.h) ---------------------------------- */
 
 C_ASSERT(sizeof(DWORD) == 4);
@@ -556,6 +659,7 @@ static Suite *suite(void)
     tcase_add_test(tc, create_well_known_sid_null_buffer);
     tcase_add_test(tc, allocate_locally_unique_id);
     tcase_add_test(tc, successes_leave_last_error);
+    tcase_add_loop_test(tc, success_leaves_last_error_table, 0, SUCCESS_CALLS);
     tcase_add_test(tc, layout_macros);
     suite_add_tcase(s, tc);
     return s;
