@@ -10,6 +10,7 @@
  * observed on Windows), MS-LSAT, or name the [guess] of guesses.h.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sddl.h>
@@ -377,6 +378,55 @@ START_TEST(embedded_nul_names_nothing)
 }
 END_TEST
 
+/* A logon's counted UserName "alice\0evil" names no account: the logon
+ * fails as for any unknown user (behavior.md 3.5: STATUS_LOGON_FAILURE). */
+START_TEST(embedded_nul_logon_user_name)
+{
+    tu_use_process("tcb");
+    HANDLE lsa = th_connect_trusted();
+    ULONG len = 0;
+    MSV1_0_INTERACTIVE_LOGON *m = th_msv_interactive(".", "aliceXevil", PW_ALICE, &len);
+    WCHAR *x = m->UserName.Buffer + 5;
+    ck_assert_uint_eq(*x, 'X');
+    *x = 0;
+    struct th_logon_out out;
+    ck_assert_status_eq(th_logon(lsa, th_package(lsa, TH_MSV1_0), Interactive, m, len, NULL, &out),
+                        STATUS_LOGON_FAILURE);
+    th_assert_failed_outputs(&out);
+    /* Cut at the U+0000, it is alice. */
+    m->UserName.Length = 10;
+    ck_assert_status_eq(th_logon(lsa, th_package(lsa, TH_MSV1_0), Interactive, m, len, NULL, &out),
+                        STATUS_SUCCESS);
+    th_release(&out);
+    free(m);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(lsa), STATUS_SUCCESS);
+}
+END_TEST
+
+/* The rights' and privileges' counted names likewise (STATUS_NO_SUCH_PRIVILEGE). */
+START_TEST(embedded_nul_right_names)
+{
+    tu_use_process("admin");
+    LSA_HANDLE h = open_policy(POLICY_ALL_ACCESS);
+    WCHAR w[32];
+    size_t n = th_utf16(w, "SeTcbPrivilegeXx") / 2;
+    w[14] = 0;
+    LSA_UNICODE_STRING right = {(USHORT)(n * 2), (USHORT)sizeof w, w};
+    LUID luid;
+    ck_assert_status_eq(LsaLookupPrivilegeValue(h, &right, &luid), STATUS_NO_SUCH_PRIVILEGE);
+    ck_assert_status_eq(LsaAddAccountRights(h, S("S-1-5-21-1000-2000-3000-1001"), &right, 1),
+                        STATUS_NO_SUCH_PRIVILEGE);
+    PLSA_ENUMERATION_INFORMATION info = NULL;
+    ULONG count = 0;
+    ck_assert_status_eq(LsaEnumerateAccountsWithUserRight(h, &right, (PVOID *)&info, &count),
+                        STATUS_NO_SUCH_PRIVILEGE);
+    right.Length = 28;
+    ck_assert_status_eq(LsaLookupPrivilegeValue(h, &right, &luid), STATUS_SUCCESS);
+    ck_assert_uint_eq(luid.LowPart, 7);
+    LsaClose(h);
+}
+END_TEST
+
 /* ---- LsaQueryInformationPolicy (i13-facts B6) ------------------------------------------ */
 
 START_TEST(query_account_domain)
@@ -681,6 +731,8 @@ static Suite *suite(void)
     tcase_add_loop_test(tc, lsa_lookup_names, 0, (int)(sizeof names1_rows / sizeof names1_rows[0]));
     tcase_add_test(tc, lsa_lookup_names_failures);
     tcase_add_test(tc, embedded_nul_names_nothing);
+    tcase_add_test(tc, embedded_nul_logon_user_name);
+    tcase_add_test(tc, embedded_nul_right_names);
     tcase_add_test(tc, query_account_domain);
     tcase_add_test(tc, query_primary_and_dns_domain_workgroup);
     tcase_add_test(tc, query_primary_domain_joined);

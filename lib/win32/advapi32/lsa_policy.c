@@ -256,7 +256,8 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLookupPrivilegeValue(LSA_HANDLE PolicyHandle,
         goto out;
     }
     text = lookup_ustr_utf8(Name);
-    int id = text ? right_by_name(text) : -1;
+    /* A U+0000 inside the counted name: no privilege (lookup.h). */
+    int id = text && !lookup_ustr_has_nul(Name) ? right_by_name(text) : -1;
     if (id < 0 || right_info(id)->is_right) {
         st = STATUS_NO_SUCH_PRIVILEGE;
         reason_set("'%s' is not a privilege%s", text ? text : "",
