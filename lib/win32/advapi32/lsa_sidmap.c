@@ -54,36 +54,41 @@ static void op_free(struct map_op *op)
     mem_free(op->items);
 }
 
-/* A counted name of the input: false (reason set) when malformed. */
-static bool read_name(const UNICODE_STRING *u, const char *field, char **out)
+/* A counted name of the input: STATUS_SUCCESS, STATUS_INVALID_PARAMETER
+ * when malformed or STATUS_NO_MEMORY (the reason set). */
+static NTSTATUS read_name(const UNICODE_STRING *u, const char *field, char **out)
 {
     if ((u->Length & 1) || u->Length > u->MaximumLength || (u->Length && !u->Buffer) ||
         lookup_ustr_has_nul((const LSA_UNICODE_STRING *)u)) {
         reason_set("%s is not a well-formed counted string (odd length, Length above "
                    "MaximumLength, NULL Buffer or a U+0000 inside)",
                    field);
-        return false;
+        return STATUS_INVALID_PARAMETER;
     }
     *out = lookup_ustr_utf8((const LSA_UNICODE_STRING *)u);
-    if (!*out)
+    if (!*out) {
         reason_set("out of memory");
-    return *out != NULL;
+        return STATUS_NO_MEMORY;
+    }
+    return STATUS_SUCCESS;
 }
 
-static bool read_add(const LSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT *in, struct map_item *it)
+static NTSTATUS read_add(const LSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT *in, struct map_item *it)
 {
-    if (!read_name(&in->DomainName, "DomainName", &it->domain) ||
-        !read_name(&in->AccountName, "AccountName", &it->name))
-        return false;
+    NTSTATUS st = read_name(&in->DomainName, "DomainName", &it->domain);
+    if (st == STATUS_SUCCESS)
+        st = read_name(&in->AccountName, "AccountName", &it->name);
+    if (st != STATUS_SUCCESS)
+        return st;
     if (!*it->domain) {
         reason_set("DomainName is empty");
-        return false;
+        return STATUS_INVALID_PARAMETER;
     }
     if (!lookup_read_sid(in->Sid, &it->sid)) {
         reason_set("Sid is NULL or not a valid SID");
-        return false;
+        return STATUS_INVALID_PARAMETER;
     }
-    return true;
+    return STATUS_SUCCESS;
 }
 
 /* Is name the name of a domain the LSA knows without mappings? */
@@ -218,13 +223,17 @@ static NTSTATUS read_input(LSA_SID_NAME_MAPPING_OPERATION_TYPE type,
     }
     op->n = n;
     for (size_t i = 0; i < n; i++) {
-        bool ok = op->remove
-                      ? read_name(&in->RemoveInput.DomainName, "DomainName", &op->items[i].domain) &&
-                            read_name(&in->RemoveInput.AccountName, "AccountName",
-                                      &op->items[i].name)
-                      : read_add(&adds[i], &op->items[i]);
-        if (!ok)
-            return STATUS_INVALID_PARAMETER;
+        NTSTATUS st;
+        if (op->remove) {
+            st = read_name(&in->RemoveInput.DomainName, "DomainName", &op->items[i].domain);
+            if (st == STATUS_SUCCESS)
+                st = read_name(&in->RemoveInput.AccountName, "AccountName",
+                               &op->items[i].name);
+        } else {
+            st = read_add(&adds[i], &op->items[i]);
+        }
+        if (st != STATUS_SUCCESS)
+            return st;
     }
     return STATUS_SUCCESS;
 }
@@ -265,6 +274,13 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaManageSidNameMapping(
         reason_set("out of memory");
         goto out;
     }
+    /* The output is registered before the change is made, so that running
+     * out of memory never fails a change already made. */
+    if (retbuf_publish(out, RETBUF_LSA_MEMORY, sizeof *out) != 0) {
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory");
+        goto out;
+    }
     st = read_input(OpType, OpInput, &op);
     if (st == STATUS_INVALID_PARAMETER)
         op.error = LsaSidNameMappingOperation_NonMappingError;
@@ -280,17 +296,14 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaManageSidNameMapping(
                        op.remove ? "removed" : "added");
         }
     }
-    if (st == STATUS_NO_MEMORY)
-        goto out;
-    /* The output tells why a refused change was refused; it comes back
-     * with the success too. (Only a registry insert running out of memory
-     * here could fail a change already made.) */
-    out->AddOutput.ErrorCode = op.error;
-    if (retbuf_publish(out, RETBUF_LSA_MEMORY, sizeof *out) != 0) {
-        st = STATUS_NO_MEMORY;
-        reason_set("out of memory");
+    if (st == STATUS_NO_MEMORY) {
+        retbuf_free(out, RETBUF_LSA_MEMORY);
+        out = NULL;
         goto out;
     }
+    /* The output tells why a refused change was refused; it comes back
+     * with the success too. */
+    out->AddOutput.ErrorCode = op.error;
     *OpOutput = out;
     out = NULL;
 out:
