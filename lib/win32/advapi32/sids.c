@@ -411,9 +411,7 @@ static NTSTATUS string_to_sid(const struct policy *pol, const char *text, PSID *
         return STATUS_INVALID_SID;
     }
     if (alias == 0 && !parse_string_sid(text, &s)) {
-        reason_set("'%s' is neither an SID string (S-1-<authority>-<sub-authority>...) nor a "
-                   "known SDDL alias",
-                   text);
+        reason_set("'%s' is neither an SID string (S-1-...) nor a known SDDL alias", text);
         return STATUS_INVALID_SID;
     }
     void *buf = retbuf_new(sid_size(&s));
