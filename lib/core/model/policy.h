@@ -210,7 +210,7 @@ struct policy {
 
     /* SID-name mappings (struct sid_mapping), owned, in the order added. */
     struct sid_mapping *mappings;
-    size_t n_mappings;
+    size_t n_mappings, cap_mappings;
 
     /* Rights named by the policy source; policy_finish() gives every other
      * right its stock holders. */

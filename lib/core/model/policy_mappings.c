@@ -3,28 +3,27 @@
  * The SID-name mappings of the policy (struct sid_mapping, policy.h): what
  * LsaManageSidNameMapping adds and removes. They are few (a service host
  * registers a domain and some accounts), so they are a plain array read by
- * linear passes, sized exactly on each change.
+ * linear passes, grown by doubling (base/array.h).
  */
 #include "core/model/policy_build.h"
 
 #include <string.h>
 #include <strings.h>
 
+#include "base/array.h"
 #include "base/mem.h"
 
 int policy_add_mapping(struct policy *pol, const char *domain, const char *name,
                        const struct sid *sid)
 {
     struct sid_mapping m = {mem_strdup(domain), mem_strdup(name), *sid};
-    struct sid_mapping *grown =
-        m.domain && m.name ? mem_realloc(pol->mappings, (pol->n_mappings + 1) * sizeof *grown)
-                           : NULL;
-    if (!grown) {
+    if (!m.domain || !m.name ||
+        array_reserve(&pol->mappings, &pol->cap_mappings, pol->n_mappings + 1,
+                      sizeof *pol->mappings, 4) != 0) {
         mem_free(m.domain);
         mem_free(m.name);
         return -1;
     }
-    pol->mappings = grown;
     pol->mappings[pol->n_mappings++] = m;
     return 0;
 }
