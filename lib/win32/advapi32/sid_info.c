@@ -64,7 +64,7 @@ LSAEMU_EXPORT BOOL WINAPI InitializeSid(PSID Sid, PSID_IDENTIFIER_AUTHORITY pIde
     memcpy(b + 2, pIdentifierAuthority->Value, 6);
     reason_set("initialised for %u sub-authorities", (unsigned)nSubAuthorityCount);
 out:
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT DWORD WINAPI GetSidLengthRequired(UCHAR nSubAuthorityCount)
@@ -174,7 +174,7 @@ LSAEMU_EXPORT BOOL WINAPI EqualDomainSid(PSID pSid1, PSID pSid2, BOOL *pfEqual)
     reason_set("the domains %s", *pfEqual ? "are equal" : "differ");
 out:
     /* A success sets the last error to 0 (W-sec test_EqualDomainSid). */
-    return api_bool_result_clear(api_leave(&c, st));
+    return api_leave_bool_clear(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI EqualPrefixSid(PSID pSid1, PSID pSid2)
@@ -184,7 +184,7 @@ LSAEMU_EXPORT BOOL WINAPI EqualPrefixSid(PSID pSid1, PSID pSid2)
     NTSTATUS st = api_enter(&c, "EqualPrefixSid", NULL);
     trace_args("%p, %p", pSid1, pSid2);
     if (st != STATUS_SUCCESS)
-        return api_bool_result(api_leave(&c, st));
+        return api_leave_bool(&c, st);
     /* The prefix is everything but the last sub-authority; the counts must
      * match (i13-facts B3); an invalid SID compares unequal. */
     bool eq = lookup_read_sid(pSid1, &a) && lookup_read_sid(pSid2, &b) && a.count == b.count &&
@@ -193,8 +193,7 @@ LSAEMU_EXPORT BOOL WINAPI EqualPrefixSid(PSID pSid1, PSID pSid2)
         eq = a.sub[i] == b.sub[i];
     reason_set(eq ? "the prefixes are equal"
                   : "the prefixes differ (or a SID is not valid, or the counts differ)");
-    api_leave(&c, STATUS_SUCCESS);
-    return eq;
+    return api_leave_bool_as(&c, STATUS_SUCCESS, eq);
 }
 
 LSAEMU_EXPORT BOOL WINAPI GetWindowsAccountDomainSid(PSID pSid, PSID pDomainSid,
@@ -242,7 +241,7 @@ LSAEMU_EXPORT BOOL WINAPI GetWindowsAccountDomainSid(PSID pSid, PSID pDomainSid,
     memcpy(pDomainSid, &dom, need);
     reason_set("the account domain of it is %s", sid_format(&dom, text));
 out:
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI IsWellKnownSid(PSID pSid, WELL_KNOWN_SID_TYPE WellKnownSidType)
@@ -252,12 +251,11 @@ LSAEMU_EXPORT BOOL WINAPI IsWellKnownSid(PSID pSid, WELL_KNOWN_SID_TYPE WellKnow
     NTSTATUS st = api_enter(&c, "IsWellKnownSid", NULL);
     trace_args("%p, type %d", pSid, (int)WellKnownSidType);
     if (st != STATUS_SUCCESS)
-        return api_bool_result(api_leave(&c, st));
+        return api_leave_bool(&c, st);
     BOOL yes = lookup_read_sid(pSid, &s) && sidtype_is(&s, (unsigned)WellKnownSidType);
     reason_set(yes ? "the SID is of type %d" : "the SID is not of type %d (or not valid)",
                (int)WellKnownSidType);
-    api_leave(&c, STATUS_SUCCESS);
-    return yes;
+    return api_leave_bool_as(&c, STATUS_SUCCESS, yes);
 }
 
 LSAEMU_EXPORT BOOL WINAPI AllocateLocallyUniqueId(PLUID Luid)
@@ -278,5 +276,5 @@ LSAEMU_EXPORT BOOL WINAPI AllocateLocallyUniqueId(PLUID Luid)
     Luid->HighPart = (LONG)l.high;
     reason_set("LUID %08X:%08X", (unsigned)l.high, (unsigned)l.low);
 out:
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
