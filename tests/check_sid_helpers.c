@@ -609,6 +609,55 @@ START_TEST(success_leaves_last_error_table)
 }
 END_TEST
 
+/* ---- GetProcAddress finds every new function, in the DLL that exports it --------------- */
+
+static const struct {
+    const char *dll, *name;
+    void (*fn)(void);
+} procs[] = {
+#define P(dll, f) {dll, #f, (void (*)(void))f}
+    P("advapi32.dll", InitializeSid),
+    P("advapi32.dll", GetSidLengthRequired),
+    P("advapi32.dll", GetSidSubAuthority),
+    P("advapi32.dll", GetSidSubAuthorityCount),
+    P("advapi32.dll", GetSidIdentifierAuthority),
+    P("advapi32.dll", EqualDomainSid),
+    P("advapi32.dll", EqualPrefixSid),
+    P("advapi32.dll", GetWindowsAccountDomainSid),
+    P("advapi32.dll", IsWellKnownSid),
+    P("advapi32.dll", AllocateLocallyUniqueId),
+    P("advapi32.dll", LsaLookupNames),
+    P("advapi32.dll", LsaQueryInformationPolicy),
+    P("advapi32.dll", LsaGetUserName),
+    P("advapi32.dll", LsaManageSidNameMapping),
+    P("ntdll.dll", RtlAllocateAndInitializeSid),
+    P("ntdll.dll", RtlFreeSid),
+    P("ntdll.dll", RtlInitializeSid),
+    P("ntdll.dll", RtlLengthRequiredSid),
+    P("ntdll.dll", RtlLengthSid),
+    P("ntdll.dll", RtlValidSid),
+    P("ntdll.dll", RtlEqualSid),
+    P("ntdll.dll", RtlCopySid),
+    P("ntdll.dll", RtlSubAuthoritySid),
+    P("ntdll.dll", RtlSubAuthorityCountSid),
+    P("ntdll.dll", RtlIdentifierAuthoritySid),
+    P("ntdll.dll", RtlAllocateHeap),
+    P("ntdll.dll", RtlFreeHeap),
+    P("ntdll.dll", NtAllocateLocallyUniqueId),
+#undef P
+};
+
+START_TEST(get_proc_address_new_functions)
+{
+    HMODULE m = LoadLibraryA(procs[_i].dll);
+    ck_assert_ptr_nonnull(m);
+    FARPROC f = GetProcAddress(m, procs[_i].name);
+    ck_assert_msg(f != NULL, "%s!%s", procs[_i].dll, procs[_i].name);
+    ck_assert_msg((void (*)(void))f == procs[_i].fn, "%s is another function", procs[_i].name);
+    ck_assert(FreeLibrary(m));
+}
+END_TEST
+
 /* ---- Layout macros (winnt.h, minwindef.h, winbase.h) ---------------------------------- */
 
 C_ASSERT(sizeof(DWORD) == 4);
@@ -661,6 +710,8 @@ static Suite *suite(void)
     tcase_add_test(tc, successes_leave_last_error);
     tcase_add_loop_test(tc, success_leaves_last_error_table, 0, SUCCESS_CALLS);
     tcase_add_test(tc, layout_macros);
+    tcase_add_loop_test(tc, get_proc_address_new_functions, 0,
+                        (int)(sizeof procs / sizeof procs[0]));
     suite_add_tcase(s, tc);
     return s;
 }
