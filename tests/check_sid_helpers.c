@@ -169,6 +169,19 @@ START_TEST(rtl_allocate_and_free_sid)
     ck_assert_ptr_null(RtlAllocateHeap((PVOID)0x1234, 0, 8));
     ck_assert_ptr_eq(RtlFreeSid(&local), &local);
     ck_assert_win32_eq(GetLastError(), 0xDEADBEEF);
+    /* The Win32 heap functions do report it: GUESS_HEAP_FREE_FOREIGN_ERROR
+     * for HeapFree, ERROR_INVALID_HANDLE for LocalFree. */
+    ck_assert(!HeapFree(GetProcessHeap(), 0, &local));
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    ck_assert_ptr_eq(LocalFree(&local), &local);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_HANDLE);
+    /* HeapSize of a SID from AllocateAndInitializeSid: its length. */
+    PSID sid2 = NULL;
+    ck_assert(AllocateAndInitializeSid((PSID_IDENTIFIER_AUTHORITY)&nt_auth, 2, 32, 544, 0, 0, 0,
+                                       0, 0, 0, &sid2));
+    ck_assert_uint_eq(HeapSize(GetProcessHeap(), 0, sid2), 16);
+    ck_assert(HeapFree(GetProcessHeap(), 0, sid2));
+    ck_assert_uint_eq(HeapSize(GetProcessHeap(), 0, sid2), (SIZE_T)-1);
 }
 END_TEST
 
