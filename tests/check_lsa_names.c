@@ -508,7 +508,7 @@ START_TEST(query_information_failures)
     ck_assert_ptr_null(buf); /* no buffer on failure, as LsaLookupNames2 */
     LsaClose(h);
     h = open_policy(POLICY_VIEW_LOCAL_INFORMATION);
-    /* An invalid class (i13-facts B6 [guess], MS-LSAD). */
+    /* An invalid class: GUESS_QUERY_POLICY_BAD_CLASS_STATUS (MS-LSAD). */
     ck_assert_status_eq(LsaQueryInformationPolicy(h, (POLICY_INFORMATION_CLASS)99, &buf),
                         STATUS_INVALID_PARAMETER);
     ck_assert_status_eq(LsaQueryInformationPolicy(h, (POLICY_INFORMATION_CLASS)0, &buf),

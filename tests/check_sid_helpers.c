@@ -234,8 +234,8 @@ START_TEST(initialize_sid)
     ck_assert_uint_eq(b[7], 5);
     /* The page: the sub-authorities are not set. */
     ck_assert_uint_eq(buf[2], 0xCCCCCCCCu);
-    /* [guess] 16 sub-authorities: 87 (RtlInitializeSid's
-     * STATUS_INVALID_PARAMETER, WDK). */
+    /* GUESS_INITIALIZE_SID_TOO_MANY_STATUS: 16 sub-authorities are 87
+     * (RtlInitializeSid's STATUS_INVALID_PARAMETER, WDK). */
     ck_assert(!InitializeSid(buf, (PSID_IDENTIFIER_AUTHORITY)&nt_auth, 16));
     ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
     ck_assert_status_eq(RtlInitializeSid(buf, (PSID_IDENTIFIER_AUTHORITY)&nt_auth, 16),

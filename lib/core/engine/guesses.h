@@ -266,6 +266,15 @@
  * documented. */
 #define GUESS_HEAP_FREE_FOREIGN_ERROR ERROR_INVALID_PARAMETER
 
+/* i13-facts B2: InitializeSid / RtlInitializeSid with more than 15
+ * (SID_MAX_SUB_AUTHORITIES) sub-authorities: the WDK's
+ * STATUS_INVALID_PARAMETER "for an invalid SubAuthorityCount" (87). */
+#define GUESS_INITIALIZE_SID_TOO_MANY_STATUS STATUS_INVALID_PARAMETER
+
+/* i13-facts B6: LsaQueryInformationPolicy with a value that is no
+ * POLICY_INFORMATION_CLASS, as MS-LSAD's LsarQueryInformationPolicy. */
+#define GUESS_QUERY_POLICY_BAD_CLASS_STATUS STATUS_INVALID_PARAMETER
+
 /* i13-facts B1: NtAllocateLocallyUniqueId(NULL). AllocateLocallyUniqueId(NULL)
  * reports ERROR_NOACCESS (998, observed), the mapping of an access violation
  * the system call's probe raises. */

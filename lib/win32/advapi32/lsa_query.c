@@ -183,7 +183,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaQueryInformationPolicy(LSA_HANDLE PolicyHandle,
      * class needs is checked once the class is known. */
     uint32_t need = class_access(cls);
     if (!need) {
-        st = STATUS_INVALID_PARAMETER;
+        st = GUESS_QUERY_POLICY_BAD_CLASS_STATUS;
         reason_set("%d is not a POLICY_INFORMATION_CLASS", cls);
         goto out;
     }

@@ -48,7 +48,7 @@ LSAEMU_EXPORT BOOL WINAPI InitializeSid(PSID Sid, PSID_IDENTIFIER_AUTHORITY pIde
     /* RtlInitializeSid's STATUS_INVALID_PARAMETER for a count above 15
      * (the WDK), which Advapi32 reports as 87. */
     if (nSubAuthorityCount > SID_MAX_SUB_AUTHORITIES) {
-        st = STATUS_INVALID_PARAMETER;
+        st = GUESS_INITIALIZE_SID_TOO_MANY_STATUS;
         reason_set("%u sub-authorities; a SID has at most 15", (unsigned)nSubAuthorityCount);
         goto out;
     }

@@ -161,7 +161,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI RtlInitializeSid(PSID Sid,
     /* The WDK: STATUS_INVALID_PARAMETER for an invalid count. */
     if (SubAuthorityCount > SID_MAX_SUB_AUTHORITIES) {
         reason_set("%u sub-authorities; a SID has at most 15", (unsigned)SubAuthorityCount);
-        return api_leave(&c, STATUS_INVALID_PARAMETER);
+        return api_leave(&c, GUESS_INITIALIZE_SID_TOO_MANY_STATUS);
     }
     if (!Sid || !IdentifierAuthority) {
         reason_set("Sid or IdentifierAuthority is NULL (Deviation: Windows faults)");
