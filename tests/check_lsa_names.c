@@ -10,6 +10,7 @@
  * observed on Windows), MS-LSAT, or name the [guess] of guesses.h.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -470,7 +471,7 @@ START_TEST(query_primary_and_dns_domain_workgroup)
 }
 END_TEST
 
-START_TEST(query_primary_domain_joined)
+START_TEST(query_primary_domain_joined_sid_deviation)
 {
     tu_load_policy("policies/p0-domain.yaml");
     lsaemu_reset();
@@ -492,8 +493,21 @@ START_TEST(query_primary_domain_joined)
                         STATUS_SUCCESS);
     POLICY_DNS_DOMAIN_INFO *d = buf;
     ck_assert(th_ustr_eq(&d->Name, "CONTOSO"));
+    ck_assert(th_ustr_eq(&d->DnsDomainName, "CONTOSO"));
+    ck_assert(th_ustr_eq(&d->DnsForestName, "CONTOSO"));
     ck_assert_str_eq(sid_text(d->Sid), primary_sid);
+    /* Deviation (lookup.h): the policy names no domain SID or GUID; both
+     * are made from the name, the same on every call. */
+    static const GUID zero;
+    ck_assert_int_ne(memcmp(&d->DomainGuid, &zero, sizeof zero), 0);
     LsaFreeMemory(buf);
+    /* The SDDL aliases of the domain's groups follow that SID. */
+    PSID da = NULL;
+    ck_assert(ConvertStringSidToSidA("DA", &da));
+    char want[220];
+    snprintf(want, sizeof want, "%s-512", primary_sid);
+    ck_assert_str_eq(sid_text(da), want);
+    ck_assert_ptr_null(LocalFree(da));
     LsaClose(h);
 }
 END_TEST
@@ -735,7 +749,7 @@ static Suite *suite(void)
     tcase_add_test(tc, embedded_nul_right_names);
     tcase_add_test(tc, query_account_domain);
     tcase_add_test(tc, query_primary_and_dns_domain_workgroup);
-    tcase_add_test(tc, query_primary_domain_joined);
+    tcase_add_test(tc, query_primary_domain_joined_sid_deviation);
     tcase_add_test(tc, query_information_failures);
     tcase_add_test(tc, lsa_get_user_name);
     suite_add_tcase(s, tc);
