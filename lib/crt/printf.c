@@ -6,7 +6,8 @@
  * 'l' integers as 64-bit, so Windows code printing a WCHAR string or a
  * DWORD with %lu would print garbage or crash. The conversions themselves
  * are crt/format.c's, shared with the wide family; this file holds the
- * entry points and what each does with the caller's buffer.
+ * entry points and what each does with the caller's buffer (the *_s forms
+ * are in printf_s.c).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -79,34 +80,6 @@ LSAEMU_EXPORT int lsaemu_snprintf_ms(char *buf, size_t count, const char *fmt, .
     va_list ap;
     va_start(ap, fmt);
     int r = lsaemu_vsnprintf_ms(buf, count, fmt, ap);
-    va_end(ap);
-    return r;
-}
-
-LSAEMU_EXPORT int lsaemu_vsprintf_s(char *buf, size_t size, const char *fmt, va_list ap)
-{
-    if (!buf || size == 0 || !fmt) {
-        if (buf && size)
-            buf[0] = 0;
-        errno = EINVAL;
-        return -1;
-    }
-    long n = run(buf, size, fmt, ap);
-    if (n < 0 || (size_t)n >= size) {
-        buf[0] = 0;
-        if (n >= 0)
-            errno = ERANGE;
-        return -1;
-    }
-    buf[n] = 0;
-    return (int)n;
-}
-
-LSAEMU_EXPORT int lsaemu_sprintf_s(char *buf, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int r = lsaemu_vsprintf_s(buf, size, fmt, ap);
     va_end(ap);
     return r;
 }
