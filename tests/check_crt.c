@@ -425,6 +425,50 @@ START_TEST(test_handler_changes_errno)
 }
 END_TEST
 
+/* Every other documented invalid-parameter path calls the handler once and
+ * leaves errno EINVAL (printf-printf-l-wprintf-wprintf-l: "If format is a
+ * null pointer, the invalid parameter handler is invoked"; the %n format
+ * "is disabled by default; if %n is encountered ... the invalid parameter
+ * handler is invoked"; wcstombs-wcstombs-l, mbstowcs-mbstowcs-l,
+ * wcstok-s-..., fputws, fgetws: the same for a NULL argument). */
+enum { HANDLER_PATHS = 16 };
+
+START_TEST(test_handler_paths)
+{
+    char n[8] = "x";
+    WCHAR w[8] = {'x', 0};
+    WCHAR *ctx = NULL;
+    size_t r = 0;
+    install_counter();
+    errno = 0;
+    long ret = 0;
+    switch (_i) {
+    case 0: ret = lsaemu_snprintf(n, sizeof n, NULL); break;
+    case 1: ret = lsaemu_sprintf(NULL, "x"); break;
+    case 2: ret = lsaemu_fprintf(NULL, "x"); break;
+    case 3: ret = lsaemu_scprintf(NULL); break;
+    case 4: ret = lsaemu_snprintf(n, sizeof n, "%n", (int *)NULL); break;
+    case 5: ret = lsaemu_snprintf(n, sizeof n, "%k"); break;
+    case 6: ret = lsaemu_swprintf16(w, 8, NULL); break;
+    case 7: ret = lsaemu_scwprintf16(NULL); break;
+    case 8: ret = lsaemu_fwprintf16(NULL, w); break;
+    case 9: ret = (long)lsaemu_wcstombs16(n, NULL, sizeof n); break;
+    case 10: ret = (long)lsaemu_mbstowcs16(w, NULL, 8); break;
+    case 11: ret = lsaemu_wcstok_s16(NULL, W(","), &ctx) ? 0 : -1; break;
+    case 12: ret = lsaemu_wcstombs_s16(&r, NULL, 4, w, 1); break;
+    case 13: ret = lsaemu_wfopen_s16(NULL, W("x"), W("r")); break;
+    case 14: ret = lsaemu_wcslwr_s16(NULL, 4); break;
+    /* sprintf_s with %n: one handler call, not one per layer. */
+    default: ret = lsaemu_sprintf_s(n, sizeof n, "%n", (int *)NULL); break;
+    }
+    ck_assert_msg(ret == -1 || ret == EINVAL, "path %d returned %ld", _i, ret);
+    ck_assert_msg(handler_calls == 1, "path %d: handler ran %d times", _i, handler_calls);
+    ck_assert_int_eq(handler_errno, EINVAL);
+    ck_assert_int_eq(errno, EINVAL);
+    remove_counter();
+}
+END_TEST
+
 /* Deviation: with no handler installed Windows ends the process
  * (_invoke_watson, parameter-validation); lsaemu returns the documented
  * error (lsaemu_crt.h). */
@@ -784,6 +828,7 @@ static Suite *crt_suite(void)
     t = tcase_create("handler");
     tcase_add_test(t, test_handler_set_get);
     tcase_add_test(t, test_handler_changes_errno);
+    tcase_add_loop_test(t, test_handler_paths, 0, HANDLER_PATHS);
     tcase_add_test(t, test_deviation_default_handler_returns);
     suite_add_tcase(s, t);
     t = tcase_create("strsafe");

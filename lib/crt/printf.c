@@ -16,7 +16,7 @@
 #include "base/export.h"
 #include "base/win.h"
 #include "crt/format.h"
-#include <lsaemu_crt.h>
+#include "crt/crt_internal.h"
 
 /* Formats into buf (cap bytes stored; buf may be NULL when cap is 0).
  * Returns the full length, or -1 (errno set). ap itself is not consumed. */
@@ -30,7 +30,7 @@ static long run(char *buf, size_t cap, const char *fmt, va_list ap)
 LSAEMU_EXPORT int lsaemu_vsnprintf(char *buf, size_t count, const char *fmt, va_list ap)
 {
     if (!fmt || (!buf && count)) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     long n = run(buf, count, fmt, ap);
@@ -51,7 +51,7 @@ LSAEMU_EXPORT int lsaemu_snprintf(char *buf, size_t count, const char *fmt, ...)
 LSAEMU_EXPORT int lsaemu_vsprintf(char *buf, const char *fmt, va_list ap)
 {
     if (!buf || !fmt) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     long n = run(buf, SIZE_MAX, fmt, ap);
@@ -87,7 +87,7 @@ LSAEMU_EXPORT int lsaemu_snprintf_ms(char *buf, size_t count, const char *fmt, .
 LSAEMU_EXPORT int lsaemu_vscprintf(const char *fmt, va_list ap)
 {
     if (!fmt) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     return (int)run(NULL, 0, fmt, ap);
@@ -107,7 +107,7 @@ LSAEMU_EXPORT int lsaemu_scprintf(const char *fmt, ...)
 LSAEMU_EXPORT int lsaemu_vfprintf(FILE *f, const char *fmt, va_list ap)
 {
     if (!f || !fmt) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     return (int)crt_format_stream(false, f, fmt, ap);

@@ -29,11 +29,14 @@ static void terminate(bool wide, void *buf, size_t i)
         ((char *)buf)[i] = 0;
 }
 
-/* The errno for a refused format (crt_format()'s EINVAL) or an output
- * too long to count (EOVERFLOW, which no buffer can hold: ERANGE). */
-static errno_t refused_errno(void)
+/* After crt_format() failed: a refused conversion (%n, an unknown one)
+ * has called the handler and set EINVAL already; an output too long to
+ * count (EOVERFLOW), which no buffer can hold, is ERANGE through the
+ * handler here. */
+static void refused(void)
 {
-    return errno == EINVAL ? EINVAL : ERANGE;
+    if (errno != EINVAL)
+        crt_invalid(ERANGE);
 }
 
 /*
@@ -52,9 +55,11 @@ static int format_s(bool wide, void *buf, size_t size, const void *fmt, va_list 
     }
     long n = crt_format(wide, buf, size, fmt, ap);
     if (n < 0 || (size_t)n >= size) {
-        errno_t e = n < 0 ? refused_errno() : ERANGE;
         terminate(wide, buf, 0);
-        crt_invalid(e);
+        if (n < 0)
+            refused();
+        else
+            crt_invalid(ERANGE);
         return -1;
     }
     terminate(wide, buf, (size_t)n);
@@ -80,9 +85,8 @@ static int format_count_s(bool wide, void *buf, size_t size, size_t count, const
     size_t cap = count != _TRUNCATE && count < size ? count : size - 1;
     long n = crt_format(wide, buf, cap, fmt, ap);
     if (n < 0) {
-        errno_t e = refused_errno();
         terminate(wide, buf, 0);
-        crt_invalid(e);
+        refused();
         return -1;
     }
     if ((size_t)n <= cap) {

@@ -74,7 +74,7 @@ static long utf8_to_wide(WCHAR *dst, const char *src, size_t limit, bool *whole)
 LSAEMU_EXPORT size_t lsaemu_wcstombs16(char *dst, const WCHAR *src, size_t n)
 {
     if (!src) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return (size_t)-1;
     }
     bool whole;
@@ -92,7 +92,7 @@ LSAEMU_EXPORT size_t lsaemu_wcstombs16(char *dst, const WCHAR *src, size_t n)
 LSAEMU_EXPORT size_t lsaemu_mbstowcs16(WCHAR *dst, const char *src, size_t n)
 {
     if (!src) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return (size_t)-1;
     }
     bool whole;

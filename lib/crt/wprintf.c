@@ -26,7 +26,7 @@ static long run(WCHAR *buf, size_t count, const WCHAR *fmt, va_list ap)
 LSAEMU_EXPORT int lsaemu_vswprintf16(WCHAR *buf, size_t count, const WCHAR *fmt, va_list ap)
 {
     if (!fmt || (!buf && count)) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     long n = run(buf, count, fmt, ap);
@@ -84,7 +84,7 @@ LSAEMU_EXPORT int lsaemu_scwprintf16(const WCHAR *fmt, ...)
 LSAEMU_EXPORT int lsaemu_vfwprintf16(FILE *f, const WCHAR *fmt, va_list ap)
 {
     if (!f || !fmt) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     /* UTF-8 through the byte-oriented stream: glibc's wide streams would

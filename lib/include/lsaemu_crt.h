@@ -116,8 +116,14 @@
  * _set_thread_local_invalid_parameter_handler, which comes first) is
  * called here too, with NULL strings and 0 as a release CRT passes them,
  * and when it returns the function sets errno and returns its documented
- * error code and contents. Deviation: Windows' default handler (none
- * installed) terminates the process (_invoke_watson); lsaemu's returns, so
+ * error code and contents. The handler runs for the *_s functions' failures
+ * (each listed below), a NULL format, stream or required buffer of either
+ * printf family, %n or an unknown conversion, a NULL source of wcstombs /
+ * mbstowcs, a NULL argument of _stricmp, _strnicmp, _strlwr, _strupr,
+ * fputws, fputwc, fgetws and wcstok_s; never for a truncation a function
+ * reports by design (STRUNCATE, _snprintf's -1). Deviation: Windows'
+ * default handler (none installed) terminates the process
+ * (_invoke_watson); lsaemu's returns, so
  * the function fails with errno and its documented error code instead
  * (tests/check_crt.c, "deviation_default_handler_returns"). A test that
  * wants Windows' behaviour installs a handler that calls abort().
@@ -447,7 +453,8 @@ LSAEMU_IMPORT int lsaemu_vfwprintf16(FILE *f, const WCHAR *fmt, va_list ap);
  * when it does not fit, after the invalid-parameter handler.
  * _snprintf_s / _vsnprintf_s: as _snwprintf_s above, in bytes.
  * _scprintf / _vscprintf: the length the output would have.
- * Every one returns -1 (errno EINVAL) for %n or an unknown conversion.
+ * Every one returns -1 (errno EINVAL, after the invalid-parameter
+ * handler) for %n or an unknown conversion.
  */
 LSAEMU_IMPORT int lsaemu_printf(const char *fmt, ...);
 LSAEMU_IMPORT int lsaemu_vprintf(const char *fmt, va_list ap);
