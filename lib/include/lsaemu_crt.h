@@ -74,6 +74,9 @@
  * wcschrnul wcswcs wcswidth wmempcpy wcstoq wcstouq open_wmemstream and
  * the *_unlocked stream functions), everything taking a locale_t (*_l)
  * and the _FloatN conversions (wcstof32 ... wcstof64x), and wcsftime.
+ * A Windows program that defines a function of one of these names itself
+ * (they are not Microsoft's, except the scanf family, the conversions and
+ * wcsftime) writes #undef NAME after <windows.h> first.
  *
  * Not renamed: iswspace, iswalpha, towupper and the rest of <wctype.h>,
  * and btowc, wctob, wctomb, wcrtomb, take a character value, not a string,
