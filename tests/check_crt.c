@@ -149,6 +149,12 @@ static const struct str_case str_cases[] = {
     {"ncat_too_small", NCAT, false, 4, "ab", "cd", 2, ERANGE, true, EMPTIED, NULL},
     {"ncat_truncate", NCAT, false, 5, "ab", "cdef", _TRUNCATE, STRUNCATE, false, HOLDS, "abcd"},
     {"ncat_truncate_fits", NCAT, false, DST, "ab", "cd", _TRUNCATE, 0, false, HOLDS, "abcd"},
+    /* Wine's test_wcsncat_s (msvcrt/tests/string.c), observed on Windows. */
+    {"ncat_wine_truncate_2", NCAT, false, 2, "", "abc", _TRUNCATE, STRUNCATE, false, HOLDS, "a"},
+    {"ncat_wine_too_small_2", NCAT, false, 2, "", "abc", 4, ERANGE, true, EMPTIED, NULL},
+    {"ncat_wine_size_0_truncate", NCAT, false, 0, NULL, "abc", _TRUNCATE, EINVAL, true,
+     UNTOUCHED, NULL},
+    {"ncat_wine_src_null_0", NCAT, false, 4, "", NULL, 0, 0, false, HOLDS, ""},
 };
 
 static errno_t run_narrow(const struct str_case *c, char *dst)
