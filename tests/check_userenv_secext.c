@@ -276,6 +276,19 @@ START_TEST(test_profile_load_unload_deviation_handle)
     ck_assert_win32_eq(GetLastError(), ERROR_INVALID_HANDLE);
     ck_assert(!UnloadUserProfile(alice, NULL));
     ck_assert_win32_eq(GetLastError(), ERROR_INVALID_HANDLE);
+    /* A profile still loaded is a leak lsaemu_leaks() reports. */
+    struct lsaemu_leaks counts;
+    char *lines = NULL;
+    unsigned long before = lsaemu_leaks(&counts, NULL); /* the token, its session */
+    ck_assert_uint_eq(counts.profile_handles, 0);
+    ck_assert(LoadUserProfileW(alice, &pi));
+    ck_assert_uint_eq(lsaemu_leaks(&counts, &lines), before + 1);
+    ck_assert_uint_eq(counts.profile_handles, 1);
+    ck_assert_ptr_nonnull(strstr(lines, "user profile handle"));
+    lsaemu_free(lines);
+    ck_assert(UnloadUserProfile(alice, pi.hProfile));
+    ck_assert_uint_eq(lsaemu_leaks(&counts, NULL), before);
+    ck_assert_uint_eq(counts.profile_handles, 0);
 
     /* The token's user decides, not lpUserName; the A form too. */
     PROFILEINFOA pa;

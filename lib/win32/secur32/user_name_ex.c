@@ -154,8 +154,7 @@ static BOOLEAN get_user_name_ex(const char *fn, bool wide, EXTENDED_NAME_FORMAT 
     *size = d;
 out:
     mem_free(name);
-    api_leave(&c, st);
-    return ok ? TRUE : FALSE;
+    return api_leave_bool_as(&c, st, ok) ? TRUE : FALSE;
 }
 
 LSAEMU_EXPORT BOOLEAN SEC_ENTRY GetUserNameExW(EXTENDED_NAME_FORMAT NameFormat,
@@ -192,8 +191,7 @@ static BOOLEAN translate_name(const char *fn, const void *name, EXTENDED_NAME_FO
                              : "a workgroup machine has no directory to translate names in");
         st = fail(GUESS_TRANSLATE_NAME_NO_DIRECTORY_ERROR, STATUS_NO_SUCH_DOMAIN);
     }
-    api_leave(&c, st);
-    return FALSE;
+    return (BOOLEAN)api_leave_bool_as(&c, st, FALSE);
 }
 
 LSAEMU_EXPORT BOOLEAN SEC_ENTRY TranslateNameW(LPCWSTR lpAccountName,

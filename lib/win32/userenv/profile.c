@@ -155,8 +155,7 @@ static BOOL load_profile(const char *fn, HANDLE token, void *info, DWORD want_si
     api_set_last_error(ERROR_SUCCESS);
 out:
     token_unref(t);
-    api_leave(&c, st);
-    return st == STATUS_SUCCESS;
+    return api_leave_bool_as(&c, st, st == STATUS_SUCCESS);
 }
 
 LSAEMU_EXPORT BOOL WINAPI LoadUserProfileW(HANDLE hToken, LPPROFILEINFOW lpProfileInfo)
@@ -193,6 +192,5 @@ LSAEMU_EXPORT BOOL WINAPI UnloadUserProfile(HANDLE hToken, HANDLE hProfile)
     api_set_last_error(ERROR_SUCCESS);
 out:
     token_unref(t);
-    api_leave(&c, st);
-    return st == STATUS_SUCCESS;
+    return api_leave_bool_as(&c, st, st == STATUS_SUCCESS);
 }
