@@ -89,6 +89,10 @@ static bool domain_sid_of(const struct policy *pol, const char *domain, const st
         *out = pol->machine_sid;
         return true;
     }
+    if (policy_is_domain_name(pol, domain, strlen(domain))) {
+        *out = pol->domain.sid;
+        return true;
+    }
     if (!*domain && GUESS_WELLKNOWN_EMPTY_DOMAIN_REFERENCED) {
         *out = sid_make(sid_authority(sid), 0, NULL);
         return true;
@@ -112,12 +116,17 @@ bool lookup_sid(const struct policy *pol, const struct sid *sid, struct lookup_r
     } else if (g) {
         set_text(out->name, sizeof out->name, g->name);
         set_text(out->domain, sizeof out->domain, g->domain);
-        /* Local groups are aliases; the machine's "None" is a (global) group. */
+        /* Local groups are aliases; the machine's "None" and the domain's
+         * groups are (global) groups. */
         struct sid none = sid_append(&pol->machine_sid, 513);
-        out->use = sid_equal(sid, &none) ? SID_USE_GROUP : SID_USE_ALIAS;
+        out->use = sid_equal(sid, &none) || g->in_domain ? SID_USE_GROUP : SID_USE_ALIAS;
     } else if (sid_equal(sid, &pol->machine_sid)) {
         set_text(out->name, sizeof out->name, pol->machine_name);
         set_text(out->domain, sizeof out->domain, pol->machine_name);
+        out->use = SID_USE_DOMAIN;
+    } else if (pol->domain.name && sid_equal(sid, &pol->domain.sid)) {
+        set_text(out->name, sizeof out->name, pol->domain.name);
+        set_text(out->domain, sizeof out->domain, pol->domain.name);
         out->use = SID_USE_DOMAIN;
     } else if (w) {
         set_text(out->name, sizeof out->name, w->name);
@@ -145,6 +154,16 @@ bool lookup_sid(const struct policy *pol, const struct sid *sid, struct lookup_r
 static bool find_in_domain(const struct policy *pol, const char *bare, const char *dom,
                            struct sid *out)
 {
+    /* The domain's names by its NetBIOS or DNS name (MS-LSAT 3.1.4.5). */
+    if (dom && policy_is_domain_name(pol, dom, strlen(dom))) {
+        const struct account *da = policy_find_domain_account(pol, bare);
+        const struct group *dg = da ? NULL : policy_find_domain_group(pol, bare);
+        if (da || dg) {
+            *out = da ? da->sid : dg->sid;
+            return true;
+        }
+        return false;
+    }
     const struct account *a = policy_find_account(pol, bare);
     if (a && (!dom || !strcasecmp(a->domain, dom))) {
         *out = a->sid;
@@ -186,12 +205,27 @@ bool lookup_name(const struct policy *pol, const char *text, struct lookup_resul
     } else if (!strcasecmp(text, pol->machine_name)) {
         sid = pol->machine_sid;
         found = true;
+    } else if (policy_is_domain_name(pol, text, strlen(text))) {
+        sid = pol->domain.sid;
+        found = true;
     } else {
         found = find_in_domain(pol, text, NULL, &sid);
         if (!found) {
             const struct wellknown_sid *w = wellknown_by_name(text);
             if (w) {
                 sid = w->sid;
+                found = true;
+            }
+        }
+        /* Then the domain the machine is joined to, by name or by UPN
+         * (MS-LSAT: isolated names are searched in the primary domain
+         * after the machine's). */
+        if (!found && pol->domain.name) {
+            const struct account *a = strchr(text, '@') ? policy_find_upn(pol, text)
+                                                        : policy_find_domain_account(pol, text);
+            const struct group *g = a ? NULL : policy_find_domain_group(pol, text);
+            if (a || g) {
+                sid = a ? a->sid : g->sid;
                 found = true;
             }
         }
