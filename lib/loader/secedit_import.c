@@ -20,6 +20,7 @@
 #include "base/utf.h"
 #include "core/model/rights.h"
 #include "core/model/sid.h"
+#include "core/model/policy_build.h"
 #include "loader/secedit.h"
 
 struct text {
@@ -54,11 +55,24 @@ static void text_utf8(struct text *t, uint32_t c)
     text_add(t, (const char *)b, n);
 }
 
+/* A name the template gives that the policy would not know (--stub-accounts). */
+struct stub {
+    char *name;   /* the account name */
+    char *domain; /* NULL: a local account; else the domain it is qualified with */
+    int line, column;
+};
+
 struct importer {
     const char *source;
     void (*report)(const struct lsaemu_error *, void *);
     void *ctx;
     int errors;
+    /* With SECEDIT_STUB_ACCOUNTS: a policy holding only the built-ins, to
+     * tell which names need a stub, and the stubs found so far. */
+    const struct policy *known;
+    struct stub *stubs;
+    size_t n_stubs, cap_stubs;
+    bool failed; /* out of memory */
 };
 
 static void problem(struct importer *im, int line, int column, const char *fmt, ...)
@@ -181,6 +195,45 @@ static void yaml_quoted(struct text *t, const char *s, size_t n)
     text_str(t, "\"");
 }
 
+/* Remembers name (n bytes) as an account to stub when no principal of
+ * the built-in policy has it and no stub so far. */
+static void note_stub(struct importer *im, int line, int column, const char *p, size_t n)
+{
+    char text[512];
+    struct sid sid;
+    if (!im->known || n >= sizeof text)
+        return;
+    memcpy(text, p, n);
+    text[n] = '\0';
+    if (policy_resolve_principal(im->known, text, &sid))
+        return;
+    const char *slash = strchr(text, '\\');
+    const char *name = slash ? slash + 1 : text;
+    char domain[256] = "";
+    if (slash && !(slash - text == 1 && text[0] == '.'))
+        snprintf(domain, sizeof domain, "%.*s", (int)(slash - text), text);
+    for (size_t i = 0; i < im->n_stubs; i++)
+        if (!strcasecmp(im->stubs[i].name, name) &&
+            !strcasecmp(im->stubs[i].domain ? im->stubs[i].domain : "", domain))
+            return;
+    if (array_reserve(&im->stubs, &im->cap_stubs, im->n_stubs + 1, sizeof *im->stubs, 8) < 0) {
+        im->failed = true;
+        return;
+    }
+    struct stub *st = &im->stubs[im->n_stubs];
+    st->name = mem_strdup(name);
+    st->domain = domain[0] ? mem_strdup(domain) : NULL;
+    st->line = line;
+    st->column = column;
+    if (!st->name || (domain[0] && !st->domain)) {
+        mem_free(st->name);
+        mem_free(st->domain);
+        im->failed = true;
+        return;
+    }
+    im->n_stubs++;
+}
+
 /* One principal of a list: checks it and appends it to the YAML list. */
 static void principal(struct importer *im, struct text *y, int line, const char *ltext,
                       const char *p, const char *end, bool first)
@@ -203,6 +256,9 @@ static void principal(struct importer *im, struct text *y, int line, const char 
             problem(im, line, column_of(ltext, p), "malformed SID '%.*s'", (int)(end - p), p);
             return;
         }
+    } else {
+        /* A SID that names nothing is valid as it is; a name is not. */
+        note_stub(im, line, column_of(ltext, p), p, (size_t)(end - p));
     }
     text_str(y, first ? "" : ", ");
     yaml_quoted(y, p, (size_t)(end - p));
@@ -302,12 +358,101 @@ static bool convert(struct importer *im, char *txt, struct text *y)
     return found;
 }
 
-int secedit_import(const unsigned char *data, size_t len, const char *source,
+/* Names Windows refuses in accounts (and the loader with them). */
+#define BAD_NAME_CHARS "\"/\\[]:;|=,+*?<>"
+
+/*
+ * The accounts section of the stubs and, when some name a domain, the
+ * domain: section holding those: disabled accounts without a password, so
+ * that the policy validates and none of them can log on by accident. The
+ * domain comes with its built-in groups (Domain Users ...), whose names
+ * need no stub.
+ */
+static void put_stubs(struct importer *im, struct text *y)
+{
+    const char *domain = NULL;
+    bool local = false, in_domain = false;
+    for (size_t i = 0; i < im->n_stubs; i++) {
+        const struct stub *st = &im->stubs[i];
+        const char *bad = strpbrk(st->name, BAD_NAME_CHARS);
+        if (!*st->name || bad) {
+            problem(im, st->line, st->column, "cannot stub account '%s': %s", st->name,
+                    bad ? "Windows does not allow its characters in an account name"
+                        : "the name is empty");
+        } else if (!st->domain) {
+            local = true;
+        } else if (strlen(st->domain) > 15 || strpbrk(st->domain, BAD_NAME_CHARS ".") ||
+                   !strcasecmp(st->domain, "BUILTIN") || !strcasecmp(st->domain, "NT AUTHORITY") ||
+                   !strcasecmp(st->domain, im->known->machine_name)) {
+            problem(im, st->line, st->column,
+                    "cannot stub '%s\\%s': '%s' is not a NetBIOS domain name a policy can "
+                    "give its domain",
+                    st->domain, st->name, st->domain);
+        } else if (!domain) {
+            domain = st->domain;
+        } else if (strcasecmp(domain, st->domain)) {
+            problem(im, st->line, st->column,
+                    "cannot stub '%s\\%s': the template names accounts of two domains (%s, "
+                    "%s), and a policy has one",
+                    st->domain, st->name, domain, st->domain);
+        }
+    }
+    if (im->errors)
+        return;
+    struct policy *dp = NULL;
+    if (domain) {
+        dp = policy_new();
+        if (!dp || policy_set_domain_name(dp, domain) < 0 || policy_finish(dp) < 0) {
+            policy_unref(dp);
+            im->failed = true;
+            return;
+        }
+    }
+    text_str(y, "\n# --stub-accounts: accounts the template names that no policy has by\n"
+                "# default, disabled and without a password.\n");
+    if (local) {
+        text_str(y, "accounts:\n");
+        for (size_t i = 0; i < im->n_stubs; i++)
+            if (!im->stubs[i].domain) {
+                text_str(y, "  ");
+                yaml_quoted(y, im->stubs[i].name, strlen(im->stubs[i].name));
+                text_str(y, ": { disabled: true }\n");
+            }
+    }
+    if (domain) {
+        text_str(y, "domain:\n  name: ");
+        yaml_quoted(y, domain, strlen(domain));
+        text_str(y, "\n");
+        for (size_t i = 0; i < im->n_stubs; i++) {
+            if (!im->stubs[i].domain || policy_find_domain_group(dp, im->stubs[i].name))
+                continue;
+            if (!in_domain)
+                text_str(y, "  accounts:\n");
+            in_domain = true;
+            text_str(y, "    ");
+            yaml_quoted(y, im->stubs[i].name, strlen(im->stubs[i].name));
+            text_str(y, ": { disabled: true }\n");
+        }
+    }
+    policy_unref(dp);
+}
+
+int secedit_import(const unsigned char *data, size_t len, const char *source, unsigned flags,
                    void (*report)(const struct lsaemu_error *, void *), void *ctx, char **yaml)
 {
-    struct importer im = {source ? source : "<template>", report, ctx, 0};
+    struct importer im = {source ? source : "<template>", report, ctx, 0, NULL, NULL, 0, 0,
+                          false};
     struct text txt = {0}, y = {0};
+    struct policy *known = NULL;
     *yaml = NULL;
+    if (flags & SECEDIT_STUB_ACCOUNTS) {
+        known = policy_new();
+        if (!known || policy_finish(known) < 0) {
+            policy_unref(known);
+            return -1;
+        }
+        im.known = known;
+    }
     bool decoded;
     if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE) {
         decoded = decode_utf16(&im, data + 2, len - 2, &txt);
@@ -327,10 +472,18 @@ int secedit_import(const unsigned char *data, size_t len, const char *source,
                      "rights:\n");
         if (!convert(&im, txt.p, &y))
             problem(&im, 1, 1, "no [Privilege Rights] section");
+        else if (im.n_stubs && !im.errors)
+            put_stubs(&im, &y);
     }
     int rc = im.errors;
-    if (txt.failed || y.failed)
+    if (txt.failed || y.failed || im.failed)
         rc = -1;
+    for (size_t i = 0; i < im.n_stubs; i++) {
+        mem_free(im.stubs[i].name);
+        mem_free(im.stubs[i].domain);
+    }
+    mem_free(im.stubs);
+    policy_unref(known);
     if (rc == 0)
         *yaml = y.p;
     else
