@@ -10,6 +10,7 @@
 #include "base/mem.h"
 #include "base/array.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -73,7 +74,18 @@ struct importer {
     struct stub *stubs;
     size_t n_stubs, cap_stubs;
     bool failed; /* out of memory */
+    /* [System Access]: the Account Lockout Policy's keys (MS-GPSB
+     * 2.2.1.1.2), in LOCKOUT_KEYS order; line 0 = not given. */
+    int lockout_line[3], lockout_column[3];
+    long lockout_value[3];
 };
+
+/* The keys of [System Access] that become the lockout: section, and the
+ * section's key each one sets. Other keys of the section (password age,
+ * length ...) are read past. */
+static const char *const lockout_keys[3] = {"LockoutBadCount", "LockoutDuration",
+                                            "ResetLockoutCount"};
+enum { LK_COUNT, LK_DURATION, LK_RESET };
 
 static void problem(struct importer *im, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -320,12 +332,101 @@ static void assignment(struct importer *im, struct text *y, struct seen *seen, i
     text_str(y, "]\n");
 }
 
+/*
+ * One line of [System Access]: "Key = number". MS-GPSB 2.2.1.1.2 gives the
+ * ranges: LockoutBadCount 0-999 (0: never locked), LockoutDuration -1 (until
+ * an administrator unlocks) or 1-99999 minutes, ResetLockoutCount 1-99999
+ * minutes; the Security Settings editor also writes a duration of 0 for
+ * "until an administrator unlocks", read the same.
+ */
+static void access_line(struct importer *im, int line, const char *ltext, const char *start,
+                        const char *end)
+{
+    const char *eq = memchr(start, '=', (size_t)(end - start));
+    if (!eq)
+        return; /* not a setting of ours: read past as the other keys */
+    const char *kend = trim_end(start, eq);
+    int k = -1;
+    for (int i = 0; i < 3; i++)
+        if ((size_t)(kend - start) == strlen(lockout_keys[i]) &&
+            !strncasecmp(start, lockout_keys[i], (size_t)(kend - start)))
+            k = i;
+    if (k < 0)
+        return;
+    const char *v = skip_space(eq + 1, end);
+    int column = column_of(ltext, v);
+    char num[16];
+    size_t n = (size_t)(end - v);
+    long x = 0;
+    bool ok = n > 0 && n < sizeof num;
+    if (ok) {
+        memcpy(num, v, n);
+        num[n] = '\0';
+        char *stop;
+        x = strtol(num, &stop, 10);
+        ok = *stop == '\0' && (isdigit((unsigned char)num[0]) || num[0] == '-');
+    }
+    long lo = k == LK_COUNT ? 0 : k == LK_DURATION ? -1 : 1;
+    long hi = k == LK_COUNT ? 999 : 99999;
+    if (!ok || x < lo || x > hi) {
+        problem(im, line, column, "%s = %.*s: expected %s", lockout_keys[k], (int)n, v,
+                k == LK_COUNT      ? "0 to 999 bad passwords"
+                : k == LK_DURATION ? "-1 (until an administrator unlocks) or 0 to 99999 minutes"
+                                   : "1 to 99999 minutes");
+        return;
+    }
+    if (im->lockout_line[k]) {
+        problem(im, line, column_of(ltext, start), "%s is given again (first on line %d)",
+                lockout_keys[k], im->lockout_line[k]);
+        return;
+    }
+    im->lockout_line[k] = line;
+    im->lockout_column[k] = column;
+    im->lockout_value[k] = x;
+}
+
+/* The lockout: section from [System Access], when it gave any lockout key;
+ * a window longer than the duration is refused as the loader refuses it. */
+static void put_lockout(struct importer *im, struct text *y)
+{
+    if (!im->lockout_line[LK_COUNT] && !im->lockout_line[LK_DURATION] &&
+        !im->lockout_line[LK_RESET])
+        return;
+    long duration = im->lockout_value[LK_DURATION] < 0 ? 0 : im->lockout_value[LK_DURATION];
+    if (im->lockout_line[LK_DURATION] && im->lockout_line[LK_RESET] && duration &&
+        im->lockout_value[LK_RESET] > duration) {
+        problem(im, im->lockout_line[LK_RESET], im->lockout_column[LK_RESET],
+                "ResetLockoutCount (%ld minutes) is longer than LockoutDuration (%ld "
+                "minutes); Windows requires it to be at most the duration",
+                im->lockout_value[LK_RESET], duration);
+        return;
+    }
+    char buf[160];
+    const char *sep = "";
+    text_str(y, "\n# From [System Access] (Account Lockout Policy).\nlockout: {");
+    if (im->lockout_line[LK_COUNT]) {
+        snprintf(buf, sizeof buf, " threshold: %ld", im->lockout_value[LK_COUNT]);
+        text_str(y, buf);
+        sep = ",";
+    }
+    if (im->lockout_line[LK_DURATION]) {
+        snprintf(buf, sizeof buf, "%s duration: %ld", sep, duration);
+        text_str(y, buf);
+        sep = ",";
+    }
+    if (im->lockout_line[LK_RESET]) {
+        snprintf(buf, sizeof buf, "%s window: %ld", sep, im->lockout_value[LK_RESET]);
+        text_str(y, buf);
+    }
+    text_str(y, " }\n");
+}
+
 /* Walks the decoded text line by line. Returns whether the section was found. */
 static bool convert(struct importer *im, char *txt, struct text *y)
 {
     struct seen seen;
     memset(&seen, 0, sizeof seen);
-    bool in_rights = false, found = false;
+    bool in_rights = false, in_access = false, found = false;
     int line = 0;
     for (char *l = txt; l && *l;) {
         line++;
@@ -343,8 +444,10 @@ static bool convert(struct importer *im, char *txt, struct text *y)
         if (*start == '[') {
             if (tend[-1] != ']') {
                 problem(im, line, column_of(l, start), "section header is missing ']'");
-                in_rights = false;
+                in_rights = in_access = false;
             } else {
+                in_access = tend - start - 2 == 13 &&
+                            strncasecmp(start + 1, "System Access", 13) == 0;
                 in_rights = tend - start - 2 == 16 && strncasecmp(start + 1, "Privilege Rights", 16) == 0;
                 if (in_rights && found)
                     problem(im, line, column_of(l, start), "second [Privilege Rights] section");
@@ -352,6 +455,8 @@ static bool convert(struct importer *im, char *txt, struct text *y)
             }
         } else if (in_rights) {
             assignment(im, y, &seen, line, l, start, tend);
+        } else if (in_access) {
+            access_line(im, line, l, start, tend);
         }
         l = next;
     }
@@ -440,8 +545,11 @@ static void put_stubs(struct importer *im, struct text *y)
 int secedit_import(const unsigned char *data, size_t len, const char *source, unsigned flags,
                    void (*report)(const struct lsaemu_error *, void *), void *ctx, char **yaml)
 {
-    struct importer im = {source ? source : "<template>", report, ctx, 0, NULL, NULL, 0, 0,
-                          false};
+    struct importer im;
+    memset(&im, 0, sizeof im);
+    im.source = source ? source : "<template>";
+    im.report = report;
+    im.ctx = ctx;
     struct text txt = {0}, y = {0};
     struct policy *known = NULL;
     *yaml = NULL;
@@ -467,13 +575,17 @@ int secedit_import(const unsigned char *data, size_t len, const char *source, un
     if (decoded && !txt.failed) {
         text_str(&y, "# Converted by `lsaemu import-secedit` from ");
         text_str(&y, im.source);
-        text_str(&y, ".\n# Only [Privilege Rights] carries over; base: none means a right the\n"
-                     "# template does not assign is held by nobody.\nlsaemu: 1\n\nbase: none\n\n"
+        text_str(&y, ".\n# Only [Privilege Rights] and the lockout keys of [System Access] carry\n"
+                     "# over; base: none means a right the template does not assign is held\n"
+                     "# by nobody.\nlsaemu: 1\n\nbase: none\n\n"
                      "rights:\n");
-        if (!convert(&im, txt.p, &y))
+        if (!convert(&im, txt.p, &y)) {
             problem(&im, 1, 1, "no [Privilege Rights] section");
-        else if (im.n_stubs && !im.errors)
-            put_stubs(&im, &y);
+        } else {
+            put_lockout(&im, &y);
+            if (im.n_stubs && !im.errors)
+                put_stubs(&im, &y);
+        }
     }
     int rc = im.errors;
     if (txt.failed || y.failed || im.failed)
