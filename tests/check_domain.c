@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lsa_helpers.h"
 #include "token_helpers.h"
@@ -346,6 +347,50 @@ START_TEST(lsa_lookup_names2_domain)
 }
 END_TEST
 
+/* ---- Saving ------------------------------------------------------------------- */
+
+/* lsaemu_save_policy_file() writes domain: and lockout: so that the saved
+ * policy loads back to the same answers: the domain's SIDs, its UPNs, its
+ * reachability, cached credentials and the lockout threshold. */
+START_TEST(save_round_trip)
+{
+    char path[] = "/tmp/lsaemu-domain-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    char yaml[2048];
+    snprintf(yaml, sizeof yaml, policy_fmt, "false");
+    strcat(yaml, "lockout: { threshold: 2, duration: 30, window: 20, administrator: true }\n");
+    tu_load_policy_text(yaml);
+    struct lsaemu_error err;
+    int rc = lsaemu_save_policy_file(path, &err);
+    ck_assert_msg(rc == 0, "%s", err.text);
+    rc = lsaemu_load_policy_file(path, &err);
+    unlink(path);
+    ck_assert_msg(rc == 0, "%s:%d:%d: %s", err.source, err.line, err.column, err.text);
+    lsaemu_reset();
+    tu_use_process("default");
+    char sid[256];
+    /* Unreachable; carol is cached, under her own UPN. */
+    ck_assert_win32_eq(logon("bob", "CORP", PW, I, NULL), ERROR_NO_LOGON_SERVERS);
+    ck_assert_win32_eq(logon("carol.c@mail.example", NULL, PW, I, sid), 0);
+    ck_assert_str_eq(sid, SID_CAROL);
+    /* The lockout policy came back: two bad passwords lock carol. */
+    ck_assert_win32_eq(logon("carol", "CORP", "wrong", I, NULL), ERROR_LOGON_FAILURE);
+    ck_assert_win32_eq(logon("carol", "CORP", "wrong", I, NULL), ERROR_LOGON_FAILURE);
+    ck_assert_win32_eq(logon("carol", "CORP", PW, I, NULL), ERROR_ACCOUNT_LOCKED_OUT);
+    lsaemu_advance_time(30 * 60);
+    ck_assert_win32_eq(logon("carol", "CORP", PW, I, NULL), 0);
+    /* The domain's group and its SID. */
+    unsigned char buf[SECURITY_MAX_SID_SIZE];
+    char dom[64], text[256];
+    DWORD cb = sizeof buf, cch = sizeof dom;
+    SID_NAME_USE use;
+    ck_assert(LookupAccountNameA(NULL, "CORP\\Engineers", buf, &cb, dom, &cch, &use));
+    ck_assert_str_eq(tk_sid_text(buf, text), SID_ENGINEERS);
+}
+END_TEST
+
 /* ---- The domain: section's checks --------------------------------------------- */
 
 static const struct {
@@ -412,6 +457,7 @@ static Suite *make_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("policy");
+    tcase_add_test(tc, save_round_trip);
     tcase_add_loop_test(tc, invalid_domain, 0, (int)(sizeof invalid / sizeof invalid[0]));
     suite_add_tcase(s, tc);
     return s;

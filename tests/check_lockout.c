@@ -8,10 +8,14 @@
  * the last bad password, and the clock moved with lsaemu_advance_time().
  *
  * Microsoft's "Account lockout threshold", "Account lockout duration" and
- * "Reset account lockout counter after" (Security policy settings) and
- * MS-GPSB 2.2.1.1.2 (LockoutBadCount, LockoutDuration, ResetLockoutCount)
- * give the rules; MS-SAMR 3.1.5.14.5 that a locked account stays refused
- * until lockoutTime + duration.
+ * "Reset account lockout counter after" (Security policy settings),
+ * MS-GPSB 2.2.1.1.2 (LockoutBadCount; LockoutDuration: minutes a locked
+ * account MUST stay locked, -1 until an administrator unlocks it, at least
+ * ResetLockoutCount) and USER_MODALS_INFO_3 (the observation window is the
+ * time that may pass between two failed logons before the count starts
+ * again: measured from the last bad password) give the rules; MS-SAMR
+ * 3.1.5.14.5 that a locked account is refused with STATUS_ACCOUNT_LOCKED_OUT
+ * until lockoutTime + duration, whatever the password.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
