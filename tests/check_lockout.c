@@ -18,6 +18,8 @@
  * until lockoutTime + duration, whatever the password.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,6 +283,64 @@ START_TEST(api_change_keeps_lockout)
 }
 END_TEST
 
+/* ---- Threads ------------------------------------------------------------------ */
+
+#define THREADS 8
+#define BAD_PER_THREAD 50
+
+/* Wrong passwords for alice, and right ones for bob, from many threads. */
+static void *hammer(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < BAD_PER_THREAD; i++) {
+        HANDLE t = NULL;
+        if (LogonUserA("alice", ".", "wrong", I, DEF, &t) || GetLastError() != ERROR_LOGON_FAILURE)
+            return (void *)1;
+        if (!LogonUserA("bob", ".", PW, N, DEF, &t))
+            return (void *)1;
+        CloseHandle(t);
+    }
+    return NULL;
+}
+
+/* No bad password is lost or counted twice: with a threshold of exactly
+ * THREADS * BAD_PER_THREAD alice ends locked, with one more she does not. */
+static void count_from_threads(unsigned threshold, DWORD want)
+{
+    char yaml[1024];
+    snprintf(yaml, sizeof yaml,
+             "lsaemu: 1\n"
+             "machine: { name: WS1, time: \"2026-11-18T10:00:00Z\" }\n"
+             "base: workstation\n"
+             "accounts:\n"
+             "  alice: { password: \"" PW "\", groups: [Users] }\n"
+             "  bob: { password: \"" PW "\", groups: [Users] }\n"
+             "lockout: { threshold: %u, duration: 30, window: 30 }\n",
+             threshold);
+    load(yaml);
+    pthread_t th[THREADS];
+    for (int i = 0; i < THREADS; i++)
+        ck_assert_int_eq(pthread_create(&th[i], NULL, hammer, NULL), 0);
+    for (int i = 0; i < THREADS; i++) {
+        void *rc;
+        ck_assert_int_eq(pthread_join(th[i], &rc), 0);
+        ck_assert_ptr_null(rc);
+    }
+    ck_assert_win32_eq(logon("alice", ".", PW, I), want);
+}
+
+START_TEST(threads_count_exactly)
+{
+    count_from_threads(THREADS * BAD_PER_THREAD, ERROR_ACCOUNT_LOCKED_OUT);
+}
+END_TEST
+
+START_TEST(threads_count_no_more)
+{
+    count_from_threads(THREADS * BAD_PER_THREAD + 1, 0);
+}
+END_TEST
+
 /* ---- The lockout: section's values (MS-GPSB 2.2.1.1.2 ranges) ----------- */
 
 static const struct {
@@ -332,6 +392,11 @@ static Suite *make_suite(void)
     tcase_add_test(tc, domain_account_locks);
     tcase_add_test(tc, load_forgets_lockout);
     tcase_add_test(tc, api_change_keeps_lockout);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("threads");
+    tcase_add_test(tc, threads_count_exactly);
+    tcase_add_test(tc, threads_count_no_more);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("policy");
