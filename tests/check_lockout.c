@@ -120,6 +120,31 @@ START_TEST(lsalogonuser_locked_out_status)
 }
 END_TEST
 
+/* behavior.md 5 step 2: the lockout check comes before the password, so
+ * an S4U logon (no password) of a locked account is refused too, and does
+ * not count or clear anything. */
+START_TEST(s4u_of_locked_account)
+{
+    bad("alice", 3);
+    HANDLE lsa = th_connect_trusted();
+    ULONG pkg = th_package(lsa, MSV1_0_PACKAGE_NAME);
+    ULONG len;
+    void *buf = th_msv_s4u("alice", ".", 0, &len);
+    struct th_logon_out out;
+    ck_assert_status_eq(th_logon(lsa, pkg, Network, buf, len, NULL, &out),
+                        STATUS_ACCOUNT_LOCKED_OUT);
+    th_assert_failed_outputs(&out);
+    free(buf);
+    /* S4U of bob, never locked, works and leaves alice locked. */
+    buf = th_msv_s4u("bob", ".", 0, &len);
+    ck_assert_status_eq(th_logon(lsa, pkg, Network, buf, len, NULL, &out), STATUS_SUCCESS);
+    th_release(&out);
+    free(buf);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(lsa), STATUS_SUCCESS);
+    ck_assert_win32_eq(logon("alice", ".", PW, I), ERROR_ACCOUNT_LOCKED_OUT);
+}
+END_TEST
+
 START_TEST(success_resets_count)
 {
     bad("alice", 2);
@@ -379,6 +404,7 @@ static Suite *make_suite(void)
     tcase_add_checked_fixture(tc, setup, NULL);
     tcase_add_test(tc, locks_at_threshold_and_refuses_right_password);
     tcase_add_test(tc, lsalogonuser_locked_out_status);
+    tcase_add_test(tc, s4u_of_locked_account);
     tcase_add_test(tc, success_resets_count);
     tcase_add_test(tc, duration_unlocks);
     tcase_add_test(tc, window_forgets_count);
