@@ -26,6 +26,7 @@
  * from its first own allocation on.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -273,4 +273,30 @@
 /* Our choice: PrivilegeCheck with an empty PRIVILEGE_SET reports TRUE. */
 #define GUESS_PRIVILEGE_CHECK_EMPTY_RESULT 1
 
+/* Issue 13 (i13-facts B15, B16): Win32 error codes, as these functions
+ * report them through GetLastError only. */
+/* GetUserNameEx / TranslateName with a value outside EXTENDED_NAME_FORMAT
+ * (4, 5, 11, above 14): ERROR_INVALID_PARAMETER. */
+#define GUESS_NAME_FORMAT_UNDEFINED_ERROR 87u
+/* TranslateName "fails if it cannot bind to Active Directory on a domain
+ * controller" (nf-secext-translatenamea); the code is not documented. A
+ * workgroup machine has no directory and lsaemu emulates no domain
+ * controller for a joined one: ERROR_NO_SUCH_DOMAIN, the code GetUserNameEx
+ * documents for "no domain controller". */
+#define GUESS_TRANSLATE_NAME_NO_DIRECTORY_ERROR 1355u
+/* LoadUserProfile: "the caller must be an administrator or the
+ * LocalSystem account" (nf-userenv-loaduserprofilew), code undocumented:
+ * ERROR_ACCESS_DENIED. */
+#define GUESS_PROFILE_NOT_ADMIN_ERROR 5u
+/* LoadUserProfile: "the calling process must have the SE_RESTORE_NAME and
+ * SE_BACKUP_NAME privileges" (held; the function enables them itself),
+ * code undocumented: ERROR_PRIVILEGE_NOT_HELD. */
+#define GUESS_PROFILE_NO_PRIVILEGE_ERROR 1314u
+/* LoadUserProfile for a token whose user is no account of the policy (no
+ * profile can exist for it): ERROR_NONE_MAPPED. */
+#define GUESS_PROFILE_UNKNOWN_USER_ERROR 1332u
+/* UnloadUserProfile with an hProfile LoadUserProfile did not return (or
+ * already unloaded): ERROR_INVALID_HANDLE, as for a closed registry key. */
+#define GUESS_PROFILE_BAD_HANDLE_ERROR 6u
+
 #endif
