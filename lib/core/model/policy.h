@@ -58,13 +58,18 @@ struct account_extra {
     char *home_directory_drive;
     char *profile_path;
     char *logon_script;
+
+    /* Domain accounts only: the userPrincipalName given with upn:, owned,
+     * NULL for the implicit name@dns_name. */
+    char *upn;
 };
 
 /* Fields are ordered so that the flags share the padding after the SID and
  * the hash: one record per account, and large policies hold many. */
 struct account {
     char *name;   /* as written in the policy (or the built-in spelling) */
-    char *domain; /* machine name, or "NT AUTHORITY" for the service accounts */
+    char *domain; /* machine name, "NT AUTHORITY" for the service accounts, or the
+                   * NetBIOS name of the domain for an account of domain: */
     struct sid sid;
 
     /* MD4 of the UTF-16LE password; blank_password is true when it is the
@@ -86,6 +91,9 @@ struct account {
     bool has_expires : 1;         /* then x->expires is set */
     bool has_logon_hours : 1;     /* absent = any time */
     bool has_workstations : 1;    /* absent = any workstation */
+    bool in_domain : 1;           /* an account of the domain: section, not of the machine */
+    bool cached : 1;              /* domain accounts: logs on interactively from the cache
+                                   * while the domain is unreachable */
     /* 1 + the index in pol->lists of a list of groups it is a member of,
      * shared with other accounts (an aliased groups: list; an account's
      * own list adds it to each group's members instead); 0 = none. Its
@@ -123,9 +131,11 @@ struct policy_list {
 
 struct group {
     char *name;
-    char *domain;   /* "BUILTIN" for aliases in S-1-5-32, else the machine name */
+    char *domain;   /* "BUILTIN" for aliases in S-1-5-32, the domain's NetBIOS name for
+                     * a group of domain:, else the machine name */
     struct sid sid;
     bool builtin;
+    bool in_domain; /* a (global) group of the domain: section */
     char *description; /* owned, may be NULL */
     /* Owned; direct members added one by one (the built-in ones, and
      * accounts whose own groups: list names this group) as 4-byte
@@ -160,12 +170,50 @@ struct fault {
     struct sid account_sid; /* the account's SID, for calls naming it otherwise */
 };
 
+/*
+ * A SID-name mapping registered through LsaManageSidNameMapping: a domain
+ * (name "") or an account of one ("IIS APPPOOL\\web"). Like the account
+ * rights changed through the API it lives in the policy in force (copied
+ * by policy_copy()), but lsaemu_save_policy_file() does not write it: on
+ * Windows the LSA keeps these mappings in memory only, and whoever added
+ * them adds them again after a restart.
+ */
+struct sid_mapping {
+    char *domain; /* owned */
+    char *name;   /* owned; "" for the domain itself */
+    struct sid sid;
+};
+
+/*
+ * The domain the machine is joined to (the domain: section, or the older
+ * machine.domain, which names an unreachable domain without accounts).
+ * Its accounts and groups are in the policy's accounts and groups arrays,
+ * marked in_domain, with SIDs under sid; their names are indexed apart
+ * from the machine's (policy_find_domain_account()).
+ */
+struct policy_domain {
+    char *name;       /* NetBIOS name ("CORP"); NULL: a workgroup machine */
+    char *dns_name;   /* "corp.example" */
+    char *controller; /* the domain controller named as LogonServer */
+    struct sid sid;
+    bool reachable;   /* false: its logons fail with STATUS_NO_LOGON_SERVERS */
+};
+
+/* The Account Lockout Policy (the lockout: section); threshold 0 = off. */
+struct policy_lockout {
+    uint32_t threshold;  /* bad passwords that lock an account, 0-999 */
+    uint32_t duration;   /* minutes locked; 0 = until reset or reload */
+    uint32_t window;     /* minutes after a bad password that the count lasts */
+    bool administrator;  /* the built-in Administrator can be locked out too */
+};
+
 struct policy {
     /* Where it came from, for messages ("workstation.yaml", "<default>"). */
     char *source;
 
     char *machine_name;
-    char *machine_domain; /* domain the machine is joined to, NULL for a workgroup */
+    struct policy_domain domain;
+    struct policy_lockout lockout;
     struct sid machine_sid;
     enum machine_role role;
     enum policy_base base; /* as written; BASE_FROM_ROLE resolved at finish */
@@ -195,6 +243,10 @@ struct policy {
 
     struct fault *faults;
     size_t n_faults;
+
+    /* SID-name mappings (struct sid_mapping), owned, in the order added. */
+    struct sid_mapping *mappings;
+    size_t n_mappings, cap_mappings;
 
     /* Rights named by the policy source; policy_finish() gives every other
      * right its stock holders. */
@@ -242,6 +294,21 @@ const struct group *policy_find_group_sid(const struct policy *pol, const struct
 size_t policy_group_by_own_sid(const struct policy *pol, size_t g);
 const struct process_entry *policy_find_process(const struct policy *pol, const char *name);
 
+/* The domain's account (group) with that bare name, case-insensitive;
+ * NULL when unknown or when the machine has no domain. */
+const struct account *policy_find_domain_account(const struct policy *pol, const char *name);
+const struct group *policy_find_domain_group(const struct policy *pol, const char *name);
+/* The domain account whose userPrincipalName is upn: its upn:, else the
+ * implicit name@dns_name. NULL when none. */
+const struct account *policy_find_upn(const struct policy *pol, const char *upn);
+/* Does text (len bytes) name the machine's domain, by its NetBIOS or its
+ * DNS name (case-insensitive)? */
+bool policy_is_domain_name(const struct policy *pol, const char *text, size_t len);
+/* The userPrincipalName of domain account a into buf (upn:, else
+ * name@dns_name); "" for other accounts. */
+const char *policy_account_upn(const struct policy *pol, const struct account *a, char *buf,
+                               size_t size);
+
 /*
  * Resolves any principal spelling of policy-format.md ("alice", "WS1\alice",
  * ".\alice", "BUILTIN\Administrators", "NT AUTHORITY\SYSTEM", "Everyone",
@@ -249,6 +316,16 @@ const struct process_entry *policy_find_process(const struct policy *pol, const 
  * names nothing. SID strings always resolve when well formed.
  */
 bool policy_resolve_principal(const struct policy *pol, const char *text, struct sid *out);
+
+/*
+ * The SID-name mapping of name in domain ("" names the domain itself),
+ * case-insensitively; with domain NULL, the first account mapping named
+ * name in any domain. NULL when none. A linear pass: mappings are few.
+ */
+const struct sid_mapping *policy_find_mapping(const struct policy *pol, const char *domain,
+                                              const char *name);
+/* The mapping of sid, or NULL. */
+const struct sid_mapping *policy_find_mapping_sid(const struct policy *pol, const struct sid *sid);
 
 /* Rights and privileges held directly by one SID (no group expansion). */
 right_mask policy_rights_of(const struct policy *pol, const struct sid *sid);
