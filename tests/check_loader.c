@@ -694,7 +694,8 @@ START_TEST(test_loader_deep_nesting)
              "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
     ck_assert_str_eq(load_fails(ok),
                      "2:1: unknown top-level key 'x' (expected one of: lsaemu, machine, base, "
-                     "options, groups, accounts, rights, processes, faults)");
+                     "options, groups, accounts, rights, processes, faults, "
+                     "packages)");
 }
 END_TEST
 

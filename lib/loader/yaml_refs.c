@@ -298,7 +298,7 @@ static void resolve_enabled(struct ld *ld, struct yn *list, struct process_entry
 static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
                             struct yn **first, size_t n_first)
 {
-    static const char *const keys[] = {"account", "enabled", "session"};
+    static const char *const keys[] = {"account", "enabled", "session", "elevated"};
     struct yn *v[N_OF(keys)];
     struct policy *pol = ld->pol;
     const char *name = ld_string(ld, key, "process name");
@@ -343,6 +343,9 @@ static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
     uint64_t session;
     if (v[2] && ld_uint(ld, v[2], "session", 0, UINT32_MAX, &session))
         proc->session = (uint32_t)session;
+    bool elevated;
+    if (v[3] && ld_bool(ld, v[3], "elevated", &elevated))
+        proc->elevated = elevated ? 1 : 0;
 }
 
 static void resolve_processes(struct ld *ld, struct yn *node)
@@ -375,6 +378,8 @@ void ld_sections_resolve(struct ld *ld)
         resolve_rights(ld, ld->rights);
     if (ld->processes && !ld->oom)
         resolve_processes(ld, ld->processes);
+    if (ld->packages && !ld->oom)
+        ld_resolve_packages(ld, ld->packages);
 }
 
 void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,

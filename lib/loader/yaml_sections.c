@@ -143,7 +143,7 @@ static bool valid_name(struct ld *ld, const struct yn *node, const char *kind, c
 
 static void define_machine(struct ld *ld, struct yn *node)
 {
-    static const char *const keys[] = {"name", "sid", "role", "time", "domain"};
+    static const char *const keys[] = {"name", "sid", "role", "time", "domain", "uac"};
     struct yn *v[N_OF(keys)];
     struct policy *pol = ld->pol;
     if (!ld_fields(ld, node, "machine", keys, N_OF(keys), v, NULL))
@@ -175,6 +175,8 @@ static void define_machine(struct ld *ld, struct yn *node)
     if (v[4] && (s = ld_string(ld, v[4], "domain")) && valid_name(ld, v[4], "domain", s) &&
         policy_set_string(&pol->machine_domain, s) < 0)
         ld_oom(ld);
+    if (v[5])
+        ld_bool(ld, v[5], "uac", &pol->uac);
 }
 
 static void define_base(struct ld *ld, struct yn *node)
@@ -545,7 +547,8 @@ static void define_faults(struct ld *ld, struct yn *node)
 
 const char *const ld_top_keys[TK_COUNT] = {"lsaemu",   "machine", "base",
                                            "options",  "groups",  "accounts",
-                                           "rights",   "processes", "faults"};
+                                           "rights",   "processes", "faults",
+                                           "packages"};
 
 bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
 {
@@ -594,5 +597,6 @@ bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
         define_faults(ld, v[TK_FAULTS]);
     ld->rights = v[TK_RIGHTS];
     ld->processes = v[TK_PROCESSES];
+    ld->packages = v[TK_PACKAGES];
     return true;
 }

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/engine/guesses.h"
 #include "core/state/faults.h"
 #include "core/diag/leaks.h"
 #include "core/diag/reason.h"
@@ -80,6 +81,14 @@ BOOL api_bool_result(NTSTATUS st)
     }
     api_set_last_error(status_to_win32(st));
     return NT_SUCCESS(st);
+}
+
+BOOL api_bool_result_keep(NTSTATUS st)
+{
+    if (GUESS_NEW_TOKEN_FUNCTIONS_KEEP_LAST_ERROR && NT_SUCCESS(st) &&
+        st != STATUS_NOT_ALL_ASSIGNED)
+        return TRUE;
+    return api_bool_result(st);
 }
 
 NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)

@@ -71,5 +71,8 @@ NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWO
 /* For BOOL functions: sets the last error to the Win32 mapping of st and
  * returns FALSE, or sets it to 0 and returns TRUE for success. */
 BOOL api_bool_result(NTSTATUS st);
+/* The same for the functions that leave the last error alone on success
+ * (GUESS_NEW_TOKEN_FUNCTIONS_KEEP_LAST_ERROR): only a failure sets it. */
+BOOL api_bool_result_keep(NTSTATUS st);
 
 #endif

@@ -13,6 +13,7 @@
 #include "base/win.h"
 #include "core/engine/engine.h"
 #include "core/engine/guesses.h"
+#include "core/model/status.h"
 #include "base/md4.h"
 
 /* Where the request's domain points. */
@@ -154,6 +155,9 @@ static int32_t check_state(const struct policy *pol, const struct logon_request 
                            const struct account *a, const char *who, struct logon_verdict *out)
 {
     bool s4u = req->form == LOGON_FORM_S4U;
+    /* A declared package vouching for the user checks what the account
+     * allows, but no password and nothing about the password (12.11). */
+    bool vouched = req->form == LOGON_FORM_VOUCHED;
     if (a->disabled)
         return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_ACCOUNT_DISABLED,
                       "account %s is disabled (disabled: true)", who);
@@ -161,7 +165,7 @@ static int32_t check_state(const struct policy *pol, const struct logon_request 
         return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_ACCOUNT_EXPIRED,
                       "account %s expired (expires: %lld, now: %lld)", who,
                       (long long)account_x(a)->expires, (long long)req->now);
-    if (!(s4u && GUESS_S4U_SKIPS_PASSWORD_STATE)) {
+    if (!(s4u && GUESS_S4U_SKIPS_PASSWORD_STATE) && !vouched) {
         if (a->password_expired)
             return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_PASSWORD_EXPIRED,
                           "the password of %s has expired (password_expired: true)", who);
@@ -182,7 +186,7 @@ static int32_t check_state(const struct policy *pol, const struct logon_request 
                       "%s may not log on at workstation %s (workstations)", who,
                       pol->machine_name);
     /* behavior.md 5 step 5 / D31: blank passwords only at the console. */
-    if (!s4u && a->blank_password && pol->blank_password_console_only &&
+    if (!s4u && !vouched && a->blank_password && pol->blank_password_console_only &&
         !(GUESS_CONSOLE_LOGON_TYPE(req->logon_type) && req->caller_session != 0))
         return decide(out, STATUS_ACCOUNT_RESTRICTION, GUESS_BLANK_PASSWORD_SUBSTATUS,
                       "%s has a blank password, which is allowed only for console logons "
@@ -192,10 +196,12 @@ static int32_t check_state(const struct policy *pol, const struct logon_request 
     return 0;
 }
 
-/* The S4U token level rule (behavior.md 6, D5, D23). */
+/* The token type (behavior.md 3.5 step 12, 12.1) and the S4U token level
+ * rule (behavior.md 6, D5, D23). Only Network (3) gives an impersonation
+ * token: NetworkCleartext (8) gives a primary one like every other type. */
 static void apply_token_kind(const struct logon_request *req, struct token *t)
 {
-    bool network = req->logon_type == 3 || req->logon_type == 8;
+    bool network = req->logon_type == 3;
     t->kind = network ? TOKEN_KIND_IMPERSONATION : TOKEN_KIND_PRIMARY;
     t->level = network ? IMP_IMPERSONATION : IMP_ANONYMOUS;
     if (req->form != LOGON_FORM_S4U)
@@ -266,6 +272,25 @@ static int32_t finish(const struct policy *pol, const struct logon_request *req,
         token_unref(t);
         return st;
     }
+    /* behavior.md 12.10: UAC gives the logon the filtered token; the full
+     * one, elevated, is linked to it in a logon session of its own. */
+    if (engine_uac_splits(pol, a, req->logon_type, t)) {
+        struct token *limited = engine_uac_limited(t);
+        if (!limited) {
+            token_unref(t);
+            return decide(out, STATUS_NO_MEMORY, 0, "out of memory filtering the token");
+        }
+        engine_uac_mark_full(t);
+        t->kind = TOKEN_KIND_PRIMARY;
+        t->level = IMP_ANONYMOUS;
+        out->linked = t;
+        t = limited;
+        size_t used = strlen(out->reason);
+        snprintf(out->reason + used, sizeof out->reason - used,
+                 "; UAC (machine.uac) filtered the token of %s, an administrator: the full "
+                 "token is linked to it",
+                 out->account_name);
+    }
     apply_token_kind(req, t);
     out->token = t;
     return 0;
@@ -290,12 +315,38 @@ static int32_t special_logon(const struct policy *pol, const struct logon_reques
     return finish(pol, req, a, out);
 }
 
+static int32_t logon_account(const struct policy *pol, const struct logon_request *req,
+                             const struct account *a, struct logon_verdict *out);
+
+/* A declared package (behavior.md 12.11) that answers with a fixed status,
+ * or maps every logon to one account: true with *st decided. False when
+ * neither applies and the named user logs on as through MSV1_0. */
+static bool custom_logon(const struct policy *pol, const struct logon_request *req,
+                         struct logon_verdict *out, int32_t *st)
+{
+    const struct policy_package *pk = req->custom;
+    if (pk->answer == PACKAGE_ANSWER_STATUS) {
+        const char *name = status_name(pk->status);
+        *st = decide(out, pk->status, 0,
+                     "package %s answers every logon with %s (0x%08X) (packages: answer)",
+                     pk->name, name ? name : "this status", (unsigned)pk->status);
+        return true;
+    }
+    if (pk->account == SIZE_MAX)
+        return false;
+    *st = logon_account(pol, req, &pol->accounts[pk->account], out);
+    return true;
+}
+
 int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
                      struct logon_verdict *out)
 {
     memset(out, 0, sizeof *out);
     if (req->logon_type == 9 && GUESS_NEW_CREDENTIALS_NO_CHECKS)
         return new_credentials(req, out);
+    int32_t decided;
+    if (req->package == AUTH_CUSTOM && req->custom && custom_logon(pol, req, out, &decided))
+        return decided;
 
     char ubuf[1024], dbuf[1024];
     const char *user, *domain;
@@ -329,6 +380,14 @@ int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
                       "no account named '%s' on %s", user, pol->machine_name);
     if (a->kind != ACCOUNT_NORMAL)
         return special_logon(pol, req, a->kind, out);
+    return logon_account(pol, req, a, out);
+}
+
+/* The checks of a local account once it is found: lockout, password,
+ * account state, then the token and the logon right (finish()). */
+static int32_t logon_account(const struct policy *pol, const struct logon_request *req,
+                             const struct account *a, struct logon_verdict *out)
+{
     out->account = a;
     reason_concat(out->account_name, sizeof out->account_name, a->domain, "\\", a->name,
                   (const char *)NULL);
@@ -337,7 +396,7 @@ int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
     if (GUESS_LOCKOUT_BEFORE_PASSWORD && a->locked_out)
         return decide(out, STATUS_ACCOUNT_LOCKED_OUT, 0, "account %s is locked out (locked_out: true)",
                       who);
-    if (!s4u && !password_matches(a, req->password, req->password_len))
+    if (req->form == LOGON_FORM_PASSWORD && !password_matches(a, req->password, req->password_len))
         return decide(out, STATUS_LOGON_FAILURE, STATUS_WRONG_PASSWORD,
                       "wrong password for %s", who);
     int32_t st = check_state(pol, req, a, who, out);

@@ -96,6 +96,8 @@ int policy_set_right(struct policy *pol, int id, const struct sid *holders, size
 long policy_add_process(struct policy *pol, const char *name, size_t account);
 /* Appends a copy of *f (strings copied). 0 or -1. */
 int policy_add_fault(struct policy *pol, const struct fault *f);
+/* Appends a copy of *pkg (the name copied). 0 or -1. */
+int policy_add_package(struct policy *pol, const struct policy_package *pkg);
 
 /*
  * Reports one SID collision found by policy_prepare(): the item defined

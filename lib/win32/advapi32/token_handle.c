@@ -69,6 +69,10 @@ NTSTATUS token_from_handle(HANDLE h, uint32_t need, const char *fn, struct token
                                                 "token with OpenProcessToken)"
                    : h == PSEUDO_THREAD       ? " (it is the thread pseudo-handle; open its "
                                                 "token with OpenThreadToken)"
+                   : token_is_pseudo(h)       ? " (it is a token pseudo-handle, which only the "
+                                                "functions that query a token accept; open the "
+                                                "token with OpenProcessToken or "
+                                                "OpenThreadToken)"
                                               : "");
         return STATUS_INVALID_HANDLE;
     }
@@ -83,6 +87,41 @@ NTSTATUS token_from_handle(HANDLE h, uint32_t need, const char *fn, struct token
     *out = t;
     if (granted_out)
         *granted_out = granted;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS token_from_query_handle(HANDLE h, uint32_t need, const char *fn, struct token **out,
+                                 uint32_t *granted_out)
+{
+    if (!token_is_pseudo(h))
+        return token_from_handle(h, need, fn, out, granted_out);
+    *out = NULL;
+    if (granted_out)
+        *granted_out = 0;
+    struct token *t = h == PSEUDO_PROCESS_TOKEN ? NULL : current_thread_token();
+    if (!t && h == PSEUDO_THREAD_TOKEN) {
+        reason_set("%s: GetCurrentThreadToken() names the thread's impersonation token, and "
+                   "the thread is not impersonating",
+                   fn);
+        return STATUS_NO_TOKEN;
+    }
+    if (!t)
+        t = current_process_token();
+    if (!t) {
+        reason_set("%s: the process has no token", fn);
+        return STATUS_INTERNAL_DB_ERROR;
+    }
+    if ((PSEUDO_TOKEN_ACCESS & need) != need) {
+        char miss[256];
+        reason_set("%s needs %s on the token handle; a token pseudo-handle grants only "
+                   "TOKEN_QUERY|TOKEN_QUERY_SOURCE",
+                   fn, token_access_names(need & ~(uint32_t)PSEUDO_TOKEN_ACCESS, miss, sizeof miss));
+        token_unref(t);
+        return GUESS_TOKEN_ACCESS_STATUS;
+    }
+    *out = t;
+    if (granted_out)
+        *granted_out = PSEUDO_TOKEN_ACCESS;
     return STATUS_SUCCESS;
 }
 
