@@ -108,7 +108,7 @@ static const struct message kerb_messages[] = {
  * NegTransferCredentials 2. */
 static const struct message nego_messages[] = {
     {0, "NegEnumPackagesMessage", ANY_CALLER, NULL},
-    {1, "NegGetCallerName", ANY_CALLER, NULL},
+    {1, "NegGetCallerName", ANY_CALLER, callpkg_nego_caller_name},
     {2, "NegTransferCredentials", TRUSTED_ONLY, NULL},
 };
 
