@@ -727,6 +727,37 @@ START_TEST(network_cleartext_primary_network_impersonation)
 }
 END_TEST
 
+/* ---- The new exports ------------------------------------------------------------------- */
+
+#define AS_FARPROC(f) ((FARPROC)(void (*)(void))(f))
+
+/* A client that loads them dynamically finds them (lib/liblsaemu.sym). */
+START_TEST(exports_found_by_get_proc_address)
+{
+    HMODULE adv = LoadLibraryA("advapi32.dll"), nt = LoadLibraryA("ntdll.dll");
+    static const struct {
+        const char *name;
+        FARPROC fn;
+        int ntdll;
+    } rows[] = {
+        {"CreateRestrictedToken", AS_FARPROC(CreateRestrictedToken), 0},
+        {"IsTokenRestricted", AS_FARPROC(IsTokenRestricted), 0},
+        {"SetTokenInformation", AS_FARPROC(SetTokenInformation), 0},
+        {"NtDuplicateToken", AS_FARPROC(NtDuplicateToken), 1},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        FARPROC p = GetProcAddress(rows[i].ntdll ? nt : adv, rows[i].name);
+        ck_assert_msg((void *)(uintptr_t)p == (void *)(uintptr_t)rows[i].fn, "%s", rows[i].name);
+    }
+    /* The pseudo-handle functions are inline, as in the SDK: no exports. */
+    SetLastError(0);
+    ck_assert(GetProcAddress(adv, "GetCurrentProcessToken") == NULL);
+    ck_assert_win32_eq(GetLastError(), ERROR_PROC_NOT_FOUND);
+    ck_assert(FreeLibrary(nt));
+    ck_assert(FreeLibrary(adv));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tokens_ii");
@@ -754,6 +785,7 @@ int main(void)
     tcase_add_test(tc, nt_duplicate_effective_only);
     tcase_add_test(tc, nt_duplicate_failures);
     tcase_add_test(tc, network_cleartext_primary_network_impersonation);
+    tcase_add_test(tc, exports_found_by_get_proc_address);
     suite_add_tcase(s, tc);
     return tu_run_suite(s);
 }
