@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "token_helpers.h"
 
@@ -467,6 +468,49 @@ START_TEST(packages_loader_errors)
 }
 END_TEST
 
+/* The writer keeps machine.uac, elevated: and packages: (save, load). */
+START_TEST(policy_save_round_trip)
+{
+    char dir[] = "/tmp/lsaemu-uac-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/p.yaml", dir);
+    struct lsaemu_error err;
+    ck_assert_msg(lsaemu_save_policy_file(path, &err) == 0, "%s", err.text);
+    tu_load_policy("policies/p0.yaml");
+    ck_assert_msg(lsaemu_load_policy_file(path, &err) == 0, "%d:%d: %s", err.line, err.column,
+                  err.text);
+    ck_assert_int_eq(remove(path), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+    lsaemu_reset();
+    HANDLE lsa = th_connect_untrusted();
+    ck_assert_uint_eq(th_package(lsa, "sshd-lsa"), 3);
+    ck_assert_uint_eq(th_package(lsa, "mapped"), 6);
+    ULONG pkg = th_package(lsa, "fixed");
+    WCHAR block[8];
+    ULONG len = text_block(block, "x");
+    struct th_logon_out out;
+    ck_assert_status_eq(th_logon(lsa, pkg, Network, block, len, NULL, &out),
+                        STATUS_ACCOUNT_RESTRICTION);
+    pkg = th_package(lsa, "mapped");
+    ck_assert_status_eq(th_logon(lsa, pkg, Network, block, len, NULL, &out), STATUS_SUCCESS);
+    char sid[192];
+    ck_assert_str_eq(tk_user(out.token, sid), SID_ALICE);
+    th_release(&out);
+    pkg = th_package(lsa, "sshd-lsa");
+    len = text_block(block, "x;y");
+    ck_assert_status_eq(th_logon(lsa, pkg, Interactive, block, len, NULL, &out),
+                        STATUS_INVALID_LOGON_TYPE);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(lsa), STATUS_SUCCESS);
+    HANDLE f = logon("bob", "Bob-Pw1", LOGON32_LOGON_INTERACTIVE);
+    ck_assert_uint_eq(dword_info(f, TokenElevationType), TokenElevationTypeLimited);
+    ck_assert(CloseHandle(f));
+    tu_use_process("admin-elevated");
+    ck_assert_uint_eq(dword_info(GetCurrentProcessToken(), TokenElevationType),
+                      TokenElevationTypeFull);
+}
+END_TEST
+
 /* ---- 12.9 NegGetCallerName --------------------------------------------------------------- */
 
 struct caller_out {
@@ -559,6 +603,7 @@ int main(void)
     tcase_add_test(tc, packages_msv1_0_format);
     tcase_add_test(tc, packages_call_not_implemented);
     tcase_add_test(tc, packages_loader_errors);
+    tcase_add_test(tc, policy_save_round_trip);
     tcase_add_test(tc, caller_name_own_session);
     tcase_add_test(tc, caller_name_other_sessions);
     suite_add_tcase(s, tc);
