@@ -386,7 +386,6 @@ START_TEST(restricted_failures)
         DWORD want;
     } rows[] = {
         {"unknown flag", src, 0x10, 0, NULL, 0, NULL, ERROR_INVALID_PARAMETER},
-        {"deviation: count with NULL array", src, 0, 1, NULL, 0, NULL, ERROR_INVALID_PARAMETER},
         {"invalid SID to disable", src, 0, 1, &bad, 0, NULL, ERROR_INVALID_SID},
         {"restricting SID with attributes", src, 0, 0, NULL, 1, &with_attrs,
          ERROR_INVALID_PARAMETER},
@@ -421,6 +420,60 @@ START_TEST(restricted_failures)
     ck_assert(CloseHandle(dup_only));
     ck_assert(CloseHandle(query));
     ck_assert(CloseHandle(src));
+}
+END_TEST
+
+/* Deviation (behavior.md 12.6): a count with a NULL array is 87; Windows
+ * faults reading it. */
+START_TEST(restricted_null_array_deviation)
+{
+    HANDLE src = proc_token(TOKEN_ALL_ACCESS), out = TH_GARBAGE_PTR;
+    SetLastError(0);
+    ck_assert(!CreateRestrictedToken(src, 0, 1, NULL, 0, NULL, 0, NULL, &out));
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    ck_assert_ptr_null(out);
+    SetLastError(0);
+    ck_assert(!CreateRestrictedToken(src, 0, 0, NULL, 2, NULL, 0, NULL, &out));
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    SetLastError(0);
+    ck_assert(!CreateRestrictedToken(src, 0, 0, NULL, 0, NULL, 3, NULL, &out));
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    ck_assert(CloseHandle(src));
+}
+END_TEST
+
+/* Deviation (behavior.md 12.7): classes Windows sets with privileges K6
+ * names but lsaemu does not model answer 87. */
+START_TEST(set_classes_not_emulated_deviation)
+{
+    tu_use_process("tcb");
+    HANDLE h = proc_token(TOKEN_ALL_ACCESS);
+    unsigned char buf[64] __attribute__((aligned(8)));
+    memset(buf, 0, sizeof buf);
+    static const TOKEN_INFORMATION_CLASS classes[] = {
+        TokenLinkedToken, TokenVirtualizationAllowed, TokenVirtualizationEnabled, TokenUIAccess,
+        TokenMandatoryPolicy};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+        SetLastError(0);
+        ck_assert(!SetTokenInformation(h, classes[i], buf, sizeof buf));
+        ck_assert_msg(GetLastError() == ERROR_INVALID_PARAMETER, "class %d: %lu",
+                      (int)classes[i], (unsigned long)GetLastError());
+        ck_assert_ptr_nonnull(strstr(lsaemu_last_reason(), "does not emulate"));
+    }
+    ck_assert(CloseHandle(h));
+}
+END_TEST
+
+/* Deviation (behavior.md 12.7): lowering the integrity level keeps the
+ * privileges Windows would disable at the lower level. */
+START_TEST(set_integrity_lower_keeps_privileges_deviation)
+{
+    HANDLE bob = logon("bob", "Bob-Pw1", LOGON32_LOGON_INTERACTIVE);
+    unsigned char sid[68];
+    TOKEN_MANDATORY_LABEL l = {{tk_sid(sid, "S-1-16-4096"), SE_GROUP_INTEGRITY}};
+    ck_assert(SetTokenInformation(bob, TokenIntegrityLevel, &l, sizeof l));
+    ck_assert_int_ne(tk_priv(bob, 20), -1); /* SeDebugPrivilege stays */
+    ck_assert(CloseHandle(bob));
 }
 END_TEST
 
@@ -549,7 +602,7 @@ START_TEST(set_refused_classes_and_access)
     static const TOKEN_INFORMATION_CLASS refused[] = {
         TokenUser,          TokenGroups,       TokenPrivileges,  TokenSource,
         TokenStatistics,    TokenType,         TokenElevationType, TokenElevation,
-        TokenLinkedToken,   TokenIsAppContainer};
+        TokenIsAppContainer};
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         SetLastError(0);
         ck_assert(!SetTokenInformation(h, refused[i], buf, sizeof buf));
@@ -573,8 +626,67 @@ START_TEST(set_refused_classes_and_access)
     SetLastError(0);
     ck_assert(!SetTokenInformation(h, TokenOrigin, &origin, sizeof origin));
     ck_assert_win32_eq(GetLastError(), ERROR_PRIVILEGE_NOT_HELD);
+    /* A misaligned buffer faults (K3: "aligned on a 32-bit boundary"). */
+    SetLastError(0);
+    ck_assert(!SetTokenInformation(h, TokenOwner, buf + 1, sizeof(TOKEN_OWNER)));
+    ck_assert_win32_eq(GetLastError(), ERROR_NOACCESS);
     ck_assert(CloseHandle(q));
     ck_assert(CloseHandle(h));
+}
+END_TEST
+
+/* K3, reactos R7: a DACL larger than the token's dynamic part. */
+START_TEST(set_default_dacl_too_large)
+{
+    HANDLE h = proc_token(TOKEN_QUERY | TOKEN_ADJUST_DEFAULT);
+    static union {
+        ACL acl;
+        unsigned char b[4096];
+    } u;
+    memset(&u, 0, sizeof u);
+    u.acl.AclRevision = ACL_REVISION;
+    u.acl.AclSize = 4096;
+    TOKEN_DEFAULT_DACL d = {&u.acl};
+    SetLastError(0);
+    ck_assert(!SetTokenInformation(h, TokenDefaultDacl, &d, sizeof d));
+    ck_assert_win32_eq(GetLastError(), ERROR_ALLOTTED_SPACE_EXCEEDED);
+    /* An empty ACL fits. */
+    u.acl.AclSize = sizeof(ACL);
+    ck_assert(SetTokenInformation(h, TokenDefaultDacl, &d, sizeof d));
+    DWORD len;
+    TOKEN_DEFAULT_DACL *got = tk_info(h, TokenDefaultDacl, &len);
+    ck_assert_uint_eq(got->DefaultDacl->AceCount, 0);
+    ck_assert_uint_eq(len, sizeof *got + sizeof(ACL));
+    free(got);
+    ck_assert(CloseHandle(h));
+}
+END_TEST
+
+/* reactos R7: TokenOrigin is set once (GUESS_TOKEN_ORIGIN_SET_ONCE). */
+START_TEST(set_origin_once_with_tcb)
+{
+    tu_use_process("tcb");
+    HANDLE p = proc_token(TOKEN_ALL_ACCESS), dup = NULL;
+    ck_assert(DuplicateTokenEx(p, TOKEN_ALL_ACCESS, NULL, SecurityImpersonation, TokenPrimary,
+                               &dup));
+    DWORD len;
+    TOKEN_ORIGIN *o = tk_info(dup, TokenOrigin, &len);
+    int was_zero = o->OriginatingLogonSession.LowPart == 0 &&
+                   o->OriginatingLogonSession.HighPart == 0;
+    LUID first = o->OriginatingLogonSession;
+    free(o);
+    TOKEN_ORIGIN set = {{0x4321, 0}};
+    ck_assert(SetTokenInformation(dup, TokenOrigin, &set, sizeof set));
+    o = tk_info(dup, TokenOrigin, &len);
+    ck_assert_uint_eq(o->OriginatingLogonSession.LowPart, was_zero ? 0x4321 : first.LowPart);
+    free(o);
+    set.OriginatingLogonSession.LowPart = 0x9999;
+    ck_assert(SetTokenInformation(dup, TokenOrigin, &set, sizeof set));
+    o = tk_info(dup, TokenOrigin, &len);
+    ck_assert_uint_ne(o->OriginatingLogonSession.LowPart, 0x9999);
+    free(o);
+    ck_assert(CloseHandle(dup));
+    ck_assert(CloseHandle(p));
 }
 END_TEST
 
@@ -776,9 +888,14 @@ int main(void)
     tcase_add_test(tc, restricted_intersection_of_restricting_sids);
     tcase_add_test(tc, restricted_failures);
     tcase_add_test(tc, restricted_lua_token);
+    tcase_add_test(tc, restricted_null_array_deviation);
+    tcase_add_test(tc, set_classes_not_emulated_deviation);
+    tcase_add_test(tc, set_integrity_lower_keeps_privileges_deviation);
     tcase_add_test(tc, set_default_dacl);
     tcase_add_test(tc, set_owner_and_primary_group);
     tcase_add_test(tc, set_refused_classes_and_access);
+    tcase_add_test(tc, set_default_dacl_too_large);
+    tcase_add_test(tc, set_origin_once_with_tcb);
     tcase_add_test(tc, set_integrity_level);
     tcase_add_test(tc, set_session_id_with_tcb);
     tcase_add_test(tc, nt_duplicate_levels_and_access);
