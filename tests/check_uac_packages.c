@@ -7,6 +7,9 @@
  * implementation.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +287,60 @@ START_TEST(uac_process_tokens)
     tu_use_process("admin-service");
     ck_assert_uint_eq(dword_info(p, TokenElevationType), TokenElevationTypeDefault);
     assert_no_link(p);
+}
+END_TEST
+
+/* Split logons and linked-token queries while another thread resets:
+ * every answer is one a reset explains, and nothing is left behind (run
+ * under the sanitizers and valgrind, this is the race test of the split
+ * sessions). */
+static atomic_bool race_stop;
+static atomic_ulong race_bad;
+
+static void *split_worker(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 300 && !atomic_load(&race_stop); i++) {
+        HANDLE f = NULL;
+        if (!LogonUserA("bob", ".", "Bob-Pw1", LOGON32_LOGON_INTERACTIVE, DEF, &f)) {
+            atomic_fetch_add(&race_bad, 1);
+            continue;
+        }
+        TOKEN_LINKED_TOKEN lt = {NULL};
+        DWORD len;
+        if (GetTokenInformation(f, TokenLinkedToken, &lt, sizeof lt, &len)) {
+            DWORD type = 0;
+            /* The new handle may be closed by a reset at once. */
+            if (!GetTokenInformation(lt.LinkedToken, TokenElevationType, &type, sizeof type,
+                                     &len) ?
+                    GetLastError() != ERROR_INVALID_HANDLE :
+                    type != TokenElevationTypeFull)
+                atomic_fetch_add(&race_bad, 1);
+            CloseHandle(lt.LinkedToken);
+        } else if (GetLastError() != ERROR_INVALID_HANDLE) {
+            atomic_fetch_add(&race_bad, 1);
+        }
+        CloseHandle(f);
+    }
+    return NULL;
+}
+
+START_TEST(uac_split_against_resets)
+{
+    ULONG sessions = th_session_count();
+    pthread_t th;
+    atomic_store(&race_stop, false);
+    atomic_store(&race_bad, 0);
+    ck_assert_int_eq(pthread_create(&th, NULL, split_worker, NULL), 0);
+    for (int i = 0; i < 100; i++) {
+        lsaemu_reset();
+        sched_yield();
+    }
+    atomic_store(&race_stop, true);
+    ck_assert_int_eq(pthread_join(th, NULL), 0);
+    ck_assert_uint_eq(atomic_load(&race_bad), 0);
+    lsaemu_reset();
+    ck_assert_uint_eq(th_session_count(), sessions);
 }
 END_TEST
 
@@ -598,6 +655,7 @@ int main(void)
     tcase_add_test(tc, uac_linked_token_primary_with_tcb);
     tcase_add_test(tc, uac_lsa_logon_user_split);
     tcase_add_test(tc, uac_process_tokens);
+    tcase_add_test(tc, uac_split_against_resets);
     tcase_add_test(tc, packages_lookup);
     tcase_add_loop_test(tc, packages_logon_table, 0, sizeof pkg_rows / sizeof pkg_rows[0]);
     tcase_add_test(tc, packages_msv1_0_format);
