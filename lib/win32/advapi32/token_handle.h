@@ -45,9 +45,12 @@ NTSTATUS token_from_handle(HANDLE h, uint32_t need, const char *fn, struct token
  * take the token pseudo-handles (behavior.md 12.2) with PSEUDO_TOKEN_ACCESS:
  * -4 the process token, -5 the thread's impersonation token
  * (STATUS_NO_TOKEN when it has none), -6 that or else the process token.
+ * Only between api_enter() and api_leave(): *referenced says whether the
+ * caller drops *out with token_unref() (a pseudo-handle's token may be
+ * borrowed for the call, current_caller_token_borrow()).
  */
 NTSTATUS token_from_query_handle(HANDLE h, uint32_t need, const char *fn, struct token **out,
-                                 uint32_t *granted);
+                                 bool *referenced);
 
 /*
  * Maps generic rights and MAXIMUM_ALLOWED of a requested token access mask

@@ -411,6 +411,7 @@ LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
     trace_args("%p, class %d, %p, %lu, %p", TokenHandle, cls, TokenInformation,
                (unsigned long)TokenInformationLength, (void *)ReturnLength);
     struct token *t = NULL;
+    bool referenced = true;
     if (st != STATUS_SUCCESS)
         goto out;
     if (cls < TokenUser || cls >= MaxTokenInfoClass) {
@@ -441,7 +442,7 @@ LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
     }
     st = token_from_query_handle(TokenHandle,
                                  cls == TokenSource ? TOKEN_QUERY_SOURCE : TOKEN_QUERY,
-                                 "GetTokenInformation", &t, NULL);
+                                 "GetTokenInformation", &t, &referenced);
     if (st != STATUS_SUCCESS)
         goto out;
     if (cls == TokenLinkedToken) {
@@ -478,6 +479,7 @@ LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
     else if (st == STATUS_SUCCESS)
         reason_set("token information class %d: %zu bytes", cls, need);
 out:
-    token_unref(t);
+    if (referenced)
+        token_unref(t);
     return api_bool_result(api_leave(&c, st));
 }

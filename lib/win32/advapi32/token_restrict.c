@@ -292,12 +292,13 @@ LSAEMU_EXPORT BOOL WINAPI IsTokenRestricted(HANDLE TokenHandle)
     NTSTATUS st = api_enter(&c, "IsTokenRestricted", NULL);
     trace_args("%p", TokenHandle);
     struct token *t = NULL;
+    bool referenced = true;
     BOOL restricted = FALSE;
     if (st != STATUS_SUCCESS)
         goto out;
     /* It asks TokenRestrictedSids, so it takes what GetTokenInformation
      * takes, the token pseudo-handles included. */
-    st = token_from_query_handle(TokenHandle, TOKEN_QUERY, "IsTokenRestricted", &t, NULL);
+    st = token_from_query_handle(TokenHandle, TOKEN_QUERY, "IsTokenRestricted", &t, &referenced);
     if (st != STATUS_SUCCESS)
         goto out;
     token_lock(t);
@@ -306,7 +307,8 @@ LSAEMU_EXPORT BOOL WINAPI IsTokenRestricted(HANDLE TokenHandle)
     restricted = n != 0;
     reason_set("the token has %zu restricting SIDs", n);
 out:
-    token_unref(t);
+    if (referenced)
+        token_unref(t);
     st = api_leave(&c, st);
     /* Not restricted is FALSE with the last error left alone (K2: FALSE is
      * also the answer of a failure, which sets it). */
