@@ -202,6 +202,27 @@ START_TEST(uac_linked_token_is_a_snapshot)
 }
 END_TEST
 
+/* K11 (W3 test_elevation): DuplicateTokenEx and CreateRestrictedToken keep
+ * the elevation type and the link. */
+START_TEST(uac_copies_keep_type_and_link)
+{
+    HANDLE f = logon("bob", "Bob-Pw1", LOGON32_LOGON_INTERACTIVE);
+    HANDLE dup = NULL, res = NULL;
+    ck_assert(DuplicateTokenEx(f, TOKEN_ALL_ACCESS, NULL, SecurityImpersonation, TokenPrimary,
+                               &dup));
+    ck_assert(CreateRestrictedToken(f, 0, 0, NULL, 0, NULL, 0, NULL, &res));
+    HANDLE copies[2] = {dup, res};
+    for (int i = 0; i < 2; i++) {
+        ck_assert_uint_eq(dword_info(copies[i], TokenElevationType), TokenElevationTypeLimited);
+        HANDLE full = linked(copies[i]);
+        assert_full(full);
+        ck_assert(CloseHandle(full));
+        ck_assert(CloseHandle(copies[i]));
+    }
+    ck_assert(CloseHandle(f));
+}
+END_TEST
+
 /* K12: Network and Batch logons are not split; a non-administrator and the
  * built-in Administrator (K8) neither. */
 START_TEST(uac_logons_not_split)
@@ -650,6 +671,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, NULL);
     tcase_add_test(tc, uac_interactive_admin_is_split);
     tcase_add_test(tc, uac_linked_token_is_a_snapshot);
+    tcase_add_test(tc, uac_copies_keep_type_and_link);
     tcase_add_test(tc, uac_logons_not_split);
     tcase_add_test(tc, uac_off_by_default);
     tcase_add_test(tc, uac_linked_token_primary_with_tcb);
