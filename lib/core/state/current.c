@@ -47,6 +47,10 @@ static struct policy *policy;
 static char process_name[128] = "default";
 static struct token *process_token;
 static struct logon_session *process_session;
+/* The linked session of a process whose logon UAC split (behavior.md
+ * 12.10), pinned like process_session so that the leak report does not
+ * list it; NULL otherwise. */
+static struct logon_session *process_linked;
 static uint32_t process_session_id = 1;
 static bool builtin_sessions_made;
 
@@ -225,7 +229,7 @@ static void make_builtin_sessions(void)
  * s's reference), or NULL on allocation failure with t released.
  */
 static struct token *split_process(const struct process_entry *proc, struct logon_session *s,
-                                   struct token *t)
+                                   struct token *t, struct logon_session **linked)
 {
     struct token *limited = engine_uac_limited(t);
     if (!limited) {
@@ -250,6 +254,7 @@ static struct token *split_process(const struct process_entry *proc, struct logo
         return NULL;
     }
     s->linked = f; /* s holds the linked session: it ends with s */
+    *linked = f;
     return mine;
 }
 
@@ -300,8 +305,9 @@ static int build_process(struct policy *pol, const char *name)
     t->auth_id = s->id;
     t->token_id = luid_next();
     t->modified_id = t->token_id;
+    struct logon_session *linked = NULL;
     if (own_session && proc->session != 0 && engine_uac_splits(pol, acct, 2, t)) {
-        t = split_process(proc, s, t);
+        t = split_process(proc, s, t, &linked);
         if (!t)
             return -1; /* s went with the token */
         t->token_id = luid_next();
@@ -313,10 +319,15 @@ static int build_process(struct policy *pol, const char *name)
     }
     if (own_session)
         session_pin(s);
+    if (linked)
+        session_pin(linked);
 
     if (process_session)
         session_unpin(process_session);
+    if (process_linked)
+        session_unpin(process_linked);
     process_session = own_session ? s : NULL;
+    process_linked = linked;
     token_unref(process_token);
     process_token = t;
     process_session_id = proc->session;
@@ -595,6 +606,7 @@ void current_reset(void)
     token_unref(process_token);
     process_token = NULL;
     process_session = NULL;
+    process_linked = NULL;
     sessions_reset();
     builtin_sessions_made = false;
     if (!broken && build_process(policy, process_name) != 0 &&
