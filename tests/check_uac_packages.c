@@ -546,6 +546,36 @@ START_TEST(packages_loader_errors)
 }
 END_TEST
 
+/* A privilege in enabled: must be held by the token the process gets:
+ * under UAC, an administrator's filtered one unless elevated: true. */
+START_TEST(uac_enabled_needs_the_full_token)
+{
+    static const char base[] = "lsaemu: 1\n"
+                               "machine: { uac: %s }\n"
+                               "accounts:\n"
+                               "  bob: { password: b, groups: [Administrators] }\n"
+                               "processes:\n"
+                               "  default: { account: bob, enabled: [SeDebugPrivilege]%s }\n";
+    char text[512];
+    struct lsaemu_error err;
+    snprintf(text, sizeof text, base, "true", "");
+    memset(&err, 0, sizeof err);
+    ck_assert_int_ne(lsaemu_load_policy_string(text, "t", &err), 0);
+    char got[400];
+    snprintf(got, sizeof got, "%d:%d: %s", err.line, err.column, err.text);
+    ck_assert_str_eq(got, "6:38: process 'default' cannot enable SeDebugPrivilege: under "
+                          "machine.uac its token is the filtered one of administrator bob, "
+                          "which does not hold it; add 'elevated: true' to the process for "
+                          "the full token");
+    snprintf(text, sizeof text, base, "true", ", elevated: true");
+    ck_assert_msg(lsaemu_load_policy_string(text, "t", &err) == 0, "%s", err.text);
+    ck_assert_int_eq(tk_priv(GetCurrentProcessToken(), 20),
+                     SE_PRIVILEGE_ENABLED);
+    snprintf(text, sizeof text, base, "false", "");
+    ck_assert_msg(lsaemu_load_policy_string(text, "t", &err) == 0, "%s", err.text);
+}
+END_TEST
+
 /* The writer keeps machine.uac, elevated: and packages: (save, load). */
 START_TEST(policy_save_round_trip)
 {
@@ -684,6 +714,7 @@ int main(void)
     tcase_add_test(tc, packages_call_not_implemented);
     tcase_add_test(tc, packages_loader_errors);
     tcase_add_test(tc, policy_save_round_trip);
+    tcase_add_test(tc, uac_enabled_needs_the_full_token);
     tcase_add_test(tc, caller_name_own_session);
     tcase_add_test(tc, caller_name_other_sessions);
     suite_add_tcase(s, tc);

@@ -481,5 +481,5 @@ LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
 out:
     if (referenced)
         token_unref(t);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }

@@ -283,7 +283,7 @@ out:
     token_unref(t);
     token_unref(src);
     args_free(&a);
-    return api_bool_result_keep(api_leave(&c, st));
+    return api_leave_bool_as(&c, st, api_bool_result_keep(st));
 }
 
 LSAEMU_EXPORT BOOL WINAPI IsTokenRestricted(HANDLE TokenHandle)
@@ -309,10 +309,9 @@ LSAEMU_EXPORT BOOL WINAPI IsTokenRestricted(HANDLE TokenHandle)
 out:
     if (referenced)
         token_unref(t);
-    st = api_leave(&c, st);
     /* Not restricted is FALSE with the last error left alone (K2: FALSE is
      * also the answer of a failure, which sets it). */
     if (st != STATUS_SUCCESS)
-        return api_bool_result(st);
-    return restricted;
+        return api_leave_bool(&c, st);
+    return api_leave_bool_as(&c, st, restricted);
 }
