@@ -81,7 +81,11 @@ diff -u "$top_srcdir/tests/leaks/leaky.expected" "$tmp/1" || { echo "FAIL: LSAEM
 # UAC (behavior.md 12.10): bob's logon and an administrator's process are
 # split into two logon sessions each; released, nothing is reported (the
 # process's linked session is pinned like its own).
-sed 's/^  time: .*/&\n  uac: true/' "$top_srcdir/tests/policies/p0.yaml" > "$tmp/uac.yaml"
+# (tcbsvc holds SeTcbPrivilege, a sensitive privilege: its process that
+# enables it must be elevated.)
+sed -e 's/^  time: .*/&\n  uac: true/' \
+    -e 's/enabled: \[SeTcbPrivilege\] }/enabled: [SeTcbPrivilege], elevated: true }/' \
+    "$top_srcdir/tests/policies/p0.yaml" > "$tmp/uac.yaml"
 grep -q '^  uac: true' "$tmp/uac.yaml" || { echo "could not write the UAC policy"; exit 99; }
 LSAEMU_POLICY="$tmp/uac.yaml" LSAEMU_LEAKS=1 "$prog" clean \
     > "$tmp/out" 2> "$tmp/err6" || { echo "leaky clean under UAC failed:"; cat "$tmp/err6"; exit 1; }
