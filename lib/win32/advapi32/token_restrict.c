@@ -283,7 +283,7 @@ out:
     token_unref(t);
     token_unref(src);
     args_free(&a);
-    return api_leave_bool_as(&c, st, api_bool_result_keep(st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI IsTokenRestricted(HANDLE TokenHandle)

@@ -318,5 +318,5 @@ LSAEMU_EXPORT BOOL WINAPI SetTokenInformation(HANDLE TokenHandle,
         reason_set("token information class %d set", cls);
 out:
     token_unref(t);
-    return api_leave_bool_as(&c, st, api_bool_result_keep(st));
+    return api_leave_bool(&c, st);
 }
