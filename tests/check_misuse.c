@@ -456,7 +456,9 @@ static struct got r_close_token_pseudo(void)
 }
 
 #define BOOL_FALSE(e) 0, (e)
-#define BOOL_TRUE 1, 0
+/* A success leaves the last error as it was (GUESS_SUCCESS_LEAVES_LAST_ERROR):
+ * the 0xDEAD every row starts with. */
+#define BOOL_TRUE 1, 0xDEAD
 
 static const struct row {
     const char *name;
