@@ -24,6 +24,7 @@
 #   LSAEMU_CI_OUT        build products, traces and leak reports
 #                        (default: ./lsaemu-ci-out)
 #   CC, MINGW_CC, WINE   compilers and Wine (cc, x86_64-w64-mingw32-gcc, wine)
+#   WINEPREFIX           a Wine prefix to use (default: a scratch one, removed after)
 #
 # Exit status: 0 every test passed (the Wine job passed or was skipped in
 # `all`), 1 a test or a step failed, 77 the job asked for was skipped.
@@ -130,8 +131,13 @@ wine_job() {
     }
     cflags=$(PKG_CONFIG_LIBDIR=$dir PKG_CONFIG_SYSROOT_DIR= pkg-config --cflags lsaemu) || return 1
     libs=$(PKG_CONFIG_LIBDIR=$dir PKG_CONFIG_SYSROOT_DIR= pkg-config --libs lsaemu) || return 1
-    # A scratch Wine prefix, no Mono/Gecko set-up, no debugger on a crash.
-    WINEPREFIX=$(mktemp -d "${TMPDIR:-/tmp}/lsaemu-wine.XXXXXX") || return 1
+    # A scratch Wine prefix (unless WINEPREFIX names one), no Mono/Gecko
+    # set-up, no debugger on a crash.
+    own_prefix=""
+    if [ -z "${WINEPREFIX:-}" ]; then
+        WINEPREFIX=$(mktemp -d "${TMPDIR:-/tmp}/lsaemu-wine.XXXXXX") || return 1
+        own_prefix=$WINEPREFIX
+    fi
     WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
     WINEPATH=$LSAEMU_MINGW_PREFIX/bin
     export WINEPREFIX WINEDEBUG WINEDLLOVERRIDES WINEPATH
@@ -154,8 +160,10 @@ wine_job() {
             status=1
         fi
     done
-    wineserver -k 2>/dev/null
-    rm -rf "$WINEPREFIX"
+    if [ -n "$own_prefix" ]; then
+        wineserver -k 2>/dev/null
+        rm -rf "$own_prefix"
+    fi
     return $status
 }
 
