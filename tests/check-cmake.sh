@@ -29,6 +29,7 @@ config=$(find "$tmp/root" -name lsaemu-config.cmake | head -1)
 project=$(find "$tmp/root" -path '*/examples/cmake/CMakeLists.txt' | head -1)
 [ -n "$project" ] || { echo "examples/cmake was not installed under the docdir"; exit 1; }
 prefix=$(sed -n 's/^prefix = //p' "$top_builddir/Makefile")
+policies=$(dirname "$(find "$tmp/root" -path '*/lsaemu/policies/workstation.yaml' | head -1)")
 
 # $CC and $CXX may carry flags (the sanitizers'): CMake gets the compiler
 # and the flags apart, for compiling and for linking.
@@ -44,7 +45,7 @@ build() {
         -DCMAKE_C_FLAGS="$cflags" -DCMAKE_CXX_FLAGS="$cxxflags" \
         -DCMAKE_EXE_LINKER_FLAGS="$cflags" -DCMAKE_BUILD_TYPE=Debug \
         >"$tmp/$1.configure.log" 2>&1 || { cat "$tmp/$1.configure.log"; return 1; }
-    grep -q "lsaemu $(sed -n 's/^VERSION = //p' "$top_builddir/Makefile"), stock policies in $tmp/root$prefix/share/lsaemu/policies" \
+    grep -q "lsaemu $(sed -n 's/^VERSION = //p' "$top_builddir/Makefile"), stock policies in $policies\$" \
         "$tmp/$1.configure.log" || {
         echo "find_package(lsaemu) gave another version or policies directory:"
         grep 'lsaemu' "$tmp/$1.configure.log"

@@ -18,12 +18,11 @@ fail() { echo "FAIL: $*"; failed=1; }
 
 make -C "$top_builddir" install DESTDIR="$tmp/root" >"$tmp/install.log" 2>&1 || {
     cat "$tmp/install.log"; exit 1; }
-docdir=$(sed -n 's/^docdir = //p' "$top_builddir/Makefile")
-prefix=$(sed -n 's/^prefix = //p' "$top_builddir/Makefile")
-datarootdir=$(sed -n 's/^datarootdir = //p' "$top_builddir/Makefile")
-docdir=$(printf '%s' "$docdir" | sed -e "s|\${datarootdir}|$datarootdir|" -e "s|\${prefix}|$prefix|")
-docdir=$(printf '%s' "$docdir" | sed -e "s|\${prefix}|$prefix|" -e 's|${PACKAGE_TARNAME}|lsaemu|')
-d=$tmp/root$docdir
+# The documentation directory ($(docdir), wherever configure put it) is
+# the one holding the installed NEWS.
+news=$(find "$tmp/root" -name NEWS -path '*/doc/*' | head -1)
+d=$(dirname "${news:-/nonexistent/x}")
+docdir=${d#"$tmp/root"}
 [ -d "$d" ] || { echo "no documentation directory $d"; ls -R "$tmp/root" | head -40; exit 1; }
 
 for f in LICENSE NEWS README.md policy-format.md behavior.md \
