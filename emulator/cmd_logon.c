@@ -360,6 +360,10 @@ int cmd_logon(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc != 0)
         return rc < 0 ? 0 : rc;
+    /* --process wins over LSAEMU_PROCESS, which would otherwise fail the
+     * load when it names no entry of this policy (README). */
+    if (a.process)
+        unsetenv("LSAEMU_PROCESS");
     rc = tool_load_policy(a.policy, "logon");
     if (rc != 0)
         return rc;

@@ -42,6 +42,7 @@ layer_of() {
     core/*) echo "core 1" ;;
     gen/rights_table.h | gen/status_table.c) echo "model 1" ;;
     gen/proc_table.c) echo "win32 2" ;;
+    gen/call_names.c) echo "core 1" ;;
     gen/*) echo "gen? 9" ;;
     loader/*) echo "loader 2" ;;
     win32/*) echo "win32 2" ;;

@@ -41,6 +41,43 @@ LSAEMU_PROCESS=user LSAEMU_LEAKS=1 "$prog" reload > "$tmp/out" 2> "$tmp/err5" ||
     echo "leaky reload failed:"; cat "$tmp/err5"; exit 1; }
 [ -s "$tmp/err5" ] && { echo "FAIL: reload reported:"; cat "$tmp/err5"; status=1; }
 
+# lsaemu_leaks(): the same lines, and the counts, before lsaemu_reset();
+# nothing after it (tests/leaks/leaky.api.expected).
+LSAEMU_LEAKS=1 "$prog" api > "$tmp/api" 2> "$tmp/err6" || { echo "leaky api failed"; cat "$tmp/err6"; exit 1; }
+if ! diff -u "$top_srcdir/tests/leaks/leaky.api.expected" "$tmp/api"; then
+    echo "FAIL: lsaemu_leaks() output differs from tests/leaks/leaky.api.expected"
+    status=1
+fi
+[ -s "$tmp/err6" ] && { echo "FAIL: leaks left after lsaemu_reset reported:"; cat "$tmp/err6"; status=1; }
+
+# fatal: the report on stderr, then exit status 1 whatever main returned;
+# a clean run exits 0 and says nothing.
+LSAEMU_LEAKS=fatal "$prog" leak > "$tmp/out" 2> "$tmp/err7"
+rc=$?
+[ "$rc" -eq 1 ] || { echo "FAIL: LSAEMU_LEAKS=fatal leak: exit status $rc, not 1"; status=1; }
+{ cat "$top_srcdir/tests/leaks/leaky.expected"; echo "lsaemu: LSAEMU_LEAKS=fatal: exit status 1"; } > "$tmp/fatal.expected"
+diff -u "$tmp/fatal.expected" "$tmp/err7" || { echo "FAIL: LSAEMU_LEAKS=fatal stderr differs"; status=1; }
+grep -qx 'released nothing' "$tmp/out" || { echo "FAIL: LSAEMU_LEAKS=fatal lost stdout"; status=1; }
+LSAEMU_LEAKS=fatal "$prog" clean > "$tmp/out" 2> "$tmp/err8"
+rc=$?
+[ "$rc" -eq 0 ] || { echo "FAIL: LSAEMU_LEAKS=fatal clean: exit status $rc"; status=1; }
+[ -s "$tmp/err8" ] && { echo "FAIL: LSAEMU_LEAKS=fatal clean run stderr:"; cat "$tmp/err8"; status=1; }
+# ... and per process: a forked child (as Check runs a test) that leaks
+# exits 1, its parent, which holds nothing, 0.
+LSAEMU_LEAKS=fatal "$prog" fork > "$tmp/out" 2> "$tmp/err9"
+rc=$?
+[ "$rc" -eq 0 ] || { echo "FAIL: LSAEMU_LEAKS=fatal fork parent: exit status $rc"; status=1; }
+grep -qx 'child exit status 1' "$tmp/out" || { echo "FAIL: forked child:"; cat "$tmp/out" "$tmp/err9"; status=1; }
+grep -q '^lsaemu: leak: token handle 0x100 from LogonUserW' "$tmp/err9" || {
+    echo "FAIL: forked child's report missing:"; cat "$tmp/err9"; status=1; }
+
+# One convention for every output variable: stderr means stderr too, and
+# ./1 a file named 1.
+LSAEMU_LEAKS=stderr "$prog" leak > "$tmp/out" 2> "$tmp/err10" || exit 1
+diff -u "$top_srcdir/tests/leaks/leaky.expected" "$tmp/err10" || { echo "FAIL: LSAEMU_LEAKS=stderr"; status=1; }
+(cd "$tmp" && LSAEMU_LEAKS=./1 "$prog" leak > out 2> err11) || exit 1
+diff -u "$top_srcdir/tests/leaks/leaky.expected" "$tmp/1" || { echo "FAIL: LSAEMU_LEAKS=./1"; status=1; }
+
 # Unset or 0: no report even when leaking.
 LSAEMU_LEAKS=0 "$prog" leak > "$tmp/out" 2> "$tmp/err4" || exit 1
 [ -s "$tmp/err4" ] && { echo "FAIL: LSAEMU_LEAKS=0 reported:"; cat "$tmp/err4"; status=1; }

@@ -57,26 +57,26 @@ abc_esc=$(rep 25600 'ab\nc')
 abc_reason="'$(rep 127 'ab\nc')ab"
 {
     cat <<'EOF'
-lsaemu[P] tid=T LogonUserW(user "a\nb", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D): no account named 'a\nb' on WS1
-lsaemu[P] tid=T LogonUserW(user "c\rd", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D): no account named 'c\rd' on WS1
-lsaemu[P] tid=T LogonUserW(user "\x1b[31mred\x1b[0m", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D): no account named '\x1b[31mred\x1b[0m' on WS1
-lsaemu[P] tid=T LogonUserW(user "x\nlsaemu[1] tid=1 LogonUserW(user "alice", domain NULL, password <redacted>, type 2, provider 0) = STATUS_SUCCESS (0x00000000)", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D): no account named 'x\nlsaemu[1] tid=1 LogonUserW(user "alice", domain NULL, password <redacted>, type 2, provider 0) = STATUS_SUCCESS (0x00000000)' on WS1
-lsaemu[P] tid=T LogonUserW(user "tab\tdel\x7fc1\u0085ls\u2028ps\u2029", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D): no account named 'tab\tdel\x7fc1\u0085ls\u2028ps\u2029' on WS1
-lsaemu[P] tid=T LogonUserW(user "WS1\alice", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D): no account named 'WS1\alice' on WS1
-lsaemu[P] tid=T LogonUserW(user "hi\ud800lo\udc00", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D): no account named 'hi�lo�' on WS1
+lsaemu[P] tid=T LogonUserW(user "a\nb", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D) -> FALSE (1326 ERROR_LOGON_FAILURE): no account named 'a\nb' on WS1
+lsaemu[P] tid=T LogonUserW(user "c\rd", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D) -> FALSE (1326 ERROR_LOGON_FAILURE): no account named 'c\rd' on WS1
+lsaemu[P] tid=T LogonUserW(user "\x1b[31mred\x1b[0m", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D) -> FALSE (1326 ERROR_LOGON_FAILURE): no account named '\x1b[31mred\x1b[0m' on WS1
+lsaemu[P] tid=T LogonUserW(user "x\nlsaemu[1] tid=1 LogonUserW(user "alice", domain NULL, password <redacted>, type 2, provider 0) = STATUS_SUCCESS (0x00000000)", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D) -> FALSE (1326 ERROR_LOGON_FAILURE): no account named 'x\nlsaemu[1] tid=1 LogonUserW(user "alice", domain NULL, password <redacted>, type 2, provider 0) = STATUS_SUCCESS (0x00000000)' on WS1
+lsaemu[P] tid=T LogonUserW(user "tab\tdel\x7fc1\u0085ls\u2028ps\u2029", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D) -> FALSE (1326 ERROR_LOGON_FAILURE): no account named 'tab\tdel\x7fc1\u0085ls\u2028ps\u2029' on WS1
+lsaemu[P] tid=T LogonUserW(user "WS1\alice", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D) -> FALSE (1326 ERROR_LOGON_FAILURE): no account named 'WS1\alice' on WS1
+lsaemu[P] tid=T LogonUserW(user "hi\ud800lo\udc00", domain NULL, password <redacted>, type 2, provider 0) = STATUS_LOGON_FAILURE (0xC000006D) -> FALSE (1326 ERROR_LOGON_FAILURE): no account named 'hi�lo�' on WS1
 lsaemu[P] tid=T LsaConnectUntrusted() = STATUS_SUCCESS (0x00000000): untrusted connection (no check is made on the caller)
 lsaemu[P] tid=T LsaLookupAuthenticationPackage(0x100, "MICROSOFT_AUTHENTICATION_PACKAGE_V1_0") = STATUS_SUCCESS (0x00000000): package MICROSOFT_AUTHENTICATION_PACKAGE_V1_0 has id 2
 lsaemu[P] tid=T LsaLogonUser(0x100, type 2 (Interactive), package 2 (MICROSOFT_AUTHENTICATION_PACKAGE_V1_0), user "lsa\ud83d\nx", password <redacted>, LocalGroups (nil)) = STATUS_LOGON_FAILURE (0xC000006D): no account named 'lsa�\nx' on WS1
 lsaemu[P] tid=T LsaDeregisterLogonProcess(0x100) = STATUS_SUCCESS (0x00000000): connection closed
-lsaemu[P] tid=T LookupAccountNameA("(null)", "bad\xff\xfeutf8\xc0\xaf") = STATUS_NONE_MAPPED (0xC0000073): 'bad\xff\xfeutf8\xc0\xaf' names no account, group, domain or well-known SID of WS1
-lsaemu[P] tid=T LookupAccountNameW("(null)", "sys\x1b") = STATUS_NONE_MAPPED (0xC0000073): 'sys\x1b' names no account, group, domain or well-known SID of WS1
-lsaemu[P] tid=T ConvertStringSidToSidW("S-1-5\u2028") = STATUS_INVALID_SID (0xC0000078): 'S-1-5\u2028' is neither an SID string (S-1-...) nor a known SDDL alias
+lsaemu[P] tid=T LookupAccountNameA("(null)", "bad\xff\xfeutf8\xc0\xaf") = STATUS_NONE_MAPPED (0xC0000073) -> FALSE (1332 ERROR_NONE_MAPPED): 'bad\xff\xfeutf8\xc0\xaf' names no account, group, domain or well-known SID of WS1
+lsaemu[P] tid=T LookupAccountNameW("(null)", "sys\x1b") = STATUS_NONE_MAPPED (0xC0000073) -> FALSE (1332 ERROR_NONE_MAPPED): 'sys\x1b' names no account, group, domain or well-known SID of WS1
+lsaemu[P] tid=T ConvertStringSidToSidW("S-1-5\u2028") = STATUS_INVALID_SID (0xC0000078) -> FALSE (1337 ERROR_INVALID_SID): 'S-1-5\u2028' is neither an SID string (S-1-...) nor a known SDDL alias
 lsaemu[P] tid=T LsaRegisterLogonProcess("proc\nX") = STATUS_SUCCESS (0x00000000): trusted connection for logon process 'proc\nX' (NT AUTHORITY\SYSTEM has SeTcbPrivilege enabled)
 lsaemu[P] tid=T LsaDeregisterLogonProcess(0x400100) = STATUS_SUCCESS (0x00000000): connection closed
 EOF
-    printf 'lsaemu[P] tid=T LogonUserW(user "%s", domain NULL, password <redacted>, type 2, provider 0) = STATUS_NAME_TOO_LONG (0xC0000106): the user name is longer than 512 bytes\n' "$euro_esc"
-    printf 'lsaemu[P] tid=T LogonUserA(user "%s", domain NULL, password <redacted>, type 2, provider 0) = STATUS_NAME_TOO_LONG (0xC0000106): the user name is longer than a UNICODE_STRING can hold\n' "$x_esc"
-    printf 'lsaemu[P] tid=T LookupAccountNameA("(null)", "%s") = STATUS_NONE_MAPPED (0xC0000073): %s\n' "$abc_esc" "$abc_reason"
+    printf 'lsaemu[P] tid=T LogonUserW(user "%s", domain NULL, password <redacted>, type 2, provider 0) = STATUS_NAME_TOO_LONG (0xC0000106) -> FALSE (206 ERROR_FILENAME_EXCED_RANGE): the user name is longer than 512 bytes\n' "$euro_esc"
+    printf 'lsaemu[P] tid=T LogonUserA(user "%s", domain NULL, password <redacted>, type 2, provider 0) = STATUS_NAME_TOO_LONG (0xC0000106) -> FALSE (206 ERROR_FILENAME_EXCED_RANGE): the user name is longer than a UNICODE_STRING can hold\n' "$x_esc"
+    printf 'lsaemu[P] tid=T LookupAccountNameA("(null)", "%s") = STATUS_NONE_MAPPED (0xC0000073) -> FALSE (1332 ERROR_NONE_MAPPED): %s\n' "$abc_esc" "$abc_reason"
 } >"$tmp/expected"
 
 sed 's/^lsaemu\[[0-9]*\] tid=[0-9]* /lsaemu[P] tid=T /' "$tmp/trace" >"$tmp/got"

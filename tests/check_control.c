@@ -16,6 +16,7 @@
 
 #include "lsa_helpers.h"
 #include "loader/loader.h"
+#include "base/mem.h"
 
 static void setup(void)
 {
@@ -362,6 +363,62 @@ START_TEST(reset_closes_tokens_and_sessions)
 }
 END_TEST
 
+static size_t count_lines(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* lsaemu_leaks() (lsaemu.h) sees what a test left open, with the call that
+ * made each, until the reset releases it; it releases nothing itself. */
+START_TEST(reset_after_leaks_listed)
+{
+    struct lsaemu_leaks c;
+    char *lines = NULL;
+    ck_assert_uint_eq(lsaemu_leaks(&c, &lines), 0);
+    ck_assert_str_eq(lines, "");
+    lsaemu_free(lines);
+    HANDLE lsa = th_connect_trusted();
+    struct th_logon_out out;
+    ck_assert_status_eq(th_logon_msv(lsa, Interactive, "alice", PW_ALICE, &out), STATUS_SUCCESS);
+    ck_assert_uint_eq(lsaemu_leaks(&c, &lines), 4);
+    ck_assert_uint_eq(c.lsa_handles, 1);
+    ck_assert_uint_eq(c.token_handles, 1);
+    ck_assert_uint_eq(c.policy_handles, 0);
+    ck_assert_uint_eq(c.sessions, 1);
+    ck_assert_uint_eq(c.buffers, 1);
+    ck_assert_uint_eq(count_lines(lines), 4);
+    ck_assert_ptr_nonnull(strstr(lines, "lsaemu: leak: LSA handle 0x"));
+    ck_assert_ptr_nonnull(strstr(lines, " from LsaRegisterLogonProcess (logon process "));
+    ck_assert_ptr_nonnull(strstr(lines, " from LsaLogonUser (WS1\\alice, logon session "));
+    ck_assert_ptr_nonnull(strstr(lines, "lsaemu: leak: buffer of "));
+    lsaemu_free(lines);
+    /* Asking changed nothing: the objects are still there and valid. */
+    ck_assert_uint_eq(lsaemu_leaks(NULL, NULL), 4);
+    /* Out of memory for the text: the count is still right. */
+    mem_fail_after(0);
+    lines = (char *)"unchanged";
+    ck_assert_uint_eq(lsaemu_leaks(&c, &lines), 4);
+    mem_fail_reset();
+    ck_assert_ptr_null(lines);
+    ck_assert_uint_eq(c.sessions, 1);
+    /* Released one by one, they leave the list. */
+    ck_assert(CloseHandle(out.token));
+    ck_assert_uint_eq(lsaemu_leaks(&c, NULL), 2);
+    ck_assert_uint_eq(c.token_handles + c.sessions, 0);
+    ck_assert_status_eq(LsaFreeReturnBuffer(out.profile), STATUS_SUCCESS);
+    ck_assert_uint_eq(lsaemu_leaks(NULL, NULL), 1);
+    /* What is left goes with the reset. */
+    lsaemu_reset();
+    ck_assert_uint_eq(lsaemu_leaks(&c, &lines), 0);
+    ck_assert_str_eq(lines, "");
+    lsaemu_free(lines);
+    ck_assert_status_eq(LsaDeregisterLogonProcess(lsa), STATUS_INVALID_HANDLE);
+}
+END_TEST
+
 START_TEST(reset_keeps_policy_and_process)
 {
     tu_load_policy("policies/p0-no-users-interactive.yaml");
@@ -612,6 +669,73 @@ START_TEST(env_policy_with_bom)
 }
 END_TEST
 
+/* LSAEMU_PROCESS naming no entry is loud on both paths (README,
+ * "Environment variables"): with LSAEMU_POLICY every call fails ... */
+START_TEST(env_process_unknown_with_env_policy)
+{
+    if (th_nofork())
+        return;
+    setenv("LSAEMU_POLICY", tu_path("policies/p0.yaml"), 1);
+    setenv("LSAEMU_PROCESS", "nosuch", 1);
+    HANDLE h = NULL;
+    ck_assert_status_eq(LsaConnectUntrusted(&h), STATUS_INTERNAL_DB_ERROR);
+    ck_assert_ptr_nonnull(strstr(lsaemu_last_reason(), "every call fails"));
+    ck_assert_status_eq(try_register(), STATUS_INTERNAL_DB_ERROR);
+}
+END_TEST
+
+/* ... and an explicit load fails, naming the variable, and changes
+ * nothing: the policy in force (and its process) stays. */
+START_TEST(env_process_unknown_with_explicit_load)
+{
+    if (th_nofork())
+        return;
+    unsetenv("LSAEMU_POLICY");
+    setenv("LSAEMU_PROCESS", "tcb", 1);
+    tu_load_policy("policies/p0.yaml");
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+    static const char lacks_tcb[] = "lsaemu: 1\n"
+                                    "accounts:\n  alice: { password: x }\n"
+                                    "processes:\n  other: { account: alice }\n";
+    struct lsaemu_error err;
+    ck_assert_int_eq(lsaemu_load_policy_string(lacks_tcb, "lacks.yaml", &err), -1);
+    ck_assert_str_eq(err.source, "lacks.yaml");
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_int_eq(err.column, 0);
+    ck_assert_str_eq(err.text, "LSAEMU_PROCESS=tcb names no entry of processes: in this policy; "
+                               "it was not loaded (add the entry, or unset LSAEMU_PROCESS)");
+    /* p0 and its tcb process are still in force. */
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+    ck_assert_status_eq(try_register(), STATUS_SUCCESS);
+    /* The file form says the same. */
+    setenv("LSAEMU_PROCESS", "nosuch", 1);
+    ck_assert_int_eq(lsaemu_load_policy_file(tu_path("policies/p0.yaml"), &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.text, "LSAEMU_PROCESS=nosuch names no entry"));
+    /* Empty means unset: the default entry. */
+    setenv("LSAEMU_PROCESS", "", 1);
+    ck_assert_int_eq(lsaemu_load_policy_string(lacks_tcb, "lacks.yaml", &err), 0);
+}
+END_TEST
+
+/* A first explicit load that fails so leaves the process uninitialised:
+ * its first call then starts as without any load, loudly. */
+START_TEST(env_process_unknown_first_explicit_load)
+{
+    if (th_nofork())
+        return;
+    unsetenv("LSAEMU_POLICY");
+    setenv("LSAEMU_PROCESS", "nosuch", 1);
+    struct lsaemu_error err;
+    ck_assert_int_eq(lsaemu_load_policy_file(tu_path("policies/p0.yaml"), &err), -1);
+    HANDLE h = NULL;
+    ck_assert_status_eq(LsaConnectUntrusted(&h), STATUS_INTERNAL_DB_ERROR);
+    ck_assert_ptr_null(h);
+    ck_assert_str_eq(lsaemu_last_reason(),
+                     "LSAEMU_PROCESS=nosuch names no entry of processes: in <default> "
+                     "(printed on stderr); every call fails until a policy loads");
+}
+END_TEST
+
 START_TEST(no_policy_at_all_is_system)
 {
     /* Neither an explicit load nor LSAEMU_POLICY: the embedded default,
@@ -658,6 +782,7 @@ Suite *make_control_suite(void)
     tcase_add_test(tc, reset_closes_tokens_and_sessions);
     tcase_add_test(tc, reset_keeps_policy_and_process);
     tcase_add_test(tc, reset_then_new_handles_work);
+    tcase_add_test(tc, reset_after_leaks_listed);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("reason");
@@ -677,6 +802,9 @@ Suite *make_control_suite(void)
     tcase_add_loop_test(tc, env_policy_device_or_fifo_fails, 0, 2);
     tcase_add_test(tc, env_policy_with_bom);
     tcase_add_test(tc, no_policy_at_all_is_system);
+    tcase_add_test(tc, env_process_unknown_with_env_policy);
+    tcase_add_test(tc, env_process_unknown_with_explicit_load);
+    tcase_add_test(tc, env_process_unknown_first_explicit_load);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -19,6 +19,7 @@
 #include "core/diag/diag_out.h"
 #include "base/mem.h"
 #include "testutil.h"
+#include "lsa_helpers.h"
 
 /* ---- Escaping ------------------------------------------------------------ */
 
@@ -183,7 +184,7 @@ START_TEST(test_diag_oom_with_sink)
     ck_assert_int_ge(tmp, 0);
     close(tmp);
     ck_assert_int_eq(setenv("LSAEMU_DIAG_TEST", path, 1), 0);
-    struct diag_out out = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off", false);
+    struct diag_out out = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off");
     diag_out_open(&out);
     ck_assert(diag_out_on(&out));
 
@@ -256,7 +257,7 @@ static void open_and_write_twice(void *arg)
 START_TEST(test_diag_open_fails)
 {
     ck_assert_int_eq(setenv("LSAEMU_DIAG_TEST", "/nonexistent-lsaemu/dir/x", 1), 0);
-    struct diag_out out = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off", false);
+    struct diag_out out = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off");
     errno = 1234;
     char *err = capture_stderr(open_and_write_twice, &out);
     ck_assert_int_eq(errno, 1234);
@@ -273,7 +274,7 @@ START_TEST(test_diag_write_fails_once)
     if (access("/dev/full", W_OK) != 0)
         return;
     ck_assert_int_eq(setenv("LSAEMU_DIAG_TEST", "/dev/full", 1), 0);
-    struct diag_out out = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off", false);
+    struct diag_out out = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off");
     errno = 1234;
     char *err = capture_stderr(open_and_write_twice, &out);
     ck_assert_int_eq(errno, 1234);
@@ -289,18 +290,59 @@ END_TEST
 START_TEST(test_diag_unset_is_off)
 {
     unsetenv("LSAEMU_DIAG_TEST");
-    struct diag_out out = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off", false);
+    struct diag_out out = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off");
     char *err = capture_stderr(open_and_write_twice, &out);
     ck_assert_str_eq(err, "");
     ck_assert(!diag_out_on(&out));
     free(err);
     /* Empty is unset too. */
     ck_assert_int_eq(setenv("LSAEMU_DIAG_TEST", "", 1), 0);
-    struct diag_out empty = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off", false);
+    struct diag_out empty = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off");
     err = capture_stderr(open_and_write_twice, &empty);
     ck_assert_str_eq(err, "");
     ck_assert(!diag_out_on(&empty));
     free(err);
+    unsetenv("LSAEMU_DIAG_TEST");
+}
+END_TEST
+
+/* One convention for LSAEMU_TRACE, LSAEMU_AUDIT and LSAEMU_LEAKS (README,
+ * "Environment variables"): a value is off, stderr or a file. */
+static const struct {
+    const char *value;
+    enum diag_dest dest;
+} dest_cases[] = {
+    {NULL, DIAG_DEST_OFF},       {"", DIAG_DEST_OFF},          {"0", DIAG_DEST_OFF},
+    {"1", DIAG_DEST_STDERR},     {"stderr", DIAG_DEST_STDERR}, {"./1", DIAG_DEST_FILE},
+    {"/tmp/x", DIAG_DEST_FILE},  {"01", DIAG_DEST_FILE},       {"STDERR", DIAG_DEST_FILE},
+    {"fatal", DIAG_DEST_FILE},
+};
+
+START_TEST(test_diag_dest_convention)
+{
+    ck_assert_msg(diag_dest_of(dest_cases[_i].value) == dest_cases[_i].dest, "value %s",
+                  dest_cases[_i].value ? dest_cases[_i].value : "(unset)");
+}
+END_TEST
+
+/* LSAEMU_TRACE=1 is stderr, as LSAEMU_LEAKS=1 is: it creates no file "1". */
+START_TEST(test_diag_one_is_stderr)
+{
+    char dir[] = "/tmp/lsaemu-diag-one-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    int cwd = open(".", O_RDONLY | O_DIRECTORY);
+    ck_assert_int_ge(cwd, 0);
+    ck_assert_int_eq(chdir(dir), 0);
+    ck_assert_int_eq(setenv("LSAEMU_DIAG_TEST", "1", 1), 0);
+    struct diag_out out = DIAG_OUT_INIT("LSAEMU_DIAG_TEST", "testing is off");
+    char *err = capture_stderr(open_and_write_twice, &out);
+    ck_assert(diag_out_on(&out));
+    ck_assert_str_eq(err, "one\ntwo\n");
+    free(err);
+    ck_assert_int_eq(access("1", F_OK), -1);
+    ck_assert_int_eq(fchdir(cwd), 0);
+    close(cwd);
+    ck_assert_int_eq(rmdir(dir), 0);
     unsetenv("LSAEMU_DIAG_TEST");
 }
 END_TEST
@@ -338,6 +380,33 @@ START_TEST(test_diag_trace_call_line)
 }
 END_TEST
 
+/* A BOOL function that succeeds with a last error (AdjustTokenPrivileges:
+ * ERROR_NOT_ALL_ASSIGNED) shows both; TRUE with 0 shows just TRUE. */
+START_TEST(test_diag_trace_bool_line)
+{
+    if (th_nofork())
+        return; /* the trace file is opened once per process */
+    char path[] = "/tmp/lsaemu-diag-trace-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(setenv("LSAEMU_TRACE", path, 1), 0);
+    ck_assert(trace_enabled());
+    trace_call_bool("F", 0x00000106, "some not held", true, 1300);
+    trace_call_bool("G", 0, "", true, 0);
+    trace_call_bool("H", 0, "", false, 123456);
+    size_t n;
+    char *got = slurp(path, &n);
+    ck_assert_ptr_nonnull(strstr(got, " F() = STATUS_NOT_ALL_ASSIGNED (0x00000106) -> TRUE "
+                                      "(1300 ERROR_NOT_ALL_ASSIGNED): some not held\n"));
+    ck_assert_ptr_nonnull(strstr(got, " G() = STATUS_SUCCESS (0x00000000) -> TRUE\n"));
+    ck_assert_ptr_nonnull(strstr(got, " H() = STATUS_SUCCESS (0x00000000) -> FALSE (123456 ?)\n"));
+    free(got);
+    unlink(path);
+    unsetenv("LSAEMU_TRACE");
+}
+END_TEST
+
 static Suite *make_diag_suite(void)
 {
     Suite *s = suite_create("diag");
@@ -356,10 +425,14 @@ static Suite *make_diag_suite(void)
     tcase_add_test(tc, test_diag_open_fails);
     tcase_add_test(tc, test_diag_write_fails_once);
     tcase_add_test(tc, test_diag_unset_is_off);
+    tcase_add_loop_test(tc, test_diag_dest_convention, 0,
+                        (int)(sizeof dest_cases / sizeof dest_cases[0]));
+    tcase_add_test(tc, test_diag_one_is_stderr);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("trace");
     tcase_add_test(tc, test_diag_trace_call_line);
+    tcase_add_test(tc, test_diag_trace_bool_line);
     suite_add_tcase(s, tc);
     return s;
 }

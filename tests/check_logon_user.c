@@ -12,6 +12,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "token_helpers.h"
 
@@ -550,6 +551,51 @@ START_TEST(fault_on_logon_user)
 }
 END_TEST
 
+/* A fault's account: is an account of the policy (the loader refuses any
+ * other name), matched in every spelling a call can give it. */
+START_TEST(fault_account_any_spelling)
+{
+    tu_load_policy_text("lsaemu: 1\n"
+                        "machine: { name: WS1, sid: S-1-5-21-1000-2000-3000 }\n"
+                        "accounts:\n"
+                        "  alice: { password: pw, groups: [Users] }\n"
+                        "  bob: { password: pw, groups: [Users] }\n"
+                        "faults:\n"
+                        "  - call: LookupAccountNameA\n"
+                        "    account: WS1\\ALICE\n"
+                        "    status: STATUS_ACCESS_DENIED\n"
+                        "  - call: LogonUserA\n"
+                        "    account: .\\alice\n"
+                        "    status: STATUS_ACCOUNT_LOCKED_OUT\n");
+    static const char *const fires[] = {"alice", "ALICE", "WS1\\alice", ".\\alice"};
+    for (size_t i = 0; i < sizeof fires / sizeof fires[0]; i++) {
+        BYTE sid[SECURITY_MAX_SID_SIZE];
+        char dom[64];
+        DWORD cb = sizeof sid, cch = sizeof dom;
+        SID_NAME_USE use;
+        SetLastError(0);
+        ck_assert_msg(!LookupAccountNameA(NULL, fires[i], sid, &cb, dom, &cch, &use), "%s",
+                      fires[i]);
+        ck_assert_win32_eq(GetLastError(), ERROR_ACCESS_DENIED);
+    }
+    static const char *const quiet[] = {"bob", "Users", "WS1"};
+    for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++) {
+        BYTE sid[SECURITY_MAX_SID_SIZE];
+        char dom[64];
+        DWORD cb = sizeof sid, cch = sizeof dom;
+        SID_NAME_USE use;
+        ck_assert_msg(LookupAccountNameA(NULL, quiet[i], sid, &cb, dom, &cch, &use), "%s: %s",
+                      quiet[i], lsaemu_last_reason());
+    }
+    HANDLE tok = NULL;
+    ck_assert(!LogonUserA("Alice", "WS1", "pw", I, DEF, &tok));
+    ck_assert_win32_eq(GetLastError(), 1909);
+    ck_assert_ptr_null(tok);
+    ck_assert(LogonUserA("bob", "WS1", "pw", I, DEF, &tok));
+    ck_assert(CloseHandle(tok));
+}
+END_TEST
+
 /* ---- ANSI text ---------------------------------------------------------------------- */
 
 START_TEST(ansi_utf8_and_latin1)
@@ -634,6 +680,51 @@ START_TEST(impersonating_caller_logs_on)
 }
 END_TEST
 
+/* LSAEMU_TRACE lines of BOOL functions show what the caller sees: the BOOL
+ * and GetLastError() (README, "Environment variables"). */
+START_TEST(trace_shows_bool_and_last_error)
+{
+    if (th_nofork())
+        return; /* the trace file is opened once per process */
+    char path[] = "/tmp/lsaemu-trace-bool-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(setenv("LSAEMU_TRACE", path, 1), 0);
+    tu_load_policy("policies/p0-no-users-interactive.yaml");
+    WCHAR u[20], d[4], p[20];
+    HANDLE tok = NULL;
+    ck_assert(!LogonUserW(tk_w(u, "alice"), tk_w(d, "."), tk_w(p, PW_ALICE), I, DEF, &tok));
+    ck_assert_win32_eq(GetLastError(), ERROR_LOGON_TYPE_NOT_GRANTED);
+    ck_assert(LogonUserW(tk_w(u, "alice"), tk_w(d, "."), tk_w(p, PW_ALICE),
+                         LOGON32_LOGON_NETWORK, DEF, &tok));
+    ck_assert(CloseHandle(tok));
+    ck_assert(!CloseHandle(tok));
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_HANDLE);
+    unsetenv("LSAEMU_TRACE");
+
+    FILE *f = fopen(path, "r");
+    ck_assert_ptr_nonnull(f);
+    static const char *const want[] = {
+        ") = STATUS_LOGON_TYPE_NOT_GRANTED (0xC000015B) -> FALSE (1385 "
+        "ERROR_LOGON_TYPE_NOT_GRANTED): ",
+        ") = STATUS_SUCCESS (0x00000000) -> TRUE: ",
+        ") = STATUS_SUCCESS (0x00000000) -> TRUE: token handle closed\n",
+        ") = STATUS_INVALID_HANDLE (0xC0000008) -> FALSE (6 ERROR_INVALID_HANDLE): ",
+    };
+    char line[2048];
+    size_t n = 0;
+    while (fgets(line, sizeof line, f)) {
+        ck_assert_uint_lt(n, sizeof want / sizeof want[0]);
+        ck_assert_msg(strstr(line, want[n]), "line %zu: %s", n, line);
+        n++;
+    }
+    ck_assert_uint_eq(n, sizeof want / sizeof want[0]);
+    fclose(f);
+    unlink(path);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
     Suite *s = suite_create("logon_user");
@@ -673,6 +764,8 @@ static Suite *make_suite(void)
     tcase_add_checked_fixture(tc, setup, NULL);
     tcase_add_test(tc, reason_names_the_right);
     tcase_add_test(tc, fault_on_logon_user);
+    tcase_add_test(tc, fault_account_any_spelling);
+    tcase_add_test(tc, trace_shows_bool_and_last_error);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -41,7 +41,8 @@ validator = cls(schema)
 
 valid = sorted(glob.glob(os.path.join(top, "policies", "*.yaml")))
 valid += sorted(glob.glob(os.path.join(top, "tests", "data", "loader", "valid", "*.yaml")))
-valid += [os.path.join(top, "tests", "cli", n) for n in ("machine.yaml", "roundtrip.yaml")]
+valid += [os.path.join(top, "tests", "cli", n)
+          for n in ("machine.yaml", "roundtrip.yaml", "rights-replace.yaml")]
 for path in valid:
     for e in validator.iter_errors(load(path)):
         failures.append("%s: %s at %s" % (path, e.message, "/".join(map(str, e.path))))
@@ -50,7 +51,8 @@ for path in valid:
 invalid_dir = os.path.join(top, "tests", "data", "loader", "invalid")
 for name in ("unknown-top-key", "unknown-account-key", "unknown-right", "version-2",
              "password-and-hash", "rid-and-sid", "fault-without-call", "fault-without-status",
-             "fault-nth-zero", "enabled-right", "role-bogus", "base-bogus", "version-missing"):
+             "fault-nth-zero", "enabled-right", "role-bogus", "base-bogus", "version-missing",
+             "rights-add-errors"):
     path = os.path.join(invalid_dir, name + ".yaml")
     if not os.path.exists(path):
         continue
@@ -64,8 +66,9 @@ for name in ("unknown-top-key", "unknown-account-key", "unknown-right", "version
 # The schema's right names are the library's table.
 with open(os.path.join(top, "lib", "gen", "rights_table.h"), encoding="utf-8") as f:
     names = re.findall(r'^X\(\w+, "(\w+)"', f.read(), re.M)
-if sorted(schema["properties"]["rights"]["propertyNames"]["enum"]) != sorted(names):
-    failures.append("schema right names differ from lib/gen/rights_table.h")
+for section in ("rights", "rights_add"):
+    if sorted(schema["properties"][section]["propertyNames"]["enum"]) != sorted(names):
+        failures.append("schema right names of %s differ from lib/gen/rights_table.h" % section)
 
 for f in failures:
     print("FAIL:", f)

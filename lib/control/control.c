@@ -4,6 +4,7 @@
  * process identity, resetting, and the reason of the last decision.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "win32/api.h"
@@ -17,15 +18,25 @@ static void clear_error(struct lsaemu_error *err)
         memset(err, 0, sizeof *err);
 }
 
-/* Installs a freshly loaded policy; the only failure left is memory. */
+/* Installs a freshly loaded policy: it fails when LSAEMU_PROCESS names an
+ * entry the policy lacks, or when memory runs out. */
 static int install(struct policy *pol, const char *source, struct lsaemu_error *err)
 {
-    if (current_install(pol) == 0)
+    /* The value current_install() goes by, for the message. */
+    const char *env = getenv("LSAEMU_PROCESS");
+    int rc = current_install(pol);
+    if (rc == 0)
         return 0;
     if (err) {
         snprintf(err->source, sizeof err->source, "%s", source);
-        snprintf(err->text, sizeof err->text,
-                 "out of memory building the process token for the new policy");
+        if (rc == CURRENT_NO_PROCESS)
+            snprintf(err->text, sizeof err->text,
+                     "LSAEMU_PROCESS=%s names no entry of processes: in this policy; it was "
+                     "not loaded (add the entry, or unset LSAEMU_PROCESS)",
+                     env ? env : "");
+        else
+            snprintf(err->text, sizeof err->text,
+                     "out of memory building the process token for the new policy");
     }
     return -1;
 }

@@ -50,8 +50,13 @@ struct lsaemu_error {
  * and a failed load changes nothing. Every handle, token and logon session
  * of the old policy stays open but sees the new policy from then on.
  * An explicit load wins over LSAEMU_POLICY. After a load the process runs as
- * the new policy's LSAEMU_PROCESS entry when the variable names one it has,
- * else as its `default` entry (call lsaemu_set_process() again to choose).
+ * the new policy's LSAEMU_PROCESS entry, or its `default` entry when the
+ * variable is unset or empty (call lsaemu_set_process() again to choose).
+ * When LSAEMU_PROCESS names no entry of the new policy the load fails, as
+ * start-up under LSAEMU_POLICY does, and changes nothing: -1, err->line 0,
+ * err->text "LSAEMU_PROCESS=NAME names no entry of processes: in this
+ * policy; ...". A failed first load leaves the process as if none had been
+ * tried: its first call reads LSAEMU_POLICY.
  */
 LSAEMU_PUBLIC int lsaemu_load_policy_file(const char *path, struct lsaemu_error *err);
 
@@ -62,7 +67,9 @@ LSAEMU_PUBLIC int lsaemu_load_policy_string(const char *yaml, const char *source
 
 /*
  * Validates a policy file without loading it: the current policy is left
- * untouched. Reports every error it can find, in file order: the first 100,
+ * untouched. Reports every error it can find, root cause first (the names
+ * that name nothing after every other error), each kind in file order
+ * (docs/policy-format.md, "Errors"): the first 100,
  * then once more at the first error not listed, saying how many there were
  * (lsaemu-policy(5), limits).
  *
@@ -81,6 +88,24 @@ LSAEMU_PUBLIC int lsaemu_check_policy_file(const char *path,
                                            void (*report)(const struct lsaemu_error *err,
                                                           void *ctx),
                                            void *ctx);
+
+/*
+ * As lsaemu_check_policy_file, and also reports warnings: what is valid but
+ * likely not what the author meant. Today one kind: a `rights:` entry that
+ * leaves out holders the stock rights of `base` give that right ("rights:
+ * SeNetworkLogonRight replaces the stock holders; Everyone, Users no longer
+ * hold it (use rights_add: to add instead)"), at the right's key.
+ *
+ * [in] warn  called once per warning (may be NULL), after every error, in
+ *            file order: the first 100, then once more saying how many
+ *            there were. The structure is as for report.
+ *
+ * Warnings never change the result: 0 when the file is a valid policy, -1
+ * otherwise (invalid or unreadable).
+ */
+LSAEMU_PUBLIC int lsaemu_check_policy_file_warnings(
+    const char *path, void (*report)(const struct lsaemu_error *err, void *ctx),
+    void (*warn)(const struct lsaemu_error *warning, void *ctx), void *ctx);
 
 /*
  * Makes the calling process run as the policy's `processes:` entry `name`
@@ -118,6 +143,46 @@ LSAEMU_PUBLIC const char *lsaemu_last_reason(void);
  * STATUS_INVALID_HANDLE.
  */
 LSAEMU_PUBLIC void lsaemu_reset(void);
+
+/* ---- Leak checking (control_leaks.c) ------------------------------------
+ *
+ * What the program holds open now: LSA handles (LsaRegisterLogonProcess,
+ * LsaConnectUntrusted), token handles, policy handles (LsaOpenPolicy),
+ * logon sessions whose last token is not closed, and returned buffers not
+ * freed (LsaFreeReturnBuffer, LsaFreeMemory, LocalFree ...). A test's
+ * teardown calls lsaemu_leaks() before lsaemu_reset(), which closes and
+ * frees all of it without a word:
+ *
+ *     char *lines = NULL;
+ *     unsigned long n = lsaemu_leaks(NULL, &lines);
+ *     ck_assert_msg(n == 0, "%lu objects not released:\n%s", n, lines ? lines : "");
+ *     lsaemu_free(lines);
+ *     lsaemu_reset();
+ *
+ * LSAEMU_LEAKS (README) reports the same at process exit; LSAEMU_LEAKS=fatal
+ * also ends a process that leaked with exit status 1.
+ */
+struct lsaemu_leaks {
+    unsigned long lsa_handles;
+    unsigned long token_handles;
+    unsigned long policy_handles;
+    unsigned long sessions;
+    unsigned long buffers;
+};
+
+/*
+ * Counts the objects open now and returns their total.
+ * [out] counts  (may be NULL) the count of each kind.
+ * [out] lines   (may be NULL) one line per object, each ending in \n, as
+ *               the LSAEMU_LEAKS report writes them, naming the call that
+ *               made it ("lsaemu: leak: token handle 0x100 from LogonUserW
+ *               (WS1\alice, logon session 00000000:00010002)"); "" when
+ *               nothing is open, NULL when memory ran out. Free with
+ *               lsaemu_free.
+ * Releases nothing and writes nothing. Thread-safe; objects another thread
+ * is making or releasing meanwhile may or may not be counted.
+ */
+LSAEMU_PUBLIC unsigned long lsaemu_leaks(struct lsaemu_leaks *counts, char **lines);
 
 /*
  * Writes the policy in force, including every change made through the

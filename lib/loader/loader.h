@@ -74,6 +74,20 @@ int loader_check_string(const char *yaml, size_t len, const char *source,
                         void (*report)(const struct lsaemu_error *, void *), void *ctx);
 
 /*
+ * As loader_check_file / loader_check_string, and warn (may be NULL) is
+ * called once per warning -- something valid that is likely not what the
+ * author meant, such as a rights: entry that drops stock holders -- after
+ * every error, in file order: at most LOADER_MAX_ERRORS, then once more at
+ * the first one not listed, saying how many there were. Warnings do not
+ * count in the result.
+ */
+int loader_check_file_warn(const char *path, void (*report)(const struct lsaemu_error *, void *),
+                           void (*warn)(const struct lsaemu_error *, void *), void *ctx);
+int loader_check_string_warn(const char *yaml, size_t len, const char *source,
+                             void (*report)(const struct lsaemu_error *, void *),
+                             void (*warn)(const struct lsaemu_error *, void *), void *ctx);
+
+/*
  * Test-only: what the calling thread's last load or check did, in units that
  * grow with the work, so that a test can check the growth is linear without
  * timing anything (tests/check_loader.c). A file that was not read counts 0.

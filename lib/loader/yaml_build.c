@@ -25,6 +25,7 @@ static void ld_release(struct ld *ld)
     mem_free(ld->members);
     mem_free(ld->account_groups);
     mem_free(ld->memo);
+    mem_free(ld->enabled_at);
     ld_arena_free(&ld->keep);
     ld_arena_free(&ld->scratch);
 }
@@ -39,19 +40,20 @@ static int read_stream(void *data, unsigned char *buffer, size_t size, size_t *s
     return 1;
 }
 
-static void reset(struct ld *ld, const char *source, bool check)
+static void reset(struct ld *ld, const char *source, bool check, bool warnings)
 {
     memset(ld, 0, sizeof *ld);
     ld->source = source;
     ld->check = check;
+    ld->want_warnings = check && warnings;
     ld->keep_errors = check ? LOADER_MAX_ERRORS + 1 : 1;
 }
 
 /* One reading of the input, streamed or as one tree (see yaml_document.c). */
 static struct policy *build_once(struct ld *ld, const char *input, size_t len, FILE *file,
-                                 const char *source, bool check, bool tree)
+                                 const char *source, bool check, bool warnings, bool tree)
 {
-    reset(ld, source, check);
+    reset(ld, source, check, warnings);
     ld->streaming = !tree;
     struct policy *pol = policy_new();
     if (!pol) {
@@ -101,6 +103,15 @@ static struct policy *build_once(struct ld *ld, const char *input, size_t len, F
             ld_oom(ld);
         else
             ld_sections_resolve(ld);
+        /* What needs the finished policy (the tokens of the processes) is
+         * checked only when nothing else was wrong: it would only repeat
+         * another error's consequences. Validating finishes it too. */
+        if (!ld->n_errors && !ld->oom) {
+            if (policy_set_string(&pol->source, source) < 0 || policy_finish(pol) < 0)
+                ld_oom(ld);
+            else
+                ld_check_enabled(ld);
+        }
     }
     yaml_parser_delete(&r.parser);
     mem_free(r.owned);
@@ -112,7 +123,7 @@ static struct policy *build_once(struct ld *ld, const char *input, size_t len, F
 }
 
 struct policy *ld_build(struct ld *ld, const char *input, size_t len, FILE *file,
-                        const char *source, bool check)
+                        const char *source, bool check, bool warnings)
 {
     if (input) {
         /* libyaml skips a byte-order mark only when it detects the
@@ -121,7 +132,7 @@ struct policy *ld_build(struct ld *ld, const char *input, size_t len, FILE *file
         input += bom;
         len -= bom;
         if (len + bom > LOADER_MAX_BYTES) {
-            reset(ld, source, check);
+            reset(ld, source, check, warnings);
             struct ld_error e;
             ld_too_large(&e);
             ld_error_at(ld, e.line, e.column, "%s", e.text);
@@ -131,13 +142,14 @@ struct policy *ld_build(struct ld *ld, const char *input, size_t len, FILE *file
             return pol;
         }
     }
-    struct policy *pol = build_once(ld, input, len, file, source, check, false);
+    struct policy *pol = build_once(ld, input, len, file, source, check, warnings, false);
     if (ld->restart) {
         struct loader_work first = ld->work;
         policy_unref(pol);
         mem_free(ld->errors);
+        mem_free(ld->warnings);
         ld_release(ld);
-        pol = build_once(ld, input, len, file, source, check, true);
+        pol = build_once(ld, input, len, file, source, check, warnings, true);
         ld->work.events += first.events;
         ld->work.lookups += first.lookups;
         ld->work.errors += first.errors;

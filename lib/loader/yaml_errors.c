@@ -1,15 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The loader's error list: records each problem with its 1-based position and
- * discovery order, keeping only the first ones in file order (one for a
- * load, LOADER_MAX_ERRORS and a summary for a check), remembers that memory
- * ran out, puts the list into file order at the end and copies an entry into
- * the public struct lsaemu_error.
+ * The loader's error list: records each problem with its rank, its 1-based
+ * position and discovery order, keeping only the first ones in report order
+ * (one for a load, LOADER_MAX_ERRORS and a summary for a check), remembers
+ * that memory ran out, puts the list into report order at the end and
+ * copies an entry into the public struct lsaemu_error.
+ *
+ * Report order is root cause first (docs/policy-format.md, "Errors"): every
+ * error that can be a cause comes before every name that names nothing
+ * (LD_RANK_REFERENCE), because such a name is often only the knock-on of
+ * another error -- the section that would have defined it misspelled, its
+ * definition malformed. Within a rank, file order.
  * It knows nothing of YAML or of what a message means; where a position comes
  * from is the caller's business (a node, or yaml_syntax.c for libyaml's
  * errors).
  */
 #include "config.h"
+#include "base/array.h"
 #include "base/mem.h"
 
 #include "loader/loader.h"
@@ -30,6 +37,8 @@ void ld_oom(struct ld *ld)
 static int cmp_error(const void *a, const void *b)
 {
     const struct ld_error *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
     if (x->line != y->line)
         return x->line < y->line ? -1 : 1;
     if (x->column != y->column)
@@ -37,7 +46,7 @@ static int cmp_error(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The kept error last in file order. */
+/* The kept error last in report order. */
 static size_t find_worst(const struct ld *ld)
 {
     size_t w = 0;
@@ -48,13 +57,15 @@ static size_t find_worst(const struct ld *ld)
 }
 
 /*
- * Only the first keep_errors errors in file order are kept, so that an input
- * with a million mistakes costs no more memory than one with a hundred, and
- * a load (which reports one) keeps one. Which ones those are does not depend
- * on the order they are found in: an error earlier in the file than the
- * worst kept one replaces it. An error that is not kept is not even worded.
+ * Only the first keep_errors errors in report order are kept, so that an
+ * input with a million mistakes costs no more memory than one with a
+ * hundred, and a load (which reports one) keeps one. Which ones those are
+ * does not depend on the order they are found in: an error before the worst
+ * kept one in report order replaces it. An error that is not kept is not
+ * even worded.
  */
-static void add_error(struct ld *ld, int line, int column, const char *fmt, va_list ap)
+static void add_error(struct ld *ld, enum ld_rank rank, int line, int column, const char *fmt,
+                      va_list ap)
 {
     size_t seq = ld->found_errors++;
     ld->work.errors++;
@@ -76,10 +87,13 @@ static void add_error(struct ld *ld, int line, int column, const char *fmt, va_l
         e = &ld->errors[ld->n_errors++];
     } else {
         struct ld_error *w = &ld->errors[ld->worst];
-        if (line > w->line || (line == w->line && column >= w->column))
+        if (rank > w->rank ||
+            (rank == w->rank &&
+             (line > w->line || (line == w->line && column >= w->column))))
             return;
         e = w;
     }
+    e->rank = rank;
     e->line = line;
     e->column = column;
     e->seq = seq;
@@ -99,7 +113,7 @@ void ld_error_at(struct ld *ld, int line, int column, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    add_error(ld, line, column, fmt, ap);
+    add_error(ld, LD_RANK_CAUSE, line, column, fmt, ap);
     va_end(ap);
 }
 
@@ -107,8 +121,59 @@ void ld_error(struct ld *ld, const struct yn *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    add_error(ld, node ? node->line : 0, node ? node->column : 0, fmt, ap);
+    add_error(ld, LD_RANK_CAUSE, node ? node->line : 0, node ? node->column : 0, fmt, ap);
     va_end(ap);
+}
+
+void ld_error_ref(struct ld *ld, const struct yn *node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_error(ld, LD_RANK_REFERENCE, node ? node->line : 0, node ? node->column : 0, fmt, ap);
+    va_end(ap);
+}
+
+void ld_error_ref_at(struct ld *ld, int line, int column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_error(ld, LD_RANK_REFERENCE, line, column, fmt, ap);
+    va_end(ap);
+}
+
+void ld_warning(struct ld *ld, const struct yn *node, const char *fmt, ...)
+{
+    size_t seq = ld->found_warnings++;
+    if (!ld->want_warnings || ld->n_warnings > LOADER_MAX_ERRORS)
+        return;
+    if (array_reserve(&ld->warnings, &ld->cap_warnings, ld->n_warnings + 1,
+                      sizeof *ld->warnings, 8) < 0) {
+        ld_oom(ld);
+        return;
+    }
+    struct ld_error *e = &ld->warnings[ld->n_warnings++];
+    e->rank = LD_RANK_CAUSE;
+    e->line = node ? node->line : 0;
+    e->column = node ? node->column : 0;
+    e->seq = seq;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->text, sizeof e->text, fmt, ap);
+    va_end(ap);
+}
+
+void ld_warnings_finish(struct ld *ld)
+{
+    /* Only rights: warns, at most once per right (RIGHT_COUNT, fewer than
+     * LOADER_MAX_ERRORS), in the order of the rights: into file order. */
+    if (ld->n_warnings > 1)
+        qsort(ld->warnings, ld->n_warnings, sizeof *ld->warnings, cmp_error);
+    if (ld->found_warnings > LOADER_MAX_ERRORS && ld->n_warnings == LOADER_MAX_ERRORS + 1) {
+        struct ld_error *e = &ld->warnings[LOADER_MAX_ERRORS];
+        snprintf(e->text, sizeof e->text,
+                 "more warnings follow (%zu in all); only the first %d are listed",
+                 ld->found_warnings, LOADER_MAX_ERRORS);
+    }
 }
 
 void ld_errors_finish(struct ld *ld)
@@ -130,6 +195,7 @@ void ld_errors_finish(struct ld *ld)
 
 void ld_too_large(struct ld_error *e)
 {
+    e->rank = LD_RANK_CAUSE;
     e->line = 1;
     e->column = 1;
     e->seq = 0;

@@ -12,9 +12,16 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
-/* Edit distance, capped: enough to spot a typing slip in a key. */
-static size_t distance(const char *a, const char *b)
+static char fold(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Edit distance, capped: enough to spot a typing slip in a key. With
+ * nocase, letters compare without their case (ASCII). */
+static size_t distance_of(const char *a, const char *b, bool nocase)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 40 || lb > 40)
@@ -27,7 +34,9 @@ static size_t distance(const char *a, const char *b)
         row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
             size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
+            char x = nocase ? fold(a[i - 1]) : a[i - 1];
+            char y = nocase ? fold(b[j - 1]) : b[j - 1];
+            size_t best = diag + (x != y);
             if (up + 1 < best)
                 best = up + 1;
             if (row[j - 1] + 1 < best)
@@ -37,6 +46,33 @@ static size_t distance(const char *a, const char *b)
         }
     }
     return row[lb];
+}
+
+static size_t distance(const char *a, const char *b)
+{
+    return distance_of(a, b, false);
+}
+
+const char *ld_nearest(const char *name, size_t n, const char *(*name_at)(size_t, const void *),
+                       const void *ctx)
+{
+    size_t len = strlen(name), best_d = 99;
+    const char *best = NULL, *prefix_of = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *c = name_at(i, ctx);
+        if (!c)
+            continue;
+        size_t d = distance_of(name, c, true);
+        if (d < best_d)
+            best = c, best_d = d;
+        /* "SeTcb" for SeTcbPrivilege: the shortest name it begins. */
+        if (len >= 5 && strncasecmp(c, name, len) == 0 &&
+            (!prefix_of || strlen(c) < strlen(prefix_of)))
+            prefix_of = c;
+    }
+    if (best && (best_d <= 2 || (best_d <= 3 && len >= 12)))
+        return best;
+    return prefix_of;
 }
 
 static void unknown_key(struct ld *ld, const struct yn *k, const char *name, const char *where,

@@ -52,11 +52,8 @@ static struct policy *load(const char *yaml, size_t len, FILE *file, const char 
                            struct lsaemu_error *err)
 {
     struct ld ld;
-    struct policy *pol = ld_build(&ld, yaml, len, file, source, false);
+    struct policy *pol = ld_build(&ld, yaml, len, file, source, false, false);
     last_work = ld.work;
-    if (!ld.n_errors && !ld.oom &&
-        (policy_set_string(&pol->source, source) < 0 || policy_finish(pol) < 0))
-        ld_oom(&ld);
     if (ld.oom) {
         /* Reported as such even when the failed allocation also caused other
          * errors (a name that could not be recorded is then "unknown"), and
@@ -75,6 +72,7 @@ static struct policy *load(const char *yaml, size_t len, FILE *file, const char 
         pol = NULL;
     }
     mem_free(ld.errors);
+    mem_free(ld.warnings);
     return pol;
 }
 
@@ -117,33 +115,49 @@ struct policy *loader_default_policy(void)
     return pol;
 }
 
-static int check(const char *yaml, size_t len, FILE *file, const char *source,
-                 void (*report)(const struct lsaemu_error *, void *), void *ctx)
+typedef void (*report_fn)(const struct lsaemu_error *, void *);
+
+static void report_all(const struct ld_error *list, size_t n, const char *source, report_fn fn,
+                       void *ctx)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct lsaemu_error pub;
+        ld_error_public(&list[i], source, &pub);
+        if (fn)
+            fn(&pub, ctx);
+    }
+}
+
+static int check(const char *yaml, size_t len, FILE *file, const char *source, report_fn report,
+                 report_fn warn, void *ctx)
 {
     struct ld ld;
-    struct policy *pol = ld_build(&ld, yaml, len, file, source, true);
+    struct policy *pol = ld_build(&ld, yaml, len, file, source, true, warn != NULL);
     last_work = ld.work;
     ld_errors_finish(&ld);
-    for (size_t i = 0; i < ld.n_errors; i++) {
-        struct lsaemu_error pub;
-        ld_error_public(&ld.errors[i], source, &pub);
-        if (report)
-            report(&pub, ctx);
-    }
+    ld_warnings_finish(&ld);
+    report_all(ld.errors, ld.n_errors, source, report, ctx);
+    report_all(ld.warnings, ld.n_warnings, source, warn, ctx);
     int n = (int)ld.n_errors;
     mem_free(ld.errors);
+    mem_free(ld.warnings);
     policy_unref(pol);
     return n;
 }
 
-int loader_check_string(const char *yaml, size_t len, const char *source,
-                        void (*report)(const struct lsaemu_error *, void *), void *ctx)
+int loader_check_string_warn(const char *yaml, size_t len, const char *source, report_fn report,
+                             report_fn warn, void *ctx)
 {
-    return check(yaml, len, NULL, source ? source : "<string>", report, ctx);
+    return check(yaml, len, NULL, source ? source : "<string>", report, warn, ctx);
 }
 
-int loader_check_file(const char *path, void (*report)(const struct lsaemu_error *, void *),
-                      void *ctx)
+int loader_check_string(const char *yaml, size_t len, const char *source, report_fn report,
+                        void *ctx)
+{
+    return loader_check_string_warn(yaml, len, source, report, NULL, ctx);
+}
+
+int loader_check_file_warn(const char *path, report_fn report, report_fn warn, void *ctx)
 {
     FILE *f;
     char *text;
@@ -153,10 +167,10 @@ int loader_check_file(const char *path, void (*report)(const struct lsaemu_error
     int errnum = errno;
     last_work = (struct loader_work){0, 0, 0, 0};
     if (kind == LD_INPUT_STREAM) {
-        n = check(NULL, 0, f, path, report, ctx);
+        n = check(NULL, 0, f, path, report, warn, ctx);
         fclose(f);
     } else if (kind == LD_INPUT_TEXT) {
-        n = check(text, len, NULL, path, report, ctx);
+        n = check(text, len, NULL, path, report, warn, ctx);
         mem_free(text);
     } else {
         struct lsaemu_error pub;
@@ -167,4 +181,9 @@ int loader_check_file(const char *path, void (*report)(const struct lsaemu_error
         n = kind == LD_INPUT_TOO_LARGE ? 1 : -1;
     }
     return n;
+}
+
+int loader_check_file(const char *path, report_fn report, void *ctx)
+{
+    return loader_check_file_warn(path, report, NULL, ctx);
 }

@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
+#include "core/engine/engine.h"
 #include "core/model/wellknown.h"
+#include "core/state/token.h"
 #include "loader/yaml_values.h"
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -25,13 +28,8 @@ static bool looks_like_sid(const char *s)
     return (s[0] == 'S' || s[0] == 's') && s[1] == '-' && s[2] >= '0' && s[2] <= '9';
 }
 
-/*
- * Resolves a principal node to a SID, reporting a non-string, a malformed
- * SID or a name that names nothing ("<role> 'x' names no account, group or
- * well-known SID"). role and context say what the name was for.
- */
-static bool principal(struct ld *ld, struct yn *node, const char *role, const char *context,
-                      struct sid *out)
+bool ld_principal(struct ld *ld, struct yn *node, const char *role, const char *context,
+                  struct sid *out)
 {
     const char *s = ld_string(ld, node, role);
     if (!s)
@@ -42,19 +40,20 @@ static bool principal(struct ld *ld, struct yn *node, const char *role, const ch
     if (looks_like_sid(s))
         ld_error(ld, node, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
     else
-        ld_error(ld, node, "%s '%s'%s names no account, group or well-known SID", role, s,
-                 context);
+        ld_error_ref(ld, node, "%s '%s'%s names no account, group or well-known SID", role, s,
+                     context);
     return false;
 }
 
 /*
- * Whether resolved references go into the policy: not when validating (the
- * policy is thrown away) nor once a load has an error (it will fail). The
- * names are still resolved, for their errors.
+ * Whether resolved references go into the policy: not once the load (or
+ * validation) has an error -- it will fail. The names are still resolved,
+ * for their errors. Validating builds as a load does while there is no
+ * error, for the checks of the finished policy (ld_check_enabled()).
  */
 static bool building(const struct ld *ld)
 {
-    return !ld->check && !ld->n_errors && !ld->oom;
+    return !ld->n_errors && !ld->oom;
 }
 
 /*
@@ -117,7 +116,7 @@ static void resolve_members(struct ld *ld, const struct ld_ref *ref)
     snprintf(context, sizeof context, " of group '%s'", ld->pol->groups[ref->index].name);
     for (size_t it = 0; it < list->n; it++) {
         struct sid sid;
-        if (!principal(ld, list->u.items[it], "member", context, &sid) || !building(ld))
+        if (!ld_principal(ld, list->u.items[it], "member", context, &sid) || !building(ld))
             continue;
         ld->work.members++;
         if (policy_list_add(ld->pol, (size_t)l, &sid) < 0)
@@ -204,7 +203,8 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
             if (looks_like_sid(s))
                 ld_error(ld, item, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
             else
-                ld_error(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
+                ld_error_ref(ld, item, "unknown group '%s' in the groups of account '%s'", s,
+                             acct);
             continue;
         }
         const struct group *g = policy_find_group_sid(pol, &sid);
@@ -221,7 +221,7 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
                      "membership Windows computes; it cannot be assigned",
                      s, acct);
         } else {
-            ld_error(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
+            ld_error_ref(ld, item, "unknown group '%s' in the groups of account '%s'", s, acct);
         }
     }
     if (m) {
@@ -231,51 +231,9 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
     }
 }
 
-static void resolve_rights(struct ld *ld, struct yn *node)
+static void resolve_enabled(struct ld *ld, struct yn *list, size_t pi)
 {
-    if (ld_is_null(node))
-        return;
-    if (node->type != YN_MAPPING) {
-        ld_error(ld, node, "expected a mapping for 'rights', got %s", ld_kind(node));
-        return;
-    }
-    struct yn *first[RIGHT_COUNT] = {NULL};
-    for (size_t p = 0; p + 1 < node->n; p += 2) {
-        struct yn *k = node->u.items[p], *v = node->u.items[p + 1];
-        const char *name = ld_string(ld, k, "right name");
-        if (!name)
-            continue;
-        int id = right_by_name(name);
-        if (id < 0) {
-            ld_error(ld, k, "unknown right or privilege '%s'", name);
-            continue;
-        }
-        if (first[id]) {
-            ld_error(ld, k, "duplicate right '%s' (first at line %d)", name, first[id]->line);
-            continue;
-        }
-        first[id] = k;
-        if (!ld_list(ld, v, name, true))
-            continue;
-        size_t n = ld_is_null(v) ? 0 : v->n;
-        struct sid *holders = mem_malloc((n ? n : 1) * sizeof *holders);
-        if (!holders) {
-            ld_oom(ld);
-            return;
-        }
-        size_t kept = 0;
-        for (size_t i = 0; i < n; i++)
-            if (principal(ld, v->u.items[i], "principal", "",
-                          &holders[kept]))
-                kept++;
-        if (policy_set_right(ld->pol, id, holders, kept) < 0)
-            ld_oom(ld);
-        mem_free(holders);
-    }
-}
-
-static void resolve_enabled(struct ld *ld, struct yn *list, struct process_entry *proc)
-{
+    struct process_entry *proc = &ld->pol->processes[pi];
     if (!ld_list(ld, list, "enabled", true) || ld_is_null(list))
         return;
     for (size_t it = 0; it < list->n; it++) {
@@ -284,14 +242,24 @@ static void resolve_enabled(struct ld *ld, struct yn *list, struct process_entry
         if (!s)
             continue;
         int id = right_by_name(s);
+        char hint[96];
         if (id < 0)
-            ld_error(ld, item, "unknown privilege '%s'", s);
+            ld_error(ld, item, "unknown privilege '%s'%s", s,
+                     ld_right_hint(hint, sizeof hint, s, true));
         else if (right_info(id)->is_right)
             ld_error(ld, item,
                      "'%s' is a logon right, not a privilege; only privileges can be enabled",
                      s);
-        else
+        else if (!(proc->enabled & RIGHT_BIT(id))) {
             proc->enabled |= RIGHT_BIT(id);
+            if (array_reserve(&ld->enabled_at, &ld->cap_enabled_at, ld->n_enabled_at + 1,
+                              sizeof *ld->enabled_at, 8) < 0) {
+                ld_oom(ld);
+                return;
+            }
+            ld->enabled_at[ld->n_enabled_at++] =
+                (struct ld_enabled){(uint32_t)pi, id, ld_pos_of(item)};
+        }
     }
 }
 
@@ -328,7 +296,7 @@ static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
     if (!acct)
         return;
     if (!policy_resolve_principal(pol, acct, &sid) || !(a = policy_find_account_sid(pol, &sid))) {
-        ld_error(ld, v[0], "account '%s' of process '%s' names no account", acct, name);
+        ld_error_ref(ld, v[0], "account '%s' of process '%s' names no account", acct, name);
         return;
     }
     long pi = policy_add_process(pol, name, (size_t)(a - pol->accounts));
@@ -337,12 +305,11 @@ static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
         return;
     }
     first[pi] = key;
-    struct process_entry *proc = &pol->processes[pi];
-    if (v[1])
-        resolve_enabled(ld, v[1], proc);
     uint64_t session;
     if (v[2] && ld_uint(ld, v[2], "session", 0, UINT32_MAX, &session))
-        proc->session = (uint32_t)session;
+        pol->processes[pi].session = (uint32_t)session;
+    if (v[1])
+        resolve_enabled(ld, v[1], (size_t)pi);
 }
 
 static void resolve_processes(struct ld *ld, struct yn *node)
@@ -371,10 +338,46 @@ void ld_sections_resolve(struct ld *ld)
         resolve_members(ld, &ld->members[i]);
     for (size_t i = 0; i < ld->n_account_groups && !ld->oom; i++)
         resolve_account_groups(ld, &ld->account_groups[i]);
-    if (ld->rights && !ld->oom)
-        resolve_rights(ld, ld->rights);
+    if ((ld->rights || ld->rights_add) && !ld->oom)
+        ld_resolve_rights(ld, ld->rights, ld->rights_add);
     if (ld->processes && !ld->oom)
         resolve_processes(ld, ld->processes);
+    if (ld->faults && !ld->oom)
+        ld_resolve_faults(ld, ld->faults);
+}
+
+/*
+ * A privilege listed in enabled: that the process's token does not hold
+ * could never be enabled (AdjustTokenPrivileges answers
+ * ERROR_NOT_ALL_ASSIGNED): an error at the privilege, rather than a process
+ * silently running without it. The token is the one the process gets
+ * (engine_process_token()), so the check cannot disagree with the calls.
+ */
+void ld_check_enabled(struct ld *ld)
+{
+    const struct policy *pol = ld->pol;
+    for (size_t i = 0; i < ld->n_enabled_at && !ld->oom;) {
+        uint32_t pi = ld->enabled_at[i].process;
+        const struct process_entry *proc = &pol->processes[pi];
+        struct token *t = engine_process_token(pol, proc, (struct luid){0, 0});
+        if (!t) {
+            ld_oom(ld);
+            return;
+        }
+        for (; i < ld->n_enabled_at && ld->enabled_at[i].process == pi; i++) {
+            const struct ld_enabled *e = &ld->enabled_at[i];
+            const struct right_info *r = right_info(e->right);
+            if (token_priv_held(t, r->luid))
+                continue;
+            const char *who = pol->accounts[proc->account].name;
+            ld_error_ref_at(ld, e->pos.line, e->pos.column,
+                            "process '%s' cannot enable %s: its account %s does not hold it; "
+                            "grant it under rights: (%s: [%s]) or add %s to a group that "
+                            "holds it",
+                            proc->name, r->name, who, r->name, who, who);
+        }
+        token_unref(t);
+    }
 }
 
 void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,

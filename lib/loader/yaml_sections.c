@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "base/md4.h"
-#include "core/model/status.h"
 #include "core/model/wellknown.h"
 #include "loader/yaml_values.h"
 
@@ -488,64 +487,12 @@ static void each_entry(struct ld *ld, struct yn *node, const char *section,
     }
 }
 
-/* ---- faults ------------------------------------------------------------------------------ */
-
-static void define_fault(struct ld *ld, struct yn *node, size_t number)
-{
-    static const char *const keys[] = {"call", "nth", "account", "status"};
-    struct yn *v[N_OF(keys)];
-    char where[64];
-    snprintf(where, sizeof where, "fault %zu", number);
-    if (!ld_fields(ld, node, where, keys, N_OF(keys), v, NULL))
-        return;
-    struct fault f = {NULL, 0, NULL, 0};
-    bool ok = true;
-    uint64_t nth;
-    if (!v[0]) {
-        ld_error(ld, node, "fault %zu has no 'call' (the Windows function to fail)", number);
-        ok = false;
-    } else if (!(f.call = (char *)ld_string(ld, v[0], "call"))) {
-        ok = false;
-    }
-    if (v[1]) {
-        if (ld_uint(ld, v[1], "nth", 1, UINT32_MAX, &nth))
-            f.nth = (uint32_t)nth;
-        else
-            ok = false;
-    }
-    if (v[2] && !(f.account = (char *)ld_string(ld, v[2], "account")))
-        ok = false;
-    const char *s;
-    if (!v[3]) {
-        ld_error(ld, node, "fault %zu has no 'status' (an NTSTATUS name or 0x value)", number);
-        ok = false;
-    } else if (!(s = ld_string(ld, v[3], "status"))) {
-        ok = false;
-    } else if (!yv_parse_status_hex(s, &f.status) && !status_by_name(s, &f.status)) {
-        ld_error(ld, v[3],
-                 "unknown status '%s' (expected an NTSTATUS name like STATUS_ACCESS_DENIED "
-                 "or a value like 0xC0000022)",
-                 s);
-        ok = false;
-    }
-    if (ok && policy_add_fault(ld->pol, &f) < 0)
-        ld_oom(ld);
-}
-
-static void define_faults(struct ld *ld, struct yn *node)
-{
-    if (!ld_list(ld, node, "faults", true) || ld_is_null(node))
-        return;
-    size_t number = 1;
-    for (size_t it = 0; it < node->n; it++)
-        define_fault(ld, node->u.items[it], number++);
-}
-
 /* ---- Top level --------------------------------------------------------------------------- */
 
-const char *const ld_top_keys[TK_COUNT] = {"lsaemu",   "machine", "base",
-                                           "options",  "groups",  "accounts",
-                                           "rights",   "processes", "faults"};
+const char *const ld_top_keys[TK_COUNT] = {"lsaemu",   "machine",   "base",
+                                           "options",  "groups",    "accounts",
+                                           "rights",   "processes", "faults",
+                                           "rights_add"};
 
 bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
 {
@@ -590,9 +537,9 @@ bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
         each_entry(ld, v[TK_GROUPS], "groups", ld_define_group);
     if (v[TK_ACCOUNTS] && !ld->accounts_done)
         each_entry(ld, v[TK_ACCOUNTS], "accounts", ld_define_account);
-    if (v[TK_FAULTS])
-        define_faults(ld, v[TK_FAULTS]);
+    ld->faults = v[TK_FAULTS];
     ld->rights = v[TK_RIGHTS];
+    ld->rights_add = v[TK_RIGHTS_ADD];
     ld->processes = v[TK_PROCESSES];
     return true;
 }

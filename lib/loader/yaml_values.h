@@ -12,8 +12,8 @@
  * streaming), yaml_reader.c (events into nodes), yaml_syntax.c (libyaml's
  * errors), yaml_errors.c (the error list), yaml_arena.c (node memory),
  * yaml_values.c (typed node values), yaml_keys.c (mapping keys),
- * yaml_scalars.c and yaml_hours.c (text syntaxes), yaml_sections.c and
- * yaml_refs.c (what the sections mean).
+ * yaml_scalars.c and yaml_hours.c (text syntaxes), yaml_sections.c,
+ * yaml_refs.c and yaml_faults.c (what the sections mean).
  */
 #ifndef LSAEMU_LOADER_YAML_VALUES_H
 #define LSAEMU_LOADER_YAML_VALUES_H
@@ -105,10 +105,19 @@ struct yn *ld_keep_node(struct ld *ld, const struct yn *node);
 
 /* ---- Loader context ------------------------------------------------------------- */
 
+/*
+ * What an error may be the consequence of, for the report order (root
+ * cause first, yaml_errors.c): a name that names nothing can be the
+ * knock-on of another error (the section defining it misspelled), so it
+ * comes after every other error.
+ */
+enum ld_rank { LD_RANK_CAUSE, LD_RANK_REFERENCE };
+
 struct ld_error {
     int line, column; /* 1-based; 0 when the error has no position */
     size_t seq;       /* discovery order, to keep sorting stable */
     char text[256];
+    enum ld_rank rank;
 };
 
 /* A list as the references code resolved it the first time, for every
@@ -130,13 +139,18 @@ struct ld {
      * away, so no memberships are built. */
     bool check;
 
-    /* The errors kept: the first keep_errors in file order (1 for a load,
-     * LOADER_MAX_ERRORS + 1 for a check); worst is the kept one last in
-     * file order, which an earlier error replaces (yaml_errors.c). */
+    /* The errors kept: the first keep_errors in report order (1 for a
+     * load, LOADER_MAX_ERRORS + 1 for a check); worst is the kept one last
+     * in that order, which an earlier error replaces (yaml_errors.c). */
     struct ld_error *errors;
     size_t n_errors, cap_errors, keep_errors, worst;
     size_t found_errors; /* every error found, kept or not */
     bool oom; /* allocation failed: stop and report it */
+    /* Warnings (ld_warning()), kept only when asked for (want_warnings,
+     * validating): the first LOADER_MAX_ERRORS in file order. */
+    bool want_warnings;
+    struct ld_error *warnings;
+    size_t n_warnings, cap_warnings, found_warnings;
     /* What this reading did (loader_last_work()). */
     struct loader_work work;
 
@@ -157,7 +171,16 @@ struct ld {
     size_t cap_accounts, cap_groups;
 
     /* Lists resolved after policy_prepare(), once every SID is known. */
-    struct yn *rights, *processes;
+    struct yn *rights, *rights_add, *processes, *faults;
+    /* Each privilege of a process's enabled: list, where it is written:
+     * checked against the process token once the policy is finished
+     * (ld_check_enabled()). */
+    struct ld_enabled {
+        uint32_t process;
+        int32_t right;
+        struct ld_pos pos;
+    } *enabled_at;
+    size_t n_enabled_at, cap_enabled_at;
     /* By struct yn's memo - 1: n_memo in use, cap_memo allocated. */
     struct ld_memo *memo;
     size_t n_memo, cap_memo;
@@ -181,11 +204,26 @@ void ld_error(struct ld *ld, const struct yn *node, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ld_error_at(struct ld *ld, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same for a name that names nothing (LD_RANK_REFERENCE): reported
+ * after every other error, which may be its cause. */
+void ld_error_ref(struct ld *ld, const struct yn *node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void ld_error_ref_at(struct ld *ld, int line, int column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Records a warning at node: something valid that is likely not what the
+ * author meant (a stock holder dropped by rights:). Kept only when
+ * ld->want_warnings. */
+void ld_warning(struct ld *ld, const struct yn *node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Sorts the warnings into file order; when there were more than
+ * LOADER_MAX_ERRORS, the last one kept gives way to a count. */
+void ld_warnings_finish(struct ld *ld);
 /* Records that memory ran out (reported once, without position). */
 void ld_oom(struct ld *ld);
 /* Forgets every error (when only libyaml's error is to count). */
 void ld_errors_clear(struct ld *ld);
-/* Sorts the errors into file order; adds the out-of-memory one if needed.
+/* Sorts the errors into report order (root cause first, then file order);
+ * adds the out-of-memory one if needed.
  * When a check found more than LOADER_MAX_ERRORS, the last one kept gives
  * way to a line saying how many there were. */
 void ld_errors_finish(struct ld *ld);
@@ -229,6 +267,16 @@ bool ld_list(struct ld *ld, const struct yn *node, const char *what, bool null_o
  */
 bool ld_fields(struct ld *ld, struct yn *node, const char *where, const char *const *keys,
                size_t n_keys, struct yn **vals, struct yn **keys_out);
+/*
+ * The one of n names (name_at(i, ctx), NULL to skip) that name most likely
+ * misspells, for a "did you mean" -- its case ignored, so that a name
+ * spelled with the wrong case finds the right one -- or NULL when none is
+ * near enough: at most 2 edits away (3 for a name of 12 or more
+ * characters), else the shortest one that name, 5 or more characters,
+ * begins.
+ */
+const char *ld_nearest(const char *name, size_t n, const char *(*name_at)(size_t, const void *),
+                       const void *ctx);
 /* The key check of ld_fields for one key: the index of name in keys, or -1
  * after reporting an unknown key or (seen[i] set) a duplicate. */
 long ld_field_index(struct ld *ld, const struct yn *key, const char *where,
@@ -238,13 +286,15 @@ long ld_field_index(struct ld *ld, const struct yn *key, const char *where,
 
 /*
  * Parses and interprets input (len bytes, or file when input is NULL) into a
- * new policy (not finished). Every problem ends up in ld->errors; the policy
- * is returned even then, for the caller to drop. NULL only when not even an
+ * new policy, finished (policy_finish(), its source set) when there was no
+ * error. Every problem ends up in ld->errors; the policy is returned even
+ * then, for the caller to drop. NULL only when not even an
  * empty policy could be made. ld is left holding only its error list (free
- * ld->errors with mem_free). check: validating (see struct ld).
+ * ld->errors and ld->warnings with mem_free). check: validating (see
+ * struct ld); warnings: validating, keep the warnings too.
  */
 struct policy *ld_build(struct ld *ld, const char *input, size_t len, FILE *file,
-                        const char *source, bool check);
+                        const char *source, bool check, bool warnings);
 /* What ld_open_input found (yaml_input.c). */
 enum ld_input {
     LD_INPUT_STREAM,    /* a regular file, open in *file for libyaml to read */
@@ -291,12 +341,31 @@ void ld_define_account(struct ld *ld, struct yn *key, struct yn *node);
 /* The references: members, account groups, rights, processes. Needs
  * policy_prepare() to have run. */
 void ld_sections_resolve(struct ld *ld);
+/*
+ * Resolves a principal node to a SID, reporting a non-string, a malformed
+ * SID or a name that names nothing ("<role> 'x'<context> names no account,
+ * group or well-known SID"). role and context say what the name was for
+ * (yaml_refs.c).
+ */
+bool ld_principal(struct ld *ld, struct yn *node, const char *role, const char *context,
+                  struct sid *out);
+/* rights: and rights_add: (yaml_rights.c); either may be NULL. */
+void ld_resolve_rights(struct ld *ld, struct yn *rights, struct yn *rights_add);
+/* " (did you mean 'X'?)" for a misspelled right or privilege name (only
+ * privileges when privileges_only), written into buf; "" when none is near. */
+const char *ld_right_hint(char *buf, size_t size, const char *name, bool privileges_only);
+/* The faults: section (yaml_faults.c), among the references: a fault's
+ * account: names an account. */
+void ld_resolve_faults(struct ld *ld, struct yn *node);
+/* After policy_finish(): reports every privilege of an enabled: list that
+ * the process's token does not hold (yaml_refs.c). */
+void ld_check_enabled(struct ld *ld);
 /* Reports a SID collision found by policy_prepare(). */
 void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_t a,
                      bool b_is_group, size_t b);
 
 enum { TK_VERSION, TK_MACHINE, TK_BASE, TK_OPTIONS, TK_GROUPS, TK_ACCOUNTS, TK_RIGHTS,
-       TK_PROCESSES, TK_FAULTS, TK_COUNT };
+       TK_PROCESSES, TK_FAULTS, TK_RIGHTS_ADD, TK_COUNT };
 extern const char *const ld_top_keys[TK_COUNT];
 
 #endif

@@ -13,8 +13,8 @@
 
 static NTSTATUS broken_policy(void)
 {
-    reason_set("the policy named by LSAEMU_POLICY could not be loaded (the error was "
-               "printed on stderr); every call fails until a policy loads");
+    reason_set("%s (printed on stderr); every call fails until a policy loads",
+               current_broken_why());
     return STATUS_INTERNAL_DB_ERROR;
 }
 
@@ -61,15 +61,42 @@ NTSTATUS api_enter_peek(struct api_call *c, const char *fn, char *(*peek)(void *
     return check_faults(c, fn, *account);
 }
 
-NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
+/* Releases what api_enter() took. */
+static void leave(struct api_call *c)
 {
     if (c->pol)
         current_release(c->pol);
     c->pol = NULL;
     leaks_leave(c->outer);
+}
+
+NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
+{
+    leave(c);
     trace_call(c->fn, st, reason_get());
     reason_note_status(st);
     return st;
+}
+
+BOOL api_leave_bool_as(struct api_call *c, NTSTATUS st, BOOL ok)
+{
+    leave(c);
+    trace_call_bool(c->fn, st, reason_get(), ok != FALSE, api_last_error());
+    reason_note_status(st);
+    return ok;
+}
+
+BOOL api_leave_bool(struct api_call *c, NTSTATUS st)
+{
+    return api_leave_bool_as(c, st, api_bool_result(st));
+}
+
+BOOL api_leave_bool_quiet(struct api_call *c, const char *note)
+{
+    api_set_last_error(ERROR_SUCCESS);
+    leave(c);
+    trace_call_bool(c->fn, STATUS_SUCCESS, note, true, 0);
+    return TRUE;
 }
 
 BOOL api_bool_result(NTSTATUS st)
@@ -86,10 +113,7 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)
 {
     if (st != STATUS_SUCCESS)
         return api_leave(c, st);
-    if (c->pol)
-        current_release(c->pol);
-    c->pol = NULL;
-    leaks_leave(c->outer);
+    leave(c);
     trace_call(c->fn, st, note);
     return st;
 }

@@ -56,6 +56,7 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note);
 
 /* Thread-local last error (GetLastError/SetLastError). */
 void api_set_last_error(DWORD code);
+DWORD api_last_error(void);
 
 /*
  * Copies a UTF-8 name into a caller's buffer of *size characters, as UTF-16
@@ -71,5 +72,19 @@ NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWO
 /* For BOOL functions: sets the last error to the Win32 mapping of st and
  * returns FALSE, or sets it to 0 and returns TRUE for success. */
 BOOL api_bool_result(NTSTATUS st);
+
+/*
+ * Ends the call of a BOOL function: sets the BOOL and the last error from
+ * st as api_bool_result() does, then ends the call as api_leave() does,
+ * the trace line showing them too ("-> FALSE (1385
+ * ERROR_LOGON_TYPE_NOT_GRANTED)"). Returns the BOOL.
+ */
+BOOL api_leave_bool(struct api_call *c, NTSTATUS st);
+/* The same for a BOOL function that set its own last error: the line
+ * shows ok and the last error as they stand. Returns ok. */
+BOOL api_leave_bool_as(struct api_call *c, NTSTATUS st, BOOL ok);
+/* api_leave_quiet() for a BOOL function whose housekeeping succeeded:
+ * sets the last error to 0 and returns TRUE. */
+BOOL api_leave_bool_quiet(struct api_call *c, const char *note);
 
 #endif

@@ -4,13 +4,18 @@
  * of object and releases none of them; "leaky.c clean" takes the same and
  * releases everything. "leaky.c reload" makes calls in two threads, then
  * loads the policy again while the second thread still lives, and releases
- * everything: the process's former session must not be reported. The
+ * everything: the process's former session must not be reported.
+ * "leaky.c api" takes what "leak" takes and prints what lsaemu_leaks()
+ * says before and after lsaemu_reset(). "leaky.c fork" leaks a token in
+ * a forked child (LSAEMU_LEAKS=fatal, tests/check-leaks.sh). The
  * policy comes from LSAEMU_POLICY and the report from LSAEMU_LEAKS at exit.
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <windows.h>
 #include <ntsecapi.h>
@@ -70,11 +75,41 @@ static int reload(void)
     return 0;
 }
 
+/* As Check runs a test (CK_FORK): a forked child makes a token and ends
+ * with exit(0) without closing it; the parent, which holds nothing, prints
+ * the child's exit status and exits 0. */
+static int forked(void)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0)
+        return fail("fork");
+    if (pid == 0) {
+        WCHAR user[16], domain[4], password[16];
+        wide(user, "alice");
+        wide(domain, ".");
+        wide(password, "Alice-Pw1");
+        HANDLE token = NULL;
+        if (!LogonUserW(user, domain, password, LOGON32_LOGON_INTERACTIVE,
+                        LOGON32_PROVIDER_DEFAULT, &token))
+            exit(fail("LogonUserW"));
+        exit(0);
+    }
+    int status = 0;
+    if (waitpid(pid, &status, 0) != pid)
+        return fail("waitpid");
+    printf("child exit status %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "reload") == 0)
         return reload();
+    if (argc > 1 && strcmp(argv[1], "fork") == 0)
+        return forked();
     int clean = argc > 1 && strcmp(argv[1], "clean") == 0;
+    int api = argc > 1 && strcmp(argv[1], "api") == 0;
     WCHAR user[16], domain[4], password[16];
     wide(user, "alice");
     wide(domain, ".");
@@ -146,6 +181,24 @@ int main(int argc, char **argv)
     if (LsaEnumerateAccountRights(policy, sid, &rights, &n_rights) != STATUS_SUCCESS)
         return fail("LsaEnumerateAccountRights");
 
+    if (api) {
+        /* A teardown's view: the same objects, from lsaemu_leaks(); then
+         * the reset releases them, and there is nothing left. */
+        struct lsaemu_leaks c;
+        char *lines = NULL;
+        unsigned long n = lsaemu_leaks(&c, &lines);
+        printf("%s%lu: %lu %lu %lu %lu %lu\n", lines ? lines : "(null)\n", n, c.lsa_handles,
+               c.token_handles, c.policy_handles, c.sessions, c.buffers);
+        lsaemu_free(lines);
+        lsaemu_reset();
+        n = lsaemu_leaks(&c, &lines);
+        printf("after lsaemu_reset: [%s] %lu: %lu %lu %lu %lu %lu\n", lines ? lines : "(null)",
+               n, c.lsa_handles, c.token_handles, c.policy_handles, c.sessions, c.buffers);
+        lsaemu_free(lines);
+        /* Count only: no lines asked for. */
+        printf("count only: %lu\n", lsaemu_leaks(NULL, NULL));
+        return 0;
+    }
     if (clean) {
         LsaFreeMemory(rights);
         LocalFree(sid);

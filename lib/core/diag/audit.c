@@ -15,7 +15,7 @@
 #include "core/state/sessions.h"
 
 static pthread_once_t audit_once = PTHREAD_ONCE_INIT;
-static struct diag_out audit_out = DIAG_OUT_INIT("LSAEMU_AUDIT", "auditing is off", false);
+static struct diag_out audit_out = DIAG_OUT_INIT("LSAEMU_AUDIT", "auditing is off");
 
 static void audit_open(void)
 {

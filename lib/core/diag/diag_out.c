@@ -32,14 +32,24 @@ int diag_open_file(const char *path)
     return fd;
 }
 
+enum diag_dest diag_dest_of(const char *value)
+{
+    if (!value || !*value || strcmp(value, "0") == 0)
+        return DIAG_DEST_OFF;
+    if (strcmp(value, "1") == 0 || strcmp(value, "stderr") == 0)
+        return DIAG_DEST_STDERR;
+    return DIAG_DEST_FILE;
+}
+
 void diag_out_open(struct diag_out *o)
 {
     int saved = errno;
     const char *v = getenv(o->var);
     int fd;
-    if (!v || !*v)
+    enum diag_dest dest = diag_dest_of(v);
+    if (dest == DIAG_DEST_OFF)
         goto out;
-    if (o->stderr_ok && strcmp(v, "stderr") == 0) {
+    if (dest == DIAG_DEST_STDERR) {
         fd = STDERR_FILENO;
     } else {
         fd = diag_open_file(v);

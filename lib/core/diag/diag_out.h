@@ -41,17 +41,25 @@
 struct diag_out {
     const char *var;         /* "LSAEMU_TRACE" */
     const char *consequence; /* "tracing is off" */
-    bool stderr_ok;          /* the value "stderr" means the process's stderr */
     int fd;                  /* -1: off (unset, or the open failed) */
     bool pipe;               /* a pipe or socket: SIGPIPE is held off */
     atomic_bool failed;      /* a write failed: off from then on */
     char value[DIAG_OUT_VALUE_MAX];
 };
 
-#define DIAG_OUT_INIT(var_, consequence_, stderr_ok_)                                        \
+#define DIAG_OUT_INIT(var_, consequence_)                                                     \
     {                                                                                        \
-        .var = (var_), .consequence = (consequence_), .stderr_ok = (stderr_ok_), .fd = -1,   \
+        .var = (var_), .consequence = (consequence_), .fd = -1,                              \
     }
+
+/*
+ * The one reading of the variables that name an output (LSAEMU_TRACE,
+ * LSAEMU_AUDIT, LSAEMU_LEAKS; README, "Environment variables"): unset,
+ * empty or "0" is off; "1" or "stderr" is the process's stderr; anything
+ * else is a file appended to (write ./1 for a file named 1).
+ */
+enum diag_dest { DIAG_DEST_OFF, DIAG_DEST_STDERR, DIAG_DEST_FILE };
+enum diag_dest diag_dest_of(const char *value);
 
 /* Reads o->var and opens its destination; warns when it cannot. Call once
  * (under the owner's pthread_once). */

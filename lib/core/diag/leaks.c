@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/diag/diag_line.h"
 #include "core/diag/diag_out.h"
 
 static _Thread_local const char *current_call;
@@ -38,6 +39,8 @@ void leaks_leave(const char *previous)
 
 struct leak_report {
     const char *dest;
+    bool collect;            /* leaks_now(): lines go to `text`, nothing is written */
+    struct diag_line *text;  /* leaks_now()'s lines; NULL: only counted */
     FILE *out;       /* opened at the first line, so nothing is created when clean */
     int to_stderr;   /* the report goes to stderr: asked for, or the file failed */
     int write_errno; /* the first failed write to the file, 0 if none */
@@ -63,8 +66,18 @@ static FILE *open_report(const char *path)
 void leak_line(struct leak_report *r, enum leak_kind kind, const char *fmt, ...)
 {
     r->count[kind]++;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (r->collect) {
+        if (r->text)
+            diag_line_printf(r->text, "lsaemu: leak: %s\n", line);
+        return;
+    }
     if (!r->out) {
-        if (r->to_stderr || strcmp(r->dest, "1") == 0 || strcmp(r->dest, "stderr") == 0)
+        if (r->to_stderr || diag_dest_of(r->dest) == DIAG_DEST_STDERR)
             r->out = stderr;
         else
             r->out = open_report(r->dest);
@@ -76,11 +89,6 @@ void leak_line(struct leak_report *r, enum leak_kind kind, const char *fmt, ...)
             r->out = stderr;
         }
     }
-    char line[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
     if (fprintf(r->out, "lsaemu: leak: %s\n", line) < 0 && r->out != stderr && !r->write_errno)
         r->write_errno = errno ? errno : EIO;
 }
@@ -137,8 +145,26 @@ static unsigned long report_once(struct leak_report *r)
     return total;
 }
 
+unsigned long leaks_now(unsigned long count[LEAK_KIND_COUNT], struct diag_line *text)
+{
+    struct leak_report r;
+    memset(&r, 0, sizeof r);
+    r.collect = true;
+    r.text = text;
+    handles_leaks(&r);
+    sessions_leaks(&r);
+    retbuf_leaks(&r);
+    unsigned long total = 0;
+    for (int k = 0; k < LEAK_KIND_COUNT; k++) {
+        total += r.count[k];
+        if (count)
+            count[k] = r.count[k];
+    }
+    return total;
+}
+
 /* Writes the report now; returns how many objects were reported. dest:
- * "1"/"stderr" or a path. */
+ * "1"/"stderr" or a path (diag_dest_of()). */
 static unsigned long leaks_report(const char *dest)
 {
     /* The report may go to a pipe whose reader left (stderr, a FIFO): the
@@ -163,11 +189,30 @@ static unsigned long leaks_report(const char *dest)
     return total;
 }
 
-/* Runs at exit (and when the library is unloaded). */
+/*
+ * Runs at exit (and when the library is unloaded), in every process that
+ * exits through exit() or a return from main(): a child forked by Check
+ * (CK_FORK) reports what it holds as it ends its test, objects it inherited
+ * from the parent included.
+ *
+ * LSAEMU_LEAKS=fatal reports on stderr and, when anything leaked, ends the
+ * process with LEAKS_FATAL_STATUS, so that a test run whose every check
+ * passed still fails (Check: "Early exit with return value 1"). _exit()
+ * from a destructor is what makes the status reach the parent: exit()
+ * has already taken the program's own status. stdio is flushed first, as
+ * exit() would have.
+ */
+#define LEAKS_FATAL_STATUS 1
 __attribute__((destructor)) static void leaks_at_exit(void)
 {
     const char *dest = getenv("LSAEMU_LEAKS");
-    if (!dest || !*dest || strcmp(dest, "0") == 0)
+    bool fatal = dest && strcmp(dest, "fatal") == 0;
+    if (!fatal && diag_dest_of(dest) == DIAG_DEST_OFF)
         return;
-    leaks_report(dest);
+    unsigned long total = leaks_report(fatal ? "stderr" : dest);
+    if (fatal && total > 0) {
+        fprintf(stderr, "lsaemu: LSAEMU_LEAKS=fatal: exit status %d\n", LEAKS_FATAL_STATUS);
+        fflush(NULL);
+        _exit(LEAKS_FATAL_STATUS);
+    }
 }

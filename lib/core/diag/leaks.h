@@ -3,8 +3,10 @@
  * LSAEMU_LEAKS: at process exit, one line for every LSA handle, token
  * handle, logon session and returned buffer the caller did not release,
  * naming the emulated call that produced it, and a summary line. Nothing is
- * printed when nothing leaked. LSAEMU_LEAKS=1 (or "stderr") writes to
- * stderr; any other non-empty value except 0 is a file appended to.
+ * printed when nothing leaked. The value is read as every output variable
+ * is (diag_dest_of(): 1 or stderr, a file, 0 or empty for off), and
+ * LSAEMU_LEAKS=fatal writes to stderr and makes a leak end the process
+ * with a non-zero status.
  *
  * The handle table, the session registry and the returned-buffer registry
  * record leaks_call() with each object they create, and write their own
@@ -29,6 +31,16 @@ struct leak_report;
 /* One "lsaemu: leak: ..." line (fmt continues after that prefix). */
 void leak_line(struct leak_report *r, enum leak_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/*
+ * What is open now, for lsaemu_leaks(): count[kind] (count may be NULL)
+ * and, when text is not NULL, one "lsaemu: leak: ...\n" line per object
+ * appended to it, as the exit report writes them; returns the total.
+ * Nothing is written anywhere. Takes the registries' shard locks in turn
+ * (leaks_take_shard()), so other threads may be inside calls.
+ */
+struct diag_line;
+unsigned long leaks_now(unsigned long count[LEAK_KIND_COUNT], struct diag_line *text);
 
 /* Writers of the lines, one per registry (called at exit, locks free). */
 void handles_leaks(struct leak_report *r);

@@ -19,7 +19,7 @@
 #include "base/utf.h"
 
 static pthread_once_t trace_once = PTHREAD_ONCE_INIT;
-static struct diag_out trace_out = DIAG_OUT_INIT("LSAEMU_TRACE", "tracing is off", true);
+static struct diag_out trace_out = DIAG_OUT_INIT("LSAEMU_TRACE", "tracing is off");
 
 /* This thread's arguments for the current call, as formatted: they are
  * escaped with the rest of the line in trace_call(). The line keeps a heap
@@ -149,7 +149,10 @@ static void trace_clear(void)
     }
 }
 
-void trace_call(const char *fn, int32_t status, const char *reason)
+/* The line of a finished call; result_bool < 0 for a function that does
+ * not return BOOL. */
+static void trace_line(const char *fn, int32_t status, const char *reason, int result_bool,
+                       uint32_t last_error)
 {
     if (!trace_enabled()) {
         trace_clear();
@@ -169,6 +172,16 @@ void trace_call(const char *fn, int32_t status, const char *reason)
         diag_line_printf(&line, " <%zu bytes of arguments not shown: out of memory>",
                          args->lost);
     diag_line_printf(&line, ") = %s (%s)", name ? name : hex, hex);
+    if (result_bool >= 0) {
+        /* What the caller sees: the BOOL, and GetLastError() when it says
+         * something (TRUE with ERROR_NOT_ALL_ASSIGNED does). */
+        diag_line_printf(&line, " -> %s", result_bool ? "TRUE" : "FALSE");
+        if (last_error) {
+            const char *err_name = status_win32_name(last_error);
+            diag_line_printf(&line, " (%lu %s)", (unsigned long)last_error,
+                             err_name ? err_name : "?");
+        }
+    }
     if (reason && *reason) {
         diag_line_put(&line, ": ", 2);
         diag_line_text(&line, reason, strlen(reason));
@@ -177,4 +190,15 @@ void trace_call(const char *fn, int32_t status, const char *reason)
     diag_out_write(&trace_out, line.buf, line.len);
     diag_line_free(&line);
     trace_clear();
+}
+
+void trace_call(const char *fn, int32_t status, const char *reason)
+{
+    trace_line(fn, status, reason, -1, 0);
+}
+
+void trace_call_bool(const char *fn, int32_t status, const char *reason, bool ok,
+                     uint32_t last_error)
+{
+    trace_line(fn, status, reason, ok ? 1 : 0, last_error);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * LSAEMU_TRACE=stderr|PATH: one line per emulated call with the process and
- * thread, the function, its arguments (secrets never appear), the result
- * name and value, and the reason. Read once, at the first traced call.
+ * LSAEMU_TRACE=1|stderr|PATH: one line per emulated call with the process
+ * and thread, the function, its arguments (secrets never appear), the result
+ * name and value (for a BOOL function also the BOOL and the last error),
+ * and the reason. Read once, at the first traced call.
  *
  * One call is always exactly one line, of whatever length: the arguments
  * and the reason are escaped by the rules of diag_line_text()
@@ -14,6 +15,7 @@
 #ifndef LSAEMU_CORE_DIAG_TRACE_H
 #define LSAEMU_CORE_DIAG_TRACE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +25,11 @@
 void trace_args(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes the line for a finished call and clears the arguments. */
 void trace_call(const char *fn, int32_t status, const char *reason);
+/* The same for a function that returns BOOL: the line goes on with what the
+ * caller sees, " -> TRUE" or " -> FALSE", and the last error when it is not
+ * 0, " (1385 ERROR_LOGON_TYPE_NOT_GRANTED)". */
+void trace_call_bool(const char *fn, int32_t status, const char *reason, bool ok,
+                     uint32_t last_error);
 /*
  * n UTF-16 units of a caller's string, for a trace_args() "%s", converted so
  * that an unpaired surrogate stays visible (the line shows \ud800, where

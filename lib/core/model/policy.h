@@ -154,8 +154,10 @@ struct process_entry {
 struct fault {
     char *call;        /* Windows function name */
     uint32_t nth;      /* 1-based call count; 0 = every call */
-    char *account;     /* NULL = any account */
+    char *account;     /* NULL = any account; else the account's own name */
     int32_t status;    /* NTSTATUS */
+    bool has_account_sid;   /* account_sid is set (the loader resolved account) */
+    struct sid account_sid; /* the account's SID, for calls naming it otherwise */
 };
 
 struct policy {

@@ -42,6 +42,9 @@ static pthread_rwlock_t state_lock = PTHREAD_RWLOCK_INITIALIZER;
 static atomic_bool init_done;
 static bool initialized;
 static bool broken;
+/* Why the start-up left the process broken, as stderr said it; written
+ * once, by init_locked() under the locks, before broken is seen. */
+static char broken_why[700];
 static struct policy *policy;
 static char process_name[128] = "default";
 static struct token *process_token;
@@ -295,6 +298,7 @@ static void init_locked(void)
                  "(control_init, lib/control/init.c) did not run");
     if (!pol) {
         broken = true;
+        snprintf(broken_why, sizeof broken_why, "%s", message);
         fprintf(stderr,
                 "lsaemu: %s\n"
                 "lsaemu: every emulated call fails with STATUS_INTERNAL_DB_ERROR\n",
@@ -304,6 +308,9 @@ static void init_locked(void)
     const char *name = proc && *proc ? proc : "default";
     if (build_process(pol, name) != 0) {
         broken = true;
+        snprintf(broken_why, sizeof broken_why,
+                 "LSAEMU_PROCESS=%s names no entry of processes: in %s", name,
+                 pol->source ? pol->source : "the policy");
         fprintf(stderr,
                 "lsaemu: LSAEMU_PROCESS=%s names no entry of processes: in %s\n"
                 "lsaemu: every emulated call fails with STATUS_INTERNAL_DB_ERROR\n",
@@ -312,6 +319,11 @@ static void init_locked(void)
         return;
     }
     policy = pol;
+}
+
+const char *current_broken_why(void)
+{
+    return broken_why[0] ? broken_why : "the process token could not be rebuilt";
 }
 
 void current_set_startup(current_startup_fn fn)
@@ -379,23 +391,26 @@ int current_install(struct policy *pol)
 {
     int rc;
     change_begin();
-    /* An explicit load wins over LSAEMU_POLICY, which is then never read. */
-    if (!initialized) {
-        initialized = true;
-        pthread_once(&key_once, make_key);
-    }
+    pthread_once(&key_once, make_key);
+    /* A process the variable names and the policy lacks is an error, as
+     * when LSAEMU_POLICY names the policy: the test would otherwise run
+     * as `default` (often SYSTEM) and pass for the wrong reason. */
     const char *env = getenv("LSAEMU_PROCESS");
-    const char *name = env && *env && policy_find_process(pol, env) ? env : "default";
-    rc = build_process(pol, name);
+    const char *name = env && *env ? env : "default";
+    rc = policy_find_process(pol, name) ? build_process(pol, name) : CURRENT_NO_PROCESS;
     if (rc == 0) {
         struct policy *old = policy;
         policy = pol;
         broken = false;
         policy_unref(old);
         faults_reset();
+        /* An explicit load wins over LSAEMU_POLICY, which is then never
+         * read. A failed one changes nothing, not even that: the first
+         * call then starts as if no load had been tried. Published after
+         * the state it guards (readers skip init_locked()). */
+        initialized = true;
+        atomic_store_explicit(&init_done, true, memory_order_release);
     }
-    /* Published after the state it guards (readers skip init_locked()). */
-    atomic_store_explicit(&init_done, true, memory_order_release);
     change_end();
     if (rc != 0)
         policy_unref(pol);

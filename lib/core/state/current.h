@@ -25,11 +25,21 @@
  * *pol is then NULL). Release with current_release().
  */
 int32_t current_acquire(struct policy **pol);
+/* After current_acquire() answered STATUS_INTERNAL_DB_ERROR: why, as the
+ * line on stderr said ("LSAEMU_POLICY=... cannot be loaded: ...",
+ * "LSAEMU_PROCESS=x names no entry of processes: in ..."). Static. */
+const char *current_broken_why(void);
 void current_release(struct policy *pol);
 
-/* Makes pol (whose reference the call takes over) the policy in force and
- * rebuilds the process token. Returns 0, or -1 when the process token cannot
- * be built (nothing changes then; the reference is dropped). */
+/*
+ * Makes pol (whose reference the call takes over) the policy in force and
+ * rebuilds the process token, running as the entry LSAEMU_PROCESS names, or
+ * `default` when the variable is unset or empty. Returns 0; or, with nothing
+ * changed and the reference dropped, CURRENT_NO_PROCESS when LSAEMU_PROCESS
+ * names no entry of pol (loud, as at start-up: README), -1 when the process
+ * token cannot be built (memory).
+ */
+#define CURRENT_NO_PROCESS (-2)
 int current_install(struct policy *pol);
 
 /*

@@ -77,7 +77,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupAccountNameA(LPCSTR lpSystemName, LPCSTR lpAccou
     if (st == STATUS_SUCCESS)
         st = name_core(c.pol, lpSystemName, lpAccountName, Sid, cbSid, ReferencedDomainName,
                        cchReferencedDomainName, peUse, false);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI LookupAccountNameW(LPCWSTR lpSystemName, LPCWSTR lpAccountName,
@@ -94,7 +94,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupAccountNameW(LPCWSTR lpSystemName, LPCWSTR lpAcc
                        cchReferencedDomainName, peUse, true);
     mem_free(sys);
     mem_free(name);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 static NTSTATUS sid_core(const struct policy *pol, const char *sys, PSID Sid, void *name,
@@ -155,7 +155,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupAccountSidA(LPCSTR lpSystemName, PSID Sid, LPSTR
     if (st == STATUS_SUCCESS)
         st = sid_core(c.pol, lpSystemName, Sid, Name, cchName, ReferencedDomainName,
                       cchReferencedDomainName, peUse, false);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI LookupAccountSidW(LPCWSTR lpSystemName, PSID Sid, LPWSTR Name,
@@ -170,5 +170,5 @@ LSAEMU_EXPORT BOOL WINAPI LookupAccountSidW(LPCWSTR lpSystemName, PSID Sid, LPWS
         st = sid_core(c.pol, sys, Sid, Name, cchName, ReferencedDomainName,
                       cchReferencedDomainName, peUse, true);
     mem_free(sys);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }

@@ -268,11 +268,10 @@ out:
     mem_free(domain.owned);
     mem_free(password.owned);
     if (st == STATUS_SUCCESS)
-        return api_bool_result(api_leave(&c, st));
+        return api_leave_bool(&c, st);
     err = have_res ? logon_error(st, res.substatus) : logon_error(st, STATUS_SUCCESS);
-    api_leave(&c, st);
     api_set_last_error(err);
-    return FALSE;
+    return api_leave_bool_as(&c, st, FALSE);
 }
 
 LSAEMU_EXPORT BOOL WINAPI LogonUserW(LPCWSTR lpszUsername, LPCWSTR lpszDomain,

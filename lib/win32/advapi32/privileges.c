@@ -68,7 +68,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeValueA(LPCSTR lpSystemName, LPCSTR lpNa
     if (st == STATUS_SUCCESS)
         st = value_core(c.pol, lookup_is_local_a(c.pol, lpSystemName), lpSystemName, lpName,
                         lpLuid);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lpName,
@@ -83,7 +83,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lp
         st = value_core(c.pol, lookup_is_local_a(c.pol, sys), sys, name, lpLuid);
     mem_free(sys);
     mem_free(name);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 static NTSTATUS name_core(const struct policy *pol, bool local, const char *sys, PLUID luid,
@@ -123,7 +123,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeNameA(LPCSTR lpSystemName, PLUID lpLuid
     if (st == STATUS_SUCCESS)
         st = name_core(c.pol, lookup_is_local_a(c.pol, lpSystemName), lpSystemName, lpLuid,
                        lpName, cchName, false);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeNameW(LPCWSTR lpSystemName, PLUID lpLuid, LPWSTR lpName,
@@ -138,7 +138,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeNameW(LPCWSTR lpSystemName, PLUID lpLui
     if (st == STATUS_SUCCESS)
         st = name_core(c.pol, lookup_is_local_a(c.pol, sys), sys, lpLuid, lpName, cchName, true);
     mem_free(sys);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 static NTSTATUS display_core(const struct policy *pol, bool local, const char *sys,
@@ -175,7 +175,7 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeDisplayNameA(LPCSTR lpSystemName, LPCST
     if (st == STATUS_SUCCESS)
         st = display_core(c.pol, lookup_is_local_a(c.pol, lpSystemName), lpSystemName, lpName,
                           lpDisplayName, cchDisplayName, lpLanguageId, false);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeDisplayNameW(LPCWSTR lpSystemName, LPCWSTR lpName,
@@ -193,5 +193,5 @@ LSAEMU_EXPORT BOOL WINAPI LookupPrivilegeDisplayNameW(LPCWSTR lpSystemName, LPCW
                           cchDisplayName, lpLanguageId, true);
     mem_free(sys);
     mem_free(name);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }

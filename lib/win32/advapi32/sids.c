@@ -29,13 +29,12 @@ LSAEMU_EXPORT BOOL WINAPI IsValidSid(PSID pSid)
     struct sid s;
     NTSTATUS st = api_enter(&c, "IsValidSid", NULL);
     if (st != STATUS_SUCCESS)
-        return api_bool_result(api_leave(&c, st));
+        return api_leave_bool(&c, st);
     /* Windows answers without touching the last error. */
     BOOL ok = lookup_read_sid(pSid, &s);
     reason_set(ok ? "revision 1 with at most 15 sub-authorities"
                   : "NULL, or not revision 1 with at most 15 sub-authorities");
-    api_leave(&c, STATUS_SUCCESS);
-    return ok;
+    return api_leave_bool_as(&c, STATUS_SUCCESS, ok);
 }
 
 LSAEMU_EXPORT BOOL WINAPI EqualSid(PSID pSid1, PSID pSid2)
@@ -44,13 +43,12 @@ LSAEMU_EXPORT BOOL WINAPI EqualSid(PSID pSid1, PSID pSid2)
     struct sid a, b;
     NTSTATUS st = api_enter(&c, "EqualSid", NULL);
     if (st != STATUS_SUCCESS)
-        return api_bool_result(api_leave(&c, st));
+        return api_leave_bool(&c, st);
     BOOL eq = lookup_read_sid(pSid1, &a) && lookup_read_sid(pSid2, &b) && sid_equal(&a, &b);
     reason_set(eq ? "the SIDs are equal" : "the SIDs differ (or one is not valid)");
-    api_leave(&c, STATUS_SUCCESS);
     if (GUESS_EQUAL_SID_CLEARS_LAST_ERROR)
         api_set_last_error(ERROR_SUCCESS);
-    return eq;
+    return api_leave_bool_as(&c, STATUS_SUCCESS, eq);
 }
 
 LSAEMU_EXPORT DWORD WINAPI GetLengthSid(PSID pSid)
@@ -95,7 +93,7 @@ LSAEMU_EXPORT BOOL WINAPI CopySid(DWORD nDestinationSidLength, PSID pDestination
     memcpy(pDestinationSid, &s, sid_size(&s));
     reason_set("copied %zu bytes", sid_size(&s));
 out:
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 /* ---- AllocateAndInitializeSid / FreeSid ----------------------------------------------- */
@@ -147,7 +145,7 @@ LSAEMU_EXPORT BOOL WINAPI AllocateAndInitializeSid(PSID_IDENTIFIER_AUTHORITY pId
     char text[SID_STRING_MAX];
     reason_set("allocated %s (free it with FreeSid)", sid_format(&s, text));
 out:
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT PVOID WINAPI FreeSid(PSID pSid)
@@ -261,7 +259,7 @@ LSAEMU_EXPORT BOOL WINAPI CreateWellKnownSid(WELL_KNOWN_SID_TYPE WellKnownSidTyp
     char text[SID_STRING_MAX];
     reason_set("type %d is %s", (int)WellKnownSidType, sid_format(&s, text));
 out:
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 /* ---- String conversions ------------------------------------------------------------------ */
@@ -307,7 +305,7 @@ LSAEMU_EXPORT BOOL WINAPI ConvertSidToStringSidA(PSID Sid, LPSTR *StringSid)
     NTSTATUS st = api_enter(&c, "ConvertSidToStringSidA", NULL);
     if (st == STATUS_SUCCESS)
         st = sid_to_string(Sid, (void **)StringSid, false);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI ConvertSidToStringSidW(PSID Sid, LPWSTR *StringSid)
@@ -316,7 +314,7 @@ LSAEMU_EXPORT BOOL WINAPI ConvertSidToStringSidW(PSID Sid, LPWSTR *StringSid)
     NTSTATUS st = api_enter(&c, "ConvertSidToStringSidW", NULL);
     if (st == STATUS_SUCCESS)
         st = sid_to_string(Sid, (void **)StringSid, true);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 /* SDDL two-letter aliases for SIDs that do not depend on a domain; LA and LG
@@ -397,7 +395,7 @@ LSAEMU_EXPORT BOOL WINAPI ConvertStringSidToSidA(LPCSTR StringSid, PSID *Sid)
     trace_args("\"%s\"", StringSid ? StringSid : "(null)");
     if (st == STATUS_SUCCESS)
         st = string_to_sid(c.pol, StringSid, Sid);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI ConvertStringSidToSidW(LPCWSTR StringSid, PSID *Sid)
@@ -415,5 +413,5 @@ LSAEMU_EXPORT BOOL WINAPI ConvertStringSidToSidW(LPCWSTR StringSid, PSID *Sid)
         }
     }
     mem_free(text);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }

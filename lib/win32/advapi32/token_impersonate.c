@@ -110,7 +110,7 @@ static BOOL duplicate(const char *fn, HANDLE existing, DWORD access, LPSECURITY_
                token_access_names(granted, names, sizeof names));
 out:
     token_unref(src);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI DuplicateTokenEx(HANDLE hExistingToken, DWORD dwDesiredAccess,
@@ -228,7 +228,7 @@ LSAEMU_EXPORT BOOL WINAPI ImpersonateLoggedOnUser(HANDLE hToken)
                    name, why);
 out:
     token_unref(t);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI ImpersonateSelf(SECURITY_IMPERSONATION_LEVEL ImpersonationLevel)
@@ -258,7 +258,7 @@ LSAEMU_EXPORT BOOL WINAPI ImpersonateSelf(SECURITY_IMPERSONATION_LEVEL Impersona
                level_name((int)ImpersonationLevel));
 out:
     token_unref(proc);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI RevertToSelf(VOID)
@@ -269,5 +269,5 @@ LSAEMU_EXPORT BOOL WINAPI RevertToSelf(VOID)
         current_set_thread_token(NULL);
         reason_set("the thread runs as the process again");
     }
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }

@@ -302,5 +302,5 @@ LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
         reason_set("token information class %d: %zu bytes", cls, need);
 out:
     token_unref(t);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }

@@ -78,7 +78,7 @@ LSAEMU_EXPORT BOOL WINAPI OpenProcessToken(HANDLE ProcessHandle, DWORD DesiredAc
         reason_set("opened the process token with %s",
                    token_access_names(granted, names, sizeof names));
 out:
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 LSAEMU_EXPORT BOOL WINAPI OpenThreadToken(HANDLE ThreadHandle, DWORD DesiredAccess,
@@ -132,5 +132,5 @@ LSAEMU_EXPORT BOOL WINAPI OpenThreadToken(HANDLE ThreadHandle, DWORD DesiredAcce
                    token_access_names(granted, names, sizeof names));
 out:
     token_unref(t);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }

@@ -167,7 +167,7 @@ out:
     mem_free(work);
     mem_free(changes);
     token_unref(t);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 /* The token PrivilegeCheck and CheckTokenMembership evaluate must be able
@@ -236,7 +236,7 @@ LSAEMU_EXPORT BOOL WINAPI PrivilegeCheck(HANDLE ClientToken, PPRIVILEGE_SET Requ
                    all ? " and PRIVILEGE_SET_ALL_NECESSARY is set" : "");
 out:
     token_unref(t);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }
 
 static bool sid_valid(const SID *s)
@@ -300,5 +300,5 @@ LSAEMU_EXPORT BOOL WINAPI CheckTokenMembership(HANDLE TokenHandle, PSID SidToChe
                member ? "is" : "is not", engine_sid_display(c.pol, &want, name, sizeof name));
 out:
     token_unref(t);
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }

@@ -18,8 +18,7 @@ static BOOL get_user_name(const char *fn, bool wide, void *buf, LPDWORD size)
     trace_args("%p, %p", buf, (void *)size);
     if (st != STATUS_SUCCESS) {
         api_set_last_error(status_to_win32(st));
-        api_leave(&c, st);
-        return FALSE;
+        return api_leave_bool_as(&c, st, FALSE);
     }
     /* The thread's token when impersonating, as GetUserName does. */
     struct token *t = current_caller_token();
@@ -40,8 +39,7 @@ static BOOL get_user_name(const char *fn, bool wide, void *buf, LPDWORD size)
     }
     if (t)
         token_unref(t);
-    api_leave(&c, st);
-    return ok;
+    return api_leave_bool_as(&c, st, ok);
 }
 
 LSAEMU_EXPORT BOOL WINAPI GetUserNameW(LPWSTR lpBuffer, LPDWORD pcbBuffer)

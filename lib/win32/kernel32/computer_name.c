@@ -61,8 +61,7 @@ static BOOL get_computer_name(const char *fn, int form, bool wide, void *buf, LP
     trace_args("%d, %p, %p", form, buf, (void *)size);
     if (st != STATUS_SUCCESS) {
         api_set_last_error(status_to_win32(st));
-        api_leave(&c, st);
-        return FALSE;
+        return api_leave_bool_as(&c, st, FALSE);
     }
     char *name = computer_name(c.pol, form);
     if (!name) {
@@ -75,8 +74,7 @@ static BOOL get_computer_name(const char *fn, int form, bool wide, void *buf, LP
             reason_set("the policy's machine name gives '%s'", name);
     }
     mem_free(name);
-    api_leave(&c, st);
-    return ok;
+    return api_leave_bool_as(&c, st, ok);
 }
 
 LSAEMU_EXPORT BOOL WINAPI GetComputerNameW(LPWSTR lpBuffer, LPDWORD nSize)

@@ -25,9 +25,7 @@ LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
         /* The common case first: one visit to the handle table. The kind
          * is only looked up to explain a refusal. */
         if (handles_close(h, HANDLE_TOKEN)) {
-            api_set_last_error(ERROR_SUCCESS);
-            api_leave_quiet(&c, st, "token handle closed");
-            return TRUE;
+            return api_leave_bool_quiet(&c, "token handle closed");
         } else {
             enum handle_kind k = handles_kind(h);
             st = STATUS_INVALID_HANDLE;
@@ -38,5 +36,5 @@ LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
                                             : "");
         }
     }
-    return api_bool_result(api_leave(&c, st));
+    return api_leave_bool(&c, st);
 }

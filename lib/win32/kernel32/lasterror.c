@@ -11,6 +11,11 @@ void api_set_last_error(DWORD code)
     last_error = code;
 }
 
+DWORD api_last_error(void)
+{
+    return last_error;
+}
+
 LSAEMU_EXPORT DWORD WINAPI GetLastError(VOID)
 {
     return last_error;

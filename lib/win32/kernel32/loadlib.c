@@ -230,6 +230,5 @@ LSAEMU_EXPORT BOOL WINAPI FreeLibrary(HMODULE hLibModule)
         reason_set("system DLLs stay loaded; the handle remains valid");
         ok = TRUE;
     }
-    api_leave(&c, st);
-    return ok;
+    return api_leave_bool_as(&c, st, ok);
 }

@@ -1,0 +1,1 @@
+lsaemu validate --help
