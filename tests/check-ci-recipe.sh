@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 #
 # The CI recipe users copy (examples/ci): `make install` into a scratch
-# root, then lsaemu-ci.sh as a user runs it, pointed at that installation
-# with LSAEMU_PREFIX: the native job validates machine.yaml, builds
+# root, then lsaemu-ci.sh as a user runs it, finding that installation
+# through pkg-config: the native job validates machine.yaml, builds
 # auth_test.c with pkg-config lsaemu-win32 and runs it (every TAP case
 # must pass, no leak); the wine job reports itself skipped (77) without a
 # mingw-w64 build of lsaemu, and `all` then passes on the native result. A
@@ -43,6 +43,32 @@ rc=$?
 LSAEMU_CI_OUT=$tmp/out sh "$recipe" all >"$tmp/all.log" 2>&1
 rc=$?
 [ $rc -eq 0 ] || { fail "'all' exited $rc"; cat "$tmp/all.log"; }
+
+# Installing lsaemu when pkg-config does not know it: LSAEMU_SOURCE (here
+# a stand-in for the source tree whose configure and `make install` copy
+# the staged installation) is configured with --prefix=LSAEMU_PREFIX
+# --disable-tests, built and installed, then used. (Building the real
+# tree a second time would take minutes; `make distcheck` covers it.)
+staged=$(dirname "$(dirname "$(dirname "$pc")")")   # .../usr/local from .../lib/pkgconfig/lsaemu.pc
+[ -x "$staged/bin/lsaemu" ] || staged=$(dirname "$staged")
+mkdir "$tmp/fakesrc"
+cat >"$tmp/fakesrc/configure" <<SH
+#!/bin/sh
+prefix=
+for a in "\$@"; do case \$a in --prefix=*) prefix=\${a#--prefix=} ;; esac; done
+echo "\$*" >"$tmp/configure.args"
+printf 'all:\n\t@:\ninstall:\n\tmkdir -p %s && cp -R %s/. %s/ && sed -i "s|^prefix=.*|prefix=%s|" %s/lib*/pkgconfig/*.pc %s/lib/*/pkgconfig/*.pc 2>/dev/null; :\n' \
+    "\$prefix" "$staged" "\$prefix" "\$prefix" "\$prefix" "\$prefix" >Makefile
+SH
+chmod +x "$tmp/fakesrc/configure"
+(unset PKG_CONFIG_SYSROOT_DIR; PKG_CONFIG_PATH=/nonexistent LSAEMU_SOURCE=$tmp/fakesrc \
+    LSAEMU_PREFIX=$tmp/prefix LSAEMU_CI_OUT=$tmp/out-src sh "$recipe" native) >"$tmp/src.log" 2>&1
+rc=$?
+[ $rc -eq 0 ] || { fail "native job building from LSAEMU_SOURCE exited $rc"; cat "$tmp/src.log"; }
+grep -q -- "--prefix=$tmp/prefix --disable-tests" "$tmp/configure.args" 2>/dev/null ||
+    fail "LSAEMU_SOURCE was not configured with --prefix=LSAEMU_PREFIX --disable-tests"
+grep -q "using lsaemu .* from $tmp/prefix" "$tmp/src.log" || { fail "the job did not use the lsaemu it installed"; cat "$tmp/src.log"; }
+grep -q '^1\.\.5$' "$tmp/src.log" || fail "auth_test did not run against the lsaemu it installed"
 
 # A test suite whose expectation is wrong fails the recipe.
 mkdir "$tmp/bad"

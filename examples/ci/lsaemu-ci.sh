@@ -76,9 +76,10 @@ native_setup() {
         say "building lsaemu failed; see $out/build/*.log"
         return 1
     }
-    dir=$(find_pc "$prefix") || return 1
+    dir=$(find_pc "$prefix") || { say "no lsaemu.pc under $prefix after make install"; return 1; }
     PKG_CONFIG_PATH=$dir${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
     export PKG_CONFIG_PATH
+    say "using lsaemu $(pkg-config --modversion lsaemu) from $(pkg-config --variable=prefix lsaemu)"
 }
 
 native() {
