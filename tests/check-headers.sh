@@ -27,7 +27,8 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 WARN="-Wall -Wextra -Wpedantic -Werror -Wundef -Wshadow -Wcast-qual -Wwrite-strings"
 CWARN="-Wstrict-prototypes -Wmissing-prototypes -Wold-style-definition"
-HEADERS="windows.h windef.h winnt.h ntdef.h winbase.h ntsecapi.h ntstatus.h winerror.h winternl.h sddl.h"
+HEADERS="windows.h windef.h winnt.h ntdef.h winbase.h ntsecapi.h ntstatus.h winerror.h winternl.h sddl.h
+lmcons.h strsafe.h tchar.h userenv.h profinfo.h security.h secext.h"
 CLIENTS="use_all win32_no_status client_defs_before client_defs_after ntsecapi_first"
 
 failures=0

@@ -25,7 +25,7 @@ d=$(dirname "${news:-/nonexistent/x}")
 docdir=${d#"$tmp/root"}
 [ -d "$d" ] || { echo "no documentation directory $d"; ls -R "$tmp/root" | head -40; exit 1; }
 
-for f in LICENSE NEWS README.md policy-format.md behavior.md \
+for f in LICENSE NEWS README.md policy-format.md behavior.md cxx.md \
          examples/README.md examples/demo.c examples/cred_check.c examples/cxx_logon.cpp \
          examples/cxx-logon.yaml examples/cmake/CMakeLists.txt \
          examples/cmake/toolchain-mingw64.cmake examples/ci/lsaemu-ci.sh \

@@ -28,10 +28,10 @@ done
 
 failed=0
 for src in examples/s4u_broker.c examples/cred_check.c examples/rights_install.c \
-           tests/win32/conformance.c; do
+           tests/win32/conformance.c tests/win32/sdk_helpers.c; do
     out=$tmp/$(basename "$src" .c).exe
     if "$MINGW_CC" -std=c11 -Wall -Wextra -Werror -I"$tmp/case" "$top_srcdir/$src" -o "$out" \
-        -lsecur32 -ladvapi32 2>"$tmp/err"; then
+        -lsecur32 -ladvapi32 -luserenv 2>"$tmp/err"; then
         echo "ok: $src builds for Windows"
     else
         echo "FAIL: $src does not build with $MINGW_CC:"

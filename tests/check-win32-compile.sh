@@ -78,6 +78,8 @@ Negotiate package id 0
 "
 build_run conformance lsaemu-win32 "$top_srcdir/tests/win32/conformance.c" "conformance: all checks passed
 "
+build_run sdk_helpers lsaemu-win32 "$top_srcdir/tests/win32/sdk_helpers.c" "sdk_helpers: all checks passed
+"
 printf_want="user builder
 computer BUILD-07
 builder has 7 characters

@@ -5,6 +5,7 @@
  * LsaLookupNames2, LsaLookupSids and LsaLookupPrivilegeName/Value, and that
  * a change made through them decides the next logon.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

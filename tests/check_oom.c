@@ -21,11 +21,18 @@
  *                                       rights database is unchanged)
  *   LsaEnumerateAccountRights           STATUS_INSUFFICIENT_RESOURCES,
  *                                       *UserRights NULL, *CountOfRights 0
+ *   LsaLookupNames,                     STATUS_INSUFFICIENT_RESOURCES, both
+ *   LsaQueryInformationPolicy           outputs NULL
+ *   LsaGetUserName                      STATUS_NO_MEMORY
+ *   LsaManageSidNameMapping             STATUS_NO_MEMORY, *OpOutput NULL,
+ *                                       the mappings unchanged
+ *   AllocateAndInitializeSid            FALSE, ERROR_NOT_ENOUGH_MEMORY (8)
  *
  * libyaml's own allocations are not hooked (mem.h): the loader is covered
  * from its first own allocation on.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -440,6 +447,135 @@ START_TEST(oom_enumerate_account_rights)
 }
 END_TEST
 
+/* ---- Issue 13 part A: look-ups, policy information, names, mappings ------------------- */
+
+/*
+ * One call of the family below with allocations failing from the Nth on:
+ * 0 done (it succeeded with no failed allocation), 1 go on. On failure the
+ * call must answer its out-of-memory status with no output and leak
+ * nothing; a success frees what it returned.
+ */
+enum oom13 { OOM13_LOOKUP_NAMES, OOM13_QUERY_POLICY, OOM13_GET_USER_NAME, OOM13_MAP_ADD,
+             OOM13_ALLOCATE_SID, OOM13_COUNT };
+
+static LSA_UNICODE_STRING map_domain, map_account;
+static WCHAR map_domain_buf[8];
+
+static NTSTATUS oom13_call(enum oom13 which, LSA_HANDLE h, void **out1, void **out2)
+{
+    WCHAR nb[2][32];
+    LSA_UNICODE_STRING names[2] = {ustr(nb[0], "alice"), ustr(nb[1], "LocalService")};
+    SID_IDENTIFIER_AUTHORITY nt = {{0, 0, 0, 0, 0, 5}};
+    LSA_SID_NAME_MAPPING_OPERATION_INPUT in;
+    BYTE sidbuf[68];
+    switch (which) {
+    case OOM13_LOOKUP_NAMES:
+        return LsaLookupNames(h, 2, names, (PLSA_REFERENCED_DOMAIN_LIST *)out1,
+                              (PLSA_TRANSLATED_SID *)out2);
+    case OOM13_QUERY_POLICY:
+        return LsaQueryInformationPolicy(h, PolicyDnsDomainInformation, out1);
+    case OOM13_GET_USER_NAME:
+        return LsaGetUserName((PUNICODE_STRING *)out1, (PUNICODE_STRING *)out2);
+    case OOM13_MAP_ADD:
+        memset(&in, 0, sizeof in);
+        map_domain = ustr(map_domain_buf, "ABC");
+        in.AddInput.DomainName = map_domain;
+        in.AddInput.AccountName = map_account;
+        in.AddInput.Sid = tk_sid(sidbuf, "S-1-5-99");
+        return LsaManageSidNameMapping(LsaSidNameMappingOperation_Add, &in,
+                                       (PLSA_SID_NAME_MAPPING_OPERATION_OUTPUT *)out1);
+    case OOM13_ALLOCATE_SID:
+        return AllocateAndInitializeSid(&nt, 1, 18, 0, 0, 0, 0, 0, 0, 0, (PSID *)out1)
+                   ? STATUS_SUCCESS
+                   : (NTSTATUS)GetLastError();
+    case OOM13_COUNT:
+        break;
+    }
+    return -1;
+}
+
+static const NTSTATUS oom13_status[OOM13_COUNT] = {
+    STATUS_INSUFFICIENT_RESOURCES, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY,
+    STATUS_NO_MEMORY, (NTSTATUS)ERROR_NOT_ENOUGH_MEMORY,
+};
+
+START_TEST(oom_issue13_calls)
+{
+    enum oom13 which = (enum oom13)_i;
+    LSA_HANDLE h = open_policy();
+    /* One call first, for what the library sets up once per thread. The
+     * mapping is tried with a conflict, which changes nothing. */
+    void *w1 = NULL, *w2 = NULL;
+    if (which == OOM13_MAP_ADD) {
+        map_account = ustr(map_domain_buf + 4, "");
+        NTSTATUS wst = oom13_call(which, h, &w1, &w2);
+        ck_assert_status_eq(wst, STATUS_SUCCESS);
+        ck_assert_status_eq(LsaFreeMemory(w1), STATUS_SUCCESS);
+        WCHAR rb[8];
+        LSA_SID_NAME_MAPPING_OPERATION_INPUT rm;
+        memset(&rm, 0, sizeof rm);
+        rm.RemoveInput.DomainName = ustr(rb, "ABC");
+        ck_assert_status_eq(LsaManageSidNameMapping(LsaSidNameMappingOperation_Remove, &rm,
+                                                    (PLSA_SID_NAME_MAPPING_OPERATION_OUTPUT *)&w1),
+                            STATUS_SUCCESS);
+        ck_assert_status_eq(LsaFreeMemory(w1), STATUS_SUCCESS);
+    } else {
+        ck_assert_status_eq(oom13_call(which, h, &w1, &w2), STATUS_SUCCESS);
+        if (which == OOM13_ALLOCATE_SID) {
+            ck_assert_ptr_null(FreeSid(w1));
+        } else {
+            ck_assert_status_eq(LsaFreeMemory(w1), STATUS_SUCCESS);
+            if (which == OOM13_LOOKUP_NAMES || which == OOM13_GET_USER_NAME)
+                ck_assert_status_eq(LsaFreeMemory(w2), STATUS_SUCCESS);
+        }
+    }
+    int done = 0;
+    for (unsigned long n = 0; n < MAX_N && !done; n++) {
+        struct snapshot before = snap();
+        unsigned long failed = mem_failed_count();
+        void *out1 = TH_GARBAGE_PTR, *out2 = TH_GARBAGE_PTR;
+        mem_fail_after(n);
+        NTSTATUS st = oom13_call(which, h, &out1, &out2);
+        mem_fail_reset();
+        if (st == STATUS_SUCCESS) {
+            if (which == OOM13_ALLOCATE_SID) {
+                ck_assert_ptr_null(FreeSid(out1));
+            } else {
+                ck_assert_status_eq(LsaFreeMemory(out1), STATUS_SUCCESS);
+                if (which == OOM13_LOOKUP_NAMES || which == OOM13_GET_USER_NAME)
+                    ck_assert_status_eq(LsaFreeMemory(out2), STATUS_SUCCESS);
+            }
+            ck_assert_msg(mem_failed_count() == failed, "call %d, N=%lu: a success after a "
+                          "failed allocation", (int)which, n);
+            done = 1;
+            break;
+        }
+        ck_assert_msg(mem_failed_count() != failed, "call %d, N=%lu: %s", (int)which, n,
+                      tu_status_name(st));
+        ck_assert_msg(st == oom13_status[which], "call %d, N=%lu: 0x%08X", (int)which, n,
+                      (unsigned)st);
+        if (which == OOM13_LOOKUP_NAMES) {
+            ck_assert_ptr_null(out1);
+            ck_assert_ptr_null(out2);
+        }
+        if (which == OOM13_QUERY_POLICY || which == OOM13_MAP_ADD)
+            ck_assert_ptr_null(out1);
+        assert_same(before, snap(), "issue 13 call", n);
+        if (which == OOM13_MAP_ADD) {
+            /* Nothing was added: the domain is still unknown. */
+            BYTE sid[68];
+            char dom[32];
+            DWORD cb = sizeof sid, cch = sizeof dom;
+            SID_NAME_USE use;
+            ck_assert_msg(!LookupAccountNameA(NULL, "ABC", sid, &cb, dom, &cch, &use),
+                          "N=%lu: half-applied", n);
+        }
+    }
+    ck_assert(done);
+    ck_assert_status_eq(LsaClose(h), STATUS_SUCCESS);
+}
+END_TEST
+
 /* The allocation hook itself. */
 START_TEST(oom_hook_counts)
 {
@@ -479,6 +615,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, oom_get_token_information_allocates_nothing);
     tcase_add_test(tc, oom_add_account_rights);
     tcase_add_test(tc, oom_enumerate_account_rights);
+    tcase_add_loop_test(tc, oom_issue13_calls, 0, OOM13_COUNT);
     suite_add_tcase(s, tc);
     return s;
 }

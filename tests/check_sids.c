@@ -92,19 +92,20 @@ START_TEST(allocate_and_free)
     ck_assert(AllocateAndInitializeSid(&nt, 2, 32, 544, 0, 0, 0, 0, 0, 0, &sid));
     ck_assert_str_eq(sid_str(sid), "S-1-5-32-544");
     ck_assert_uint_eq(GetLengthSid(sid), 16);
-    /* LocalFree does not free it; FreeSid does, once. */
-    ck_assert_ptr_eq(LocalFree(sid), sid);
-    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_HANDLE);
+    /* FreeSid frees it, once (i13-facts A2). */
     ck_assert_ptr_null(FreeSid(sid));
     /* Freed twice, or a foreign pointer: handed back. */
     int local;
     ck_assert_ptr_eq(FreeSid(&local), &local);
+    ck_assert_ptr_eq(FreeSid(sid), sid);
     PSID many = NULL;
     ck_assert(AllocateAndInitializeSid(&nt, 8, 1, 2, 3, 4, 5, 6, 7, 8, &many));
     ck_assert_str_eq(sid_str(many), "S-1-5-1-2-3-4-5-6-7-8");
     ck_assert_ptr_null(FreeSid(many));
+    /* GUESS_ALLOCATE_SID_TOO_MANY_STATUS: RtlAllocateAndInitializeSid's
+     * STATUS_INVALID_SID (W-rtl), i.e. 1337. */
     ck_assert(!AllocateAndInitializeSid(&nt, 9, 1, 2, 3, 4, 5, 6, 7, 8, &many));
-    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    ck_assert_win32_eq(GetLastError(), ERROR_INVALID_SID);
     PSID zero = NULL;
     ck_assert(AllocateAndInitializeSid(&nt, 0, 0, 0, 0, 0, 0, 0, 0, 0, &zero));
     ck_assert_str_eq(sid_str(zero), "S-1-5");
@@ -197,7 +198,26 @@ static const struct {
 } str_rows[] = {
     {"S-1-5-32-544", "S-1-5-32-544"},
     {"s-1-5-18", "S-1-5-18"},
-    {"S-1-5", "S-1-5"},
+    {"S-1-5", NULL}, /* i13-facts A7: no sub-authority, ERROR_INVALID_SID */
+    {"S-0x1-0XC-0x1a", "S-1-12-26"}, /* i13-facts A7: hexadecimal parts */
+    {"s-1-12-1", "S-1-12-1"},
+    {"S-1-860116326-1", "S-1-860116326-1"},
+    {"ED", "S-1-5-9"},
+    {"wD", "S-1-1-0"},
+    {"ls", "S-1-5-19"},
+    {"NS", "S-1-5-20"},
+    {"LG", "S-1-5-21-1000-2000-3000-501"},
+    {"AC", "S-1-15-2-1"},
+    {"UD", "S-1-5-84-0-0-0-0-0"},
+    {"MS", "S-1-5-32-577"},
+    {"DA", NULL}, /* GUESS_SDDL_DOMAIN_ALIAS_WORKGROUP: P0 is in no domain */
+    {"DU", NULL},
+    {"WDandmorecharacters", NULL},
+    {"WD)", NULL},
+    {"S-2-5-18", NULL},
+    {"S-1-0x-1", NULL},
+    {"S-1-5-4294967296", NULL},
+    {"S-1-281474976710656-1", NULL},
     {"S-1-5-21-1000-2000-3000-1001", "S-1-5-21-1000-2000-3000-1001"},
     {"BA", "S-1-5-32-544"},
     {"SY", "S-1-5-18"},

@@ -31,9 +31,11 @@ static void setup(void)
 static HANDLE proc_token(DWORD access)
 {
     HANDLE h = TH_GARBAGE_PTR;
+    SetLastError(0xBADu);
     ck_assert_msg(OpenProcessToken(GetCurrentProcess(), access, &h), "OpenProcessToken: %lu",
                   (unsigned long)GetLastError());
-    ck_assert_win32_eq(GetLastError(), 0);
+    /* Left alone on success (i13-facts A5, GUESS_SUCCESS_LEAVES_LAST_ERROR). */
+    ck_assert_win32_eq(GetLastError(), 0xBADu);
     return h;
 }
 
@@ -349,7 +351,8 @@ START_TEST(info_sizes)
     len = 0;
     SetLastError(1234);
     ck_assert(GetTokenInformation(tok, cls, buf, need, &len));
-    ck_assert_win32_eq(GetLastError(), 0);
+    /* W-sec test_token_attr: "shouldn't have set last error" (i13-facts A5). */
+    ck_assert_win32_eq(GetLastError(), 1234);
     ck_assert_uint_eq(len, need);
     for (size_t i = need; i < sizeof buf; i++)
         ck_assert_msg(buf[i] == 0xA5, "class %d: byte %zu written past the answer", (int)cls, i);
@@ -524,8 +527,9 @@ END_TEST
 START_TEST(c152_duplicate_anonymous)
 {
     HANDLE h = proc_token(TOKEN_DUPLICATE | TOKEN_QUERY), d = NULL;
+    SetLastError(2989);
     ck_assert(DuplicateToken(h, SecurityAnonymous, &d));
-    ck_assert_win32_eq(GetLastError(), 0);
+    ck_assert_win32_eq(GetLastError(), 2989); /* left alone (i13-facts A5) */
     SECURITY_IMPERSONATION_LEVEL *l = tk_info(d, TokenImpersonationLevel, NULL);
     ck_assert_int_eq(*l, SecurityAnonymous);
     free(l);
@@ -676,7 +680,7 @@ START_TEST(c154_c155_impersonate_and_revert)
     HANDLE t = logon("alice", PW_ALICE, I);
     SetLastError(99);
     ck_assert(ImpersonateLoggedOnUser(t));
-    ck_assert_win32_eq(GetLastError(), 0);
+    ck_assert_win32_eq(GetLastError(), 99); /* left alone (i13-facts A5) */
     ck_assert_int_eq(thread_level(), SecurityImpersonation);
     HANDLE th;
     ck_assert(OpenThreadToken(GetCurrentThread(), TOKEN_QUERY, FALSE, &th));
@@ -856,7 +860,7 @@ START_TEST(privilege_check)
     BOOL res = TRUE;
     SetLastError(5);
     ck_assert(PrivilegeCheck(h, (PPRIVILEGE_SET)&ps, &res));
-    ck_assert_win32_eq(GetLastError(), 0);
+    ck_assert_win32_eq(GetLastError(), 5); /* left alone (i13-facts A5) */
     ck_assert(!res);
     ck_assert_uint_eq(ps.p[0].Attributes, SE_PRIVILEGE_USED_FOR_ACCESS);
     ck_assert_uint_eq(ps.p[1].Attributes, 0);
@@ -894,7 +898,7 @@ START_TEST(c158_close_twice)
     ck_assert_uint_eq(th_session_count(), before + 1);
     SetLastError(77);
     ck_assert(CloseHandle(t));
-    ck_assert_win32_eq(GetLastError(), 0);
+    ck_assert_win32_eq(GetLastError(), 77); /* left alone (i13-facts A5) */
     ck_assert_uint_eq(th_session_count(), before);
     ck_assert(!CloseHandle(t));
     ck_assert_win32_eq(GetLastError(), ERROR_INVALID_HANDLE);

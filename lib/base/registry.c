@@ -349,8 +349,36 @@ bool registry_find(struct registry *r, uintptr_t key, uint32_t tag, bool take,
     return found;
 }
 
-void registry_reset(struct registry *r, bool (*keep)(struct registry_entry *e, void *ctx),
-                    void (*release)(struct registry_entry *e, void *ctx), void *ctx)
+bool registry_find_match(struct registry *r, uintptr_t key,
+                         bool (*match)(struct registry_entry *e, void *ctx), void *ctx, bool take,
+                         struct registry_entry *out)
+{
+    bool found = false;
+    unsigned own = registry_self();
+    for (unsigned k = 0; k < REGISTRY_SHARDS; k++) {
+        unsigned si = (own + k) % REGISTRY_SHARDS;
+        struct registry_shard *sh = &r->shard[si];
+        registry_lock(r, si);
+        size_t p = index_find(sh, key);
+        bool here = p != SIZE_MAX;
+        if (here) {
+            uint32_t i = sh->index[p] - 1;
+            found = match(&sh->slots[i].e, ctx);
+            if (found && out)
+                *out = sh->slots[i].e;
+            if (found && take)
+                take_out_at(r, sh, i, p);
+        }
+        registry_unlock(r, si);
+        if (here)
+            break; /* a key is entered once */
+    }
+    return found;
+}
+
+static void reset_impl(struct registry *r, bool (*spare)(const struct registry_entry *e),
+                       bool (*keep)(struct registry_entry *e, void *ctx),
+                       void (*release)(struct registry_entry *e, void *ctx), void *ctx)
 {
     struct registry_entry batch[32];
     for (unsigned si = 0; si < REGISTRY_SHARDS; si++) {
@@ -360,7 +388,7 @@ void registry_reset(struct registry *r, bool (*keep)(struct registry_entry *e, v
             size_t n = 0;
             for (; i < sh->n_slots && n < sizeof batch / sizeof batch[0]; i++) {
                 struct registry_slot *s = &sh->slots[i];
-                if (!s->e.obj)
+                if (!s->e.obj || (spare && spare(&s->e)))
                     continue;
                 struct registry_entry e = s->e;
                 take_out(r, sh, i);
@@ -390,6 +418,18 @@ void registry_reset(struct registry *r, bool (*keep)(struct registry_entry *e, v
         }
         registry_unlock(r, si);
     }
+}
+
+void registry_reset(struct registry *r, bool (*keep)(struct registry_entry *e, void *ctx),
+                    void (*release)(struct registry_entry *e, void *ctx), void *ctx)
+{
+    reset_impl(r, NULL, keep, release, ctx);
+}
+
+void registry_reset_sparing(struct registry *r, bool (*spare)(const struct registry_entry *e),
+                            void (*release)(struct registry_entry *e, void *ctx), void *ctx)
+{
+    reset_impl(r, spare, NULL, release, ctx);
 }
 
 size_t registry_count(struct registry *r)

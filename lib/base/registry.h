@@ -181,6 +181,25 @@ bool registry_find(struct registry *r, uintptr_t key, uint32_t tag, bool take,
  */
 void registry_reset(struct registry *r, bool (*keep)(struct registry_entry *e, void *ctx),
                     void (*release)(struct registry_entry *e, void *ctx), void *ctx);
+/*
+ * As registry_reset(), for the live entries spare() (called under the
+ * shard's lock) does not claim: those stay where they are, with their ids,
+ * as if no reset had happened (the returned buffers keep the program's own
+ * heap blocks across lsaemu_reset()).
+ */
+void registry_reset_sparing(struct registry *r, bool (*spare)(const struct registry_entry *e),
+                            void (*release)(struct registry_entry *e, void *ctx), void *ctx);
+
+/*
+ * Keyed registries: as registry_find(), with a predicate instead of a tag.
+ * match(e, ctx) sees the entry with key under its shard's exclusive lock,
+ * may change its size and aux (never its obj or key), and says whether it
+ * is the one wanted; then *out (may be NULL) receives it and, with take,
+ * it is taken out of the registry.
+ */
+bool registry_find_match(struct registry *r, uintptr_t key,
+                         bool (*match)(struct registry_entry *e, void *ctx), void *ctx, bool take,
+                         struct registry_entry *out);
 
 /* How many entries are live (a snapshot, shard by shard). */
 size_t registry_count(struct registry *r);

@@ -36,6 +36,7 @@ LSAEMU_PUBLIC unsigned long lsaemu_leaks(struct lsaemu_leaks *counts, char **lin
         counts->policy_handles = c[LEAK_POLICY_HANDLE];
         counts->sessions = c[LEAK_SESSION];
         counts->buffers = c[LEAK_BUFFER];
+        counts->profile_handles = c[LEAK_PROFILE_HANDLE];
     }
     return total;
 }

@@ -31,6 +31,7 @@
 
 #include "base/utf.h"
 #include "base/win.h"
+#include "crt/crt_internal.h"
 #include <ntdef.h>
 
 /* ---- output ------------------------------------------------------------------ */
@@ -565,8 +566,8 @@ static int format(struct sink *s, struct fmt *f, va_list *ap)
         }
         default:
             /* %n is disabled in Microsoft's CRT, and an unknown conversion
-             * is an invalid parameter: the call fails. */
-            errno = EINVAL;
+             * is an invalid parameter: the handler, then the call fails. */
+            crt_invalid(EINVAL);
             return -1;
         }
     }
@@ -599,7 +600,7 @@ long crt_format(bool wide, void *buf, size_t cap, const void *fmt, va_list ap)
 int crt_format_ms(bool wide, void *buf, size_t count, const void *fmt, va_list ap)
 {
     if (!fmt || (!buf && count)) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     long n = crt_format(wide, buf, count, fmt, ap);

@@ -6,7 +6,8 @@
  * 'l' integers as 64-bit, so Windows code printing a WCHAR string or a
  * DWORD with %lu would print garbage or crash. The conversions themselves
  * are crt/format.c's, shared with the wide family; this file holds the
- * entry points and what each does with the caller's buffer.
+ * entry points and what each does with the caller's buffer (the *_s forms
+ * are in printf_s.c).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -15,7 +16,7 @@
 #include "base/export.h"
 #include "base/win.h"
 #include "crt/format.h"
-#include <lsaemu_crt.h>
+#include "crt/crt_internal.h"
 
 /* Formats into buf (cap bytes stored; buf may be NULL when cap is 0).
  * Returns the full length, or -1 (errno set). ap itself is not consumed. */
@@ -29,7 +30,7 @@ static long run(char *buf, size_t cap, const char *fmt, va_list ap)
 LSAEMU_EXPORT int lsaemu_vsnprintf(char *buf, size_t count, const char *fmt, va_list ap)
 {
     if (!fmt || (!buf && count)) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     long n = run(buf, count, fmt, ap);
@@ -50,7 +51,7 @@ LSAEMU_EXPORT int lsaemu_snprintf(char *buf, size_t count, const char *fmt, ...)
 LSAEMU_EXPORT int lsaemu_vsprintf(char *buf, const char *fmt, va_list ap)
 {
     if (!buf || !fmt) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     long n = run(buf, SIZE_MAX, fmt, ap);
@@ -83,38 +84,10 @@ LSAEMU_EXPORT int lsaemu_snprintf_ms(char *buf, size_t count, const char *fmt, .
     return r;
 }
 
-LSAEMU_EXPORT int lsaemu_vsprintf_s(char *buf, size_t size, const char *fmt, va_list ap)
-{
-    if (!buf || size == 0 || !fmt) {
-        if (buf && size)
-            buf[0] = 0;
-        errno = EINVAL;
-        return -1;
-    }
-    long n = run(buf, size, fmt, ap);
-    if (n < 0 || (size_t)n >= size) {
-        buf[0] = 0;
-        if (n >= 0)
-            errno = ERANGE;
-        return -1;
-    }
-    buf[n] = 0;
-    return (int)n;
-}
-
-LSAEMU_EXPORT int lsaemu_sprintf_s(char *buf, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int r = lsaemu_vsprintf_s(buf, size, fmt, ap);
-    va_end(ap);
-    return r;
-}
-
 LSAEMU_EXPORT int lsaemu_vscprintf(const char *fmt, va_list ap)
 {
     if (!fmt) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     return (int)run(NULL, 0, fmt, ap);
@@ -134,7 +107,7 @@ LSAEMU_EXPORT int lsaemu_scprintf(const char *fmt, ...)
 LSAEMU_EXPORT int lsaemu_vfprintf(FILE *f, const char *fmt, va_list ap)
 {
     if (!f || !fmt) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return -1;
     }
     return (int)crt_format_stream(false, f, fmt, ap);

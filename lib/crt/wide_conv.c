@@ -17,7 +17,7 @@
 #include "base/mem.h"
 #include "base/utf.h"
 #include "base/win.h"
-#include <lsaemu_crt.h>
+#include "crt/crt_internal.h"
 
 /*
  * The UTF-8 form of src up to its NUL, stored in dst (when not NULL) up to
@@ -74,7 +74,7 @@ static long utf8_to_wide(WCHAR *dst, const char *src, size_t limit, bool *whole)
 LSAEMU_EXPORT size_t lsaemu_wcstombs16(char *dst, const WCHAR *src, size_t n)
 {
     if (!src) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return (size_t)-1;
     }
     bool whole;
@@ -92,7 +92,7 @@ LSAEMU_EXPORT size_t lsaemu_wcstombs16(char *dst, const WCHAR *src, size_t n)
 LSAEMU_EXPORT size_t lsaemu_mbstowcs16(WCHAR *dst, const char *src, size_t n)
 {
     if (!src) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return (size_t)-1;
     }
     bool whole;
@@ -136,7 +136,7 @@ static errno_t convert_s(size_t *ret, void *dst, size_t unit, size_t size, const
     if (ret)
         *ret = 0;
     if ((!dst && size) || (dst && !size))
-        return EINVAL;
+        return crt_invalid(EINVAL);
     /* Terminates dst at element i (dst is a byte or a WCHAR array). */
 #define TERMINATE(i)                                                                              \
     do {                                                                                          \
@@ -148,13 +148,14 @@ static errno_t convert_s(size_t *ret, void *dst, size_t unit, size_t size, const
     if (!src) {
         if (dst)
             TERMINATE(0);
-        return EINVAL;
+        return crt_invalid(EINVAL);
     }
     size_t want = count == _TRUNCATE || !dst ? SIZE_MAX : count;
     long n = convert(NULL, src, want);
     if (n < 0) {
         if (dst)
             TERMINATE(0);
+        errno = EILSEQ; /* a conversion error, not an invalid parameter */
         return EILSEQ;
     }
     if (!dst) {
@@ -166,7 +167,7 @@ static errno_t convert_s(size_t *ret, void *dst, size_t unit, size_t size, const
     if ((size_t)n >= size) {
         if (count != _TRUNCATE) {
             TERMINATE(0);
-            return ERANGE;
+            return crt_invalid(ERANGE);
         }
         want = size - 1;
         e = STRUNCATE;
@@ -227,7 +228,7 @@ LSAEMU_EXPORT FILE *lsaemu_wfopen16(const WCHAR *path, const WCHAR *mode)
 LSAEMU_EXPORT errno_t lsaemu_wfopen_s16(FILE **pf, const WCHAR *path, const WCHAR *mode)
 {
     if (!pf)
-        return EINVAL;
+        return crt_invalid(EINVAL);
     *pf = lsaemu_wfopen16(path, mode);
     return *pf ? 0 : errno;
 }

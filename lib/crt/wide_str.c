@@ -16,7 +16,7 @@
 
 #include "base/export.h"
 #include "base/win.h"
-#include <lsaemu_crt.h>
+#include "crt/crt_internal.h"
 
 LSAEMU_EXPORT size_t lsaemu_wcslen16(const WCHAR *s)
 {
@@ -227,71 +227,6 @@ LSAEMU_EXPORT int lsaemu_wtoi16(const WCHAR *s)
     return (int)lsaemu_wcstol16(s, NULL, 10);
 }
 
-/* ---- Secure copies --------------------------------------------------------- */
-
-LSAEMU_EXPORT errno_t lsaemu_wcscpy_s16(WCHAR *dst, size_t size, const WCHAR *src)
-{
-    if (!dst || size == 0)
-        return EINVAL;
-    if (!src) {
-        dst[0] = 0;
-        return EINVAL;
-    }
-    size_t n = lsaemu_wcsnlen16(src, size);
-    if (n >= size) {
-        dst[0] = 0;
-        return ERANGE;
-    }
-    memmove(dst, src, (n + 1) * sizeof *dst);
-    return 0;
-}
-
-LSAEMU_EXPORT errno_t lsaemu_wcscat_s16(WCHAR *dst, size_t size, const WCHAR *src)
-{
-    if (!dst || size == 0)
-        return EINVAL;
-    if (!src) {
-        dst[0] = 0;
-        return EINVAL;
-    }
-    size_t have = lsaemu_wcsnlen16(dst, size);
-    if (have == size) { /* dst is not terminated within its size */
-        dst[0] = 0;
-        return EINVAL;
-    }
-    size_t n = lsaemu_wcsnlen16(src, size - have);
-    if (have + n >= size) {
-        dst[0] = 0;
-        return ERANGE;
-    }
-    memmove(dst + have, src, (n + 1) * sizeof *dst);
-    return 0;
-}
-
-LSAEMU_EXPORT errno_t lsaemu_wcsncpy_s16(WCHAR *dst, size_t size, const WCHAR *src,
-                                         size_t count)
-{
-    if (!dst || size == 0)
-        return EINVAL;
-    if (!src) {
-        dst[0] = 0;
-        return count == 0 ? 0 : EINVAL; /* copying nothing from NULL is fine */
-    }
-    size_t n = lsaemu_wcsnlen16(src, count == _TRUNCATE ? size : count);
-    if (count == _TRUNCATE && n >= size) {
-        memmove(dst, src, (size - 1) * sizeof *dst);
-        dst[size - 1] = 0;
-        return STRUNCATE;
-    }
-    if (n >= size) {
-        dst[0] = 0;
-        return ERANGE;
-    }
-    memmove(dst, src, n * sizeof *dst);
-    dst[n] = 0;
-    return 0;
-}
-
 /* ---- tokens, case, numbers ------------------------------------------------ */
 
 static bool is_delim(WCHAR c, const WCHAR *delim)
@@ -335,7 +270,7 @@ LSAEMU_EXPORT WCHAR *lsaemu_wcstok_legacy16(WCHAR *s, const WCHAR *delim)
 LSAEMU_EXPORT WCHAR *lsaemu_wcstok_s16(WCHAR *s, const WCHAR *delim, WCHAR **ctx)
 {
     if (!delim || !ctx || (!s && !*ctx)) {
-        errno = EINVAL;
+        crt_invalid(EINVAL);
         return NULL;
     }
     return lsaemu_wcstok16(s, delim, ctx);
@@ -361,10 +296,10 @@ LSAEMU_EXPORT WCHAR *lsaemu_wcsupr16(WCHAR *s)
 static errno_t case_s(WCHAR *s, size_t size, WCHAR *(*change)(WCHAR *))
 {
     if (!s || size == 0)
-        return EINVAL;
+        return crt_invalid(EINVAL);
     if (lsaemu_wcsnlen16(s, size) == size) {
         s[0] = 0;
-        return EINVAL;
+        return crt_invalid(EINVAL);
     }
     change(s);
     return 0;

@@ -4,7 +4,7 @@
  * looks the LSA functions up at run time.
  *
  * The "modules" are secur32.dll, sspicli.dll, advapi32.dll, ntdll.dll,
- * kernel32.dll and kernelbase.dll (any case, with or without a directory
+ * kernel32.dll, kernelbase.dll and userenv.dll (any case, with or without a directory
  * or the .dll suffix). Each handle's GetProcAddress finds every Windows
  * function liblsaemu emulates, whichever real DLL exports it (Deviation:
  * Windows would find LsaLogonUser only in secur32/sspicli). The handles are

@@ -168,6 +168,7 @@ struct lsaemu_leaks {
     unsigned long policy_handles;
     unsigned long sessions;
     unsigned long buffers;
+    unsigned long profile_handles; /* LoadUserProfile's hProfile (issue 13) */
 };
 
 /*

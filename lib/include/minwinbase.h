@@ -9,16 +9,33 @@
 #ifndef LSAEMU_INCLUDE_MINWINBASE_H
 #define LSAEMU_INCLUDE_MINWINBASE_H
 
-#include <string.h>
-
 #include "windef.h"
 
+/*
+ * The memory macros call the compiler's builtins, so that <windows.h>
+ * needs no <string.h> and brings none of the names glibc's declares beyond
+ * the Windows ones (lsaemu_crt.h says why; with a 16-bit wchar_t it
+ * includes <string.h> itself). Compilers without them get <string.h>.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define LSAEMU_MEMSET_ __builtin_memset
+#define LSAEMU_MEMCPY_ __builtin_memcpy
+#define LSAEMU_MEMMOVE_ __builtin_memmove
+#define LSAEMU_MEMCMP_ __builtin_memcmp
+#else
+#include <string.h>
+#define LSAEMU_MEMSET_ memset
+#define LSAEMU_MEMCPY_ memcpy
+#define LSAEMU_MEMMOVE_ memmove
+#define LSAEMU_MEMCMP_ memcmp
+#endif
+
 #ifndef RtlZeroMemory
-#define RtlZeroMemory(d, n) ((void)memset((d), 0, (n)))
-#define RtlFillMemory(d, n, v) ((void)memset((d), (v), (n)))
-#define RtlCopyMemory(d, s, n) ((void)memcpy((d), (s), (n)))
-#define RtlMoveMemory(d, s, n) ((void)memmove((d), (s), (n)))
-#define RtlEqualMemory(a, b, n) (!memcmp((a), (b), (n)))
+#define RtlZeroMemory(d, n) ((void)LSAEMU_MEMSET_((d), 0, (n)))
+#define RtlFillMemory(d, n, v) ((void)LSAEMU_MEMSET_((d), (v), (n)))
+#define RtlCopyMemory(d, s, n) ((void)LSAEMU_MEMCPY_((d), (s), (n)))
+#define RtlMoveMemory(d, s, n) ((void)LSAEMU_MEMMOVE_((d), (s), (n)))
+#define RtlEqualMemory(a, b, n) (!LSAEMU_MEMCMP_((a), (b), (n)))
 #endif
 #ifndef ZeroMemory
 #define ZeroMemory RtlZeroMemory

@@ -67,6 +67,108 @@ typedef struct _LSA_TRANSLATED_NAME {
 
 #define LSA_LOOKUP_ISOLATED_AS_LOCAL 0x80000000
 
+/* The first-generation translation (LsaLookupNames): the SID is
+ * Domains[DomainIndex].Sid followed by RelativeId (0xFFFFFFFF for a
+ * domain). */
+typedef struct _LSA_TRANSLATED_SID {
+    SID_NAME_USE Use;
+    ULONG RelativeId;
+    LONG DomainIndex;
+} LSA_TRANSLATED_SID, *PLSA_TRANSLATED_SID;
+
+/* What LsaQueryInformationPolicy returns for the classes lsaemu answers. */
+#ifndef GUID_DEFINED
+#define GUID_DEFINED
+/* guiddef.h's GUID, with Windows' sizes (its Data1 is a 32-bit unsigned
+ * long there). */
+typedef struct _GUID {
+    DWORD Data1;
+    WORD Data2;
+    WORD Data3;
+    BYTE Data4[8];
+} GUID;
+#endif
+
+typedef struct _POLICY_ACCOUNT_DOMAIN_INFO {
+    LSA_UNICODE_STRING DomainName;
+    PSID DomainSid;
+} POLICY_ACCOUNT_DOMAIN_INFO, *PPOLICY_ACCOUNT_DOMAIN_INFO;
+
+typedef struct _POLICY_PRIMARY_DOMAIN_INFO {
+    LSA_UNICODE_STRING Name;
+    PSID Sid;
+} POLICY_PRIMARY_DOMAIN_INFO, *PPOLICY_PRIMARY_DOMAIN_INFO;
+
+typedef struct _POLICY_DNS_DOMAIN_INFO {
+    LSA_UNICODE_STRING Name;
+    LSA_UNICODE_STRING DnsDomainName;
+    LSA_UNICODE_STRING DnsForestName;
+    GUID DomainGuid;
+    PSID Sid;
+} POLICY_DNS_DOMAIN_INFO, *PPOLICY_DNS_DOMAIN_INFO;
+
+/* LsaManageSidNameMapping (the numbering of the SDK header and its
+ * callers; the legacy reference page numbers the operations from 1). */
+typedef enum _LSA_SID_NAME_MAPPING_OPERATION_TYPE {
+    LsaSidNameMappingOperation_Add,
+    LsaSidNameMappingOperation_Remove,
+    LsaSidNameMappingOperation_AddMultiple
+} LSA_SID_NAME_MAPPING_OPERATION_TYPE,
+    *PLSA_SID_NAME_MAPPING_OPERATION_TYPE;
+
+typedef struct _LSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT {
+    UNICODE_STRING DomainName;
+    UNICODE_STRING AccountName;
+    PSID Sid;
+    ULONG Flags;
+} LSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT, *PLSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT;
+
+typedef struct _LSA_SID_NAME_MAPPING_OPERATION_REMOVE_INPUT {
+    UNICODE_STRING DomainName;
+    UNICODE_STRING AccountName;
+} LSA_SID_NAME_MAPPING_OPERATION_REMOVE_INPUT, *PLSA_SID_NAME_MAPPING_OPERATION_REMOVE_INPUT;
+
+typedef struct _LSA_SID_NAME_MAPPING_OPERATION_ADD_MULTIPLE_INPUT {
+    ULONG Count;
+    PLSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT Mappings;
+} LSA_SID_NAME_MAPPING_OPERATION_ADD_MULTIPLE_INPUT,
+    *PLSA_SID_NAME_MAPPING_OPERATION_ADD_MULTIPLE_INPUT;
+
+typedef union _LSA_SID_NAME_MAPPING_OPERATION_INPUT {
+    LSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT AddInput;
+    LSA_SID_NAME_MAPPING_OPERATION_REMOVE_INPUT RemoveInput;
+    LSA_SID_NAME_MAPPING_OPERATION_ADD_MULTIPLE_INPUT AddMultipleInput;
+} LSA_SID_NAME_MAPPING_OPERATION_INPUT, *PLSA_SID_NAME_MAPPING_OPERATION_INPUT;
+
+typedef enum _LSA_SID_NAME_MAPPING_OPERATION_ERROR {
+    LsaSidNameMappingOperation_Success,
+    LsaSidNameMappingOperation_NonMappingError,
+    LsaSidNameMappingOperation_NameCollision,
+    LsaSidNameMappingOperation_SidCollision,
+    LsaSidNameMappingOperation_DomainNotFound,
+    LsaSidNameMappingOperation_DomainSidPrefixMismatch,
+    LsaSidNameMappingOperation_MappingNotFound
+} LSA_SID_NAME_MAPPING_OPERATION_ERROR,
+    *PLSA_SID_NAME_MAPPING_OPERATION_ERROR;
+
+typedef struct _LSA_SID_NAME_MAPPING_OPERATION_GENERIC_OUTPUT {
+    LSA_SID_NAME_MAPPING_OPERATION_ERROR ErrorCode;
+} LSA_SID_NAME_MAPPING_OPERATION_GENERIC_OUTPUT, *PLSA_SID_NAME_MAPPING_OPERATION_GENERIC_OUTPUT;
+
+typedef LSA_SID_NAME_MAPPING_OPERATION_GENERIC_OUTPUT LSA_SID_NAME_MAPPING_OPERATION_ADD_OUTPUT,
+    *PLSA_SID_NAME_MAPPING_OPERATION_ADD_OUTPUT;
+typedef LSA_SID_NAME_MAPPING_OPERATION_GENERIC_OUTPUT LSA_SID_NAME_MAPPING_OPERATION_REMOVE_OUTPUT,
+    *PLSA_SID_NAME_MAPPING_OPERATION_REMOVE_OUTPUT;
+typedef LSA_SID_NAME_MAPPING_OPERATION_GENERIC_OUTPUT
+    LSA_SID_NAME_MAPPING_OPERATION_ADD_MULTIPLE_OUTPUT,
+    *PLSA_SID_NAME_MAPPING_OPERATION_ADD_MULTIPLE_OUTPUT;
+
+typedef union _LSA_SID_NAME_MAPPING_OPERATION_OUTPUT {
+    LSA_SID_NAME_MAPPING_OPERATION_ADD_OUTPUT AddOutput;
+    LSA_SID_NAME_MAPPING_OPERATION_REMOVE_OUTPUT RemoveOutput;
+    LSA_SID_NAME_MAPPING_OPERATION_ADD_MULTIPLE_OUTPUT AddMultipleOutput;
+} LSA_SID_NAME_MAPPING_OPERATION_OUTPUT, *PLSA_SID_NAME_MAPPING_OPERATION_OUTPUT;
+
 typedef enum _SECURITY_LOGON_TYPE {
     UndefinedLogonType = 0,
     Interactive = 2,
@@ -644,6 +746,11 @@ LSAEMU_STATIC_ASSERT(sizeof(LSA_TRUST_INFORMATION) == 24, "LSA_TRUST_INFORMATION
 LSAEMU_STATIC_ASSERT(sizeof(LSA_REFERENCED_DOMAIN_LIST) == 16, "LSA_REFERENCED_DOMAIN_LIST");
 LSAEMU_STATIC_ASSERT(sizeof(LSA_TRANSLATED_SID2) == 24, "LSA_TRANSLATED_SID2");
 LSAEMU_STATIC_ASSERT(sizeof(LSA_TRANSLATED_NAME) == 32, "LSA_TRANSLATED_NAME");
+LSAEMU_STATIC_ASSERT(sizeof(LSA_TRANSLATED_SID) == 12, "LSA_TRANSLATED_SID");
+LSAEMU_STATIC_ASSERT(sizeof(POLICY_ACCOUNT_DOMAIN_INFO) == 24, "POLICY_ACCOUNT_DOMAIN_INFO");
+LSAEMU_STATIC_ASSERT(sizeof(POLICY_DNS_DOMAIN_INFO) == 72, "POLICY_DNS_DOMAIN_INFO");
+LSAEMU_STATIC_ASSERT(sizeof(LSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT) == 48,
+                     "LSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT");
 #endif
 
 /* ------------------------------------------------------------------------ */
@@ -725,6 +832,31 @@ LSAEMU_IMPORT NTSTATUS NTAPI LsaLookupPrivilegeName(_In_ LSA_HANDLE PolicyHandle
 LSAEMU_IMPORT NTSTATUS NTAPI LsaLookupPrivilegeValue(_In_ LSA_HANDLE PolicyHandle,
                                                      _In_ PLSA_UNICODE_STRING Name,
                                                      _Out_ PLUID Value);
+
+/*
+ * Issue 13: the first-generation name look-up (same names, limits and
+ * order as LsaLookupNames2; both buffers freed with LsaFreeMemory, also
+ * for STATUS_SOME_NOT_MAPPED / STATUS_NONE_MAPPED), the policy's domain
+ * information (PolicyAccountDomainInformation,
+ * PolicyPrimaryDomainInformation, PolicyDnsDomainInformation; needs
+ * POLICY_VIEW_LOCAL_INFORMATION; freed with LsaFreeMemory), the caller's
+ * name (WDK ntlsa.h; both strings freed with LsaFreeMemory), and the
+ * SID-name mappings of the LSA (needs SeTcbPrivilege; *OpOutput freed with
+ * LsaFreeMemory).
+ */
+LSAEMU_IMPORT NTSTATUS NTAPI LsaLookupNames(_In_ LSA_HANDLE PolicyHandle, _In_ ULONG Count,
+                                            _In_ PLSA_UNICODE_STRING Names,
+                                            _Out_ PLSA_REFERENCED_DOMAIN_LIST *ReferencedDomains,
+                                            _Out_ PLSA_TRANSLATED_SID *Sids);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaQueryInformationPolicy(_In_ LSA_HANDLE PolicyHandle,
+                                                       _In_ POLICY_INFORMATION_CLASS InformationClass,
+                                                       _Outptr_ PVOID *Buffer);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaGetUserName(_Outptr_ PUNICODE_STRING *UserName,
+                                            _Outptr_opt_ PUNICODE_STRING *DomainName);
+LSAEMU_IMPORT NTSTATUS NTAPI LsaManageSidNameMapping(
+    _In_ LSA_SID_NAME_MAPPING_OPERATION_TYPE OpType,
+    _In_ PLSA_SID_NAME_MAPPING_OPERATION_INPUT OpInput,
+    _Outptr_ PLSA_SID_NAME_MAPPING_OPERATION_OUTPUT *OpOutput);
 
 #ifdef __cplusplus
 }

@@ -64,6 +64,34 @@ LSAEMU_IMPORT WINADVAPI BOOL WINAPI CreateWellKnownSid(_In_ WELL_KNOWN_SID_TYPE 
                                                        _Out_writes_bytes_opt_(*cbSid) PSID pSid,
                                                        _Inout_ DWORD *cbSid);
 
+/*
+ * Issue 13: building and taking SIDs apart. GetSidSubAuthority,
+ * GetSidSubAuthorityCount and GetSidIdentifierAuthority compute addresses
+ * without validating the SID and set the last error to 0, as does a
+ * successful EqualDomainSid (ERROR_NON_DOMAIN_SID for a SID of neither an
+ * account domain nor BUILTIN). GetWindowsAccountDomainSid writes the size
+ * needed to *cbDomainSid (ERROR_INSUFFICIENT_BUFFER when too small;
+ * ERROR_NON_ACCOUNT_SID for a SID outside S-1-5-21-...).
+ */
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI InitializeSid(_Out_ PSID Sid,
+                                                  _In_ PSID_IDENTIFIER_AUTHORITY pIdentifierAuthority,
+                                                  _In_ BYTE nSubAuthorityCount);
+LSAEMU_IMPORT WINADVAPI DWORD WINAPI GetSidLengthRequired(_In_ UCHAR nSubAuthorityCount);
+LSAEMU_IMPORT WINADVAPI PDWORD WINAPI GetSidSubAuthority(_In_ PSID pSid, _In_ DWORD nSubAuthority);
+LSAEMU_IMPORT WINADVAPI PUCHAR WINAPI GetSidSubAuthorityCount(_In_ PSID pSid);
+LSAEMU_IMPORT WINADVAPI PSID_IDENTIFIER_AUTHORITY WINAPI GetSidIdentifierAuthority(_In_ PSID pSid);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI EqualDomainSid(_In_ PSID pSid1, _In_ PSID pSid2,
+                                                   _Out_ BOOL *pfEqual);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI EqualPrefixSid(_In_ PSID pSid1, _In_ PSID pSid2);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI GetWindowsAccountDomainSid(
+    _In_ PSID pSid, _Out_writes_bytes_opt_(*cbDomainSid) PSID pDomainSid,
+    _Inout_ DWORD *cbDomainSid);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI IsWellKnownSid(_In_ PSID pSid,
+                                                   _In_ WELL_KNOWN_SID_TYPE WellKnownSidType);
+
+/* A new locally unique identifier (ERROR_NOACCESS for NULL). */
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI AllocateLocallyUniqueId(_Out_ PLUID Luid);
+
 #ifdef __cplusplus
 }
 #endif

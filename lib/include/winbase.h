@@ -16,6 +16,11 @@
 #define INVALID_HANDLE_VALUE ((HANDLE)(LONG_PTR)-1)
 #endif
 
+/* The longest NetBIOS computer name GetComputerName returns (winbase.h). */
+#ifndef MAX_COMPUTERNAME_LENGTH
+#define MAX_COMPUTERNAME_LENGTH 15
+#endif
+
 /* LogonUser logon types and providers. */
 #define LOGON32_LOGON_INTERACTIVE       2
 #define LOGON32_LOGON_NETWORK           3

@@ -315,6 +315,47 @@ typedef LONG HRESULT;
 #define MAX_PATH 260
 #endif
 
+/* minwindef.h's word and byte packing (each guarded: clients define their
+ * own copies). */
+#ifndef MAKEWORD
+#define MAKEWORD(a, b)                                                                             \
+    ((WORD)(((BYTE)(((DWORD_PTR)(a)) & 0xff)) | ((WORD)((BYTE)(((DWORD_PTR)(b)) & 0xff))) << 8))
+#endif
+#ifndef MAKELONG
+#define MAKELONG(a, b)                                                                             \
+    ((LONG)(((WORD)(((DWORD_PTR)(a)) & 0xffff)) |                                                 \
+            ((DWORD)((WORD)(((DWORD_PTR)(b)) & 0xffff))) << 16))
+#endif
+#ifndef LOWORD
+#define LOWORD(l) ((WORD)(((DWORD_PTR)(l)) & 0xffff))
+#endif
+#ifndef HIWORD
+#define HIWORD(l) ((WORD)((((DWORD_PTR)(l)) >> 16) & 0xffff))
+#endif
+#ifndef LOBYTE
+#define LOBYTE(w) ((BYTE)(((DWORD_PTR)(w)) & 0xff))
+#endif
+#ifndef HIBYTE
+#define HIBYTE(w) ((BYTE)((((DWORD_PTR)(w)) >> 8) & 0xff))
+#endif
+
+/*
+ * min and max, as the SDK's windef.h defines them unless NOMINMAX is
+ * defined before it. Deviation: in C++ only with LSAEMU_MINMAX, because
+ * libstdc++'s own headers (std::min, std::numeric_limits<T>::max()) do not
+ * compile after these macros, where Microsoft's STL is written to; C++
+ * code calls std::min / std::max (tests/check-cxx.sh,
+ * "deviation_cxx_no_minmax").
+ */
+#if !defined(NOMINMAX) && (!defined(__cplusplus) || defined(LSAEMU_MINMAX))
+#ifndef max
+#define max(a, b) (((a) > (b)) ? (a) : (b))
+#endif
+#ifndef min
+#define min(a, b) (((a) < (b)) ? (a) : (b))
+#endif
+#endif
+
 #ifdef LSAEMU_CHECK_LAYOUT
 LSAEMU_STATIC_ASSERT(sizeof(LONG) == 4, "LONG is 32-bit on Windows");
 LSAEMU_STATIC_ASSERT(sizeof(ULONG) == 4, "ULONG is 32-bit on Windows");

@@ -17,6 +17,38 @@
 #define ANYSIZE_ARRAY 1
 #endif
 
+/* Structure layout helpers of winnt.h (ntdef.h too), each guarded so a
+ * client's own copy wins. FIELD_OFFSET accepts a non-constant array index
+ * (FIELD_OFFSET(SID, SubAuthority[n])), as the compilers' offsetof does. */
+#ifndef FIELD_OFFSET
+#if defined(__GNUC__) || defined(__clang__)
+#define FIELD_OFFSET(type, field) ((LONG)__builtin_offsetof(type, field))
+#else
+#define FIELD_OFFSET(type, field) ((LONG)offsetof(type, field))
+#endif
+#endif
+#ifndef RTL_FIELD_SIZE
+#define RTL_FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
+#endif
+#ifndef RTL_SIZEOF_THROUGH_FIELD
+#define RTL_SIZEOF_THROUGH_FIELD(type, field)                                                     \
+    (FIELD_OFFSET(type, field) + RTL_FIELD_SIZE(type, field))
+#endif
+#ifndef CONTAINING_RECORD
+#define CONTAINING_RECORD(address, type, field)                                                   \
+    ((type *)((char *)(address) - (ULONG_PTR)FIELD_OFFSET(type, field)))
+#endif
+/* A compile-time assertion, at file or block scope: C11's _Static_assert
+ * (C++11's static_assert) where there is one, so that a block-scope use
+ * leaves no unused typedef behind; else the SDK's negative-size array. */
+#ifndef C_ASSERT
+#ifdef LSAEMU_STATIC_ASSERT
+#define C_ASSERT(e) LSAEMU_STATIC_ASSERT(e, #e)
+#else
+#define C_ASSERT(e) typedef char __C_ASSERT__[(e) ? 1 : -1]
+#endif
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* NTSTATUS and 64-bit values.                                              */
 /* ------------------------------------------------------------------------ */

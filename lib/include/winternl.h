@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * winternl.h - the part of the SDK's winternl.h that lsaemu implements:
- * RtlNtStatusToDosError. The counted-string types come from ntdef.h.
+ * RtlNtStatusToDosError, the counted-string initialisers, the process heap
+ * and the Rtl SID functions. The counted-string types come from ntdef.h.
  */
 #ifndef LSAEMU_INCLUDE_WINTERNL_H
 #define LSAEMU_INCLUDE_WINTERNL_H
@@ -28,6 +29,46 @@ LSAEMU_IMPORT NTSYSAPI VOID NTAPI RtlInitString(_Out_ PSTRING DestinationString,
                                                 _In_opt_z_ PCSZ SourceString);
 LSAEMU_IMPORT NTSYSAPI VOID NTAPI RtlInitAnsiString(_Out_ PANSI_STRING DestinationString,
                                                     _In_opt_z_ PCSZ SourceString);
+
+/*
+ * The process heap (lsaemu has one: GetProcessHeap()). RtlFreeHeap frees
+ * any block of it: HeapAlloc's, LocalAlloc's, the SIDs of
+ * AllocateAndInitializeSid. Neither sets the last error.
+ */
+LSAEMU_IMPORT NTSYSAPI PVOID NTAPI RtlAllocateHeap(_In_ PVOID HeapHandle, _In_ ULONG Flags,
+                                                  _In_ SIZE_T Size);
+LSAEMU_IMPORT NTSYSAPI BOOLEAN NTAPI RtlFreeHeap(_In_ PVOID HeapHandle, _In_ ULONG Flags,
+                                                 _In_opt_ PVOID BaseAddress);
+
+/*
+ * SIDs (the WDK declares these in ntifs.h, Wine in winternl.h).
+ * RtlAllocateAndInitializeSid allocates from the process heap (free with
+ * RtlFreeSid or FreeSid; STATUS_INVALID_SID for more than 8
+ * sub-authorities); RtlFreeSid returns NULL on success, else the SID. The
+ * accessors compute addresses without validating the SID.
+ */
+LSAEMU_IMPORT NTSYSAPI NTSTATUS NTAPI RtlAllocateAndInitializeSid(
+    _In_ PSID_IDENTIFIER_AUTHORITY IdentifierAuthority, _In_ UCHAR SubAuthorityCount,
+    _In_ ULONG SubAuthority0, _In_ ULONG SubAuthority1, _In_ ULONG SubAuthority2,
+    _In_ ULONG SubAuthority3, _In_ ULONG SubAuthority4, _In_ ULONG SubAuthority5,
+    _In_ ULONG SubAuthority6, _In_ ULONG SubAuthority7, _Outptr_ PSID *Sid);
+LSAEMU_IMPORT NTSYSAPI PVOID NTAPI RtlFreeSid(_In_ PSID Sid);
+LSAEMU_IMPORT NTSYSAPI NTSTATUS NTAPI RtlInitializeSid(
+    _Out_ PSID Sid, _In_ PSID_IDENTIFIER_AUTHORITY IdentifierAuthority,
+    _In_ UCHAR SubAuthorityCount);
+LSAEMU_IMPORT NTSYSAPI ULONG NTAPI RtlLengthRequiredSid(_In_ ULONG SubAuthorityCount);
+LSAEMU_IMPORT NTSYSAPI ULONG NTAPI RtlLengthSid(_In_ PSID Sid);
+LSAEMU_IMPORT NTSYSAPI BOOLEAN NTAPI RtlValidSid(_In_ PSID Sid);
+LSAEMU_IMPORT NTSYSAPI BOOLEAN NTAPI RtlEqualSid(_In_ PSID Sid1, _In_ PSID Sid2);
+LSAEMU_IMPORT NTSYSAPI NTSTATUS NTAPI RtlCopySid(_In_ ULONG DestinationSidLength,
+                                                 _Out_ PSID DestinationSid,
+                                                 _In_ PSID SourceSid);
+LSAEMU_IMPORT NTSYSAPI PULONG NTAPI RtlSubAuthoritySid(_In_ PSID Sid, _In_ ULONG SubAuthority);
+LSAEMU_IMPORT NTSYSAPI PUCHAR NTAPI RtlSubAuthorityCountSid(_In_ PSID Sid);
+LSAEMU_IMPORT NTSYSAPI PSID_IDENTIFIER_AUTHORITY NTAPI RtlIdentifierAuthoritySid(_In_ PSID Sid);
+
+/* A new locally unique identifier (STATUS_ACCESS_VIOLATION for NULL). */
+LSAEMU_IMPORT NTSYSCALLAPI NTSTATUS NTAPI NtAllocateLocallyUniqueId(_Out_ PLUID LocallyUniqueId);
 
 #ifdef __cplusplus
 }

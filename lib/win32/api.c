@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/engine/guesses.h"
 #include "core/state/faults.h"
 #include "core/diag/leaks.h"
 #include "core/diag/reason.h"
@@ -81,7 +82,10 @@ NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
 BOOL api_leave_bool_as(struct api_call *c, NTSTATUS st, BOOL ok)
 {
     leave(c);
-    trace_call_bool(c->fn, st, reason_get(), ok != FALSE, api_last_error());
+    /* A plain success shows no error: what the last error holds then is
+     * the caller's, left alone (GUESS_SUCCESS_LEAVES_LAST_ERROR). */
+    trace_call_bool(c->fn, st, reason_get(), ok != FALSE,
+                    ok && st == STATUS_SUCCESS ? 0 : api_last_error());
     reason_note_status(st);
     return ok;
 }
@@ -91,9 +95,16 @@ BOOL api_leave_bool(struct api_call *c, NTSTATUS st)
     return api_leave_bool_as(c, st, api_bool_result(st));
 }
 
+BOOL api_leave_bool_clear(struct api_call *c, NTSTATUS st)
+{
+    return api_leave_bool_as(c, st, api_bool_result_clear(st));
+}
+
 BOOL api_leave_bool_quiet(struct api_call *c, const char *note)
 {
-    api_set_last_error(ERROR_SUCCESS);
+    /* A success leaves the last error alone (GUESS_SUCCESS_LEAVES_LAST_ERROR). */
+    if (!GUESS_SUCCESS_LEAVES_LAST_ERROR)
+        api_set_last_error(ERROR_SUCCESS);
     leave(c);
     trace_call_bool(c->fn, STATUS_SUCCESS, note, true, 0);
     return TRUE;
@@ -102,11 +113,21 @@ BOOL api_leave_bool_quiet(struct api_call *c, const char *note)
 BOOL api_bool_result(NTSTATUS st)
 {
     if (NT_SUCCESS(st) && st != STATUS_NOT_ALL_ASSIGNED) {
-        api_set_last_error(ERROR_SUCCESS);
+        if (!GUESS_SUCCESS_LEAVES_LAST_ERROR)
+            api_set_last_error(ERROR_SUCCESS);
         return TRUE;
     }
     api_set_last_error(status_to_win32(st));
     return NT_SUCCESS(st);
+}
+
+BOOL api_bool_result_clear(NTSTATUS st)
+{
+    if (NT_SUCCESS(st) && st != STATUS_NOT_ALL_ASSIGNED) {
+        api_set_last_error(ERROR_SUCCESS);
+        return TRUE;
+    }
+    return api_bool_result(st);
 }
 
 NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)
@@ -148,7 +169,9 @@ NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWO
         memcpy(buf, name, need + 1);
     }
     *size = (DWORD)(with_nul ? need + 1 : need);
-    api_set_last_error(ERROR_SUCCESS);
+    /* GetUserName leaves the last error alone on success (i13-facts A5). */
+    if (!GUESS_SUCCESS_LEAVES_LAST_ERROR)
+        api_set_last_error(ERROR_SUCCESS);
     *ok = TRUE;
     return STATUS_SUCCESS;
 }

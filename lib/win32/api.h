@@ -69,9 +69,17 @@ DWORD api_last_error(void);
 NTSTATUS api_give_name(const char *name, bool wide, void *buf, LPDWORD size, DWORD too_small,
                        bool with_nul, BOOL *ok);
 
-/* For BOOL functions: sets the last error to the Win32 mapping of st and
- * returns FALSE, or sets it to 0 and returns TRUE for success. */
+/*
+ * For BOOL functions: sets the last error to the Win32 mapping of st and
+ * returns FALSE; for success returns TRUE and leaves the last error as it
+ * was (GUESS_SUCCESS_LEAVES_LAST_ERROR, i13-facts A5: GetTokenInformation,
+ * AllocateAndInitializeSid, GetUserName ... leave it). STATUS_NOT_ALL_ASSIGNED
+ * is TRUE with ERROR_NOT_ALL_ASSIGNED.
+ */
 BOOL api_bool_result(NTSTATUS st);
+/* The same for the few functions Windows documents to set the last error on
+ * success too (AdjustTokenPrivileges: 0, or 1300): success sets it to 0. */
+BOOL api_bool_result_clear(NTSTATUS st);
 
 /*
  * Ends the call of a BOOL function: sets the BOOL and the last error from
@@ -83,8 +91,11 @@ BOOL api_leave_bool(struct api_call *c, NTSTATUS st);
 /* The same for a BOOL function that set its own last error: the line
  * shows ok and the last error as they stand. Returns ok. */
 BOOL api_leave_bool_as(struct api_call *c, NTSTATUS st, BOOL ok);
+/* api_leave_bool() with api_bool_result_clear(): a success sets the last
+ * error to 0 (AdjustTokenPrivileges, EqualDomainSid). */
+BOOL api_leave_bool_clear(struct api_call *c, NTSTATUS st);
 /* api_leave_quiet() for a BOOL function whose housekeeping succeeded:
- * sets the last error to 0 and returns TRUE. */
+ * returns TRUE, the last error left as it was (api_bool_result()). */
 BOOL api_leave_bool_quiet(struct api_call *c, const char *note);
 
 #endif

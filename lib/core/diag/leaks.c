@@ -124,15 +124,21 @@ static unsigned long report_once(struct leak_report *r)
     if (!r->out)
         return total;
     const unsigned long *c = r->count;
+    /* Profile handles (LoadUserProfile) are named only when some leaked, so
+     * that the line of every program that loads none stays as it was. */
+    char profiles[64] = "";
+    if (c[LEAK_PROFILE_HANDLE])
+        snprintf(profiles, sizeof profiles, ", %lu profile %s", c[LEAK_PROFILE_HANDLE],
+                 plural(c[LEAK_PROFILE_HANDLE], "handle", "handles"));
     if (fprintf(r->out,
                 "lsaemu: %lu %s not released: %lu LSA %s, %lu token %s, %lu policy %s, "
-                "%lu logon %s, %lu %s\n",
+                "%lu logon %s, %lu %s%s\n",
                 total, plural(total, "object", "objects"), c[LEAK_LSA_HANDLE],
                 plural(c[LEAK_LSA_HANDLE], "handle", "handles"), c[LEAK_TOKEN_HANDLE],
                 plural(c[LEAK_TOKEN_HANDLE], "handle", "handles"), c[LEAK_POLICY_HANDLE],
                 plural(c[LEAK_POLICY_HANDLE], "handle", "handles"), c[LEAK_SESSION],
                 plural(c[LEAK_SESSION], "session", "sessions"), c[LEAK_BUFFER],
-                plural(c[LEAK_BUFFER], "buffer", "buffers")) < 0 &&
+                plural(c[LEAK_BUFFER], "buffer", "buffers"), profiles) < 0 &&
         r->out != stderr && !r->write_errno)
         r->write_errno = errno ? errno : EIO;
     if (r->out == stderr) {

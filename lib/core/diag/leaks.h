@@ -25,7 +25,7 @@ const char *leaks_enter(const char *fn);
 void leaks_leave(const char *previous);
 
 enum leak_kind { LEAK_LSA_HANDLE, LEAK_TOKEN_HANDLE, LEAK_POLICY_HANDLE, LEAK_SESSION,
-                 LEAK_BUFFER, LEAK_KIND_COUNT };
+                 LEAK_BUFFER, LEAK_PROFILE_HANDLE, LEAK_KIND_COUNT };
 
 struct leak_report;
 /* One "lsaemu: leak: ..." line (fmt continues after that prefix). */

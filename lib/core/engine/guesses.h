@@ -125,9 +125,11 @@
 /* §3.14 / C142: a system name that is not this machine is unreachable
  * (RPC_S_SERVER_UNAVAILABLE 1722; Server 2008 said 1707). */
 #define GUESS_REMOTE_SYSTEM_STATUS RPC_NT_SERVER_UNAVAILABLE
-/* Our choice: AllocateAndInitializeSid with more than 8 sub-authorities
- * fails with ERROR_INVALID_PARAMETER (87). */
-#define GUESS_ALLOCATE_SID_TOO_MANY_STATUS STATUS_INVALID_PARAMETER
+/* AllocateAndInitializeSid / RtlAllocateAndInitializeSid with more than 8
+ * sub-authorities: RtlAllocateAndInitializeSid returns STATUS_INVALID_SID
+ * (observed, W-rtl, i13-facts A2); that Advapi32 reports it as such (1337)
+ * is Wine's and ReactOS's implementation, not observed. */
+#define GUESS_ALLOCATE_SID_TOO_MANY_STATUS STATUS_INVALID_SID
 /* Our choice (Wine's observed behaviour): EqualSid sets the last error to 0. */
 #define GUESS_EQUAL_SID_CLEARS_LAST_ERROR 1
 /* Our choice: LookupAccountName("") names the BUILTIN domain, as a Wine
@@ -246,5 +248,101 @@
 #define GUESS_MEMBERSHIP_PRIMARY_TOKEN_STATUS STATUS_NO_IMPERSONATION_TOKEN
 /* Our choice: PrivilegeCheck with an empty PRIVILEGE_SET reports TRUE. */
 #define GUESS_PRIVILEGE_CHECK_EMPTY_RESULT 1
+
+/* ---- SIDs, look-ups, LSA policy information (issue 13 part A) ------------- */
+/* i13-facts A5: a BOOL function that succeeds leaves the last error as it
+ * was. Observed for GetTokenInformation, AllocateAndInitializeSid, FreeSid,
+ * GetUserName (W-sec); a guess for the functions nobody observed
+ * (LookupAccountSid, OpenProcessToken, DuplicateTokenEx, ...: Wine sets the
+ * error only on failure). Those documented or observed to set it on success
+ * (EqualSid, EqualDomainSid, GetSidSubAuthority[Count],
+ * GetSidIdentifierAuthority: 0; AdjustTokenPrivileges: 0 or 1300) do so
+ * themselves. */
+#define GUESS_SUCCESS_LEAVES_LAST_ERROR 1
+
+/* i13-facts A2: HeapFree (and RtlFreeHeap, FreeSid) given a pointer that is
+ * no block of the process heap, or one already freed. Windows' heap checks
+ * the block header and fails the call; the Win32 code it leaves is not
+ * documented. */
+#define GUESS_HEAP_FREE_FOREIGN_ERROR ERROR_INVALID_PARAMETER
+
+/* i13-facts B2: InitializeSid / RtlInitializeSid with more than 15
+ * (SID_MAX_SUB_AUTHORITIES) sub-authorities: the WDK's
+ * STATUS_INVALID_PARAMETER "for an invalid SubAuthorityCount" (87). */
+#define GUESS_INITIALIZE_SID_TOO_MANY_STATUS STATUS_INVALID_PARAMETER
+
+/* i13-facts B6: LsaQueryInformationPolicy with a value that is no
+ * POLICY_INFORMATION_CLASS, as MS-LSAD's LsarQueryInformationPolicy. */
+#define GUESS_QUERY_POLICY_BAD_CLASS_STATUS STATUS_INVALID_PARAMETER
+
+/* i13-facts B1: NtAllocateLocallyUniqueId(NULL). AllocateLocallyUniqueId(NULL)
+ * reports ERROR_NOACCESS (998, observed), the mapping of an access violation
+ * the system call's probe raises. */
+#define GUESS_ALLOCATE_LUID_NULL_STATUS STATUS_ACCESS_VIOLATION
+
+/* i13-facts B3: GetWindowsAccountDomainSid for a SID that is no account SID
+ * (LocalService, SYSTEM, BUILTIN\Users): ERROR_NON_ACCOUNT_SID (1257), which
+ * a Microsoft-derived helper treats as the normal answer for such SIDs
+ * [field]; no run of Windows recorded. (FACILITY_NTWIN32 form: no NTSTATUS
+ * maps to 1257.) */
+#define GUESS_NOT_ACCOUNT_SID_STATUS ((NTSTATUS)(0xC0070000u | ERROR_NON_ACCOUNT_SID))
+
+/* i13-facts A3: "LocalSystem" (and "NT AUTHORITY\LocalSystem") given to
+ * LookupAccountName / LsaLookupNames[2]. Neither MS-LSAT's table nor any
+ * observed alias lists it (the service control manager's keyword, not an
+ * LSA name): 0 = not mapped (ERROR_NONE_MAPPED). Policy files still accept
+ * it as a principal (policy-format.md). */
+#define GUESS_LOOKUP_LOCALSYSTEM 0
+
+/* i13-facts A7: the SDDL aliases of domain groups (DA, DU, CA, EA ...) on a
+ * machine in no domain. Wine's tests call them "optional": they may fail
+ * there. 0 = ConvertStringSidToSid fails with ERROR_INVALID_SID; 1 = they
+ * name the RID in the machine's account domain. */
+#define GUESS_SDDL_DOMAIN_ALIAS_WORKGROUP 0
+
+/* i13-facts B6: the name LsaQueryInformationPolicy gives the primary domain
+ * (and PolicyDnsDomainInformation's Name) of a machine in no domain: the
+ * workgroup, which the policy does not name; Windows' default. Its Sid is
+ * NULL, the mark of a standalone machine (W-lsa). */
+#define GUESS_WORKGROUP_NAME "WORKGROUP"
+
+/* i13-facts B8: LsaManageSidNameMapping. Every caller found runs with
+ * SeTcbPrivilege; the status without it is not documented. */
+#define GUESS_SID_MAPPING_NO_TCB_STATUS STATUS_PRIVILEGE_NOT_HELD
+/* The SIDs a mapped domain may have: S-1-5-X with X from
+ * SECURITY_MIN_BASE_RID (80, NT SERVICE) to SECURITY_MAX_BASE_RID (111) of
+ * winnt.h, the range of the service and virtual-account domains (the field
+ * example maps S-1-5-99). */
+#define GUESS_SID_MAPPING_MIN_DOMAIN_RID 80u
+#define GUESS_SID_MAPPING_MAX_DOMAIN_RID 111u
+/* Removing a mapped domain that still has mapped accounts is refused
+ * (NonMappingError) rather than leaving accounts without their domain. */
+#define GUESS_SID_MAPPING_REMOVE_DOMAIN_IN_USE 1
+
+/* Issue 13 (i13-facts B15, B16): Win32 error codes, as these functions
+ * report them through GetLastError only. */
+/* GetUserNameEx / TranslateName with a value outside EXTENDED_NAME_FORMAT
+ * (4, 5, 11, above 14): ERROR_INVALID_PARAMETER. */
+#define GUESS_NAME_FORMAT_UNDEFINED_ERROR 87u
+/* TranslateName "fails if it cannot bind to Active Directory on a domain
+ * controller" (nf-secext-translatenamea); the code is not documented. A
+ * workgroup machine has no directory and lsaemu emulates no domain
+ * controller for a joined one: ERROR_NO_SUCH_DOMAIN, the code GetUserNameEx
+ * documents for "no domain controller". */
+#define GUESS_TRANSLATE_NAME_NO_DIRECTORY_ERROR 1355u
+/* LoadUserProfile: "the caller must be an administrator or the
+ * LocalSystem account" (nf-userenv-loaduserprofilew), code undocumented:
+ * ERROR_ACCESS_DENIED. */
+#define GUESS_PROFILE_NOT_ADMIN_ERROR 5u
+/* LoadUserProfile: "the calling process must have the SE_RESTORE_NAME and
+ * SE_BACKUP_NAME privileges" (held; the function enables them itself),
+ * code undocumented: ERROR_PRIVILEGE_NOT_HELD. */
+#define GUESS_PROFILE_NO_PRIVILEGE_ERROR 1314u
+/* LoadUserProfile for a token whose user is no account of the policy (no
+ * profile can exist for it): ERROR_NONE_MAPPED. */
+#define GUESS_PROFILE_UNKNOWN_USER_ERROR 1332u
+/* UnloadUserProfile with an hProfile LoadUserProfile did not return (or
+ * already unloaded): ERROR_INVALID_HANDLE, as for a closed registry key. */
+#define GUESS_PROFILE_BAD_HANDLE_ERROR 6u
 
 #endif

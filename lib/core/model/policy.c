@@ -528,6 +528,11 @@ void policy_unref(struct policy *pol)
         mem_free(pol->faults[i].account);
     }
     mem_free(pol->faults);
+    for (size_t i = 0; i < pol->n_mappings; i++) {
+        mem_free(pol->mappings[i].domain);
+        mem_free(pol->mappings[i].name);
+    }
+    mem_free(pol->mappings);
     policy_index_free(pol->index);
     policy_free_names(pol);
     mem_free(pol);

@@ -160,6 +160,20 @@ struct fault {
     struct sid account_sid; /* the account's SID, for calls naming it otherwise */
 };
 
+/*
+ * A SID-name mapping registered through LsaManageSidNameMapping: a domain
+ * (name "") or an account of one ("IIS APPPOOL\\web"). Like the account
+ * rights changed through the API it lives in the policy in force (copied
+ * by policy_copy()), but lsaemu_save_policy_file() does not write it: on
+ * Windows the LSA keeps these mappings in memory only, and whoever added
+ * them adds them again after a restart.
+ */
+struct sid_mapping {
+    char *domain; /* owned */
+    char *name;   /* owned; "" for the domain itself */
+    struct sid sid;
+};
+
 struct policy {
     /* Where it came from, for messages ("workstation.yaml", "<default>"). */
     char *source;
@@ -195,6 +209,10 @@ struct policy {
 
     struct fault *faults;
     size_t n_faults;
+
+    /* SID-name mappings (struct sid_mapping), owned, in the order added. */
+    struct sid_mapping *mappings;
+    size_t n_mappings, cap_mappings;
 
     /* Rights named by the policy source; policy_finish() gives every other
      * right its stock holders. */
@@ -249,6 +267,16 @@ const struct process_entry *policy_find_process(const struct policy *pol, const 
  * names nothing. SID strings always resolve when well formed.
  */
 bool policy_resolve_principal(const struct policy *pol, const char *text, struct sid *out);
+
+/*
+ * The SID-name mapping of name in domain ("" names the domain itself),
+ * case-insensitively; with domain NULL, the first account mapping named
+ * name in any domain. NULL when none. A linear pass: mappings are few.
+ */
+const struct sid_mapping *policy_find_mapping(const struct policy *pol, const char *domain,
+                                              const char *name);
+/* The mapping of sid, or NULL. */
+const struct sid_mapping *policy_find_mapping_sid(const struct policy *pol, const struct sid *sid);
 
 /* Rights and privileges held directly by one SID (no group expansion). */
 right_mask policy_rights_of(const struct policy *pol, const struct sid *sid);

@@ -96,6 +96,12 @@ int policy_set_right(struct policy *pol, int id, const struct sid *holders, size
 long policy_add_process(struct policy *pol, const char *name, size_t account);
 /* Appends a copy of *f (strings copied). 0 or -1. */
 int policy_add_fault(struct policy *pol, const struct fault *f);
+/* Appends a SID-name mapping (strings copied; the caller has checked for
+ * collisions). 0 or -1. Usable on a finished copy (current_mutate()). */
+int policy_add_mapping(struct policy *pol, const char *domain, const char *name,
+                       const struct sid *sid);
+/* Removes mappings[i], keeping the order of the others. */
+void policy_remove_mapping(struct policy *pol, size_t i);
 
 /*
  * Reports one SID collision found by policy_prepare(): the item defined

@@ -151,6 +151,10 @@ struct policy *policy_copy(const struct policy *src)
     for (size_t i = 0; i < src->n_faults; i++)
         if (policy_add_fault(p, &src->faults[i]) != 0)
             goto fail;
+    for (size_t i = 0; i < src->n_mappings; i++)
+        if (policy_add_mapping(p, src->mappings[i].domain, src->mappings[i].name,
+                               &src->mappings[i].sid) != 0)
+            goto fail;
     return p;
 fail:
     policy_unref(p);

@@ -88,14 +88,23 @@ static const struct wellknown_sid table[] = {
 
 #define TABLE_SIZE (sizeof table / sizeof table[0])
 
-/* Other spellings people use for the service accounts (sc.exe, PowerShell). */
+/*
+ * Other spellings of the service accounts. The LSA itself knows the two
+ * without a space (i13-facts A3: Windows resolves "LocalService",
+ * "lOCAlServICE", "NT AUTHORITY\LocalService", "NetworkService" and the
+ * principal names, and nothing else: not "Local  Service" nor
+ * "ntauthority\Network Service"). "LocalSystem" is the service control
+ * manager's keyword, which the policy format accepts as a principal; the
+ * LSA's look-ups choose (wellknown_lookup_name()).
+ */
 static const struct {
     const char *alias;
     unsigned rid; /* S-1-5-<rid> */
+    bool lsa;     /* known to LookupAccountName / LsaLookupNames for sure */
 } aliases[] = {
-    {"LocalSystem", 18},
-    {"LocalService", 19},
-    {"NetworkService", 20},
+    {"LocalSystem", 18, false},
+    {"LocalService", 19, true},
+    {"NetworkService", 20, true},
 };
 
 const struct wellknown_sid *wellknown_by_sid(const struct sid *sid)
@@ -112,7 +121,15 @@ static const struct wellknown_sid *by_rid5(unsigned rid)
     return wellknown_by_sid(&s);
 }
 
-const struct wellknown_sid *wellknown_by_name(const char *name)
+static const struct wellknown_sid *by_alias(const char *bare, bool lsa_only)
+{
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if ((aliases[i].lsa || !lsa_only) && strcasecmp(aliases[i].alias, bare) == 0)
+            return by_rid5(aliases[i].rid);
+    return NULL;
+}
+
+static const struct wellknown_sid *by_name(const char *name, bool lsa_only)
 {
     const char *slash = strchr(name, '\\');
     if (slash) {
@@ -126,15 +143,25 @@ const struct wellknown_sid *wellknown_by_name(const char *name)
                 strcasecmp(w->name, bare) == 0)
                 return w;
         }
+        /* The aliases are names of NT AUTHORITY's accounts, and only of it. */
+        if (dlen == strlen(NTA) && strncasecmp(name, NTA, dlen) == 0)
+            return by_alias(bare, lsa_only);
         return NULL;
     }
     for (size_t i = 0; i < TABLE_SIZE; i++)
         if (strcasecmp(table[i].name, name) == 0)
             return &table[i];
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (strcasecmp(aliases[i].alias, name) == 0)
-            return by_rid5(aliases[i].rid);
-    return NULL;
+    return by_alias(name, lsa_only);
+}
+
+const struct wellknown_sid *wellknown_by_name(const char *name)
+{
+    return by_name(name, false);
+}
+
+const struct wellknown_sid *wellknown_lookup_name(const char *name, bool local_system)
+{
+    return by_name(name, !local_system);
 }
 
 unsigned wellknown_count(void)

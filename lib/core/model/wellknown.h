@@ -45,6 +45,12 @@ const struct wellknown_sid *wellknown_by_sid(const struct sid *sid);
  * Returns NULL when nothing matches.
  */
 const struct wellknown_sid *wellknown_by_name(const char *name);
+/*
+ * The same as the LSA's look-ups (LookupAccountName, LsaLookupNames[2])
+ * see it: "LocalService" and "NetworkService", bare or after
+ * "NT AUTHORITY\\", are known; "LocalSystem" only with local_system.
+ */
+const struct wellknown_sid *wellknown_lookup_name(const char *name, bool local_system);
 
 /* Number of entries, and entry i (0 <= i < count), for tests and listings. */
 unsigned wellknown_count(void);

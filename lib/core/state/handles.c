@@ -210,6 +210,12 @@ static void leak_of(const struct registry_entry *e, struct registry_id id, void 
                   *what ? " (" : "", what, *what ? ")" : "");
     } else if (e->tag == HANDLE_POLICY) {
         leak_line(r, LEAK_POLICY_HANDLE, "policy handle 0x%lx from %s", v, from);
+    } else if (e->tag == HANDLE_PROFILE) {
+        char what[200] = "";
+        if (e->describe)
+            e->describe(e->obj, what, sizeof what);
+        leak_line(r, LEAK_PROFILE_HANDLE, "user profile handle 0x%lx from %s%s%s%s", v, from,
+                  *what ? " (" : "", what, *what ? ")" : "");
     } else if (e->tag == HANDLE_TOKEN) {
         const struct token *t = e->obj;
         char who[300], sid[192];

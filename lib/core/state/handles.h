@@ -22,6 +22,7 @@ enum handle_kind {
     HANDLE_LSA_CONNECTION, /* LsaRegisterLogonProcess / LsaConnectUntrusted */
     HANDLE_TOKEN,          /* access tokens (object: struct token) */
     HANDLE_POLICY,         /* LsaOpenPolicy */
+    HANDLE_PROFILE,        /* LoadUserProfile's hProfile (object: plain memory, the SID) */
     HANDLE_KIND_COUNT
 };
 

@@ -79,14 +79,62 @@ int retbuf_is(const void *p, enum retbuf_kind kind)
     return p && registry_find(&buffers, (uintptr_t)p, kind, false, NULL);
 }
 
+static bool heap_kind(uint32_t tag)
+{
+    return tag == RETBUF_LOCAL || tag == RETBUF_SID || tag == RETBUF_HEAP;
+}
+
+static bool match_heap(struct registry_entry *e, void *ctx)
+{
+    return heap_kind(e->tag);
+}
+
+int retbuf_heap_free(void *p)
+{
+    if (!p || !registry_find_match(&buffers, (uintptr_t)p, match_heap, NULL, true, NULL))
+        return -1;
+    mem_free(p);
+    return 0;
+}
+
+int retbuf_heap_size(const void *p, size_t *size)
+{
+    struct registry_entry e;
+    if (!p || !registry_find_match(&buffers, (uintptr_t)p, match_heap, NULL, false, &e))
+        return -1;
+    *size = e.size;
+    return 0;
+}
+
+static bool match_shrink(struct registry_entry *e, void *ctx)
+{
+    size_t size = *(const size_t *)ctx;
+    if (!heap_kind(e->tag) || size > e->size)
+        return false;
+    e->size = size;
+    return true;
+}
+
+int retbuf_heap_shrink(void *p, size_t size)
+{
+    if (!p || !registry_find_match(&buffers, (uintptr_t)p, match_shrink, &size, false, NULL))
+        return -1;
+    return 0;
+}
+
 static void free_entry(struct registry_entry *e, void *ctx)
 {
     mem_free(e->obj);
 }
 
+static bool program_heap(const struct registry_entry *e)
+{
+    return e->tag == RETBUF_HEAP;
+}
+
 void retbuf_reset(void)
 {
-    registry_reset(&buffers, NULL, free_entry, NULL);
+    registry_reset_sparing(&buffers, program_heap, free_entry, NULL);
 }
 
 size_t retbuf_count(void)
@@ -105,6 +153,8 @@ static const char *free_function(uint32_t kind)
         return "LocalFree";
     case RETBUF_SID:
         return "FreeSid";
+    case RETBUF_HEAP:
+        return "HeapFree";
     }
     return "?";
 }
@@ -128,20 +178,24 @@ struct buffer_list {
     struct leak_report *r;
 };
 
+/* The program's own heap blocks are not lsaemu's to report (retbuf.h). */
 static void count_one(const struct registry_entry *e, struct registry_id id, void *ctx)
 {
-    ((struct buffer_list *)ctx)->n++;
+    if (!program_heap(e))
+        ((struct buffer_list *)ctx)->n++;
 }
 
 static void collect_one(const struct registry_entry *e, struct registry_id id, void *ctx)
 {
     struct buffer_list *l = ctx;
-    l->e[l->n++] = *e;
+    if (!program_heap(e))
+        l->e[l->n++] = *e;
 }
 
 static void report_one(const struct registry_entry *e, struct registry_id id, void *ctx)
 {
-    leak_line_of(((struct buffer_list *)ctx)->r, e);
+    if (!program_heap(e))
+        leak_line_of(((struct buffer_list *)ctx)->r, e);
 }
 
 void retbuf_leaks(struct leak_report *r)

@@ -15,6 +15,7 @@ enum retbuf_kind {
     RETBUF_LSA_MEMORY, /* freed by LsaFreeMemory */
     RETBUF_LOCAL,      /* freed by LocalFree */
     RETBUF_SID,        /* AllocateAndInitializeSid, freed by FreeSid */
+    RETBUF_HEAP,       /* the program's own HeapAlloc / RtlAllocateHeap blocks */
 };
 
 /*
@@ -56,7 +57,32 @@ int retbuf_publish(void *p, enum retbuf_kind kind, size_t size);
 int retbuf_free(void *p, enum retbuf_kind kind);
 /* Is p a live buffer of this kind? */
 int retbuf_is(const void *p, enum retbuf_kind kind);
-/* Frees every registered (published) buffer. */
+/*
+ * The process heap. On Windows LocalAlloc's fixed memory, the SIDs of
+ * AllocateAndInitializeSid and HeapAlloc's blocks all come from the
+ * process's default heap ("the global and local functions are implemented
+ * as wrapper functions that call the corresponding heap functions using a
+ * handle to the process's default heap", Memory/global-and-local-functions;
+ * RtlFreeSid is RtlFreeHeap on it, i13-facts A2), so any of HeapFree,
+ * LocalFree, FreeSid, RtlFreeSid and RtlFreeHeap frees any of them. These
+ * treat RETBUF_LOCAL, RETBUF_SID and RETBUF_HEAP as that one heap; the
+ * kind stays only to name the function in messages.
+ *
+ * retbuf_heap_free() frees such a block: 0, or -1 when p is none (nothing
+ * is touched then). retbuf_heap_size() gives its size: 0 with *size set, or
+ * -1. retbuf_heap_shrink() records a smaller size for a block that stays
+ * where it is (HEAP_REALLOC_IN_PLACE_ONLY): 0, or -1 when p is no block or
+ * size is larger than its size.
+ *
+ * RETBUF_HEAP blocks are the program's memory, not something lsaemu
+ * returned: lsaemu_reset() leaves them, and the leak report does not list
+ * them (a Windows program may leave its heap to process exit).
+ */
+int retbuf_heap_free(void *p);
+int retbuf_heap_size(const void *p, size_t *size);
+int retbuf_heap_shrink(void *p, size_t size);
+
+/* Frees every registered (published) buffer but the program's heap blocks. */
 void retbuf_reset(void);
 /* How many buffers are live. */
 size_t retbuf_count(void);

@@ -30,10 +30,14 @@ static NTSTATUS name_core(const struct policy *pol, const char *sys, const char 
     struct lookup_result r;
     if (!lookup_is_local_a(pol, sys))
         return remote(sys);
-    if (!name || !cbSid || !cchDom) {
-        reason_set("lpAccountName, cbSid or cchReferencedDomainName is NULL");
+    if (!cbSid || !cchDom) {
+        reason_set("cbSid or cchReferencedDomainName is NULL");
         return STATUS_INVALID_PARAMETER; /* Deviation: Windows faults. */
     }
+    /* i13-facts A4 (W-sec test_LookupAccountName): a NULL account name is
+     * the machine's account domain (SidTypeDomain, named by the machine). */
+    if (!name)
+        name = pol->machine_name;
     if (!lookup_name(pol, name, &r)) {
         reason_set("'%s' names no account, group, domain or well-known SID of %s", name,
                    pol->machine_name);
@@ -130,12 +134,17 @@ static NTSTATUS sid_core(const struct policy *pol, const char *sys, PSID Sid, vo
         *cchDom = need_dom;
         return STATUS_BUFFER_TOO_SMALL;
     }
-    if (!name || !dom) {
-        reason_set("Name or ReferencedDomainName is NULL");
-        return STATUS_INVALID_PARAMETER; /* Deviation: Windows faults. */
+    /* i13-facts A4 (W-sec test_LookupAccountSid): LookupAccountSidA accepts
+     * a NULL Name or ReferencedDomainName whose size is large enough and
+     * skips it; LookupAccountSidW faults instead. */
+    if ((!name || !dom) && wide) {
+        reason_set("Name or ReferencedDomainName is NULL (Deviation: LookupAccountSidW faults)");
+        return STATUS_INVALID_PARAMETER;
     }
-    lookup_copy_text(r.name, name, wide);
-    lookup_copy_text(r.domain, dom, wide);
+    if (name)
+        lookup_copy_text(r.name, name, wide);
+    if (dom)
+        lookup_copy_text(r.domain, dom, wide);
     *cchName = need_name - 1;
     *cchDom = need_dom - 1;
     if (peUse)

@@ -3,6 +3,7 @@
 #include "win32/advapi32/lookup.h"
 #include "base/mem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,19 @@ char *lookup_ustr_utf8(const LSA_UNICODE_STRING *u)
     if (!u || !u->Buffer || !u->Length)
         return mem_strdup("");
     return utf16_to_utf8((const uint16_t *)u->Buffer, u->Length / 2);
+}
+
+bool lookup_ustr_has_nul(const LSA_UNICODE_STRING *u)
+{
+    if (!u || !u->Buffer)
+        return false;
+    for (size_t i = 0; i < u->Length / 2; i++) {
+        uint16_t unit;
+        memcpy(&unit, (const char *)u->Buffer + 2 * i, sizeof unit);
+        if (unit == 0)
+            return true;
+    }
+    return false;
 }
 
 char *lookup_wstr_utf8(const WCHAR *w)
@@ -89,6 +103,11 @@ static bool domain_sid_of(const struct policy *pol, const char *domain, const st
         *out = pol->machine_sid;
         return true;
     }
+    const struct sid_mapping *m = policy_find_mapping(pol, domain, "");
+    if (m) {
+        *out = m->sid;
+        return true;
+    }
     if (!*domain && GUESS_WELLKNOWN_EMPTY_DOMAIN_REFERENCED) {
         *out = sid_make(sid_authority(sid), 0, NULL);
         return true;
@@ -103,6 +122,7 @@ bool lookup_sid(const struct policy *pol, const struct sid *sid, struct lookup_r
     const struct account *a = policy_find_account_sid(pol, sid);
     const struct group *g = a ? NULL : policy_find_group_sid(pol, sid);
     const struct wellknown_sid *w = wellknown_by_sid(sid);
+    const struct sid_mapping *m;
     if (a) {
         set_text(out->name, sizeof out->name, a->name);
         set_text(out->domain, sizeof out->domain, a->domain);
@@ -123,6 +143,13 @@ bool lookup_sid(const struct policy *pol, const struct sid *sid, struct lookup_r
         set_text(out->name, sizeof out->name, w->name);
         set_text(out->domain, sizeof out->domain, w->domain);
         out->use = w->use;
+    } else if ((m = policy_find_mapping_sid(pol, sid)) != NULL) {
+        /* LsaManageSidNameMapping: a domain is named by itself, like the
+         * machine's; its accounts are well-known groups, as the NT SERVICE
+         * accounts of MS-LSAT 3.1.1.1.2 are. */
+        set_text(out->name, sizeof out->name, *m->name ? m->name : m->domain);
+        set_text(out->domain, sizeof out->domain, m->domain);
+        out->use = *m->name ? SID_USE_WELL_KNOWN_GROUP : SID_USE_DOMAIN;
     } else if (sid_authority(sid) == 5 && sid->count == 3 && sid->sub[0] == 5) {
         /* A logon SID, S-1-5-5-X-Y. */
         snprintf(out->name, sizeof out->name, "LogonSessionId_%u_%u", (unsigned)sid->sub[1],
@@ -158,6 +185,28 @@ static bool find_in_domain(const struct policy *pol, const char *bare, const cha
     return false;
 }
 
+/* A well-known name as the LSA knows it (GUESS_LOOKUP_LOCALSYSTEM). */
+static bool wellknown_name(const char *text, struct sid *out)
+{
+    const struct wellknown_sid *w = wellknown_lookup_name(text, GUESS_LOOKUP_LOCALSYSTEM);
+    if (w)
+        *out = w->sid;
+    return w != NULL;
+}
+
+/* A SID-name mapping: the domain named text, or else an account so named
+ * in dom (NULL: any domain). */
+static bool mapped_name(const struct policy *pol, const char *dom, const char *text,
+                        struct sid *out)
+{
+    const struct sid_mapping *m = dom ? NULL : policy_find_mapping(pol, text, "");
+    if (!m)
+        m = policy_find_mapping(pol, dom, text);
+    if (m)
+        *out = m->sid;
+    return m != NULL;
+}
+
 bool lookup_name(const struct policy *pol, const char *text, struct lookup_result *out)
 {
     struct sid sid;
@@ -170,33 +219,49 @@ bool lookup_name(const struct policy *pol, const char *text, struct lookup_resul
             return false;
         memcpy(dom, text, dlen);
         dom[dlen] = '\0';
-        found = find_in_domain(pol, slash + 1, dom, &sid);
-        if (!found) {
-            const struct wellknown_sid *w = wellknown_by_name(text);
-            if (w) {
-                sid = w->sid;
-                found = true;
-            }
-        }
+        /* i13-facts A3: the domain part must be the domain's name exactly
+         * ("NT AUTHORITY\\LocalService" maps, "ntauthority\\..." does not). */
+        found = find_in_domain(pol, slash + 1, dom, &sid) || wellknown_name(text, &sid) ||
+                (slash[1] && mapped_name(pol, dom, slash + 1, &sid));
     } else if (!*text) {
         if (!GUESS_EMPTY_ACCOUNT_NAME_IS_BUILTIN)
             return false;
         sid = sid_make1(5, 32);
         found = true;
-    } else if (!strcasecmp(text, pol->machine_name)) {
-        sid = pol->machine_sid;
-        found = true;
     } else {
+        /* An account named like the machine is that account (i13-facts A4:
+         * SidTypeUser "if the computer name equals the user name"); else the
+         * machine's name is its account domain. */
         found = find_in_domain(pol, text, NULL, &sid);
-        if (!found) {
-            const struct wellknown_sid *w = wellknown_by_name(text);
-            if (w) {
-                sid = w->sid;
-                found = true;
-            }
+        if (!found && !strcasecmp(text, pol->machine_name)) {
+            sid = pol->machine_sid;
+            found = true;
         }
+        found = found || wellknown_name(text, &sid) || mapped_name(pol, NULL, text, &sid);
     }
     return found && lookup_sid(pol, &sid, out);
+}
+
+bool lookup_joined_domain(const struct policy *pol, char *netbios, size_t size, struct sid *sid)
+{
+    const char *dns = pol->machine_domain;
+    if (!dns || !*dns || size < 16)
+        return false;
+    size_t n = 0;
+    for (; dns[n] && dns[n] != '.' && n < 15; n++)
+        netbios[n] = (char)toupper((unsigned char)dns[n]);
+    netbios[n] = '\0';
+    /* FNV-1a of the NetBIOS name, three ways: the same SID in every
+     * process for the same name. */
+    uint32_t sub[4] = {21, 0, 0, 0};
+    for (unsigned k = 1; k <= 3; k++) {
+        uint32_t h = 2166136261u ^ k;
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)netbios[i]) * 16777619u;
+        sub[k] = h;
+    }
+    *sid = sid_make(5, 4, sub);
+    return true;
 }
 
 size_t lookup_text_units(const char *text, bool wide)

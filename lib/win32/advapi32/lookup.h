@@ -40,14 +40,28 @@ bool lookup_name(const struct policy *pol, const char *text, struct lookup_resul
 /* Names a SID. False when the SID names nothing. */
 bool lookup_sid(const struct policy *pol, const struct sid *sid, struct lookup_result *out);
 
-/* A UTF-8 copy of a counted UTF-16 string (NULL when memory runs out). */
+/* A UTF-8 copy of a counted UTF-16 string (NULL when memory runs out). A
+ * U+0000 inside it ends the copy: callers that compare names check
+ * lookup_ustr_has_nul() first, since Windows compares the whole counted
+ * string and "alice\0evil" is not "alice". */
 char *lookup_ustr_utf8(const LSA_UNICODE_STRING *u);
+bool lookup_ustr_has_nul(const LSA_UNICODE_STRING *u);
 /* A UTF-8 copy of a NUL-terminated UTF-16 string. */
 char *lookup_wstr_utf8(const WCHAR *w);
 /* Longest system or account name we look at, in UTF-16 units. */
 #define LOOKUP_MAX_UNITS 4096
 /* UTF-16 code units of a UTF-8 string (no terminator). */
 size_t lookup_utf16_len(const char *s);
+
+/*
+ * The domain a joined machine belongs to (machine.domain, a DNS name): its
+ * NetBIOS name into netbios (at least 16 bytes: the first label, upper
+ * case, at most 15 characters [guess]) and its SID. False on a workgroup
+ * machine. Deviation: lsaemu models no domain (policy-format.md: "Domain
+ * accounts are not modelled") and the policy names no domain SID, so the
+ * SID is made from the name, S-1-5-21-a-b-c, the same in every process.
+ */
+bool lookup_joined_domain(const struct policy *pol, char *netbios, size_t size, struct sid *sid);
 
 /* Characters of text in the A (bytes) or W (UTF-16 units) form. */
 size_t lookup_text_units(const char *text, bool wide);

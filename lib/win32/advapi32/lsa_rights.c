@@ -55,7 +55,9 @@ static NTSTATUS parse_rights(const LSA_UNICODE_STRING *names, ULONG count, right
             reason_set("out of memory");
             return STATUS_INSUFFICIENT_RESOURCES;
         }
-        int id = right_by_name(text);
+        /* Windows compares the whole counted string: "SeTcbPrivilege\0x"
+         * names no right (lookup.h). */
+        int id = lookup_ustr_has_nul(&names[i]) ? -1 : right_by_name(text);
         if (id < 0) {
             reason_set("'%s' is neither a privilege nor an account right; nothing was changed",
                        text);
@@ -320,7 +322,7 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaEnumerateAccountsWithUserRight(LSA_HANDLE Policy
     int only = -1;
     if (UserRight) {
         name = lookup_ustr_utf8(UserRight);
-        only = name ? right_by_name(name) : -1;
+        only = name && !lookup_ustr_has_nul(UserRight) ? right_by_name(name) : -1;
         if (only < 0) {
             st = STATUS_NO_SUCH_PRIVILEGE;
             reason_set("'%s' is neither a privilege nor an account right", name ? name : "");

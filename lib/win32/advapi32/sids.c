@@ -5,6 +5,8 @@
  * conversions of sddl.h (ConvertSidToStringSid, ConvertStringSidToSid).
  * Strings and SIDs the conversions return are registered RETBUF_LOCAL
  * buffers (LocalFree); AllocateAndInitializeSid's are RETBUF_SID (FreeSid).
+ * All of them are blocks of the process heap (retbuf.h), so either
+ * function frees either, as on Windows.
  */
 #include <ctype.h>
 #include "base/mem.h"
@@ -18,6 +20,8 @@
 #include "core/diag/reason.h"
 #include "core/state/retbuf.h"
 #include "win32/advapi32/lookup.h"
+#include "win32/advapi32/sid_types.h"
+#include "win32/ntdll/rtl_sid.h"
 #include "core/diag/trace.h"
 #include "base/utf.h"
 
@@ -98,6 +102,9 @@ out:
 
 /* ---- AllocateAndInitializeSid / FreeSid ----------------------------------------------- */
 
+/* i13-facts A2: wrappers of RtlAllocateAndInitializeSid and RtlFreeSid. The
+ * SID is a block of the process heap; a success leaves the last error
+ * alone, and FreeSid never sets it. */
 LSAEMU_EXPORT BOOL WINAPI AllocateAndInitializeSid(PSID_IDENTIFIER_AUTHORITY pIdentifierAuthority,
                                                    BYTE nSubAuthorityCount, DWORD nSubAuthority0,
                                                    DWORD nSubAuthority1, DWORD nSubAuthority2,
@@ -108,43 +115,11 @@ LSAEMU_EXPORT BOOL WINAPI AllocateAndInitializeSid(PSID_IDENTIFIER_AUTHORITY pId
     struct api_call c;
     NTSTATUS st = api_enter(&c, "AllocateAndInitializeSid", NULL);
     trace_args("count %u", (unsigned)nSubAuthorityCount);
-    if (st != STATUS_SUCCESS)
-        goto out;
-    if (!pIdentifierAuthority || !pSid) {
-        st = STATUS_INVALID_PARAMETER; /* Deviation: Windows faults. */
-        reason_set("pIdentifierAuthority or pSid is NULL");
-        goto out;
+    if (st == STATUS_SUCCESS) {
+        uint32_t subs[8] = {nSubAuthority0, nSubAuthority1, nSubAuthority2, nSubAuthority3,
+                            nSubAuthority4, nSubAuthority5, nSubAuthority6, nSubAuthority7};
+        st = rtlsid_allocate(pIdentifierAuthority, nSubAuthorityCount, subs, pSid);
     }
-    if (nSubAuthorityCount > 8) {
-        st = GUESS_ALLOCATE_SID_TOO_MANY_STATUS;
-        reason_set("%u sub-authorities; AllocateAndInitializeSid takes at most 8",
-                   (unsigned)nSubAuthorityCount);
-        goto out;
-    }
-    uint32_t subs[8] = {nSubAuthority0, nSubAuthority1, nSubAuthority2, nSubAuthority3,
-                        nSubAuthority4, nSubAuthority5, nSubAuthority6, nSubAuthority7};
-    struct sid s = {0};
-    s.revision = 1;
-    s.count = nSubAuthorityCount;
-    memcpy(s.authority, pIdentifierAuthority->Value, 6);
-    memcpy(s.sub, subs, sizeof(uint32_t) * nSubAuthorityCount);
-    void *buf = retbuf_new(sid_size(&s));
-    if (buf) {
-        memcpy(buf, &s, sid_size(&s));
-        if (retbuf_publish(buf, RETBUF_SID, sid_size(&s)) != 0) {
-            retbuf_discard(buf);
-            buf = NULL;
-        }
-    }
-    if (!buf) {
-        st = STATUS_NO_MEMORY;
-        reason_set("out of memory");
-        goto out;
-    }
-    *pSid = buf;
-    char text[SID_STRING_MAX];
-    reason_set("allocated %s (free it with FreeSid)", sid_format(&s, text));
-out:
     return api_leave_bool(&c, st);
 }
 
@@ -157,76 +132,31 @@ LSAEMU_EXPORT PVOID WINAPI FreeSid(PSID pSid)
         api_bool_result(api_leave(&c, st));
         return pSid;
     }
-    if (retbuf_free(pSid, RETBUF_SID) == 0) {
+    PVOID back = rtlsid_free(pSid);
+    if (!back)
         api_leave_quiet(&c, STATUS_SUCCESS, "SID freed");
-        return NULL;
-    }
-    /* RtlFreeSid hands back a pointer it cannot free. */
-    reason_set("%p is not a SID from AllocateAndInitializeSid", pSid);
-    api_leave(&c, STATUS_INVALID_PARAMETER);
-    return pSid;
+    else
+        api_leave(&c, STATUS_INVALID_PARAMETER);
+    return back;
 }
 
 /* ---- CreateWellKnownSid ---------------------------------------------------------------- */
-
-/* WELL_KNOWN_SID_TYPE -> SID. domain_rid != 0: DomainSid + that RID. */
-struct wk_template {
-    unsigned type;
-    uint8_t authority;
-    uint8_t count;
-    uint32_t sub[6];
-    uint32_t domain_rid;
-};
-
-#define WK(t, auth, n, ...) {t, auth, n, {__VA_ARGS__}, 0}
-#define WKD(t, rid) {t, 0, 0, {0}, rid}
-static const struct wk_template wk_table[] = {
-    WK(0, 0, 1, 0), WK(1, 1, 1, 0), WK(2, 2, 1, 0), WK(3, 3, 1, 0), WK(4, 3, 1, 1),
-    WK(5, 3, 1, 2), WK(6, 3, 1, 3), WK(7, 5, 0, 0), WK(8, 5, 1, 1), WK(9, 5, 1, 2),
-    WK(10, 5, 1, 3), WK(11, 5, 1, 4), WK(12, 5, 1, 6), WK(13, 5, 1, 7), WK(14, 5, 1, 8),
-    WK(15, 5, 1, 9), WK(16, 5, 1, 10), WK(17, 5, 1, 11), WK(18, 5, 1, 12), WK(19, 5, 1, 13),
-    WK(20, 5, 1, 14), WK(22, 5, 1, 18), WK(23, 5, 1, 19), WK(24, 5, 1, 20),
-    WK(25, 5, 1, 32), WK(26, 5, 2, 32, 544), WK(27, 5, 2, 32, 545), WK(28, 5, 2, 32, 546),
-    WK(29, 5, 2, 32, 547), WK(30, 5, 2, 32, 548), WK(31, 5, 2, 32, 549),
-    WK(32, 5, 2, 32, 550), WK(33, 5, 2, 32, 551), WK(34, 5, 2, 32, 552),
-    WK(35, 5, 2, 32, 554), WK(36, 5, 2, 32, 555), WK(37, 5, 2, 32, 556),
-    WKD(38, 500), WKD(39, 501), WKD(40, 502), WKD(41, 512), WKD(42, 513), WKD(43, 514),
-    WKD(44, 515), WKD(45, 516), WKD(46, 517), WKD(47, 518), WKD(48, 519), WKD(49, 520),
-    WKD(50, 553), WK(51, 5, 2, 64, 10), WK(52, 5, 2, 64, 21), WK(53, 5, 2, 64, 14),
-    WK(54, 5, 1, 15), WK(55, 5, 1, 1000), WK(56, 5, 2, 32, 557), WK(57, 5, 2, 32, 558),
-    WK(58, 5, 2, 32, 559), WK(59, 5, 2, 32, 560), WK(60, 5, 2, 32, 561),
-    WK(61, 5, 2, 32, 562), WK(62, 5, 2, 32, 568), WK(63, 5, 1, 17), WK(64, 5, 2, 32, 569),
-    WK(65, 16, 1, 0), WK(66, 16, 1, 4096), WK(67, 16, 1, 8192), WK(68, 16, 1, 12288),
-    WK(69, 16, 1, 16384), WK(70, 5, 1, 33), WK(71, 3, 1, 4), WKD(72, 571), WKD(73, 572),
-    WKD(75, 521), WK(76, 5, 2, 32, 573), WK(78, 5, 2, 32, 574), WK(79, 16, 1, 8448),
-    WK(81, 2, 1, 1), WK(82, 5, 2, 65, 1), WK(83, 15, 1, 2), WK(84, 15, 2, 2, 1),
-    WK(85, 15, 2, 3, 1), WK(86, 15, 2, 3, 2), WK(87, 15, 2, 3, 3), WK(88, 15, 2, 3, 4),
-    WK(89, 15, 2, 3, 5), WK(90, 15, 2, 3, 6), WK(91, 15, 2, 3, 7), WK(92, 15, 2, 3, 9),
-    WK(93, 15, 2, 3, 8), WK(94, 15, 2, 3, 10), WK(95, 5, 2, 32, 575), WK(96, 5, 2, 32, 576),
-    WK(97, 5, 2, 32, 577), WK(98, 5, 6, 84, 0, 0, 0, 0, 0), WK(99, 5, 2, 32, 578),
-    WKD(100, 522), WK(101, 5, 2, 32, 579), WK(102, 5, 2, 32, 580), WK(103, 18, 1, 1),
-    WK(104, 18, 1, 2), WK(105, 5, 1, 113), WK(106, 5, 1, 114),
-};
-
-static const struct wk_template *wk_find(unsigned type)
-{
-    for (size_t i = 0; i < sizeof wk_table / sizeof wk_table[0]; i++)
-        if (wk_table[i].type == type)
-            return &wk_table[i];
-    return NULL;
-}
 
 LSAEMU_EXPORT BOOL WINAPI CreateWellKnownSid(WELL_KNOWN_SID_TYPE WellKnownSidType, PSID DomainSid,
                                              PSID pSid, DWORD *cbSid)
 {
     struct api_call c;
+    struct sid s, dom;
     NTSTATUS st = api_enter(&c, "CreateWellKnownSid", NULL);
     trace_args("type %d", (int)WellKnownSidType);
     if (st != STATUS_SUCCESS)
         goto out;
-    const struct wk_template *t = wk_find((unsigned)WellKnownSidType);
-    struct sid s, dom;
-    if (!t) {
+    /* Only a domain-relative type reads DomainSid; the others ignore it
+     * (i13-facts A4: identical bytes with and without one). */
+    bool have_dom = lookup_read_sid(DomainSid, &dom) && dom.count < SID_MAX_SUB_AUTHORITIES;
+    enum sidtype_result r =
+        sidtype_build((unsigned)WellKnownSidType, have_dom ? &dom : NULL, &s);
+    if (r == SIDTYPE_UNKNOWN) {
         st = STATUS_INVALID_PARAMETER;
         reason_set("well-known SID type %d is not one CreateWellKnownSid can build",
                    (int)WellKnownSidType);
@@ -237,21 +167,24 @@ LSAEMU_EXPORT BOOL WINAPI CreateWellKnownSid(WELL_KNOWN_SID_TYPE WellKnownSidTyp
         reason_set("cbSid is NULL");
         goto out;
     }
-    if (t->domain_rid) {
-        if (!lookup_read_sid(DomainSid, &dom) || dom.count >= SID_MAX_SUB_AUTHORITIES) {
-            st = STATUS_INVALID_PARAMETER;
-            reason_set("type %d is relative to a domain and needs a valid DomainSid",
-                       (int)WellKnownSidType);
-            goto out;
-        }
-        s = sid_append(&dom, t->domain_rid);
-    } else {
-        s = sid_make(t->authority, t->count, t->sub);
+    if (r == SIDTYPE_NEEDS_DOMAIN) {
+        st = STATUS_INVALID_PARAMETER;
+        reason_set("type %d is relative to a domain and needs a valid DomainSid",
+                   (int)WellKnownSidType);
+        goto out;
     }
-    if (*cbSid < sid_size(&s) || !pSid) {
+    if (*cbSid < sid_size(&s)) {
         st = STATUS_BUFFER_TOO_SMALL;
         reason_set("the SID needs %zu bytes, the buffer has %u", sid_size(&s), (unsigned)*cbSid);
         *cbSid = (DWORD)sid_size(&s);
+        goto out;
+    }
+    /* W-sec test_CreateWellKnownSid (i13-facts A4): a NULL buffer claimed
+     * large enough is ERROR_INVALID_PARAMETER, not 122. */
+    if (!pSid) {
+        st = STATUS_INVALID_PARAMETER;
+        reason_set("pSid is NULL while *cbSid (%u) claims room for the SID",
+                   (unsigned)*cbSid);
         goto out;
     }
     memcpy(pSid, &s, sid_size(&s));
@@ -317,56 +250,165 @@ LSAEMU_EXPORT BOOL WINAPI ConvertSidToStringSidW(PSID Sid, LPWSTR *StringSid)
     return api_leave_bool(&c, st);
 }
 
-/* SDDL two-letter aliases for SIDs that do not depend on a domain; LA and LG
- * are the machine's own Administrator and Guest. */
+/*
+ * The SDDL SID aliases (i13-facts A7: the sid-strings page's table, MS-DTYP
+ * 2.5.1.1 for MS; Windows accepts them in ConvertStringSidToSid, in any
+ * case, although the page says it does not). A row with a rid is relative
+ * to a domain: LA and LG to the machine's account domain, the others to
+ * the domain the machine is joined to.
+ */
+enum alias_base { BASE_FIXED, BASE_MACHINE, BASE_DOMAIN };
 static const struct {
     char alias[3];
     uint8_t authority, count;
-    uint32_t sub[2];
+    uint32_t sub[6];
+    enum alias_base base; /* BASE_FIXED: the SID above; else base + sub[0] */
 } sddl_aliases[] = {
-    {"AN", 5, 1, {7}},       {"AO", 5, 2, {32, 548}}, {"AU", 5, 1, {11}},
-    {"BA", 5, 2, {32, 544}}, {"BG", 5, 2, {32, 546}}, {"BO", 5, 2, {32, 551}},
-    {"BU", 5, 2, {32, 545}}, {"CG", 3, 1, {1}},       {"CO", 3, 1, {0}},
-    {"IU", 5, 1, {4}},       {"LS", 5, 1, {19}},      {"NS", 5, 1, {20}},
-    {"NU", 5, 1, {2}},       {"PO", 5, 2, {32, 550}}, {"PS", 5, 1, {10}},
-    {"PU", 5, 2, {32, 547}}, {"RC", 5, 1, {12}},      {"RD", 5, 2, {32, 555}},
-    {"RE", 5, 2, {32, 552}}, {"RU", 5, 2, {32, 554}}, {"SO", 5, 2, {32, 549}},
-    {"SU", 5, 1, {6}},       {"SY", 5, 1, {18}},      {"WD", 1, 1, {0}},
-    {"WR", 5, 1, {33}},      {"NO", 5, 2, {32, 556}}, {"MU", 5, 2, {32, 558}},
-    {"LU", 5, 2, {32, 559}}, {"IS", 5, 2, {32, 568}}, {"CY", 5, 2, {32, 569}},
-    {"OW", 3, 1, {4}},       {"ER", 5, 2, {32, 573}}, {"CD", 5, 2, {32, 574}},
-    {"RM", 5, 2, {32, 580}}, {"AC", 15, 2, {2, 1}},   {"AS", 18, 1, {1}},
-    {"SS", 18, 1, {2}},      {"LW", 16, 1, {4096}},   {"ME", 16, 1, {8192}},
-    {"MP", 16, 1, {8448}},   {"HI", 16, 1, {12288}},  {"SI", 16, 1, {16384}},
+    {"AA", 5, 2, {32, 579}, BASE_FIXED},  {"AC", 15, 2, {2, 1}, BASE_FIXED},
+    {"AN", 5, 1, {7}, BASE_FIXED},        {"AO", 5, 2, {32, 548}, BASE_FIXED},
+    {"AP", 0, 0, {525}, BASE_DOMAIN},     {"AS", 18, 1, {1}, BASE_FIXED},
+    {"AU", 5, 1, {11}, BASE_FIXED},       {"BA", 5, 2, {32, 544}, BASE_FIXED},
+    {"BG", 5, 2, {32, 546}, BASE_FIXED},  {"BO", 5, 2, {32, 551}, BASE_FIXED},
+    {"BU", 5, 2, {32, 545}, BASE_FIXED},  {"CA", 0, 0, {517}, BASE_DOMAIN},
+    {"CD", 5, 2, {32, 574}, BASE_FIXED},  {"CG", 3, 1, {1}, BASE_FIXED},
+    {"CN", 0, 0, {522}, BASE_DOMAIN},     {"CO", 3, 1, {0}, BASE_FIXED},
+    {"CY", 5, 2, {32, 569}, BASE_FIXED},  {"DA", 0, 0, {512}, BASE_DOMAIN},
+    {"DC", 0, 0, {515}, BASE_DOMAIN},     {"DD", 0, 0, {516}, BASE_DOMAIN},
+    {"DG", 0, 0, {514}, BASE_DOMAIN},     {"DU", 0, 0, {513}, BASE_DOMAIN},
+    {"EA", 0, 0, {519}, BASE_DOMAIN},     {"ED", 5, 1, {9}, BASE_FIXED},
+    {"EK", 0, 0, {527}, BASE_DOMAIN},     {"ER", 5, 2, {32, 573}, BASE_FIXED},
+    {"ES", 5, 2, {32, 576}, BASE_FIXED},  {"HA", 5, 2, {32, 578}, BASE_FIXED},
+    {"HI", 16, 1, {12288}, BASE_FIXED},   {"IS", 5, 2, {32, 568}, BASE_FIXED},
+    {"IU", 5, 1, {4}, BASE_FIXED},        {"KA", 0, 0, {526}, BASE_DOMAIN},
+    {"LA", 0, 0, {500}, BASE_MACHINE},    {"LG", 0, 0, {501}, BASE_MACHINE},
+    {"LS", 5, 1, {19}, BASE_FIXED},       {"LU", 5, 2, {32, 559}, BASE_FIXED},
+    {"LW", 16, 1, {4096}, BASE_FIXED},    {"ME", 16, 1, {8192}, BASE_FIXED},
+    {"MP", 16, 1, {8448}, BASE_FIXED},    {"MS", 5, 2, {32, 577}, BASE_FIXED},
+    {"MU", 5, 2, {32, 558}, BASE_FIXED},  {"NO", 5, 2, {32, 556}, BASE_FIXED},
+    {"NS", 5, 1, {20}, BASE_FIXED},       {"NU", 5, 1, {2}, BASE_FIXED},
+    {"OW", 3, 1, {4}, BASE_FIXED},        {"PA", 0, 0, {520}, BASE_DOMAIN},
+    {"PO", 5, 2, {32, 550}, BASE_FIXED},  {"PS", 5, 1, {10}, BASE_FIXED},
+    {"PU", 5, 2, {32, 547}, BASE_FIXED},  {"RA", 5, 2, {32, 575}, BASE_FIXED},
+    {"RC", 5, 1, {12}, BASE_FIXED},       {"RD", 5, 2, {32, 555}, BASE_FIXED},
+    {"RE", 5, 2, {32, 552}, BASE_FIXED},  {"RM", 5, 2, {32, 580}, BASE_FIXED},
+    {"RO", 0, 0, {498}, BASE_DOMAIN},     {"RS", 0, 0, {553}, BASE_DOMAIN},
+    {"RU", 5, 2, {32, 554}, BASE_FIXED},  {"SA", 0, 0, {518}, BASE_DOMAIN},
+    {"SI", 16, 1, {16384}, BASE_FIXED},   {"SO", 5, 2, {32, 549}, BASE_FIXED},
+    {"SS", 18, 1, {2}, BASE_FIXED},       {"SU", 5, 1, {6}, BASE_FIXED},
+    {"SY", 5, 1, {18}, BASE_FIXED},       {"UD", 5, 6, {84, 0, 0, 0, 0, 0}, BASE_FIXED},
+    {"WD", 1, 1, {0}, BASE_FIXED},        {"WR", 5, 1, {33}, BASE_FIXED},
 };
 
-static bool parse_sid_text(const struct policy *pol, const char *text, struct sid *out)
+/* The SID of a two-letter alias: 1 found, 0 no such alias, -1 an alias
+ * relative to a domain this machine does not have (*why set). */
+static int alias_sid(const struct policy *pol, const char *text, struct sid *out,
+                     const char **why)
 {
-    if (strlen(text) == 2) {
-        for (size_t i = 0; i < sizeof sddl_aliases / sizeof sddl_aliases[0]; i++)
-            if (!strcasecmp(text, sddl_aliases[i].alias)) {
-                *out = sid_make(sddl_aliases[i].authority, sddl_aliases[i].count,
-                                sddl_aliases[i].sub);
-                return true;
+    for (size_t i = 0; i < sizeof sddl_aliases / sizeof sddl_aliases[0]; i++) {
+        if (strcasecmp(text, sddl_aliases[i].alias) != 0)
+            continue;
+        char netbios[16];
+        struct sid dom;
+        switch (sddl_aliases[i].base) {
+        case BASE_FIXED:
+            *out = sid_make(sddl_aliases[i].authority, sddl_aliases[i].count,
+                            sddl_aliases[i].sub);
+            return 1;
+        case BASE_MACHINE:
+            *out = sid_append(&pol->machine_sid, sddl_aliases[i].sub[0]);
+            return 1;
+        case BASE_DOMAIN:
+            if (!lookup_joined_domain(pol, netbios, sizeof netbios, &dom)) {
+                if (!GUESS_SDDL_DOMAIN_ALIAS_WORKGROUP) {
+                    *why = "it names a group of a domain and the machine is in none";
+                    return -1;
+                }
+                dom = pol->machine_sid;
             }
-        if (!strcasecmp(text, "LA") || !strcasecmp(text, "LG")) {
-            *out = sid_append(&pol->machine_sid,
-                              toupper((unsigned char)text[1]) == 'A' ? 500 : 501);
-            return true;
+            *out = sid_append(&dom, sddl_aliases[i].sub[0]);
+            return 1;
         }
-        return false;
     }
-    return sid_parse(text, out);
+    return 0;
+}
+
+/* One number of an SID string: decimal, or hexadecimal after 0x or 0X
+ * (i13-facts A7: "S-0x1-0XC-0x1a" is S-1-12-26), at most max. Advances *p. */
+static bool sddl_number(const char **p, uint64_t max, uint64_t *out)
+{
+    const char *s = *p;
+    unsigned base = 10;
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        base = 16;
+        s += 2;
+    }
+    uint64_t v = 0;
+    const char *start = s;
+    for (;; s++) {
+        unsigned d;
+        if (*s >= '0' && *s <= '9')
+            d = (unsigned)(*s - '0');
+        else if (base == 16 && *s >= 'a' && *s <= 'f')
+            d = (unsigned)(*s - 'a' + 10);
+        else if (base == 16 && *s >= 'A' && *s <= 'F')
+            d = (unsigned)(*s - 'A' + 10);
+        else
+            break;
+        if (v > (max - d) / base)
+            return false;
+        v = v * base + d;
+    }
+    if (s == start)
+        return false;
+    *p = s;
+    *out = v;
+    return true;
+}
+
+/*
+ * "S-R-A-S1-...": R is 1, A a 48-bit authority, then 1 to 15 32-bit
+ * sub-authorities, each decimal or 0x-hex, the S in either case. Unlike
+ * the policy's own SID syntax, "S-1-5" (no sub-authority) is refused
+ * (i13-facts A7: ERROR_INVALID_SID).
+ */
+static bool parse_string_sid(const char *text, struct sid *out)
+{
+    const char *p = text;
+    uint64_t rev, auth, v;
+    if ((p[0] != 'S' && p[0] != 's') || p[1] != '-')
+        return false;
+    p += 2;
+    if (!sddl_number(&p, 255, &rev) || rev != SID_REVISION || *p++ != '-' ||
+        !sddl_number(&p, 0xFFFFFFFFFFFFull, &auth))
+        return false;
+    uint32_t subs[SID_MAX_SUB_AUTHORITIES];
+    unsigned n = 0;
+    while (*p == '-') {
+        p++;
+        if (n == SID_MAX_SUB_AUTHORITIES || !sddl_number(&p, 0xFFFFFFFFu, &v))
+            return false;
+        subs[n++] = (uint32_t)v;
+    }
+    if (*p || n == 0)
+        return false;
+    *out = sid_make(auth, n, subs);
+    return true;
 }
 
 static NTSTATUS string_to_sid(const struct policy *pol, const char *text, PSID *out)
 {
     struct sid s;
+    const char *why = NULL;
     if (!text || !out) {
         reason_set("StringSid or Sid is NULL");
         return STATUS_INVALID_PARAMETER;
     }
-    if (!parse_sid_text(pol, text, &s)) {
+    int alias = strlen(text) == 2 ? alias_sid(pol, text, &s, &why) : 0;
+    if (alias < 0) {
+        reason_set("'%s': %s", text, why);
+        return STATUS_INVALID_SID;
+    }
+    if (alias == 0 && !parse_string_sid(text, &s)) {
         reason_set("'%s' is neither an SID string (S-1-...) nor a known SDDL alias", text);
         return STATUS_INVALID_SID;
     }

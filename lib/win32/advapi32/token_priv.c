@@ -167,7 +167,8 @@ out:
     mem_free(work);
     mem_free(changes);
     token_unref(t);
-    return api_leave_bool(&c, st);
+    /* behavior.md 3.15: success sets the last error too (0, or 1300). */
+    return api_leave_bool_clear(&c, st);
 }
 
 /* The token PrivilegeCheck and CheckTokenMembership evaluate must be able

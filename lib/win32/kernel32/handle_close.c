@@ -33,6 +33,8 @@ LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
                        k == HANDLE_LSA_CONNECTION ? " (it is an LSA connection handle: close it "
                                                     "with LsaDeregisterLogonProcess)"
                        : k == HANDLE_POLICY ? " (it is an LSA policy handle: close it with LsaClose)"
+                       : k == HANDLE_PROFILE ? " (it is a user profile handle: release it with "
+                                               "UnloadUserProfile)"
                                             : "");
         }
     }

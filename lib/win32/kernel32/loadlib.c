@@ -31,6 +31,7 @@ struct module {
 static const struct module modules[] = {
     {"secur32.dll"}, {"sspicli.dll"},  {"advapi32.dll"},
     {"ntdll.dll"},   {"kernel32.dll"}, {"kernelbase.dll"},
+    {"userenv.dll"}, /* issue 13: LoadUserProfile */
 };
 /* GetModuleHandle(NULL): the program, which exports nothing here. */
 static const struct module program = {NULL};
@@ -108,7 +109,7 @@ static HMODULE load(const char *fn, const char *name, LPCWSTR wide, bool null_is
             h = handle_of(m);
         } else {
             reason_set("'%s' is not one of the DLLs lsaemu emulates (secur32, sspicli, "
-                       "advapi32, ntdll, kernel32, kernelbase)",
+                       "advapi32, ntdll, kernel32, kernelbase, userenv)",
                        name);
             api_set_last_error(ERROR_MOD_NOT_FOUND);
             st = STATUS_DLL_NOT_FOUND;

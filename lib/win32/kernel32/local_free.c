@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * LocalFree for the memory lsaemu hands out through the LocalAlloc family
- * (LogonUserEx's logon SID, and any other RETBUF_LOCAL buffer). As in the
- * SDK: NULL comes back on success and for NULL; anything that is not a live
- * LocalAlloc block comes back unchanged with ERROR_INVALID_HANDLE.
+ * (LogonUserEx's logon SID, and any other RETBUF_LOCAL buffer) and, since
+ * LocalAlloc's fixed memory is the process heap, for any block of that heap
+ * (HeapAlloc, AllocateAndInitializeSid). As in the SDK: NULL comes back on
+ * success and for NULL; anything that is not a live block comes back
+ * unchanged with ERROR_INVALID_HANDLE.
  */
 #include "win32/api.h"
 #include "core/diag/reason.h"
@@ -26,7 +28,9 @@ LSAEMU_EXPORT HLOCAL WINAPI LocalFree(HLOCAL hMem)
         api_leave_quiet(&c, st, "nothing to free");
         return NULL;
     }
-    if (retbuf_free(hMem, RETBUF_LOCAL) != 0) {
+    /* LocalFree is a wrapper of the process heap (retbuf.h): it frees
+     * HeapAlloc blocks and FreeSid's SIDs as well. */
+    if (retbuf_heap_free(hMem) != 0) {
         reason_set("%p is not memory from the LocalAlloc family (never returned, already "
                    "freed, or to be freed with %s)",
                    hMem,

@@ -2,21 +2,22 @@
 /*
  * The process heap (heapapi.h) and LocalAlloc (winbase.h).
  *
- * HeapAlloc blocks carry their size in a 16-byte header (which keeps the
- * malloc alignment), so that HeapSize and HeapReAlloc with HEAP_ZERO_MEMORY
- * work. LocalAlloc memory is registered as RETBUF_LOCAL, the kind LocalFree
- * (local_free.c) checks, so a client can free it and lsaemu's own LocalAlloc
- * family results (SID strings, LogonUserEx's logon SID) alike.
+ * Blocks are registered returned buffers (core/state/retbuf.h) of kind
+ * RETBUF_HEAP, so that the functions that free process-heap memory on
+ * Windows (HeapFree, LocalFree, FreeSid, RtlFreeSid, RtlFreeHeap) all
+ * recognise them, and those of LocalAlloc and AllocateAndInitializeSid,
+ * without ever reading memory around a foreign pointer; the registry keeps
+ * each block's size for HeapSize. LocalAlloc memory is registered as
+ * RETBUF_LOCAL, the kind LocalFree (local_free.c) names in its messages.
  */
 #include <stdlib.h>
 #include "base/mem.h"
 #include <string.h>
 
+#include "core/engine/guesses.h"
 #include "win32/api.h"
 #include "core/state/retbuf.h"
 #include <heapapi.h>
-
-#define HEAP_HEADER 16
 
 /* The one heap: a fixed, non-NULL address that never looks like a block. */
 static const char process_heap_tag[] = "lsaemu process heap";
@@ -26,37 +27,42 @@ LSAEMU_EXPORT HANDLE WINAPI GetProcessHeap(VOID)
     return (HANDLE)process_heap_tag;
 }
 
-static size_t *header_of(LPCVOID p)
+/* A new registered heap block of size bytes (zeroed, whatever the flags:
+ * Windows' contents are undefined without HEAP_ZERO_MEMORY), or NULL. */
+static void *heap_block(SIZE_T size)
 {
-    return (size_t *)((char *)(uintptr_t)p - HEAP_HEADER);
+    void *p = retbuf_new(size ? size : 1);
+    if (p && retbuf_publish(p, RETBUF_HEAP, size) != 0) {
+        retbuf_discard(p);
+        p = NULL;
+    }
+    return p;
 }
 
+/* The SDK: on failure HeapAlloc "does not call SetLastError" (without
+ * HEAP_GENERATE_EXCEPTIONS, which lsaemu does not emulate). */
 LSAEMU_EXPORT LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes)
 {
-    if (!hHeap || dwBytes > SIZE_MAX - HEAP_HEADER)
+    if (!hHeap)
         return NULL;
-    char *block = (dwFlags & HEAP_ZERO_MEMORY) ? mem_calloc(1, HEAP_HEADER + dwBytes)
-                                               : mem_malloc(HEAP_HEADER + dwBytes);
-    if (!block)
-        return NULL;
-    *(size_t *)block = dwBytes;
-    return block + HEAP_HEADER;
+    return heap_block(dwBytes);
 }
 
 LSAEMU_EXPORT LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBytes)
 {
-    if (!hHeap || !lpMem || dwBytes > SIZE_MAX - HEAP_HEADER)
+    size_t old;
+    if (!hHeap || retbuf_heap_size(lpMem, &old) != 0)
         return NULL;
-    size_t old = *header_of(lpMem);
-    if ((dwFlags & HEAP_REALLOC_IN_PLACE_ONLY) && dwBytes > old)
-        return NULL;
-    char *block = mem_realloc(header_of(lpMem), HEAP_HEADER + dwBytes);
+    if (dwFlags & HEAP_REALLOC_IN_PLACE_ONLY)
+        return dwBytes <= old && retbuf_heap_shrink(lpMem, dwBytes) == 0 ? lpMem : NULL;
+    /* A new block, then the old one freed: a failure leaves the old one
+     * as it was, as the SDK says. */
+    char *block = heap_block(dwBytes);
     if (!block)
         return NULL;
-    *(size_t *)block = dwBytes;
-    if ((dwFlags & HEAP_ZERO_MEMORY) && dwBytes > old)
-        memset(block + HEAP_HEADER + old, 0, dwBytes - old);
-    return block + HEAP_HEADER;
+    memcpy(block, lpMem, old < dwBytes ? old : dwBytes);
+    retbuf_heap_free(lpMem);
+    return block;
 }
 
 LSAEMU_EXPORT BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem)
@@ -65,16 +71,21 @@ LSAEMU_EXPORT BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem)
         api_set_last_error(ERROR_INVALID_HANDLE);
         return FALSE;
     }
-    if (lpMem)
-        mem_free(header_of(lpMem));
+    if (lpMem && retbuf_heap_free(lpMem) != 0) {
+        /* Windows' heap reports a pointer that is no block of it (or one
+         * already freed) instead of corrupting itself. */
+        api_set_last_error(GUESS_HEAP_FREE_FOREIGN_ERROR);
+        return FALSE;
+    }
     return TRUE;
 }
 
 LSAEMU_EXPORT SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
 {
-    if (!hHeap || !lpMem)
+    size_t size;
+    if (!hHeap || retbuf_heap_size(lpMem, &size) != 0)
         return (SIZE_T)-1;
-    return *header_of(lpMem);
+    return size;
 }
 
 /*

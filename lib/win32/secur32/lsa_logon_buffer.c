@@ -12,6 +12,7 @@
 
 #include "core/engine/guesses.h"
 #include "core/diag/reason.h"
+#include "base/mem.h"
 #include "base/utf.h"
 
 /* Shapes of the messages lsaemu emulates. */
@@ -168,7 +169,34 @@ NTSTATUS submit_parse(enum auth_package kind, const void *buf, ULONG len, struct
 
 char *wspan_utf8(struct wspan s)
 {
-    return utf16_to_utf8(s.p, s.n);
+    size_t start = 0, len = 0;
+    char *out = NULL;
+    for (size_t i = 0; i <= s.n; i++) {
+        uint16_t unit = 0;
+        if (i < s.n)
+            memcpy(&unit, (const char *)s.p + 2 * i, sizeof unit);
+        if (i < s.n && unit != 0)
+            continue;
+        if (start == 0 && i == s.n)
+            return utf16_to_utf8(s.p, s.n); /* no U+0000: the common case */
+        /* Three bytes per unit at most, plus the 0xFF marks and the NUL. */
+        if (!out && !(out = mem_malloc(s.n * 3 + 1)))
+            return NULL;
+        char *piece = utf16_to_utf8((const char *)s.p + 2 * start, i - start);
+        if (!piece) {
+            mem_free(out);
+            return NULL;
+        }
+        size_t n = strlen(piece);
+        memcpy(out + len, piece, n);
+        len += n;
+        mem_free(piece);
+        if (i < s.n)
+            out[len++] = (char)0xFF;
+        start = i + 1;
+    }
+    out[len] = '\0';
+    return out;
 }
 
 char *wspan_wtf8(struct wspan s)

@@ -48,7 +48,10 @@ char *submit_peek_user(enum auth_package kind, const void *buf, ULONG len);
 bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct wspan *user);
 
 /* Copies a span into a UTF-8 string the caller frees with mem_free() (NULL
- * on allocation failure). */
+ * on allocation failure). Names are counted strings that Windows compares
+ * whole: a U+0000 inside the span becomes the byte 0xFF, which no valid
+ * UTF-8 name holds, so "alice\0evil" matches no account instead of being
+ * cut to "alice". */
 char *wspan_utf8(struct wspan s);
 /* The same keeping unpaired surrogates (utf16_to_wtf8()), for the audit
  * records, which show the name exactly as the caller gave it. */

@@ -1,0 +1,4 @@
+/* SPDX-License-Identifier: MIT */
+/* Userenv.h: the spelling some Windows sources use for <userenv.h>. Linux file
+ * names are case-sensitive; this file makes both spellings work. */
+#include "userenv.h"
