@@ -16,6 +16,10 @@ set -u
 : "${top_builddir:=$top_srcdir}"
 command -v pkg-config >/dev/null 2>&1 || { echo "pkg-config missing"; exit 77; }
 [ -n "${CC:-}" ] || { echo "CC unset"; exit 77; }
+# A cross build's $CC makes programs configure cannot run without --host.
+host=$(sed -n 's/^host_triplet = //p' "$top_builddir/Makefile")
+build=$(sed -n 's/^build_triplet = //p' "$top_builddir/Makefile")
+[ "$host" = "$build" ] || { echo "cross build ($host on $build); skipping"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-configure-tests.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
 # The makes below are not part of the `make check` running this test.

@@ -65,9 +65,10 @@ fi
 [ -n "$(find "$tmp/root" -path '*/include/lsaemu/lsaemu_version.h')" ] ||
     fail "lsaemu_version.h not installed next to lsaemu.h"
 
-# lsaemu-win32.pc: the variables of lsaemu.pc, with the same values.
-if command -v pkg-config >/dev/null 2>&1; then
-    pcdir=$(dirname "$(find "$tmp/root" -name lsaemu.pc | head -1)")
+# lsaemu-win32.pc: the variables of lsaemu.pc, with the same values. (A
+# mingw-w64 build installs no lsaemu-win32.pc: wchar_t is 16-bit there.)
+pcdir=$(dirname "$(find "$tmp/root" -name lsaemu.pc | head -1)")
+if command -v pkg-config >/dev/null 2>&1 && [ -f "$pcdir/lsaemu-win32.pc" ]; then
     vars=$(PKG_CONFIG_PATH=$pcdir pkg-config --print-variables lsaemu | grep -v '^pcfiledir$')
     [ -n "$vars" ] || fail "lsaemu.pc has no variables"
     for v in $vars; do
