@@ -19,7 +19,7 @@
 #include "commands.h"
 #include "explain_table.h"
 
-static const char usage_line[] = "usage: lsaemu explain CODE\n";
+static const char usage_line[] = "usage: lsaemu explain [--] CODE\n";
 
 /* Longer lists of statuses are cut, with a count of the rest. */
 #define MAX_LISTED 40
@@ -28,7 +28,9 @@ static void help(void)
 {
     printf("%s\n"
            "CODE is a Win32 error in decimal (1385) or short hex (0x569), an NTSTATUS\n"
-           "as eight hex digits starting with C, 8 or 4 (0xC000015B), or a name\n"
+           "as eight hex digits starting with C, 8 or 4, with or without 0x (0xC000015B,\n"
+           "c000015b), as a signed or unsigned decimal (-1073741477, 3221225819: what\n"
+           "a program printing an NTSTATUS with %%d or %%u shows), or a name\n"
            "(ERROR_LOGON_TYPE_NOT_GRANTED, STATUS_LOGON_TYPE_NOT_GRANTED).\n\n"
            "Prints both names and values, which NTSTATUS values map to the Win32\n"
            "error, what the code means, when Windows returns it, and a policy and an\n"
@@ -76,36 +78,73 @@ static void block(const char *indent, const char *text)
 
 enum code_kind { CODE_STATUS, CODE_WIN32, CODE_UNKNOWN_NAME, CODE_BAD };
 
+/* A 32-bit value whose top nibble is a severity of error (C), warning (8)
+ * or information (4) reads as an NTSTATUS; anything else as Win32. */
+static enum code_kind by_value(uint32_t v)
+{
+    uint32_t top = v >> 28;
+    return top == 0xC || top == 0x8 || top == 0x4 ? CODE_STATUS : CODE_WIN32;
+}
+
+/* Hex digits only (at most 8): 0x569, c000015b. */
+static enum code_kind parse_hex(const char *hex, uint32_t *v)
+{
+    size_t digits = strlen(hex);
+    if (digits == 0 || digits > 8)
+        return CODE_BAD;
+    for (size_t i = 0; i < digits; i++)
+        if (!isxdigit((unsigned char)hex[i]))
+            return CODE_BAD;
+    *v = (uint32_t)strtoul(hex, NULL, 16);
+    /* Only eight digits can carry a severity: 0x569 is ERROR_..., 1385. */
+    return digits == 8 ? by_value(*v) : CODE_WIN32;
+}
+
+/* A decimal: 1385 (Win32), 3221225819 (the unsigned form of an NTSTATUS)
+ * or -1073741477 (its signed form, as %d prints it). */
+static enum code_kind parse_decimal(const char *arg, uint32_t *v)
+{
+    bool negative = arg[0] == '-';
+    const char *digits = negative ? arg + 1 : arg;
+    if (!*digits || strlen(digits) > 10)
+        return CODE_BAD;
+    for (const char *p = digits; *p; p++)
+        if (!isdigit((unsigned char)*p))
+            return CODE_BAD;
+    unsigned long long x = strtoull(digits, NULL, 10);
+    if (negative) {
+        /* An NTSTATUS read as a signed 32-bit integer. */
+        if (x == 0 || x > 0x80000000ull)
+            return CODE_BAD;
+        *v = (uint32_t)(0x100000000ull - x);
+        return by_value(*v) == CODE_STATUS ? CODE_STATUS : CODE_BAD;
+    }
+    if (x > 0xFFFFFFFFull)
+        return CODE_BAD;
+    *v = (uint32_t)x;
+    return by_value(*v);
+}
+
 static enum code_kind parse_code(const char *arg, uint32_t *v)
 {
     char name[128];
     size_t n = strlen(arg);
     if (n == 0 || n >= sizeof name)
         return CODE_BAD;
-    if (arg[0] == '0' && (arg[1] == 'x' || arg[1] == 'X')) {
-        const char *hex = arg + 2;
-        size_t digits = strlen(hex);
-        char *end;
-        if (digits == 0 || digits > 8)
-            return CODE_BAD;
-        unsigned long x = strtoul(hex, &end, 16);
-        if (*end || !isxdigit((unsigned char)hex[0]))
-            return CODE_BAD;
-        *v = (uint32_t)x;
-        /* Eight digits with a severity nibble of error, warning or
-         * informational read as an NTSTATUS; anything else is Win32. */
-        char top = (char)toupper((unsigned char)hex[0]);
-        return digits == 8 && (top == 'C' || top == '8' || top == '4') ? CODE_STATUS
-                                                                         : CODE_WIN32;
+    if (arg[0] == '0' && (arg[1] == 'x' || arg[1] == 'X'))
+        return parse_hex(arg + 2, v);
+    if (isdigit((unsigned char)arg[0]) || (arg[0] == '-' && isdigit((unsigned char)arg[1]))) {
+        enum code_kind k = parse_decimal(arg, v);
+        /* Not a decimal: eight hex digits that begin with a digit
+         * (8007052e) are bare hex like c000015b below. */
+        if (k == CODE_BAD && n == 8 && parse_hex(arg, v) == CODE_STATUS)
+            return CODE_STATUS;
+        return k;
     }
-    if (isdigit((unsigned char)arg[0])) {
-        char *end;
-        unsigned long x = strtoul(arg, &end, 10);
-        if (*end || x > 0xFFFFFFFFul)
-            return CODE_BAD;
-        *v = (uint32_t)x;
-        return CODE_WIN32;
-    }
+    /* Bare hex: eight digits with a severity (c000015b, C000015B). Shorter
+     * runs of hex letters are names (BAD, ACE ...), not codes. */
+    if (n == 8 && parse_hex(arg, v) == CODE_STATUS)
+        return CODE_STATUS;
     for (size_t i = 0; i <= n; i++)
         name[i] = (char)toupper((unsigned char)arg[i]);
     int32_t st;
@@ -271,6 +310,11 @@ int cmd_explain(int argc, char **argv)
     if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
         help();
         return 0;
+    }
+    /* "--" may come first, as before any operand that starts with '-'. */
+    if (argc == 3 && !strcmp(argv[1], "--")) {
+        argc--;
+        argv++;
     }
     if (argc != 2) {
         fprintf(stderr, "lsaemu explain: give exactly one CODE\n%s", usage_line);

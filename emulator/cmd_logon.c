@@ -26,13 +26,14 @@
 #include "lsaemu.h"
 
 #include "commands.h"
+#include "json_out.h"
 #include "tool_util.h"
 
 static const char usage_text[] =
     "usage: lsaemu logon --policy FILE --user NAME --password TEXT --type TYPE\n"
     "                    [--domain D] [--process NAME] [--api logonuser|lsa]\n"
     "                    [--package msv1_0|kerberos|negotiate] [--s4u]\n"
-    "                    [--local-group SID]...\n";
+    "                    [--local-group SID]... [--json]\n";
 
 #define MAX_LOCAL_GROUPS 16
 
@@ -46,6 +47,22 @@ struct logon_args {
     bool s4u;
     const char *groups[MAX_LOCAL_GROUPS];
     int n_groups;
+    bool json;
+};
+
+/*
+ * What the logon gave, for --json (text output is printed as it goes):
+ * the call that answered last, the connection, the answers and the token.
+ */
+struct result {
+    const char *call;       /* "LogonUserW", "LsaLogonUser", "LsaConnectUntrusted", ... */
+    const char *connection; /* "trusted", "untrusted" or NULL (LogonUserW) */
+    bool have_register;     /* LsaRegisterLogonProcess refused: its status */
+    NTSTATUS register_status;
+    NTSTATUS status, substatus;
+    bool have_last_error;   /* LogonUserW: GetLastError() */
+    DWORD last_error;
+    HANDLE token;           /* on success, closed by the caller */
 };
 
 static void help(void)
@@ -63,6 +80,7 @@ static void help(void)
            "TYPE is a number or one of: interactive network batch service unlock\n"
            "network-cleartext new-credentials remote-interactive cached-interactive\n"
            "cached-remote-interactive cached-unlock.\n\n"
+           "  --json            the same as one JSON object on stdout (lsaemu(1))\n\n"
            "Exit status: 0 logged on, 1 refused or invalid policy, 2 usage error,\n"
            "unreadable policy or write error.\n",
            usage_text);
@@ -84,7 +102,7 @@ static int usage_error(const char *fmt, ...)
 static int parse_args(int argc, char **argv, struct logon_args *a)
 {
     enum { O_POLICY = 256, O_USER, O_PASSWORD, O_TYPE, O_DOMAIN, O_PROCESS, O_API, O_PACKAGE,
-           O_S4U, O_GROUP, O_HELP };
+           O_S4U, O_GROUP, O_HELP, O_JSON };
     static const struct option opts[] = {
         {"policy", required_argument, NULL, O_POLICY},
         {"user", required_argument, NULL, O_USER},
@@ -97,6 +115,7 @@ static int parse_args(int argc, char **argv, struct logon_args *a)
         {"s4u", no_argument, NULL, O_S4U},
         {"local-group", required_argument, NULL, O_GROUP},
         {"help", no_argument, NULL, O_HELP},
+        {"json", no_argument, NULL, O_JSON},
         {NULL, 0, NULL, 0},
     };
     const char *package = NULL;
@@ -124,6 +143,7 @@ static int parse_args(int argc, char **argv, struct logon_args *a)
             break;
         case O_PACKAGE: package = optarg; break;
         case O_S4U: a->s4u = true; break;
+        case O_JSON: a->json = true; break;
         case O_GROUP:
             if (a->n_groups == MAX_LOCAL_GROUPS)
                 return usage_error("at most 16 --local-group options");
@@ -239,26 +259,36 @@ static void free_groups(TOKEN_GROUPS *tg)
 
 /* A trusted connection as .NET's and OpenSSH's S4U code asks for one, an
  * untrusted one when the caller lacks SeTcbPrivilege. */
-static HANDLE connect_lsa(void)
+static HANDLE connect_lsa(const struct logon_args *a, struct result *r)
 {
     HANDLE lsa = NULL;
     LSA_OPERATIONAL_MODE mode;
     LSA_STRING name = {6, 7, (PCHAR) "lsaemu"};
     NTSTATUS st = LsaRegisterLogonProcess(&name, &lsa, &mode);
     if (st == STATUS_SUCCESS) {
-        printf("connection  trusted (LsaRegisterLogonProcess \"lsaemu\")\n");
+        r->connection = "trusted";
+        if (!a->json)
+            printf("connection  trusted (LsaRegisterLogonProcess \"lsaemu\")\n");
         return lsa;
     }
-    printf("connection  LsaRegisterLogonProcess: %s (0x%08X); falling back to "
-           "LsaConnectUntrusted\n",
-           tool_status_name(st), (unsigned)st);
+    r->have_register = true;
+    r->register_status = st;
+    if (!a->json)
+        printf("connection  LsaRegisterLogonProcess: %s (0x%08X); falling back to "
+               "LsaConnectUntrusted\n",
+               tool_status_name(st), (unsigned)st);
     st = LsaConnectUntrusted(&lsa);
     if (st != STATUS_SUCCESS) {
-        printf("connection  LsaConnectUntrusted: %s (0x%08X)\n", tool_status_name(st),
-               (unsigned)st);
+        r->call = "LsaConnectUntrusted";
+        r->status = st;
+        if (!a->json)
+            printf("connection  LsaConnectUntrusted: %s (0x%08X)\n", tool_status_name(st),
+                   (unsigned)st);
         return NULL;
     }
-    printf("connection  untrusted (LsaConnectUntrusted)\n");
+    r->connection = "untrusted";
+    if (!a->json)
+        printf("connection  untrusted (LsaConnectUntrusted)\n");
     return lsa;
 }
 
@@ -274,7 +304,43 @@ static void print_outcome(NTSTATUS st, const NTSTATUS *sub)
     printf("reason      %s\n", lsaemu_last_reason());
 }
 
-static int logon_lsa(const struct logon_args *a)
+/* The --json object: the request, what answered, and the token. */
+static void print_json(const struct logon_args *a, const struct result *r)
+{
+    struct json j;
+    uint32_t win32 = lsaemu_status_to_win32(r->status);
+    json_begin(&j);
+    json_string(&j, "policy", a->policy);
+    json_string(&j, "process", a->process ? a->process : "default");
+    json_string(&j, "user", a->user);
+    json_string(&j, "domain", a->domain);
+    json_uint(&j, "logon_type", a->type);
+    json_string(&j, "logon_type_name", tool_logon_type_name(a->type));
+    json_string(&j, "api", a->lsa ? "lsa" : "logonuser");
+    json_string(&j, "package", a->lsa ? a->package : NULL);
+    json_bool(&j, "s4u", a->s4u);
+    json_string(&j, "connection", r->connection);
+    if (r->have_register)
+        json_status(&j, "register_status", r->register_status);
+    json_string(&j, "call", r->call);
+    json_bool(&j, "success", r->status == STATUS_SUCCESS && r->token != NULL);
+    json_status(&j, "status", r->status);
+    json_status(&j, "substatus", r->substatus);
+    json_uint(&j, "win32", win32);
+    json_string(&j, "win32_name", lsaemu_win32_name(win32));
+    if (r->have_last_error)
+        json_uint(&j, "last_error", r->last_error);
+    else
+        json_null(&j, "last_error");
+    json_string(&j, "reason", lsaemu_last_reason());
+    if (r->token)
+        tool_token_json(&j, r->token);
+    else
+        json_null(&j, "token");
+    json_end(&j);
+}
+
+static int logon_lsa(const struct logon_args *a, struct result *r)
 {
     int rc = EXIT_INVALID;
     const char *bad;
@@ -290,9 +356,10 @@ static int logon_lsa(const struct logon_args *a)
         fprintf(stderr, "lsaemu logon: out of memory\n");
         goto out;
     }
-    lsa = connect_lsa();
+    lsa = connect_lsa(a, r);
     if (!lsa) {
-        printf("reason      %s\n", lsaemu_last_reason());
+        if (!a->json)
+            printf("reason      %s\n", lsaemu_last_reason());
         goto out;
     }
     LSA_STRING pkg = {(USHORT)strlen(a->package), (USHORT)(strlen(a->package) + 1),
@@ -300,12 +367,19 @@ static int logon_lsa(const struct logon_args *a)
     ULONG id;
     NTSTATUS st = LsaLookupAuthenticationPackage(lsa, &pkg, &id);
     if (st != STATUS_SUCCESS) {
-        printf("package     %s: %s (0x%08X)\n", a->package, tool_status_name(st), (unsigned)st);
-        printf("reason      %s\n", lsaemu_last_reason());
+        r->call = "LsaLookupAuthenticationPackage";
+        r->status = st;
+        if (!a->json) {
+            printf("package     %s: %s (0x%08X)\n", a->package, tool_status_name(st),
+                   (unsigned)st);
+            printf("reason      %s\n", lsaemu_last_reason());
+        }
         goto out;
     }
-    printf("call        LsaLogonUser(%s, %s %s)\n", tool_logon_type_name(a->type), a->package,
-           a->s4u ? "S4U" : "interactive logon structure");
+    r->call = "LsaLogonUser";
+    if (!a->json)
+        printf("call        LsaLogonUser(%s, %s %s)\n", tool_logon_type_name(a->type),
+               a->package, a->s4u ? "S4U" : "interactive logon structure");
     LSA_STRING origin = {6, 7, (PCHAR) "lsaemu"};
     TOKEN_SOURCE source = {{'l', 's', 'a', 'e', 'm', 'u', ' ', ' '}, {0, 0}};
     PVOID profile = NULL;
@@ -316,12 +390,16 @@ static int logon_lsa(const struct logon_args *a)
     NTSTATUS sub = 0;
     st = LsaLogonUser(lsa, &origin, (SECURITY_LOGON_TYPE)a->type, id, submit, len, groups,
                       &source, &profile, &profile_len, &logon_id, &token, &quotas, &sub);
-    print_outcome(st, &sub);
+    r->status = st;
+    r->substatus = sub;
+    if (!a->json)
+        print_outcome(st, &sub);
     if (st == STATUS_SUCCESS) {
         rc = 0;
-        tool_token_summary(token);
+        if (!a->json)
+            tool_token_summary(token);
         LsaFreeReturnBuffer(profile);
-        CloseHandle(token);
+        r->token = token;
     }
 out:
     if (lsa)
@@ -331,26 +409,35 @@ out:
     return rc;
 }
 
-static int logon_user(const struct logon_args *a)
+static int logon_user(const struct logon_args *a, struct result *r)
 {
     WCHAR user[256], domain[256], password[256];
     tool_utf16(a->user, user, 255);
     tool_utf16(a->domain ? a->domain : "", domain, 255);
     tool_utf16(a->password, password, 255);
-    printf("call        LogonUserW(%s, LOGON32_PROVIDER_DEFAULT)\n",
-           tool_logon_type_name(a->type));
+    r->call = "LogonUserW";
+    if (!a->json)
+        printf("call        LogonUserW(%s, LOGON32_PROVIDER_DEFAULT)\n",
+               tool_logon_type_name(a->type));
     HANDLE token = NULL;
     BOOL ok = LogonUserW(user, a->domain ? domain : NULL, password, a->type,
                          LOGON32_PROVIDER_DEFAULT, &token);
     DWORD err = GetLastError();
     NTSTATUS st = ok ? STATUS_SUCCESS : lsaemu_last_status();
-    print_outcome(st, NULL);
-    if (!ok && err != lsaemu_status_to_win32(st))
-        printf("last error  %s (%lu)\n", tool_win32_name(err), (unsigned long)err);
+    r->status = st;
+    r->substatus = lsaemu_last_substatus();
+    r->have_last_error = true;
+    r->last_error = ok ? 0 : err;
+    if (!a->json) {
+        print_outcome(st, NULL);
+        if (!ok && err != lsaemu_status_to_win32(st))
+            printf("last error  %s (%lu)\n", tool_win32_name(err), (unsigned long)err);
+    }
     if (!ok)
         return EXIT_INVALID;
-    tool_token_summary(token);
-    CloseHandle(token);
+    if (!a->json)
+        tool_token_summary(token);
+    r->token = token;
     return 0;
 }
 
@@ -371,7 +458,16 @@ int cmd_logon(int argc, char **argv)
         fprintf(stderr, "lsaemu logon: the policy has no processes: entry '%s'\n", a.process);
         return EXIT_USAGE;
     }
-    printf("logon       %s%s%s, %s (%u)\n", a.domain ? a.domain : "", a.domain ? "\\" : "",
-           a.user, tool_logon_type_name(a.type), a.type);
-    return a.lsa ? logon_lsa(&a) : logon_user(&a);
+    if (!a.json)
+        printf("logon       %s%s%s, %s (%u)\n", a.domain ? a.domain : "",
+               a.domain ? "\\" : "", a.user, tool_logon_type_name(a.type), a.type);
+    struct result r;
+    memset(&r, 0, sizeof r);
+    rc = a.lsa ? logon_lsa(&a, &r) : logon_user(&a, &r);
+    /* No call was made after a usage error in the options. */
+    if (a.json && r.call)
+        print_json(&a, &r);
+    if (r.token)
+        CloseHandle(r.token);
+    return rc;
 }

@@ -16,7 +16,7 @@
 #include "commands.h"
 #include "tool_util.h"
 
-static const char import_usage[] = "usage: lsaemu import-secedit FILE.inf\n";
+static const char import_usage[] = "usage: lsaemu import-secedit [--stub-accounts] FILE.inf\n";
 static const char export_usage[] = "usage: lsaemu export-secedit POLICY [--output FILE.inf]\n";
 
 struct outcome {
@@ -48,20 +48,31 @@ int cmd_import_secedit(int argc, char **argv)
                "Converts the [Privilege Rights] section of a `secedit /export` template\n"
                "(UTF-16LE with BOM, or UTF-8; CRLF or LF) into a policy with base: none\n"
                "on stdout. Names and *S-1-... SIDs are kept; an empty assignment stays an\n"
-               "empty list. Other sections are read past. Problems are printed as\n"
-               "FILE:LINE:COLUMN: message.\n\n"
+               "empty list. LockoutBadCount, LockoutDuration and ResetLockoutCount of\n"
+               "[System Access] become the lockout: section. Other keys and sections are\n"
+               "read past. Problems are printed as FILE:LINE:COLUMN: message.\n\n"
+               "  --stub-accounts  add a disabled account without a password for every\n"
+               "                   name the template gives that a policy does not have\n"
+               "                   by default (DOMAIN\\name: an account of the domain:\n"
+               "                   section), so that `lsaemu validate` accepts the result\n\n"
                "Exit status: 0 converted, 1 invalid template, 2 usage error, unreadable\n"
                "file or write error.\n",
                import_usage);
         return 0;
     }
-    if (argc != 2 || argv[1][0] == '-') {
+    unsigned flags = 0;
+    int first = 1;
+    if (argc > 1 && !strcmp(argv[1], "--stub-accounts")) {
+        flags = LSAEMU_SECEDIT_STUB_ACCOUNTS;
+        first = 2;
+    }
+    if (argc != first + 1 || argv[first][0] == '-') {
         fprintf(stderr, "lsaemu import-secedit: give exactly one template\n%s", import_usage);
         return EXIT_USAGE;
     }
     struct outcome o = {0, 0};
     char *yaml = NULL;
-    if (lsaemu_secedit_import_file(argv[1], &yaml, report, &o) != 0)
+    if (lsaemu_secedit_import_file_ex(argv[first], flags, &yaml, report, &o) != 0)
         return o.unreadable ? EXIT_USAGE : EXIT_INVALID;
     tool_put(yaml, strlen(yaml)); /* a failure is reported by main() */
     lsaemu_free(yaml);
@@ -76,9 +87,11 @@ int cmd_export_secedit(int argc, char **argv)
             printf("%s\n"
                    "Writes the rights database of the policy as a security template, the\n"
                    "way `secedit /export` does (UTF-16LE with BOM, CRLF, [Unicode],\n"
-                   "[Version] and [Privilege Rights] with *S-1-... SIDs), to stdout or FILE.\n"
-                   "Apply it on Windows with\n"
-                   "  secedit /configure /db fixture.sdb /cfg FILE.inf /areas USER_RIGHTS\n\n"
+                   "[Version], [System Access] with the lockout: section's LockoutBadCount,\n"
+                   "ResetLockoutCount and LockoutDuration, and [Privilege Rights] with\n"
+                   "*S-1-... SIDs), to stdout or FILE. Apply it on Windows with\n"
+                   "  secedit /configure /db fixture.sdb /cfg FILE.inf /areas USER_RIGHTS\n"
+                   "(add SECURITYPOLICY to /areas for the lockout settings).\n\n"
                    "FILE is replaced atomically (a failed write leaves it as it was); it\n"
                    "must not be a symbolic link.\n\n"
                    "Exit status: 0 written, 1 invalid policy, 2 usage error, unreadable\n"

@@ -38,5 +38,8 @@ int tool_put_errno(void);
 /* Prints the token: user, groups, privileges, type and impersonation
  * level, through GetTokenInformation (token_summary.c). */
 void tool_token_summary(HANDLE token);
+/* The same as the member "token" of a --json object (json_out.h). */
+struct json;
+void tool_token_json(struct json *j, HANDLE token);
 
 #endif

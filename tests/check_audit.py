@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """LSAEMU_AUDIT: runs logons through the lsaemu tool and checks every
 record: one JSON object per line, the Windows event field names, the
-values of 4611, 4624, 4672, 4625 and 4634, the fixed policy time. With the
+values of 4611, 4624, 4672, 4625, 4634 and 4740, the fixed policy time. With the
 diagcall client (tests/diag/diagcall.c) as a second argument, also fields
 far longer than 4 KB, control characters, U+2028, unpaired surrogates and
 bytes that are not UTF-8: every record is still one whole line that
@@ -64,10 +64,16 @@ def read_records(audit):
         except ValueError as e:
             failures.append("not JSON: %r (%s)" % (line, e))
     for r in records:
-        for field in COMMON:
-            check(field in r, "event %s lacks %s" % (r.get("EventID"), field))
         check(r.get("TimeCreated") == "2026-11-18T10:00:00Z",
               "TimeCreated is not the policy's time: %r" % r.get("TimeCreated"))
+        if r.get("EventID") == 4740:
+            # A schema of its own, checked where it is written.
+            for field in ("TargetUserName", "TargetDomainName", "TargetSid", "SubjectUserSid",
+                          "SubjectLogonId", "CallerComputerName"):
+                check(field in r, "event 4740 lacks %s" % field)
+            continue
+        for field in COMMON:
+            check(field in r, "event %s lacks %s" % (r.get("EventID"), field))
         check(isinstance(r.get("LogonType"), int), "LogonType is not a number")
         check(str(r.get("TargetLogonId", "")).startswith("0x"), "TargetLogonId is not 0x...")
         check(r.get("ProcessId", "").startswith("0x"), "ProcessId is not 0x...")
@@ -125,6 +131,25 @@ with tempfile.TemporaryDirectory() as d:
     check(len(ev) == 1 and ev[0]["EventID"] == 4625 and ev[0]["Status"] == "0xC000015B"
           and ev[0]["SubStatus"] == "0x00000000" and ev[0]["LogonType"] == 4,
           "batch refusal gave %r" % ev)
+
+    # The bad password that reaches the lockout threshold (threshold 1: each
+    # run is a process of its own, whose counts start at 0): 4740 (its own
+    # schema: the account, SYSTEM as the subject, the caller's computer),
+    # written as the package locks the account, then the logon's 4625.
+    locking = os.path.join(d, "lockout.yaml")
+    with open(locking, "w", encoding="utf-8") as f:
+        f.write(POLICY + "lockout: { threshold: 1, duration: 30, window: 30 }\n")
+    ev = run(audit, locking, "--user", "alice", "--password", "nope", "--type", "interactive")
+    check([r["EventID"] for r in ev] == [4740, 4625], "locking bad password gave %r" % ev)
+    if len(ev) == 2:
+        r = ev[0]
+        check(r["TargetUserName"] == "alice" and r["TargetDomainName"] == "WS1",
+              "4740 names %r" % r)
+        check(r["TargetSid"] == "S-1-5-21-1000-2000-3000-1000", "4740 TargetSid %r" % r)
+        check(r["SubjectUserSid"] == "S-1-5-18", "4740 subject is SYSTEM")
+        check(r["TimeCreated"] == "2026-11-18T10:00:00Z", "4740 time")
+        check(r["CallerComputerName"] == "WS1", "4740 CallerComputerName")
+        check("LogonType" not in r, "4740 has the 4625 fields")
 
     # JSON escaping: a quote in a user name survives the round trip.
     ev = run(audit, policy, "--user", "o'brien\"x", "--password", "x", "--type", "interactive")

@@ -87,7 +87,7 @@ START_TEST(test_loader_full_example)
     ck_assert(pol->has_time);
     ck_assert_int_eq(pol->time, 1795255200);
     ck_assert_int_eq(pol->base, BASE_WORKSTATION);
-    ck_assert_ptr_null(pol->machine_domain);
+    ck_assert_ptr_null(pol->domain.name);
 
     char buf[SID_STRING_MAX];
     const struct account *alice = policy_find_account(pol, "alice");
@@ -171,7 +171,8 @@ START_TEST(test_loader_machine_and_options)
                               "faults:\n"
                               "  - { call: LogonUserW, status: 0xc000006d }\n");
     ck_assert_str_eq(pol->machine_name, "SRV");
-    ck_assert_str_eq(pol->machine_domain, "CORP");
+    ck_assert_str_eq(pol->domain.name, "CORP");
+    ck_assert(!pol->domain.reachable);
     ck_assert_int_eq(pol->role, ROLE_SERVER);
     ck_assert_int_eq(pol->base, BASE_SERVER);
     ck_assert_int_eq(pol->time, 1795255200);
@@ -695,7 +696,8 @@ START_TEST(test_loader_deep_nesting)
              "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
     ck_assert_str_eq(load_fails(ok),
                      "2:1: unknown top-level key 'x' (expected one of: lsaemu, machine, base, "
-                     "options, groups, accounts, rights, processes, faults, rights_add)");
+                     "options, groups, accounts, rights, processes, faults, rights_add, "
+                     "domain, lockout)");
 }
 END_TEST
 

@@ -486,7 +486,9 @@ START_TEST(query_primary_domain_joined_sid_deviation)
     ck_assert(IsValidSid(p->Sid));
     char primary_sid[200];
     strcpy(primary_sid, sid_text(p->Sid));
-    ck_assert_int_eq(strncmp(primary_sid, "S-1-5-21-", 9), 0);
+    /* machine.domain alone: the domain: section's default SID
+     * (policy-format.md, domain:). */
+    ck_assert_str_eq(primary_sid, "S-1-5-21-4000-5000-6000");
     LsaFreeMemory(buf);
     /* The DNS class: the same Name and Sid (the page: "the same as"). */
     ck_assert_status_eq(LsaQueryInformationPolicy(h, PolicyDnsDomainInformation, &buf),
@@ -496,8 +498,9 @@ START_TEST(query_primary_domain_joined_sid_deviation)
     ck_assert(th_ustr_eq(&d->DnsDomainName, "CONTOSO"));
     ck_assert(th_ustr_eq(&d->DnsForestName, "CONTOSO"));
     ck_assert_str_eq(sid_text(d->Sid), primary_sid);
-    /* Deviation (lookup.h): the policy names no domain SID or GUID; both
-     * are made from the name, the same on every call. */
+    /* The SID is the domain's (domain: sid, or the default of the older
+     * machine.domain). Deviation (lsa_query.c): the policy names no domain
+     * GUID; it is made from the SID, the same on every call. */
     static const GUID zero;
     ck_assert_int_ne(memcmp(&d->DomainGuid, &zero, sizeof zero), 0);
     LsaFreeMemory(buf);

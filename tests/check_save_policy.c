@@ -258,7 +258,9 @@ START_TEST(round_trip_every_field)
     ck_assert_int_eq(a->role, b->role);
     ck_assert_int_eq(a->has_time, b->has_time);
     ck_assert(a->time == b->time);
-    ck_assert_str_eq(a->machine_domain, b->machine_domain);
+    ck_assert_str_eq(a->domain.name, b->domain.name);
+    ck_assert_str_eq(a->domain.dns_name, b->domain.dns_name);
+    ck_assert_int_eq(a->domain.reachable, b->domain.reachable);
     ck_assert_int_eq(a->blank_password_console_only, b->blank_password_console_only);
     ck_assert_int_eq(a->require_logon_process, b->require_logon_process);
     ck_assert_uint_eq(a->n_accounts, b->n_accounts);

@@ -42,7 +42,8 @@ validator = cls(schema)
 valid = sorted(glob.glob(os.path.join(top, "policies", "*.yaml")))
 valid += sorted(glob.glob(os.path.join(top, "tests", "data", "loader", "valid", "*.yaml")))
 valid += [os.path.join(top, "tests", "cli", n)
-          for n in ("machine.yaml", "roundtrip.yaml", "rights-replace.yaml")]
+          for n in ("machine.yaml", "roundtrip.yaml", "rights-replace.yaml", "domain.yaml",
+                    "domain-unreachable.yaml")]
 for path in valid:
     for e in validator.iter_errors(load(path)):
         failures.append("%s: %s at %s" % (path, e.message, "/".join(map(str, e.path))))

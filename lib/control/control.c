@@ -87,3 +87,8 @@ LSAEMU_PUBLIC void lsaemu_reset(void)
 {
     current_reset();
 }
+
+LSAEMU_PUBLIC void lsaemu_advance_time(int64_t seconds)
+{
+    current_advance_clock(seconds);
+}

@@ -54,7 +54,15 @@ LSAEMU_PUBLIC int lsaemu_secedit_import_file(const char *path, char **yaml,
                                                             void *ctx),
                                              void *ctx)
 {
-    if (!path || !yaml)
+    return lsaemu_secedit_import_file_ex(path, 0, yaml, report, ctx);
+}
+
+LSAEMU_PUBLIC int lsaemu_secedit_import_file_ex(const char *path, unsigned flags, char **yaml,
+                                                void (*report)(const struct lsaemu_error *err,
+                                                               void *ctx),
+                                                void *ctx)
+{
+    if (!path || !yaml || (flags & ~LSAEMU_SECEDIT_STUB_ACCOUNTS))
         return -1;
     *yaml = NULL;
     size_t len;
@@ -68,7 +76,9 @@ LSAEMU_PUBLIC int lsaemu_secedit_import_file(const char *path, char **yaml,
             report(&e, ctx);
         return -1;
     }
-    int n = secedit_import(data, len, path, report, ctx, yaml);
+    int n = secedit_import(data, len, path,
+                           flags & LSAEMU_SECEDIT_STUB_ACCOUNTS ? SECEDIT_STUB_ACCOUNTS : 0,
+                           report, ctx, yaml);
     mem_free(data);
     return n == 0 ? 0 : -1;
 }

@@ -366,6 +366,32 @@ LSAEMU_PUBLIC int lsaemu_secedit_export_file(const char *policy_path, char **dat
 LSAEMU_PUBLIC int lsaemu_secedit_export_to_file(const char *policy_path, const char *inf_path,
                                                 struct lsaemu_error *err);
 
+/* ---- Domain, lockout and templates (issue 15) ---------------------------- */
+
+/*
+ * Moves the emulated clock by seconds (negative: back): every "now" the
+ * emulated calls use -- lockout windows and durations, logon hours,
+ * account expiry, logon times, audit times of a policy with machine.time
+ * -- is the policy's machine.time (else the real clock) plus what this
+ * added since the last load or lsaemu_reset(), both of which set it back
+ * to 0. A test moves past a lockout window or duration this way instead of
+ * sleeping. Thread-safe.
+ */
+LSAEMU_PUBLIC void lsaemu_advance_time(int64_t seconds);
+
+/* lsaemu_secedit_import_file_ex() flag: add a disabled account without a
+ * password for every name the template gives that a policy does not have
+ * by default -- in the domain: section for DOMAIN\name -- so that the
+ * result validates. SIDs need none: a SID that names nothing is valid. */
+#define LSAEMU_SECEDIT_STUB_ACCOUNTS 0x1u
+
+/* lsaemu_secedit_import_file() with flags (LSAEMU_SECEDIT_STUB_ACCOUNTS or
+ * 0); an unknown flag fails with -1 before anything is read. */
+LSAEMU_PUBLIC int lsaemu_secedit_import_file_ex(const char *path, unsigned flags, char **yaml,
+                                                void (*report)(const struct lsaemu_error *err,
+                                                               void *ctx),
+                                                void *ctx);
+
 /* ---- Version (control_version.c) ----------------------------------------
  *
  * The version of the library the program runs with, "MAJOR.MINOR.MICRO"

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/model/rights.h"
@@ -67,8 +68,25 @@ int secedit_export(const struct policy *pol, char **out, size_t *len)
         b.p[b.len++] = 0xFF;
         b.p[b.len++] = 0xFE;
     }
-    put(&b, "[Unicode]\nUnicode=yes\n[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n"
-            "[Privilege Rights]\n");
+    put(&b, "[Unicode]\nUnicode=yes\n[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n");
+    /* The Account Lockout Policy as secedit writes it (MS-GPSB 2.2.1.1.2):
+     * the threshold always; the window and the duration (-1: until an
+     * administrator unlocks) only when there is a threshold, as Windows
+     * leaves them undefined without one. */
+    char num[64];
+    put(&b, "[System Access]\n");
+    snprintf(num, sizeof num, "LockoutBadCount = %u\n", (unsigned)pol->lockout.threshold);
+    put(&b, num);
+    if (pol->lockout.threshold) {
+        snprintf(num, sizeof num, "ResetLockoutCount = %u\n", (unsigned)pol->lockout.window);
+        put(&b, num);
+        if (pol->lockout.duration)
+            snprintf(num, sizeof num, "LockoutDuration = %u\n", (unsigned)pol->lockout.duration);
+        else
+            snprintf(num, sizeof num, "LockoutDuration = -1\n");
+        put(&b, num);
+    }
+    put(&b, "[Privilege Rights]\n");
     for (int id = 0; id < RIGHT_COUNT; id++) {
         /* "Name =" with nothing after it assigns the right to nobody. */
         put(&b, right_info(id)->name);

@@ -28,14 +28,38 @@ static bool looks_like_sid(const char *s)
     return (s[0] == 'S' || s[0] == 's') && s[1] == '-' && s[2] >= '0' && s[2] <= '9';
 }
 
-bool ld_principal(struct ld *ld, struct yn *node, const char *role, const char *context,
-                  struct sid *out)
+/*
+ * policy_resolve_principal(), except that with domain_first a bare name is
+ * looked up among the domain's accounts and groups before the machine's:
+ * what the names in the domain: section mean.
+ */
+static bool resolve(const struct policy *pol, const char *s, bool domain_first, struct sid *out)
+{
+    if (domain_first && !strchr(s, '\\') && !looks_like_sid(s)) {
+        const struct account *a = policy_find_domain_account(pol, s);
+        const struct group *g = a ? NULL : policy_find_domain_group(pol, s);
+        if (a || g) {
+            *out = a ? a->sid : g->sid;
+            return true;
+        }
+    }
+    return policy_resolve_principal(pol, s, out);
+}
+
+/*
+ * Resolves a principal node to a SID, reporting a non-string, a malformed
+ * SID or a name that names nothing ("<role> 'x' names no account, group or
+ * well-known SID"). role and context say what the name was for;
+ * domain_first as resolve().
+ */
+static bool principal_in(struct ld *ld, struct yn *node, const char *role, const char *context,
+                         bool domain_first, struct sid *out)
 {
     const char *s = ld_string(ld, node, role);
     if (!s)
         return false;
     ld->work.lookups++;
-    if (policy_resolve_principal(ld->pol, s, out))
+    if (resolve(ld->pol, s, domain_first, out))
         return true;
     if (looks_like_sid(s))
         ld_error(ld, node, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
@@ -43,6 +67,12 @@ bool ld_principal(struct ld *ld, struct yn *node, const char *role, const char *
         ld_error_ref(ld, node, "%s '%s'%s names no account, group or well-known SID", role, s,
                      context);
     return false;
+}
+
+bool ld_principal(struct ld *ld, struct yn *node, const char *role, const char *context,
+                  struct sid *out)
+{
+    return principal_in(ld, node, role, context, false, out);
 }
 
 /*
@@ -113,10 +143,23 @@ static void resolve_members(struct ld *ld, const struct ld_ref *ref)
         return;
     }
     char context[300];
-    snprintf(context, sizeof context, " of group '%s'", ld->pol->groups[ref->index].name);
+    const struct group *group = &ld->pol->groups[ref->index];
+    /* A global group of the domain holds only the domain's accounts and
+     * groups. */
+    bool domain = group->in_domain;
+    snprintf(context, sizeof context, " of %sgroup '%s'", domain ? "domain " : "", group->name);
     for (size_t it = 0; it < list->n; it++) {
         struct sid sid;
-        if (!ld_principal(ld, list->u.items[it], "member", context, &sid) || !building(ld))
+        if (!principal_in(ld, list->u.items[it], "member", context, domain, &sid))
+            continue;
+        if (domain && !sid_is_child_of(&sid, &ld->pol->domain.sid)) {
+            ld_error(ld, list->u.items[it],
+                     "member '%s'%s is not an account or group of domain %s; a domain group "
+                     "holds only those",
+                     list->u.items[it]->u.value, context, ld->pol->domain.name);
+            continue;
+        }
+        if (!building(ld))
             continue;
         ld->work.members++;
         if (policy_list_add(ld->pol, (size_t)l, &sid) < 0)
@@ -174,6 +217,7 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
 {
     struct policy *pol = ld->pol;
     const char *acct = pol->accounts[ref->index].name;
+    bool domain = pol->accounts[ref->index].in_domain;
     for (size_t i = 0; i < ref->n_groups; i++) {
         /* Known by name when read (yaml_sections.c); found by SID here, as
          * the general path does (the same group unless SIDs clash). */
@@ -199,7 +243,7 @@ static void resolve_account_groups(struct ld *ld, const struct ld_ref *ref)
         if (!s)
             continue;
         ld->work.lookups++;
-        if (!policy_resolve_principal(pol, s, &sid)) {
+        if (!resolve(pol, s, domain, &sid)) {
             if (looks_like_sid(s))
                 ld_error(ld, item, "malformed SID '%s' (expected e.g. S-1-5-32-544)", s);
             else

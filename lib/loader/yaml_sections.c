@@ -123,7 +123,7 @@ static bool defer_known_groups(struct ld *ld, size_t account, const struct yn *l
 
 /* Windows refuses these characters in account and group names; '\' would also
  * make DOMAIN\name spellings ambiguous. */
-static bool valid_name(struct ld *ld, const struct yn *node, const char *kind, const char *name)
+bool ld_valid_name(struct ld *ld, const struct yn *node, const char *kind, const char *name)
 {
     const char *bad = strpbrk(name, "\"/\\[]:;|=,+*?<>");
     if (!*name) {
@@ -148,7 +148,7 @@ static void define_machine(struct ld *ld, struct yn *node)
     if (!ld_fields(ld, node, "machine", keys, N_OF(keys), v, NULL))
         return;
     const char *s;
-    if (v[0] && (s = ld_string(ld, v[0], "name")) && valid_name(ld, v[0], "machine", s) &&
+    if (v[0] && (s = ld_string(ld, v[0], "name")) && ld_valid_name(ld, v[0], "machine", s) &&
         policy_set_string(&pol->machine_name, s) < 0)
         ld_oom(ld);
     struct sid sid;
@@ -171,9 +171,10 @@ static void define_machine(struct ld *ld, struct yn *node)
     }
     if (v[3] && ld_time(ld, v[3], "time", &pol->time))
         pol->has_time = true;
-    if (v[4] && (s = ld_string(ld, v[4], "domain")) && valid_name(ld, v[4], "domain", s) &&
-        policy_set_string(&pol->machine_domain, s) < 0)
-        ld_oom(ld);
+    /* The older spelling of an unreachable domain: defined with the
+     * domain: section (yaml_domain.c), which it must agree with. */
+    if (v[4] && (s = ld_string(ld, v[4], "domain")) && ld_valid_name(ld, v[4], "domain", s))
+        ld->machine_domain = v[4];
 }
 
 static void define_base(struct ld *ld, struct yn *node)
@@ -260,23 +261,31 @@ static void quoted_where(char *buf, size_t size, const char *prefix, const char 
 }
 
 /* Finds or creates the group or account named by key, reporting duplicates
- * and name clashes. Returns its index or -1. */
-static long claim(struct ld *ld, struct yn *key, bool is_group)
+ * and name clashes, among the machine's or (domain) the domain's accounts
+ * and groups. Returns its index or -1. */
+static long claim(struct ld *ld, struct yn *key, bool is_group, bool domain)
 {
     struct policy *pol = ld->pol;
-    const char *kind = is_group ? "group" : "account";
+    const char *kind = is_group ? (domain ? "domain group" : "group")
+                                : (domain ? "domain account" : "account");
     const char *name = ld_string(ld, key, is_group ? "group name" : "account name");
-    if (!name || !valid_name(ld, key, kind, name))
+    if (!name || !ld_valid_name(ld, key, kind, name))
         return -1;
     /* Streamed entries can come before the arrays cover the built-ins. */
     if (!track(ld))
         return -1;
     /* One hash of the name for both look-ups and the add. */
     uint32_t h = policy_name_hash(name);
-    long same = is_group ? policy_group_index_h(pol, name, h)
-                         : policy_account_index_h(pol, name, h);
-    long other = is_group ? policy_account_index_h(pol, name, h)
-                          : policy_group_index_h(pol, name, h);
+    long same, other;
+    if (domain) {
+        same = is_group ? policy_domain_group_index(pol, name)
+                        : policy_domain_account_index(pol, name);
+        other = is_group ? policy_domain_account_index(pol, name)
+                         : policy_domain_group_index(pol, name);
+    } else {
+        same = is_group ? policy_group_index_h(pol, name, h) : policy_account_index_h(pol, name, h);
+        other = is_group ? policy_account_index_h(pol, name, h) : policy_group_index_h(pol, name, h);
+    }
     if (other >= 0) {
         struct ld_pos okey = is_group ? ld->account_key[other] : ld->group_key[other];
         const char *oname = is_group ? pol->accounts[other].name : pol->groups[other].name;
@@ -286,12 +295,14 @@ static long claim(struct ld *ld, struct yn *key, bool is_group)
             ld->restart = true;
             return -1;
         }
+        const char *okind = is_group ? (domain ? "domain account" : "account")
+                                     : (domain ? "domain group" : "group");
         if (okey.line)
             ld_error(ld, key, "%s '%s' has the same name as %s '%s' (line %d)", kind, name,
-                     is_group ? "account" : "group", oname, okey.line);
+                     okind, oname, okey.line);
         else
             ld_error(ld, key, "%s '%s' has the same name as built-in %s '%s'", kind, name,
-                     is_group ? "account" : "group", oname);
+                     okind, oname);
         return -1;
     }
     if (same >= 0) {
@@ -302,7 +313,10 @@ static long claim(struct ld *ld, struct yn *key, bool is_group)
             return -1;
         }
     } else {
-        same = is_group ? policy_add_group_h(pol, name, h) : policy_add_account_h(pol, name, h);
+        same = domain ? (is_group ? policy_add_domain_group(pol, name)
+                                  : policy_add_domain_account(pol, name))
+               : is_group ? policy_add_group_h(pol, name, h)
+                          : policy_add_account_h(pol, name, h);
         if (same < 0) {
             ld_oom(ld);
             return -1;
@@ -317,20 +331,35 @@ static long claim(struct ld *ld, struct yn *key, bool is_group)
     return same;
 }
 
-void ld_define_group(struct ld *ld, struct yn *key, struct yn *node)
+/* The SID of a domain account or group must lie under the domain's SID. */
+static bool domain_sid_ok(struct ld *ld, struct yn *sid_node, bool domain)
+{
+    struct sid s;
+    if (!domain || !sid_node || sid_node->type != YN_SCALAR || !sid_parse(sid_node->u.value, &s) ||
+        sid_is_child_of(&s, &ld->pol->domain.sid))
+        return true;
+    char buf[SID_STRING_MAX];
+    ld_error(ld, sid_node, "sid '%s' is not in the domain (its SID is %s; or use rid:)",
+             sid_node->u.value, sid_format(&ld->pol->domain.sid, buf));
+    return false;
+}
+
+static void define_group_in(struct ld *ld, struct yn *key, struct yn *node, bool domain)
 {
     static const char *const keys[] = {"rid", "sid", "members", "description"};
     struct yn *v[N_OF(keys)];
-    long gi = claim(ld, key, true);
+    long gi = claim(ld, key, true, domain);
     if (gi < 0)
         return;
     char where[300];
-    quoted_where(where, sizeof where, "group '", ld->pol->groups[gi].name);
+    quoted_where(where, sizeof where, domain ? "domain group '" : "group '",
+                 ld->pol->groups[gi].name);
     if (ld_is_null(node) || !ld_fields(ld, node, where, keys, N_OF(keys), v, NULL))
         return;
     struct group *g = &ld->pol->groups[gi];
-    define_identity(ld, where, g->builtin, v[0], v[1], &g->sid_source, &g->rid, &g->sid,
-                    &ld->group_sid_node[gi]);
+    if (domain_sid_ok(ld, v[1], domain))
+        define_identity(ld, where, g->builtin, v[0], v[1], &g->sid_source, &g->rid, &g->sid,
+                        &ld->group_sid_node[gi]);
     if (v[2] && ld_list(ld, v[2], "members", true))
         defer(ld, &ld->members, &ld->n_members, &ld->cap_members, (size_t)gi, v[2]);
     const char *s;
@@ -339,17 +368,29 @@ void ld_define_group(struct ld *ld, struct yn *key, struct yn *node)
         ld_oom(ld);
 }
 
+void ld_define_group(struct ld *ld, struct yn *key, struct yn *node)
+{
+    define_group_in(ld, key, node, false);
+}
+
+void ld_define_domain_group(struct ld *ld, struct yn *key, struct yn *node)
+{
+    define_group_in(ld, key, node, true);
+}
+
 static const char *const account_keys[] = {
     "password",     "nt_hash",          "rid",           "sid",
     "groups",       "full_name",        "home_directory", "home_directory_drive",
     "profile_path", "logon_script",     "disabled",      "locked_out",
     "expires",      "password_expired", "must_change_password", "logon_hours",
     "workstations",
+    /* Domain accounts only (AK_DOMAIN_COUNT). */
+    "upn",          "cached",
 };
 enum {
     AK_PASSWORD, AK_NT_HASH, AK_RID, AK_SID, AK_GROUPS, AK_FULL_NAME, AK_HOME, AK_DRIVE,
     AK_PROFILE, AK_SCRIPT, AK_DISABLED, AK_LOCKED, AK_EXPIRES, AK_PW_EXPIRED, AK_MUST_CHANGE,
-    AK_HOURS, AK_WORKSTATIONS, AK_COUNT
+    AK_HOURS, AK_WORKSTATIONS, AK_COUNT, AK_UPN = AK_COUNT, AK_CACHED, AK_DOMAIN_COUNT
 };
 
 static void define_password(struct ld *ld, struct yn **v, const char *where, struct account *a)
@@ -404,23 +445,49 @@ static void define_hours(struct ld *ld, struct yn *node, struct account *a)
         ld_oom(ld);
 }
 
-void ld_define_account(struct ld *ld, struct yn *key, struct yn *node)
+/* upn: and cached: of a domain account. */
+static void define_domain_extras(struct ld *ld, struct yn **v, struct account *a)
 {
-    struct yn *v[AK_COUNT];
-    long ai = claim(ld, key, false);
+    const char *s;
+    if (v[AK_UPN] && (s = ld_string(ld, v[AK_UPN], "upn"))) {
+        const char *at = strchr(s, '@');
+        struct account_extra *x;
+        if (!at || at == s || !at[1] || strchr(at + 1, '@') || strpbrk(s, " \\\"")) {
+            ld_error(ld, v[AK_UPN], "malformed upn '%s' (expected name@suffix, e.g. "
+                                    "alice@corp.example)",
+                     s);
+        } else if (!(x = policy_account_x(a)) || policy_set_string(&x->upn, s) < 0) {
+            ld_oom(ld);
+        }
+    }
+    bool flag;
+    if (v[AK_CACHED] && ld_bool(ld, v[AK_CACHED], "cached", &flag))
+        a->cached = flag;
+}
+
+static void define_account_in(struct ld *ld, struct yn *key, struct yn *node, bool domain)
+{
+    struct yn *v[AK_DOMAIN_COUNT];
+    long ai = claim(ld, key, false, domain);
     if (ai < 0)
         return;
     char where[300];
-    quoted_where(where, sizeof where, "account '", ld->pol->accounts[ai].name);
-    if (ld_is_null(node) || !ld_fields(ld, node, where, account_keys, AK_COUNT, v, NULL))
+    quoted_where(where, sizeof where, domain ? "domain account '" : "account '",
+                 ld->pol->accounts[ai].name);
+    if (ld_is_null(node) || !ld_fields(ld, node, where, account_keys,
+                                       domain ? AK_DOMAIN_COUNT : AK_COUNT, v, NULL))
         return;
     struct account *a = &ld->pol->accounts[ai];
     define_password(ld, v, where, a);
-    define_identity(ld, where, a->builtin, v[AK_RID], v[AK_SID], &a->sid_source, &a->rid,
-                    &a->sid, &ld->account_sid_node[ai]);
-    /* In tree mode the list may be shared (aliased): resolved once, later. */
+    if (domain_sid_ok(ld, v[AK_SID], domain))
+        define_identity(ld, where, a->builtin, v[AK_RID], v[AK_SID], &a->sid_source, &a->rid,
+                        &a->sid, &ld->account_sid_node[ai]);
+    if (domain)
+        define_domain_extras(ld, v, a);
+    /* In tree mode the list may be shared (aliased): resolved once, later.
+     * A domain account's names look in the domain first (yaml_refs.c). */
     if (v[AK_GROUPS] && ld_list(ld, v[AK_GROUPS], "groups", true) &&
-        !(ld->streaming && defer_known_groups(ld, (size_t)ai, v[AK_GROUPS])))
+        !(ld->streaming && !domain && defer_known_groups(ld, (size_t)ai, v[AK_GROUPS])))
         defer(ld, &ld->account_groups, &ld->n_account_groups, &ld->cap_account_groups,
               (size_t)ai, v[AK_GROUPS]);
 
@@ -470,8 +537,18 @@ void ld_define_account(struct ld *ld, struct yn *key, struct yn *node)
     }
 }
 
+void ld_define_account(struct ld *ld, struct yn *key, struct yn *node)
+{
+    define_account_in(ld, key, node, false);
+}
+
+void ld_define_domain_account(struct ld *ld, struct yn *key, struct yn *node)
+{
+    define_account_in(ld, key, node, true);
+}
+
 /* Calls fn for each key/value of a section mapping (null = empty). */
-static void each_entry(struct ld *ld, struct yn *node, const char *section,
+void ld_each_entry(struct ld *ld, struct yn *node, const char *section,
                        void (*fn)(struct ld *, struct yn *, struct yn *))
 {
     if (ld_is_null(node))
@@ -492,7 +569,7 @@ static void each_entry(struct ld *ld, struct yn *node, const char *section,
 const char *const ld_top_keys[TK_COUNT] = {"lsaemu",   "machine",   "base",
                                            "options",  "groups",    "accounts",
                                            "rights",   "processes", "faults",
-                                           "rights_add"};
+                                           "rights_add", "domain",  "lockout"};
 
 bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
 {
@@ -534,9 +611,15 @@ bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
         return true;
     /* Groups before accounts whatever the file order: RIDs count groups first. */
     if (v[TK_GROUPS] && !ld->groups_done)
-        each_entry(ld, v[TK_GROUPS], "groups", ld_define_group);
+        ld_each_entry(ld, v[TK_GROUPS], "groups", ld_define_group);
     if (v[TK_ACCOUNTS] && !ld->accounts_done)
-        each_entry(ld, v[TK_ACCOUNTS], "accounts", ld_define_account);
+        ld_each_entry(ld, v[TK_ACCOUNTS], "accounts", ld_define_account);
+    /* The domain after the machine's accounts: its own come after them. */
+    ld_define_domain(ld, v[TK_DOMAIN]);
+    if (!track(ld))
+        return true;
+    if (v[TK_LOCKOUT])
+        ld_define_lockout(ld, v[TK_LOCKOUT]);
     ld->faults = v[TK_FAULTS];
     ld->rights = v[TK_RIGHTS];
     ld->rights_add = v[TK_RIGHTS_ADD];

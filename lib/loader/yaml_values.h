@@ -172,6 +172,8 @@ struct ld {
 
     /* Lists resolved after policy_prepare(), once every SID is known. */
     struct yn *rights, *rights_add, *processes, *faults;
+    /* machine.domain, when given (yaml_domain.c). */
+    struct yn *machine_domain;
     /* Each privilege of a process's enabled: list, where it is written:
      * checked against the process token once the policy is finished
      * (ld_check_enabled()). */
@@ -338,6 +340,18 @@ bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals);
 /* One entry of groups: / accounts:, as streamed or from the tree. */
 void ld_define_group(struct ld *ld, struct yn *key, struct yn *node);
 void ld_define_account(struct ld *ld, struct yn *key, struct yn *node);
+/* The same for domain.groups: / domain.accounts: (after the domain is named). */
+void ld_define_domain_group(struct ld *ld, struct yn *key, struct yn *node);
+void ld_define_domain_account(struct ld *ld, struct yn *key, struct yn *node);
+/* Calls fn for each key/value of a section mapping (null = empty). */
+void ld_each_entry(struct ld *ld, struct yn *node, const char *section,
+                   void (*fn)(struct ld *, struct yn *, struct yn *));
+/* Windows' rule for account, group and domain names; false after reporting. */
+bool ld_valid_name(struct ld *ld, const struct yn *node, const char *kind, const char *name);
+/* The domain: section (node may be NULL), or the domain machine.domain
+ * names (yaml_domain.c); and the lockout: section. */
+void ld_define_domain(struct ld *ld, struct yn *node);
+void ld_define_lockout(struct ld *ld, struct yn *node);
 /* The references: members, account groups, rights, processes. Needs
  * policy_prepare() to have run. */
 void ld_sections_resolve(struct ld *ld);
@@ -365,7 +379,7 @@ void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_
                      bool b_is_group, size_t b);
 
 enum { TK_VERSION, TK_MACHINE, TK_BASE, TK_OPTIONS, TK_GROUPS, TK_ACCOUNTS, TK_RIGHTS,
-       TK_PROCESSES, TK_FAULTS, TK_RIGHTS_ADD, TK_COUNT };
+       TK_PROCESSES, TK_FAULTS, TK_RIGHTS_ADD, TK_DOMAIN, TK_LOCKOUT, TK_COUNT };
 extern const char *const ld_top_keys[TK_COUNT];
 
 #endif

@@ -40,14 +40,18 @@ static void put_quoted(FILE *f, const char *s)
 /* Writes s as the key of a second-level mapping entry ("  KEY:\n"). YAML
  * limits an implicit key to 1024 characters, so a longer one is written as
  * an explicit key ("? KEY" then ":"), which reads back the same. */
-static void put_key(FILE *f, const char *s)
+static void put_key(FILE *f, const char *ind, const char *s)
 {
     size_t quoted = 2;
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
         quoted += (*p == '"' || *p == '\\') ? 2 : (*p < 0x20 || *p == 0x7f) ? 4 : 1;
+    fputs(ind, f);
     fputs(quoted < 1000 ? "  " : "  ? ", f);
     put_quoted(f, s);
-    fputs(quoted < 1000 ? ":\n" : "\n  :\n", f);
+    if (quoted < 1000)
+        fputs(":\n", f);
+    else
+        fprintf(f, "\n%s  :\n", ind);
 }
 
 static void put_sid(FILE *f, const struct sid *s)
@@ -82,10 +86,10 @@ static void put_sid_list(FILE *f, const struct sid *sids, size_t n)
     fputc(']', f);
 }
 
-static void put_hours(FILE *f, const struct account *a)
+static void put_hours(FILE *f, const char *ind, const struct account *a)
 {
     static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    fputs("    logon_hours: [", f);
+    fprintf(f, "%s    logon_hours: [", ind);
     bool first = true;
     for (size_t i = 0; i < account_x(a)->n_logon_hours; i++) {
         unsigned start = account_x(a)->logon_hours[i].start, end = account_x(a)->logon_hours[i].end;
@@ -113,6 +117,7 @@ static void put_hours(FILE *f, const struct account *a)
  */
 struct wr {
     const struct policy *pol;
+    const char *ind; /* "" for the top-level sections, "  " inside domain: */
     bool *written;
     size_t *from_first;
     uint32_t *from_groups;
@@ -149,7 +154,7 @@ static void put_account_groups(FILE *f, struct wr *w, size_t ai)
     size_t first = w->from_first[ai], n = w->from_first[ai + 1] - first;
     if (!a->groups_list && !n)
         return;
-    fputs("    groups: ", f);
+    fprintf(f, "%s    groups: ", w->ind);
     if (!n) {
         put_list(f, w, a->groups_list - 1);
         return;
@@ -171,13 +176,13 @@ static void put_account_groups(FILE *f, struct wr *w, size_t ai)
 static void put_account(FILE *f, struct wr *w, size_t ai)
 {
     const struct account *a = &w->pol->accounts[ai];
-    put_key(f, a->name);
+    put_key(f, w->ind, a->name);
     if (!a->builtin) {
-        fputs("    sid: ", f);
+        fprintf(f, "%s    sid: ", w->ind);
         put_sid(f, &a->sid);
         fputc('\n', f);
     }
-    fputs("    nt_hash: \"", f);
+    fprintf(f, "%s    nt_hash: \"", w->ind);
     for (int i = 0; i < 16; i++)
         fprintf(f, "%02x", a->nt_hash[i]);
     fputs("\"\n", f);
@@ -188,23 +193,31 @@ static void put_account(FILE *f, struct wr *w, size_t ai)
                             x->profile_path, x->logon_script};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (values[i]) {
-            fprintf(f, "    %s: ", keys[i]);
+            fprintf(f, "%s    %s: ", w->ind, keys[i]);
             put_quoted(f, values[i]);
             fputc('\n', f);
         }
-    fprintf(f, "    disabled: %s\n", bool_text(a->disabled));
-    fprintf(f, "    locked_out: %s\n", bool_text(a->locked_out));
-    fprintf(f, "    password_expired: %s\n", bool_text(a->password_expired));
-    fprintf(f, "    must_change_password: %s\n", bool_text(a->must_change_password));
+    fprintf(f, "%s    disabled: %s\n", w->ind, bool_text(a->disabled));
+    fprintf(f, "%s    locked_out: %s\n", w->ind, bool_text(a->locked_out));
+    fprintf(f, "%s    password_expired: %s\n", w->ind, bool_text(a->password_expired));
+    fprintf(f, "%s    must_change_password: %s\n", w->ind, bool_text(a->must_change_password));
+    if (a->in_domain) {
+        fprintf(f, "%s    cached: %s\n", w->ind, bool_text(a->cached));
+        if (x->upn) {
+            fprintf(f, "%s    upn: ", w->ind);
+            put_quoted(f, x->upn);
+            fputc('\n', f);
+        }
+    }
     if (a->has_expires) {
-        fputs("    expires: ", f);
+        fprintf(f, "%s    expires: ", w->ind);
         put_time(f, account_x(a)->expires);
         fputc('\n', f);
     }
     if (a->has_logon_hours)
-        put_hours(f, a);
+        put_hours(f, w->ind, a);
     if (a->has_workstations) {
-        fputs("    workstations: [", f);
+        fprintf(f, "%s    workstations: [", w->ind);
         for (size_t i = 0; i < account_x(a)->n_workstations; i++) {
             if (i)
                 fputs(", ", f);
@@ -225,13 +238,13 @@ static long member_account(const struct policy *pol, const struct group *g, size
 static void put_group(FILE *f, struct wr *w, const struct group *g)
 {
     const struct policy *pol = w->pol;
-    put_key(f, g->name);
+    put_key(f, w->ind, g->name);
     if (!g->builtin) {
-        fputs("    sid: ", f);
+        fprintf(f, "%s    sid: ", w->ind);
         put_sid(f, &g->sid);
         fputc('\n', f);
     }
-    fputs("    members: ", f);
+    fprintf(f, "%s    members: ", w->ind);
     /* With a member list, its own members that are accounts are written in
      * those accounts' groups: (a YAML list is an alias or has items of its
      * own, not both); any other (only built-in ones: Users' INTERACTIVE
@@ -252,7 +265,7 @@ static void put_group(FILE *f, struct wr *w, const struct group *g)
         fputs("]\n", f);
     }
     if (g->description) {
-        fputs("    description: ", f);
+        fprintf(f, "%s    description: ", w->ind);
         put_quoted(f, g->description);
         fputc('\n', f);
     }
@@ -287,9 +300,34 @@ static int collect_from_groups(struct wr *w)
     return 0;
 }
 
+/* The domain: section, its accounts and groups one level deeper. */
+static void put_domain(FILE *f, struct wr *w)
+{
+    const struct policy *pol = w->pol;
+    fputs("\ndomain:\n  name: ", f);
+    put_quoted(f, pol->domain.name);
+    fputs("\n  dns_name: ", f);
+    put_quoted(f, pol->domain.dns_name);
+    fputs("\n  sid: ", f);
+    put_sid(f, &pol->domain.sid);
+    fputs("\n  controller: ", f);
+    put_quoted(f, pol->domain.controller);
+    fprintf(f, "\n  reachable: %s\n", bool_text(pol->domain.reachable));
+    w->ind = "  ";
+    fputs("  groups:\n", f);
+    for (size_t i = 0; i < pol->n_groups; i++)
+        if (pol->groups[i].in_domain)
+            put_group(f, w, &pol->groups[i]);
+    fputs("  accounts:\n", f);
+    for (size_t i = 0; i < pol->n_accounts; i++)
+        if (pol->accounts[i].in_domain)
+            put_account(f, w, i);
+    w->ind = "";
+}
+
 static void put_process(FILE *f, const struct policy *pol, const struct process_entry *p)
 {
-    put_key(f, p->name);
+    put_key(f, "", p->name);
     fputs("    account: ", f);
     put_sid(f, &pol->accounts[p->account].sid);
     fputs("\n    enabled: [", f);
@@ -304,7 +342,7 @@ static void put_process(FILE *f, const struct policy *pol, const struct process_
 
 int policy_write_yaml(const struct policy *pol, FILE *f)
 {
-    struct wr w = {pol, NULL, NULL, NULL};
+    struct wr w = {pol, "", NULL, NULL, NULL};
     int rc = -1;
     if (!(w.written = mem_calloc(pol->n_lists ? pol->n_lists : 1, sizeof *w.written)) ||
         collect_from_groups(&w) < 0) {
@@ -324,21 +362,25 @@ int policy_write_yaml(const struct policy *pol, FILE *f)
         put_time(f, pol->time);
         fputc('\n', f);
     }
-    if (pol->machine_domain) {
-        fputs("  domain: ", f);
-        put_quoted(f, pol->machine_domain);
-        fputc('\n', f);
-    }
     fputs("base: none\n\noptions:\n", f);
     fprintf(f, "  blank_password_console_only: %s\n", bool_text(pol->blank_password_console_only));
     fprintf(f, "  require_logon_process: %s\n", bool_text(pol->require_logon_process));
+    fprintf(f, "\nlockout:\n  threshold: %" PRIu32 "\n  duration: %" PRIu32
+               "\n  window: %" PRIu32 "\n  administrator: %s\n",
+            pol->lockout.threshold, pol->lockout.duration, pol->lockout.window,
+            bool_text(pol->lockout.administrator));
 
+    w.ind = "";
     fputs("\ngroups:\n", f);
     for (size_t i = 0; i < pol->n_groups; i++)
-        put_group(f, &w, &pol->groups[i]);
+        if (!pol->groups[i].in_domain)
+            put_group(f, &w, &pol->groups[i]);
     fputs("\naccounts:\n", f);
     for (size_t i = 0; i < pol->n_accounts; i++)
-        put_account(f, &w, i);
+        if (!pol->accounts[i].in_domain)
+            put_account(f, &w, i);
+    if (pol->domain.name)
+        put_domain(f, &w);
 
     fputs("\nrights:\n", f);
     for (int id = 0; id < RIGHT_COUNT; id++) {

@@ -18,11 +18,31 @@ static void count_problem(const struct lsaemu_error *e, void *ctx)
     (*(int *)ctx)++;
 }
 
+/* With SECEDIT_STUB_ACCOUNTS every name the template gives is defined, so
+ * a text that comes back must load. */
+static void stubbed(const uint8_t *data, size_t size)
+{
+    char *yaml = NULL;
+    int reported = 0;
+    int n = secedit_import(data, size, "fuzz.inf", SECEDIT_STUB_ACCOUNTS, count_problem,
+                           &reported, &yaml);
+    FUZZ_ASSERT(n == -1 || n == reported);
+    FUZZ_ASSERT((n == 0) == (yaml != NULL));
+    if (yaml) {
+        struct lsaemu_error err;
+        struct policy *pol = loader_load_string(yaml, strlen(yaml), "stubbed", &err);
+        FUZZ_ASSERT(pol != NULL);
+        policy_unref(pol);
+        free(yaml);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *yaml = NULL;
     int reported = 0;
-    int n = secedit_import(data, size, "fuzz.inf", count_problem, &reported, &yaml);
+    stubbed(data, size);
+    int n = secedit_import(data, size, "fuzz.inf", 0, count_problem, &reported, &yaml);
     FUZZ_ASSERT(n == -1 || n == reported);
     FUZZ_ASSERT((n == 0) == (yaml != NULL));
     if (yaml) {

@@ -116,6 +116,17 @@ void audit_emit(const struct audit_event *e)
     char text[SID_STRING_MAX];
     diag_line_printf(l, "{\"EventID\":%u", e->id);
     put_time(l, e);
+    if (e->id == AUDIT_ACCOUNT_LOCKED_OUT) {
+        /* 4740 has a schema of its own: the account, and the machine's
+         * SYSTEM as the subject that locked it. */
+        put_field(l, "TargetUserName", e->user);
+        put_field(l, "TargetDomainName", e->domain);
+        put_field(l, "TargetSid", e->user_sid ? sid_format(e->user_sid, text) : "S-1-0-0");
+        put_field(l, "SubjectUserSid", "S-1-5-18");
+        put_field(l, "SubjectLogonId", "0x3e7");
+        put_field(l, "CallerComputerName", e->caller_computer);
+        goto finish;
+    }
     put_field(l, "TargetUserName", e->user);
     put_field(l, "TargetDomainName", e->domain);
     put_field(l, "TargetUserSid", e->user_sid ? sid_format(e->user_sid, text) : "S-1-0-0");
@@ -136,6 +147,7 @@ void audit_emit(const struct audit_event *e)
     }
     if (e->id == AUDIT_SPECIAL_PRIVILEGES)
         put_field(l, "PrivilegeList", e->privileges);
+finish:
     if (e->reason && *e->reason)
         put_field(l, "LsaemuReason", e->reason);
     put_raw(l, "}\n");

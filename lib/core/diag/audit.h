@@ -9,6 +9,7 @@
  *   4624  an account logged on          4625  a logon failed
  *   4634  an account logged off (the last token of its session closed)
  *   4672  special privileges assigned to a new logon
+ *   4740  a user account was locked out (lockout: in the policy)
  *
  * The file is opened once, at the first event, with O_APPEND; every line is
  * one write(), so lines of concurrent threads and processes never mix. A
@@ -33,6 +34,7 @@
 #define AUDIT_LOGON_FAILED 4625
 #define AUDIT_LOGOFF 4634
 #define AUDIT_SPECIAL_PRIVILEGES 4672
+#define AUDIT_ACCOUNT_LOCKED_OUT 4740
 
 /* One event. Strings may be NULL or "" (written "-", as Windows does). */
 struct audit_event {
@@ -52,6 +54,8 @@ struct audit_event {
     const char *reason;       /* lsaemu's explanation (LsaemuReason) */
     /* 4672 only: names separated by "\n\t\t\t", as Windows renders them. */
     const char *privileges;
+    /* 4740 only: the computer the bad passwords came from. */
+    const char *caller_computer;
 };
 
 /* Is LSAEMU_AUDIT set (and its file open)? Cheap after the first call. */

@@ -25,6 +25,15 @@ enum logon_form { LOGON_FORM_PASSWORD, LOGON_FORM_S4U };
 #define S4U_FLAG_CHECK_LOGONHOURS 0x2u
 #define S4U_FLAG_IDENTIFY 0x8u
 
+/*
+ * How the engine reads the lockout state of an account (the state
+ * layer's lockout_read(), lib/core/state/lockout.h), so that the engine
+ * itself keeps no state: NULL reads as nothing recorded.
+ */
+struct lockout_view;
+typedef void (*engine_lockout_reader)(const struct sid *sid, const struct policy_lockout *lp,
+                                      int64_t now, struct lockout_view *out);
+
 struct logon_request {
     unsigned logon_type;        /* SECURITY_LOGON_TYPE, already validated */
     enum auth_package package;
@@ -41,6 +50,7 @@ struct logon_request {
     size_t n_local_groups;
     struct luid logon_id;       /* the LUID the new logon session will have */
     int64_t now;                /* Unix seconds, UTC */
+    engine_lockout_reader lockout; /* may be NULL */
 };
 
 struct logon_verdict {
@@ -54,6 +64,17 @@ struct logon_verdict {
     /* On success: the new token with one reference for the caller. Its ids,
      * source and session link are the caller's to fill in. */
     struct token *token;
+    /* Lockout (policy lockout:): the failure is a bad password that counts
+     * (the caller records it with lockout_bad_password()), or the
+     * credentials were accepted for an account with bad passwords counted
+     * (the caller clears them with lockout_success()). bad_passwords is
+     * the count before this logon, for the MSV1_0 profile. */
+    bool count_bad_password;
+    bool clear_bad_passwords;
+    uint32_t bad_passwords;
+    /* The logon type the session records: the requested one, or its cached
+     * form (11, 12, 13) for a domain account logging on from the cache. */
+    unsigned session_logon_type;
 };
 
 /*

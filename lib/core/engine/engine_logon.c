@@ -9,10 +9,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "base/win.h"
 #include "core/engine/engine.h"
 #include "core/engine/guesses.h"
+#include "core/model/policy_build.h"
+#include "core/state/lockout.h"
 #include "base/md4.h"
 
 /* Where the request's domain points. */
@@ -45,7 +48,7 @@ static enum domain_kind classify_domain(const struct policy *pol, const char *do
         return DOMAIN_LOCAL;
     if (strcasecmp(domain, "NT AUTHORITY") == 0)
         return DOMAIN_NT_AUTHORITY;
-    if (pol->machine_domain && strcasecmp(domain, pol->machine_domain) == 0)
+    if (policy_is_domain_name(pol, domain, strlen(domain)))
         return DOMAIN_JOINED;
     return DOMAIN_UNKNOWN;
 }
@@ -192,6 +195,65 @@ static int32_t check_state(const struct policy *pol, const struct logon_request 
     return 0;
 }
 
+/* The built-in Administrator (RID 500) of the machine or of the domain,
+ * which the lockout policy spares unless lockout.administrator is set
+ * (D: "Account lockout threshold", KB5020282). */
+static bool is_builtin_administrator(const struct policy *pol, const struct account *a)
+{
+    const struct sid *base = a->in_domain ? &pol->domain.sid : &pol->machine_sid;
+    return sid_is_child_of(&a->sid, base) && sid_last_rid(&a->sid) == POLICY_RID_ADMINISTRATOR;
+}
+
+/* Does the lockout policy count a's bad passwords at all? */
+static bool lockout_applies(const struct policy *pol, const struct account *a)
+{
+    return pol->lockout.threshold &&
+           (pol->lockout.administrator || !is_builtin_administrator(pol, a));
+}
+
+/* "2026-11-18 10:05:00 UTC" */
+static void format_time(int64_t t, char *buf, size_t size)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M:%S UTC", &tm))
+        snprintf(buf, size, "%lld", (long long)t);
+}
+
+/* The lockout check of a password or S4U logon (behavior.md 5 step 2):
+ * the static locked_out flag, then the state the lockout policy built.
+ * Returns 0 when a may go on, else the decision; *view receives the state. */
+static int32_t check_lockout(const struct policy *pol, const struct logon_request *req,
+                             const struct account *a, const char *who,
+                             struct lockout_view *view, struct logon_verdict *out)
+{
+    memset(view, 0, sizeof *view);
+    if (GUESS_LOCKOUT_BEFORE_PASSWORD && a->locked_out)
+        return decide(out, STATUS_ACCOUNT_LOCKED_OUT, 0,
+                      "account %s is locked out (locked_out: true)", who);
+    if (!lockout_applies(pol, a) || !req->lockout)
+        return 0;
+    req->lockout(&a->sid, &pol->lockout, req->now, view);
+    if (!view->locked)
+        return 0;
+    /* KB5020282: the built-in Administrator, when it can be locked out at
+     * all, is still let in at the console. */
+    if (is_builtin_administrator(pol, a) && GUESS_ADMIN_LOCKOUT_SPARES_CONSOLE &&
+        GUESS_CONSOLE_LOGON_TYPE(req->logon_type) && req->caller_session != 0)
+        return 0;
+    char at[40], until[40];
+    format_time(view->locked_at, at, sizeof at);
+    if (view->unlock_at)
+        format_time(view->unlock_at, until, sizeof until);
+    return decide(out, STATUS_ACCOUNT_LOCKED_OUT, 0,
+                  "account %s was locked out at %s after %u bad passwords "
+                  "(lockout.threshold %u); it unlocks %s%s%s",
+                  who, at, view->bad, pol->lockout.threshold,
+                  view->unlock_at ? "at " : "only with lsaemu_reset() or a new policy",
+                  view->unlock_at ? until : " (lockout.duration: 0)",
+                  view->unlock_at ? " (lockout.duration)" : "");
+}
+
 /* The S4U token level rule (behavior.md 6, D5, D23). */
 static void apply_token_kind(const struct logon_request *req, struct token *t)
 {
@@ -271,6 +333,91 @@ static int32_t finish(const struct policy *pol, const struct logon_request *req,
     return 0;
 }
 
+/* The logon of an account of the machine or of the domain once it is
+ * found: lockout, password, account state (behavior.md 5), then the token
+ * and the logon rights. */
+static int32_t account_logon(const struct policy *pol, const struct logon_request *req,
+                             const struct account *a, struct logon_verdict *out)
+{
+    bool s4u = req->form == LOGON_FORM_S4U;
+    out->account = a;
+    reason_concat(out->account_name, sizeof out->account_name, a->domain, "\\", a->name,
+                  (const char *)NULL);
+    const char *who = out->account_name;
+    struct lockout_view view;
+    int32_t st = check_lockout(pol, req, a, who, &view, out);
+    if (st != 0)
+        return st;
+    bool counts = !s4u && lockout_applies(pol, a);
+    if (!s4u && !password_matches(a, req->password, req->password_len)) {
+        /* "Account lockout threshold": wrong passwords count; a disabled
+         * account's too unless the guess says otherwise. */
+        out->count_bad_password = counts && (!a->disabled || GUESS_LOCKOUT_COUNTS_DISABLED);
+        if (!out->count_bad_password)
+            return decide(out, STATUS_LOGON_FAILURE, STATUS_WRONG_PASSWORD,
+                          "wrong password for %s", who);
+        uint32_t n = view.bad + 1;
+        return decide(out, STATUS_LOGON_FAILURE, STATUS_WRONG_PASSWORD,
+                      "wrong password for %s (bad password %u of lockout.threshold %u%s)", who,
+                      n, pol->lockout.threshold,
+                      n >= pol->lockout.threshold ? "; the account is now locked out" : "");
+    }
+    st = check_state(pol, req, a, who, out);
+    if (st != 0)
+        return st;
+    /* The package accepted the credentials: the count starts again
+     * (before the logon rights, which the LSA applies after the package). */
+    out->bad_passwords = view.bad;
+    out->clear_bad_passwords = counts && view.bad > 0;
+    return finish(pol, req, a, out);
+}
+
+/* A cached interactive logon records the cached form of its type. */
+static unsigned cached_type(unsigned type)
+{
+    switch (type) {
+    case 2: return 11;  /* Interactive -> CachedInteractive */
+    case 10: return 12; /* RemoteInteractive -> CachedRemoteInteractive */
+    case 7: return 13;  /* Unlock -> CachedUnlock */
+    default: return type;
+    }
+}
+
+/* A logon naming the domain the machine is joined to (policy-format.md
+ * "domain"): MSV1_0 S4U is refused for domain accounts (field F4 #7); an
+ * unreachable domain answers STATUS_NO_LOGON_SERVERS except to an
+ * interactive logon of an account with cached credentials; then the
+ * domain's account, as a machine account is looked up. */
+static int32_t domain_logon(const struct policy *pol, const struct logon_request *req,
+                            const char *user, const char *domain, const struct account *by_upn,
+                            struct logon_verdict *out)
+{
+    bool s4u = req->form == LOGON_FORM_S4U;
+    if (s4u && req->package == AUTH_MSV1_0)
+        return decide(out, STATUS_NOT_SUPPORTED, 0,
+                      "MSV1_0 S4U works only for local accounts; %s\\%s is a domain account",
+                      domain, user);
+    const struct account *a = by_upn ? by_upn : policy_find_domain_account(pol, user);
+    if (!pol->domain.reachable) {
+        bool interactive = cached_type(req->logon_type) != req->logon_type ||
+                           req->logon_type >= 11;
+        if (!(a && a->cached && !s4u && interactive && GUESS_DOMAIN_CACHED_LOGONS))
+            return decide(out, GUESS_DOMAIN_ACCOUNT_STATUS, 0,
+                          "no domain controller of %s can be reached (domain.reachable: "
+                          "false)%s",
+                          pol->domain.name,
+                          a && a->cached && !s4u
+                              ? "; cached credentials serve interactive logons only"
+                              : "");
+        out->session_logon_type = cached_type(req->logon_type);
+    }
+    if (!a)
+        return decide(out, STATUS_LOGON_FAILURE,
+                      s4u ? GUESS_S4U_UNKNOWN_USER_SUBSTATUS : STATUS_NO_SUCH_USER,
+                      "no account named '%s' in domain %s", user, pol->domain.name);
+    return account_logon(pol, req, a, out);
+}
+
 static int32_t special_logon(const struct policy *pol, const struct logon_request *req,
                              enum account_kind kind, struct logon_verdict *out)
 {
@@ -294,11 +441,17 @@ int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
                      struct logon_verdict *out)
 {
     memset(out, 0, sizeof *out);
+    out->session_logon_type = req->logon_type;
     if (req->logon_type == 9 && GUESS_NEW_CREDENTIALS_NO_CHECKS)
         return new_credentials(req, out);
 
     char ubuf[1024], dbuf[1024];
     const char *user, *domain;
+    /* A UPN of a domain account (its upn:, or name@dns_name) names it
+     * whatever its user part is. */
+    const struct account *by_upn = is_blank(req->domain) ? policy_find_upn(pol, req->user) : NULL;
+    if (by_upn)
+        return domain_logon(pol, req, by_upn->name, pol->domain.name, by_upn, out);
     split_upn(req->user, req->domain, ubuf, sizeof ubuf, dbuf, sizeof dbuf, &user, &domain);
     enum domain_kind dk = classify_domain(pol, domain);
     bool s4u = req->form == LOGON_FORM_S4U;
@@ -306,17 +459,8 @@ int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
     if (dk == DOMAIN_NT_AUTHORITY || (dk == DOMAIN_LOCAL && special_kind(user) != ACCOUNT_NORMAL &&
                                       !policy_find_account(pol, user)))
         return special_logon(pol, req, special_kind(user), out);
-    if (dk == DOMAIN_JOINED) {
-        /* field F4 #7: MSV1_0 S4U is for local accounts only. */
-        if (s4u && req->package == AUTH_MSV1_0)
-            return decide(out, STATUS_NOT_SUPPORTED, 0,
-                          "MSV1_0 S4U works only for local accounts; %s\\%s is a domain account",
-                          domain, user);
-        return decide(out, GUESS_DOMAIN_ACCOUNT_STATUS, 0,
-                      "%s\\%s is a domain account and lsaemu emulates no domain controller "
-                      "for domain %s",
-                      domain, user, domain);
-    }
+    if (dk == DOMAIN_JOINED)
+        return domain_logon(pol, req, user, domain, NULL, out);
     if (dk == DOMAIN_UNKNOWN)
         return decide(out, STATUS_LOGON_FAILURE, GUESS_UNKNOWN_DOMAIN_SUBSTATUS,
                       "domain '%s' is neither this machine (%s) nor a domain it knows", domain,
@@ -329,19 +473,5 @@ int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
                       "no account named '%s' on %s", user, pol->machine_name);
     if (a->kind != ACCOUNT_NORMAL)
         return special_logon(pol, req, a->kind, out);
-    out->account = a;
-    reason_concat(out->account_name, sizeof out->account_name, a->domain, "\\", a->name,
-                  (const char *)NULL);
-    const char *who = out->account_name;
-
-    if (GUESS_LOCKOUT_BEFORE_PASSWORD && a->locked_out)
-        return decide(out, STATUS_ACCOUNT_LOCKED_OUT, 0, "account %s is locked out (locked_out: true)",
-                      who);
-    if (!s4u && !password_matches(a, req->password, req->password_len))
-        return decide(out, STATUS_LOGON_FAILURE, STATUS_WRONG_PASSWORD,
-                      "wrong password for %s", who);
-    int32_t st = check_state(pol, req, a, who, out);
-    if (st != 0)
-        return st;
-    return finish(pol, req, a, out);
+    return account_logon(pol, req, a, out);
 }

@@ -61,6 +61,7 @@ static const struct sid sid_this_org = SID1(AUTH_NT, 15);
 static const struct sid sid_local_account = SID1(AUTH_NT, 113);
 static const struct sid sid_local_admin = SID1(AUTH_NT, 114);
 static const struct sid sid_asserted = SID1(AUTH_ASSERTED, 2);
+static const struct sid sid_authority_asserted = SID1(AUTH_ASSERTED, 1);
 static const struct sid sid_ntlm = SID2(AUTH_NT, 64, 10);
 static const struct sid sid_admins = SID2(AUTH_NT, 32, 544);
 /* NT AUTHORITY\<rid> for the logon-type groups (logon_type_rid()). */
@@ -335,7 +336,10 @@ struct token *engine_build_token(const struct policy *pol, const struct token_pl
                                  struct token_rights *rights, bool *too_many)
 {
     const struct account *acct = plan->account;
-    bool local_sam = acct->kind == ACCOUNT_NORMAL;
+    /* An account of the domain is no "Local account" and has Domain Users
+     * for its primary group instead of the machine's None. */
+    bool domain = acct->in_domain;
+    bool local_sam = acct->kind == ACCOUNT_NORMAL && !domain;
     bool system = acct->kind == ACCOUNT_SYSTEM;
     unsigned type = plan->logon_type;
     struct token *t = NULL;
@@ -346,9 +350,9 @@ struct token *engine_build_token(const struct policy *pol, const struct token_pl
 
     /* These SIDs differ from each other, so only the local groups and the
      * groups found below need the duplicate check. */
-    struct sid none = sid_append(&pol->machine_sid, 513);
-    if (local_sam)
-        set_push(set, &none, TOK_GROUP_DEFAULT, -1); /* None */
+    struct sid none = sid_append(domain ? &pol->domain.sid : &pol->machine_sid, 513);
+    if (local_sam || domain)
+        set_push(set, &none, TOK_GROUP_DEFAULT, -1); /* None, or Domain Users */
     set_push(set, &sid_everyone, TOK_GROUP_DEFAULT, -1);
     uint32_t type_rid = system ? 0 : logon_type_rid(type);
     if (type_rid)
@@ -368,6 +372,10 @@ struct token *engine_build_token(const struct policy *pol, const struct token_pl
         set_push(set, &sid_asserted, TOK_GROUP_DEFAULT, -1);
     else if (local_sam && plan->package != AUTH_KERBEROS)
         set_push(set, &sid_ntlm, TOK_GROUP_DEFAULT, -1);
+    else if (domain && plan->package == AUTH_MSV1_0)
+        set_push(set, &sid_ntlm, TOK_GROUP_DEFAULT, -1);
+    else if (domain && GUESS_DOMAIN_KERBEROS_ASSERTED_SID)
+        set_push(set, &sid_authority_asserted, TOK_GROUP_DEFAULT, -1);
     for (size_t i = 0; i < plan->n_local_groups; i++)
         set_add(set, &plan->local_groups[i].sid, plan->local_groups[i].attributes);
 
@@ -426,7 +434,7 @@ struct token *engine_build_token(const struct policy *pol, const struct token_pl
         if (!(attrs & (TOK_GROUP_INTEGRITY | TOK_GROUP_USE_FOR_DENY_ONLY)))
             note_carriers(rights, it->rights, (int16_t)(t->n_groups - 1));
     }
-    t->primary_group = local_sam ? none : acct->sid;
+    t->primary_group = local_sam || domain ? none : acct->sid;
     if (add_privileges(t, acct, rights->all) != 0)
         goto fail;
     goto out;

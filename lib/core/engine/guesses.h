@@ -62,8 +62,34 @@
 /* Our choice: a domain that is neither this machine nor the one it is joined
  * to names no account. */
 #define GUESS_UNKNOWN_DOMAIN_SUBSTATUS STATUS_NO_SUCH_USER
-/* Our choice: the machine's domain has no reachable domain controller. */
+/* Our choice (D5 lists the status): a logon of an account of a domain whose
+ * controllers cannot be reached (domain.reachable: false, or the older
+ * machine.domain). */
 #define GUESS_DOMAIN_ACCOUNT_STATUS STATUS_NO_LOGON_SERVERS
+/* Our choice: while the domain is unreachable, a domain account marked
+ * cached: true logs on interactively (Interactive, Unlock,
+ * RemoteInteractive and their cached forms) from cached credentials, and
+ * its session records the cached logon type (11, 13, 12); every other logon
+ * of a domain account fails as above. */
+#define GUESS_DOMAIN_CACHED_LOGONS 1
+/* Our choice: the DnsDomainName of a domain logon's session data is the
+ * DNS name in capitals, the Kerberos realm. */
+#define GUESS_SESSION_DNS_DOMAIN_UPPER 1
+/* Our choice: a password logon of a domain account through Kerberos or
+ * Negotiate (which picks Kerberos for it) carries "Authentication
+ * authority asserted identity" (S-1-18-1), as S4U logons carry S-1-18-2;
+ * through MSV1_0 it carries "NTLM Authentication" (S-1-5-64-10). */
+#define GUESS_DOMAIN_KERBEROS_ASSERTED_SID 1
+
+/* §5 step 2 / "Account lockout threshold": bad passwords of a disabled
+ * account are not counted (only an enabled account can be locked out by
+ * them). */
+#define GUESS_LOCKOUT_COUNTS_DISABLED 0
+/* KB5020282 ("Account lockout available for local administrators"): when
+ * lockout.administrator lets the built-in Administrator be locked out, the
+ * lockout affects network logons only; console logons (the console logon
+ * types of GUESS_CONSOLE_LOGON_TYPE, from outside session 0) still work. */
+#define GUESS_ADMIN_LOCKOUT_SPARES_CONSOLE 1
 
 /* §6 / C067: S4U for an unknown user. */
 #define GUESS_S4U_UNKNOWN_USER_SUBSTATUS STATUS_NO_SUCH_USER

@@ -11,6 +11,7 @@
 
 #include "core/model/policy_build.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -91,6 +92,77 @@ long policy_add_group_h(struct policy *pol, const char *name, uint32_t hash)
     if (policy_index_add_group_name_h(pol->index, pol->n_groups, hash) < 0)
         return -1; /* the name stays in the block, freed with the policy */
     return (long)pol->n_groups++;
+}
+
+long policy_add_domain_account(struct policy *pol, const char *name)
+{
+    /* Appended like a machine account, its name indexed apart. */
+    if (grow((void **)&pol->accounts, pol->n_accounts, sizeof *pol->accounts) < 0)
+        return -1;
+    struct account *a = &pol->accounts[pol->n_accounts];
+    memset(a, 0, sizeof *a);
+    a->name = policy_intern_name(pol, name);
+    if (!a->name)
+        return -1;
+    a->kind = ACCOUNT_NORMAL;
+    a->sid_source = POLICY_SID_AUTO;
+    a->in_domain = true;
+    memcpy(a->nt_hash, blank_hash, 16);
+    a->blank_password = true;
+    if (policy_index_add_domain_account_name(pol->index, pol, pol->n_accounts) < 0)
+        return -1;
+    return (long)pol->n_accounts++;
+}
+
+long policy_add_domain_group(struct policy *pol, const char *name)
+{
+    if (grow((void **)&pol->groups, pol->n_groups, sizeof *pol->groups) < 0)
+        return -1;
+    struct group *g = &pol->groups[pol->n_groups];
+    memset(g, 0, sizeof *g);
+    g->name = policy_intern_name(pol, name);
+    if (!g->name)
+        return -1;
+    g->sid_source = POLICY_SID_AUTO;
+    g->in_domain = true;
+    if (policy_index_add_domain_group_name(pol->index, pol, pol->n_groups) < 0)
+        return -1;
+    return (long)pol->n_groups++;
+}
+
+long policy_domain_account_index(const struct policy *pol, const char *name)
+{
+    return policy_index_domain_account_by_name(pol->index, pol, name);
+}
+
+long policy_domain_group_index(const struct policy *pol, const char *name)
+{
+    return policy_index_domain_group_by_name(pol->index, pol, name);
+}
+
+int policy_set_domain_name(struct policy *pol, const char *name)
+{
+    static const struct {
+        const char *name;
+        uint32_t rid;
+    } builtins[] = {
+        {"Domain Admins", POLICY_RID_DOMAIN_ADMINS},
+        {"Domain Users", POLICY_RID_DOMAIN_USERS},
+        {"Domain Guests", POLICY_RID_DOMAIN_GUESTS},
+    };
+    if (pol->domain.name || !name)
+        return -1;
+    if (policy_set_string(&pol->domain.name, name) < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
+        long g = policy_add_domain_group(pol, builtins[i].name);
+        if (g < 0)
+            return -1;
+        pol->groups[g].builtin = true;
+        pol->groups[g].sid_source = POLICY_SID_RID;
+        pol->groups[g].rid = builtins[i].rid;
+    }
+    return 0;
 }
 
 long policy_account_index(const struct policy *pol, const char *name)
@@ -315,8 +387,10 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Collects the RIDs under the machine SID that are taken explicitly. */
-static uint32_t *explicit_rids(const struct policy *pol, size_t *n)
+/* Collects the RIDs under base taken explicitly by the machine's accounts
+ * and groups (domain false) or by the domain's (true). */
+static uint32_t *explicit_rids(const struct policy *pol, const struct sid *base, bool domain,
+                               size_t *n)
 {
     uint32_t *rids = mem_malloc((pol->n_accounts + pol->n_groups + 1) * sizeof *rids);
     if (!rids)
@@ -324,6 +398,10 @@ static uint32_t *explicit_rids(const struct policy *pol, size_t *n)
     size_t k = 0;
     for (size_t i = 0; i < pol->n_groups + pol->n_accounts; i++) {
         bool is_group = i < pol->n_groups;
+        bool in_domain = is_group ? pol->groups[i].in_domain
+                                  : pol->accounts[i - pol->n_groups].in_domain;
+        if (in_domain != domain)
+            continue;
         uint8_t src = is_group ? pol->groups[i].sid_source
                                : pol->accounts[i - pol->n_groups].sid_source;
         uint32_t rid = is_group ? pol->groups[i].rid : pol->accounts[i - pol->n_groups].rid;
@@ -331,7 +409,7 @@ static uint32_t *explicit_rids(const struct policy *pol, size_t *n)
                                          : &pol->accounts[i - pol->n_groups].sid;
         if (src == POLICY_SID_RID)
             rids[k++] = rid;
-        else if (src == POLICY_SID_FIXED && sid_is_child_of(sid, &pol->machine_sid))
+        else if (src == POLICY_SID_FIXED && sid_is_child_of(sid, base))
             rids[k++] = sid_last_rid(sid);
     }
     qsort(rids, k, sizeof *rids, cmp_u32);
@@ -339,12 +417,47 @@ static uint32_t *explicit_rids(const struct policy *pol, size_t *n)
     return rids;
 }
 
-static struct sid next_sid(const struct policy *pol, uint32_t *counter, const uint32_t *taken,
+static struct sid next_sid(const struct sid *base, uint32_t *counter, const uint32_t *taken,
                            size_t n_taken)
 {
     while (bsearch(counter, taken, n_taken, sizeof *taken, cmp_u32))
         (*counter)++;
-    return sid_append(&pol->machine_sid, (*counter)++);
+    return sid_append(base, (*counter)++);
+}
+
+/* The SIDs of the machine's accounts and groups (domain false) or of the
+ * domain's, from one RID counter each: groups first, then accounts, in file
+ * order; and their shared domain strings. 0 or -1. */
+static int assign_sids(struct policy *pol, bool domain)
+{
+    const struct sid *base = domain ? &pol->domain.sid : &pol->machine_sid;
+    size_t n_taken;
+    uint32_t *taken = explicit_rids(pol, base, domain, &n_taken);
+    if (!taken)
+        return -1;
+    uint32_t counter = FIRST_AUTO_RID;
+    for (size_t i = 0; i < pol->n_groups; i++) {
+        struct group *g = &pol->groups[i];
+        if (g->in_domain != domain)
+            continue;
+        if (g->sid_source == POLICY_SID_AUTO)
+            g->sid = next_sid(base, &counter, taken, n_taken);
+        else if (g->sid_source == POLICY_SID_RID)
+            g->sid = sid_append(base, g->rid);
+        policy_set_domain(pol, &g->domain, policy_domain_for(pol, &g->sid));
+    }
+    for (size_t i = 0; i < pol->n_accounts; i++) {
+        struct account *a = &pol->accounts[i];
+        if (a->in_domain != domain)
+            continue;
+        if (a->sid_source == POLICY_SID_AUTO)
+            a->sid = next_sid(base, &counter, taken, n_taken);
+        else if (a->sid_source == POLICY_SID_RID)
+            a->sid = sid_append(base, a->rid);
+        policy_set_domain(pol, &a->domain, policy_domain_for(pol, &a->sid));
+    }
+    mem_free(taken);
+    return 0;
 }
 
 /* Reports the SID collisions policy_index_build_sids() found as it
@@ -363,33 +476,15 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
 {
     if (pol->prepared)
         return 0;
-    size_t n_taken;
-    uint32_t *taken = explicit_rids(pol, &n_taken);
-    if (!taken)
-        return -1;
-    uint32_t counter = FIRST_AUTO_RID;
     int rc = -1;
     /* Every local account and group shares one copy of the machine name. */
     if (!pol->local_domain && policy_set_string(&pol->local_domain, pol->machine_name) < 0)
         goto out;
 
-    /* Groups first, then accounts, each in file order (policy-format.md). */
-    for (size_t i = 0; i < pol->n_groups; i++) {
-        struct group *g = &pol->groups[i];
-        if (g->sid_source == POLICY_SID_AUTO)
-            g->sid = next_sid(pol, &counter, taken, n_taken);
-        else if (g->sid_source == POLICY_SID_RID)
-            g->sid = sid_append(&pol->machine_sid, g->rid);
-        policy_set_domain(pol, &g->domain, policy_domain_for(pol, &g->sid));
-    }
-    for (size_t i = 0; i < pol->n_accounts; i++) {
-        struct account *a = &pol->accounts[i];
-        if (a->sid_source == POLICY_SID_AUTO)
-            a->sid = next_sid(pol, &counter, taken, n_taken);
-        else if (a->sid_source == POLICY_SID_RID)
-            a->sid = sid_append(&pol->machine_sid, a->rid);
-        policy_set_domain(pol, &a->domain, policy_domain_for(pol, &a->sid));
-    }
+    /* Groups first, then accounts, each in file order (policy-format.md);
+     * the domain's under its own SID, with a counter of its own. */
+    if (assign_sids(pol, false) < 0 || (pol->domain.name && assign_sids(pol, true) < 0))
+        goto out;
 
     /* The SID index first: the members added below are references to the
      * accounts it finds. */
@@ -407,11 +502,22 @@ int policy_prepare(struct policy *pol, policy_clash_fn clash, void *ctx)
     if (guests >= 0 && pol->groups[guests].builtin &&
         policy_add_member(pol, (size_t)guests, &guest) < 0)
         goto out;
+    /* Joining a domain makes its Domain Admins local administrators and its
+     * Domain Users local users (policy-format.md "domain"). */
+    if (pol->domain.name) {
+        long users = policy_group_index(pol, "Users");
+        struct sid dadmins = sid_append(&pol->domain.sid, POLICY_RID_DOMAIN_ADMINS);
+        struct sid dusers = sid_append(&pol->domain.sid, POLICY_RID_DOMAIN_USERS);
+        if ((admins >= 0 && pol->groups[admins].builtin &&
+             policy_add_member(pol, (size_t)admins, &dadmins) < 0) ||
+            (users >= 0 && pol->groups[users].builtin &&
+             policy_add_member(pol, (size_t)users, &dusers) < 0))
+            goto out;
+    }
 
     pol->prepared = true;
     rc = report_clashes(pol, clash, ctx);
 out:
-    mem_free(taken);
     return rc;
 }
 
@@ -465,7 +571,8 @@ int policy_finish(struct policy *pol)
     pol->members_exact = true;
 
     if (policy_index_build_rights(pol->index, pol) < 0 ||
-        policy_index_build_members(pol->index, pol) < 0)
+        policy_index_build_members(pol->index, pol) < 0 ||
+        policy_index_build_upns(pol->index, pol) < 0)
         return -1;
     return 0;
 }
@@ -494,6 +601,7 @@ static void free_account(const struct policy *pol, struct account *a)
         mem_free(x->home_directory_drive);
         mem_free(x->profile_path);
         mem_free(x->logon_script);
+        mem_free(x->upn);
         mem_free(x);
     }
 }
@@ -504,7 +612,6 @@ void policy_unref(struct policy *pol)
         return;
     mem_free(pol->source);
     mem_free(pol->machine_name);
-    mem_free(pol->machine_domain);
     for (size_t i = 0; i < pol->n_accounts; i++)
         free_account(pol, &pol->accounts[i]);
     mem_free(pol->accounts);
@@ -518,6 +625,9 @@ void policy_unref(struct policy *pol)
     mem_free(pol->lists);
     mem_free(pol->list_items);
     mem_free(pol->local_domain); /* after the accounts and groups that share it */
+    mem_free(pol->domain.name);  /* likewise */
+    mem_free(pol->domain.dns_name);
+    mem_free(pol->domain.controller);
     for (int r = 0; r < RIGHT_COUNT; r++)
         mem_free(pol->holders[r]);
     for (size_t i = 0; i < pol->n_processes; i++)
@@ -578,6 +688,68 @@ const struct process_entry *policy_find_process(const struct policy *pol, const 
     return i < 0 ? NULL : &pol->processes[i];
 }
 
+const struct account *policy_find_domain_account(const struct policy *pol, const char *name)
+{
+    if (!pol->domain.name)
+        return NULL;
+    long i = policy_index_domain_account_by_name(pol->index, pol, name);
+    return i < 0 ? NULL : &pol->accounts[i];
+}
+
+const struct group *policy_find_domain_group(const struct policy *pol, const char *name)
+{
+    if (!pol->domain.name)
+        return NULL;
+    long i = policy_index_domain_group_by_name(pol->index, pol, name);
+    return i < 0 ? NULL : &pol->groups[i];
+}
+
+/* Case-insensitive comparison of len bytes of text with the whole of s. */
+static bool equal_n(const char *s, const char *text, size_t len)
+{
+    return s && strlen(s) == len && strncasecmp(s, text, len) == 0;
+}
+
+bool policy_is_domain_name(const struct policy *pol, const char *text, size_t len)
+{
+    return pol->domain.name &&
+           (equal_n(pol->domain.name, text, len) || equal_n(pol->domain.dns_name, text, len));
+}
+
+const struct account *policy_find_upn(const struct policy *pol, const char *upn)
+{
+    if (!pol->domain.name)
+        return NULL;
+    long i = policy_index_account_by_upn(pol->index, pol, upn);
+    if (i >= 0)
+        return &pol->accounts[i];
+    /* The implicit UPN: sAMAccountName@dnsDomainName (an account with an
+     * explicit upn: still answers to it, as Windows' does). */
+    const char *at = strrchr(upn, '@');
+    if (!at || at == upn || !equal_n(pol->domain.dns_name, at + 1, strlen(at + 1)))
+        return NULL;
+    char name[256];
+    size_t n = (size_t)(at - upn);
+    if (n >= sizeof name)
+        return NULL;
+    memcpy(name, upn, n);
+    name[n] = '\0';
+    return policy_find_domain_account(pol, name);
+}
+
+const char *policy_account_upn(const struct policy *pol, const struct account *a, char *buf,
+                               size_t size)
+{
+    buf[0] = '\0';
+    if (!a->in_domain)
+        return buf;
+    if (a->x && a->x->upn)
+        snprintf(buf, size, "%s", a->x->upn);
+    else
+        snprintf(buf, size, "%s@%s", a->name, pol->domain.dns_name ? pol->domain.dns_name : "");
+    return buf;
+}
+
 /* True when the domain part of "DOMAIN\name" (dlen bytes) names dom. */
 static bool domain_matches(const struct policy *pol, const char *text, size_t dlen,
                            const char *dom)
@@ -616,6 +788,17 @@ bool policy_resolve_principal(const struct policy *pol, const char *text, struct
     const struct wellknown_sid *w = wellknown_by_name(text);
     if (w) {
         *out = w->sid;
+        return true;
+    }
+    /* The domain last, as LookupAccountName searches it after the machine
+     * (MS-LSAT isolated names): "CORP\\name", "corp.example\\name", or
+     * a bare name no local principal has. */
+    if (slash && !policy_is_domain_name(pol, text, dlen))
+        return false;
+    a = policy_find_domain_account(pol, bare);
+    g = a ? NULL : policy_find_domain_group(pol, bare);
+    if (a || g) {
+        *out = a ? a->sid : g->sid;
         return true;
     }
     return false;

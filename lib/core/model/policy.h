@@ -58,13 +58,18 @@ struct account_extra {
     char *home_directory_drive;
     char *profile_path;
     char *logon_script;
+
+    /* Domain accounts only: the userPrincipalName given with upn:, owned,
+     * NULL for the implicit name@dns_name. */
+    char *upn;
 };
 
 /* Fields are ordered so that the flags share the padding after the SID and
  * the hash: one record per account, and large policies hold many. */
 struct account {
     char *name;   /* as written in the policy (or the built-in spelling) */
-    char *domain; /* machine name, or "NT AUTHORITY" for the service accounts */
+    char *domain; /* machine name, "NT AUTHORITY" for the service accounts, or the
+                   * NetBIOS name of the domain for an account of domain: */
     struct sid sid;
 
     /* MD4 of the UTF-16LE password; blank_password is true when it is the
@@ -86,6 +91,9 @@ struct account {
     bool has_expires : 1;         /* then x->expires is set */
     bool has_logon_hours : 1;     /* absent = any time */
     bool has_workstations : 1;    /* absent = any workstation */
+    bool in_domain : 1;           /* an account of the domain: section, not of the machine */
+    bool cached : 1;              /* domain accounts: logs on interactively from the cache
+                                   * while the domain is unreachable */
     /* 1 + the index in pol->lists of a list of groups it is a member of,
      * shared with other accounts (an aliased groups: list; an account's
      * own list adds it to each group's members instead); 0 = none. Its
@@ -123,9 +131,11 @@ struct policy_list {
 
 struct group {
     char *name;
-    char *domain;   /* "BUILTIN" for aliases in S-1-5-32, else the machine name */
+    char *domain;   /* "BUILTIN" for aliases in S-1-5-32, the domain's NetBIOS name for
+                     * a group of domain:, else the machine name */
     struct sid sid;
     bool builtin;
+    bool in_domain; /* a (global) group of the domain: section */
     char *description; /* owned, may be NULL */
     /* Owned; direct members added one by one (the built-in ones, and
      * accounts whose own groups: list names this group) as 4-byte
@@ -174,12 +184,36 @@ struct sid_mapping {
     struct sid sid;
 };
 
+/*
+ * The domain the machine is joined to (the domain: section, or the older
+ * machine.domain, which names an unreachable domain without accounts).
+ * Its accounts and groups are in the policy's accounts and groups arrays,
+ * marked in_domain, with SIDs under sid; their names are indexed apart
+ * from the machine's (policy_find_domain_account()).
+ */
+struct policy_domain {
+    char *name;       /* NetBIOS name ("CORP"); NULL: a workgroup machine */
+    char *dns_name;   /* "corp.example" */
+    char *controller; /* the domain controller named as LogonServer */
+    struct sid sid;
+    bool reachable;   /* false: its logons fail with STATUS_NO_LOGON_SERVERS */
+};
+
+/* The Account Lockout Policy (the lockout: section); threshold 0 = off. */
+struct policy_lockout {
+    uint32_t threshold;  /* bad passwords that lock an account, 0-999 */
+    uint32_t duration;   /* minutes locked; 0 = until reset or reload */
+    uint32_t window;     /* minutes after a bad password that the count lasts */
+    bool administrator;  /* the built-in Administrator can be locked out too */
+};
+
 struct policy {
     /* Where it came from, for messages ("workstation.yaml", "<default>"). */
     char *source;
 
     char *machine_name;
-    char *machine_domain; /* domain the machine is joined to, NULL for a workgroup */
+    struct policy_domain domain;
+    struct policy_lockout lockout;
     struct sid machine_sid;
     enum machine_role role;
     enum policy_base base; /* as written; BASE_FROM_ROLE resolved at finish */
@@ -259,6 +293,21 @@ const struct group *policy_find_group_sid(const struct policy *pol, const struct
  * from policy_prepare() on. */
 size_t policy_group_by_own_sid(const struct policy *pol, size_t g);
 const struct process_entry *policy_find_process(const struct policy *pol, const char *name);
+
+/* The domain's account (group) with that bare name, case-insensitive;
+ * NULL when unknown or when the machine has no domain. */
+const struct account *policy_find_domain_account(const struct policy *pol, const char *name);
+const struct group *policy_find_domain_group(const struct policy *pol, const char *name);
+/* The domain account whose userPrincipalName is upn: its upn:, else the
+ * implicit name@dns_name. NULL when none. */
+const struct account *policy_find_upn(const struct policy *pol, const char *upn);
+/* Does text (len bytes) name the machine's domain, by its NetBIOS or its
+ * DNS name (case-insensitive)? */
+bool policy_is_domain_name(const struct policy *pol, const char *text, size_t len);
+/* The userPrincipalName of domain account a into buf (upn:, else
+ * name@dns_name); "" for other accounts. */
+const char *policy_account_upn(const struct policy *pol, const struct account *a, char *buf,
+                               size_t size);
 
 /*
  * Resolves any principal spelling of policy-format.md ("alice", "WS1\alice",

@@ -24,6 +24,10 @@
 #define POLICY_RID_ADMINISTRATOR 500
 #define POLICY_RID_GUEST 501
 #define POLICY_RID_NONE 513
+/* RIDs under the domain SID of the domain's built-in global groups. */
+#define POLICY_RID_DOMAIN_ADMINS 512
+#define POLICY_RID_DOMAIN_USERS 513
+#define POLICY_RID_DOMAIN_GUESTS 514
 
 /* How an account's or group's SID is chosen (the sid_source field). */
 enum policy_sid_source {
@@ -61,6 +65,23 @@ long policy_account_index_h(const struct policy *pol, const char *name, uint32_t
 long policy_group_index_h(const struct policy *pol, const char *name, uint32_t hash);
 long policy_add_account_h(struct policy *pol, const char *name, uint32_t hash);
 long policy_add_group_h(struct policy *pol, const char *name, uint32_t hash);
+
+/*
+ * The domain the machine is joined to (struct policy_domain):
+ * policy_set_domain_name() names it, once, and adds its built-in groups
+ * Domain Admins, Domain Users and Domain Guests (-1 when it is named
+ * already, or on allocation failure); the caller sets the other fields of
+ * pol->domain. policy_add_domain_account()/_group() append an account or
+ * group of the domain (in_domain), whose name is indexed apart from the
+ * machine's, so that the caller checks for duplicates with
+ * policy_domain_account_index()/_group_index(). Indexes as for
+ * policy_add_account().
+ */
+int policy_set_domain_name(struct policy *pol, const char *name);
+long policy_add_domain_account(struct policy *pol, const char *name);
+long policy_add_domain_group(struct policy *pol, const char *name);
+long policy_domain_account_index(const struct policy *pol, const char *name);
+long policy_domain_group_index(const struct policy *pol, const char *name);
 
 /* Adds a direct member to groups[group] (duplicates are dropped at finish). */
 int policy_add_member(struct policy *pol, size_t group, const struct sid *member);
@@ -112,9 +133,11 @@ typedef void (*policy_clash_fn)(void *ctx, const struct policy *pol, bool a_is_g
                                 bool b_is_group, size_t b);
 
 /*
- * Freezes identities: assigns RIDs and SIDs (see enum policy_sid_source),
- * sets every account's and group's domain from the machine name, adds the
- * built-in memberships of Administrator and Guest and builds the SID
+ * Freezes identities: assigns RIDs and SIDs (see enum policy_sid_source;
+ * the domain's under its SID, from a counter of their own), sets every
+ * account's and group's domain from the machine name (the domain's name for
+ * the domain's), adds the built-in memberships of Administrator and Guest
+ * (and, on a domain member, of Domain Admins and Domain Users) and builds the SID
  * indexes, so that policy_resolve_principal() and the SID look-ups work
  * before policy_finish(). Call after the machine section and every account
  * and group is known. Calls clash (may be NULL) for each SID used twice and

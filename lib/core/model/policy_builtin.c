@@ -63,6 +63,8 @@ struct policy *policy_new(void)
     pol->base = BASE_FROM_ROLE;
     pol->blank_password_console_only = true;
     pol->require_logon_process = false;
+    /* Lockout off; the duration and window a threshold alone gets. */
+    pol->lockout = (struct policy_lockout){0, 10, 10, false};
 
     if (add_fixed_account(pol, "SYSTEM", ACCOUNT_SYSTEM, 18) < 0 ||
         add_fixed_account(pol, "LOCAL SERVICE", ACCOUNT_LOCAL_SERVICE, 19) < 0 ||

@@ -11,11 +11,27 @@
 #include "core/model/policy_build.h"
 #include "core/model/policy_index.h"
 
+/* The index in dst of the account (group) of src named as a (g) is, in
+ * the namespace it belongs to (the machine's or the domain's); -1 when
+ * there is none. */
+static long account_in(const struct policy *dst, const struct account *a)
+{
+    return a->in_domain ? policy_domain_account_index(dst, a->name)
+                        : policy_account_index(dst, a->name);
+}
+
+static long group_in(const struct policy *dst, const struct group *g)
+{
+    return g->in_domain ? policy_domain_group_index(dst, g->name)
+                        : policy_group_index(dst, g->name);
+}
+
 static int copy_account(struct policy *dst, const struct account *a)
 {
-    long i = policy_account_index(dst, a->name);
+    long i = account_in(dst, a);
     if (i < 0)
-        i = policy_add_account(dst, a->name);
+        i = a->in_domain ? policy_add_domain_account(dst, a->name)
+                         : policy_add_account(dst, a->name);
     if (i < 0)
         return -1;
     struct account *d = &dst->accounts[i];
@@ -32,6 +48,7 @@ static int copy_account(struct policy *dst, const struct account *a)
     d->has_expires = a->has_expires;
     d->has_logon_hours = a->has_logon_hours;
     d->has_workstations = a->has_workstations;
+    d->cached = a->cached;
     if (policy_set_string(&d->full_name, a->full_name) != 0)
         return -1;
     const struct account_extra *x = a->x;
@@ -49,16 +66,17 @@ static int copy_account(struct policy *dst, const struct account *a)
     if (policy_set_string(&dx->home_directory, x->home_directory) != 0 ||
         policy_set_string(&dx->home_directory_drive, x->home_directory_drive) != 0 ||
         policy_set_string(&dx->profile_path, x->profile_path) != 0 ||
-        policy_set_string(&dx->logon_script, x->logon_script) != 0)
+        policy_set_string(&dx->logon_script, x->logon_script) != 0 ||
+        policy_set_string(&dx->upn, x->upn) != 0)
         return -1;
     return 0;
 }
 
 static int copy_group(struct policy *dst, const struct group *g)
 {
-    long i = policy_group_index(dst, g->name);
+    long i = group_in(dst, g);
     if (i < 0)
-        i = policy_add_group(dst, g->name);
+        i = g->in_domain ? policy_add_domain_group(dst, g->name) : policy_add_group(dst, g->name);
     if (i < 0)
         return -1;
     struct group *d = &dst->groups[i];
@@ -76,7 +94,7 @@ static int copy_group(struct policy *dst, const struct group *g)
  * the source's does. */
 static int copy_members(struct policy *dst, const struct policy *src, const struct group *g)
 {
-    long i = policy_group_index(dst, g->name);
+    long i = group_in(dst, g);
     if (i < 0)
         return -1;
     for (size_t m = 0; m < g->n_members; m++)
@@ -101,7 +119,7 @@ static int copy_lists(struct policy *dst, const struct policy *src)
     for (size_t a = 0; a < src->n_accounts; a++) {
         if (!src->accounts[a].groups_list)
             continue;
-        long i = policy_account_index(dst, src->accounts[a].name);
+        long i = account_in(dst, &src->accounts[a]);
         if (i < 0)
             return -1;
         policy_set_groups_list(dst, (size_t)i, src->accounts[a].groups_list - 1);
@@ -115,9 +133,16 @@ struct policy *policy_copy(const struct policy *src)
     if (!p)
         return NULL;
     if (policy_set_string(&p->source, src->source) != 0 ||
-        policy_set_string(&p->machine_name, src->machine_name) != 0 ||
-        policy_set_string(&p->machine_domain, src->machine_domain) != 0)
+        policy_set_string(&p->machine_name, src->machine_name) != 0)
         goto fail;
+    if (src->domain.name &&
+        (policy_set_domain_name(p, src->domain.name) != 0 ||
+         policy_set_string(&p->domain.dns_name, src->domain.dns_name) != 0 ||
+         policy_set_string(&p->domain.controller, src->domain.controller) != 0))
+        goto fail;
+    p->domain.sid = src->domain.sid;
+    p->domain.reachable = src->domain.reachable;
+    p->lockout = src->lockout;
     p->machine_sid = src->machine_sid;
     p->role = src->role;
     p->base = src->base;
@@ -141,7 +166,7 @@ struct policy *policy_copy(const struct policy *src)
             goto fail;
     for (size_t i = 0; i < src->n_processes; i++) {
         const struct process_entry *e = &src->processes[i];
-        long a = policy_account_index(p, src->accounts[e->account].name);
+        long a = account_in(p, &src->accounts[e->account]);
         long pi = a < 0 ? -1 : policy_add_process(p, e->name, (size_t)a);
         if (pi < 0)
             goto fail;

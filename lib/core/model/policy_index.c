@@ -20,7 +20,9 @@ struct policy_index *policy_index_new(void)
 {
     struct policy_index *idx = mem_calloc(1, sizeof(struct policy_index));
     if (idx)
-        idx->account_names.dense = idx->group_names.dense = idx->process_names.dense = true;
+        idx->account_names.dense = idx->group_names.dense = idx->process_names.dense =
+            idx->domain_account_names.dense = idx->domain_group_names.dense =
+                idx->upns.dense = true;
     return idx;
 }
 
@@ -61,6 +63,9 @@ void policy_index_free(struct policy_index *idx)
     htab_free(&idx->account_names);
     htab_free(&idx->group_names);
     htab_free(&idx->process_names);
+    htab_free(&idx->domain_account_names);
+    htab_free(&idx->domain_group_names);
+    htab_free(&idx->upns);
     free_sids(idx);
     mem_free(idx->other);
     mem_free(idx);

@@ -48,6 +48,12 @@ struct policy_index {
     struct htab account_names;
     struct htab group_names;
     struct htab process_names;
+    /* The names of the domain's accounts and groups (in_domain), apart
+     * from the machine's: CORP\alice and WS1\alice are two accounts. */
+    struct htab domain_account_names;
+    struct htab domain_group_names;
+    /* The domain accounts with an explicit upn:, by it (built at finish). */
+    struct htab upns;
     /* Built by policy_index_build_sids() once SIDs are assigned: every
      * account and group SID, then (at finish) the other holders and
      * members. A SID used twice has two entries; the first one found is its
@@ -103,6 +109,20 @@ int policy_index_add_account_name_h(struct policy_index *idx, size_t i, uint32_t
 int policy_index_add_group_name_h(struct policy_index *idx, size_t i, uint32_t hash);
 long policy_index_process_by_name(const struct policy_index *idx, const struct policy *pol,
                                   const char *name);
+/* The same for the domain's accounts and groups (in_domain). */
+long policy_index_domain_account_by_name(const struct policy_index *idx,
+                                         const struct policy *pol, const char *name);
+long policy_index_domain_group_by_name(const struct policy_index *idx, const struct policy *pol,
+                                       const char *name);
+int policy_index_add_domain_account_name(struct policy_index *idx, const struct policy *pol,
+                                         size_t i);
+int policy_index_add_domain_group_name(struct policy_index *idx, const struct policy *pol,
+                                       size_t i);
+/* Indexes the explicit upn: of every domain account (at finish); 0 or -1. */
+int policy_index_build_upns(struct policy_index *idx, const struct policy *pol);
+/* The domain account whose explicit upn: is upn, or -1. */
+long policy_index_account_by_upn(const struct policy_index *idx, const struct policy *pol,
+                                 const char *upn);
 
 /* A 4-byte reference (SID_REF_*) to sid, for member lists: the account's or
  * group's with that SID once the SID index is built, else a copy in

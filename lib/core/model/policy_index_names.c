@@ -133,3 +133,58 @@ long policy_index_process_by_name(const struct policy_index *idx, const struct p
                      name);
 }
 
+
+/* ---- The domain's names ------------------------------------------------------ */
+
+long policy_index_domain_account_by_name(const struct policy_index *idx,
+                                         const struct policy *pol, const char *name)
+{
+    return find_name(&idx->domain_account_names, policy_index_name_hash(name), account_name_eq,
+                     pol, name);
+}
+
+long policy_index_domain_group_by_name(const struct policy_index *idx, const struct policy *pol,
+                                       const char *name)
+{
+    return find_name(&idx->domain_group_names, policy_index_name_hash(name), group_name_eq, pol,
+                     name);
+}
+
+int policy_index_add_domain_account_name(struct policy_index *idx, const struct policy *pol,
+                                         size_t i)
+{
+    return htab_insert(&idx->domain_account_names,
+                       policy_index_name_hash(pol->accounts[i].name), (uint32_t)i);
+}
+
+int policy_index_add_domain_group_name(struct policy_index *idx, const struct policy *pol,
+                                       size_t i)
+{
+    return htab_insert(&idx->domain_group_names, policy_index_name_hash(pol->groups[i].name),
+                       (uint32_t)i);
+}
+
+static bool upn_eq(void *ctx, uint32_t item)
+{
+    const struct name_query *q = ctx;
+    const struct account_extra *x = q->pol->accounts[item].x;
+    return x && x->upn && policy_index_name_equal(x->upn, q->name);
+}
+
+int policy_index_build_upns(struct policy_index *idx, const struct policy *pol)
+{
+    htab_free(&idx->upns);
+    for (size_t i = 0; i < pol->n_accounts; i++) {
+        const struct account *a = &pol->accounts[i];
+        if (a->in_domain && a->x && a->x->upn &&
+            htab_insert(&idx->upns, policy_index_name_hash(a->x->upn), (uint32_t)i) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+long policy_index_account_by_upn(const struct policy_index *idx, const struct policy *pol,
+                                 const char *upn)
+{
+    return find_name(&idx->upns, policy_index_name_hash(upn), upn_eq, pol, upn);
+}

@@ -71,7 +71,8 @@ void policy_free_names(struct policy *pol)
 static char domain_builtin[] = "BUILTIN";
 static char domain_nt_authority[] = "NT AUTHORITY";
 
-/* The shared domain string for sid (see local_domain in policy.h). */
+/* The shared domain string for sid (see local_domain in policy.h, and
+ * struct policy_domain for the domain's own). */
 char *policy_domain_for(const struct policy *pol, const struct sid *sid)
 {
     /* Field by field rather than through sid_make1() and
@@ -83,12 +84,16 @@ char *policy_domain_for(const struct policy *pol, const struct sid *sid)
         if (sid->count == 1)
             return domain_nt_authority; /* S-1-5-x */
     }
+    /* The domain's accounts and groups share its name. */
+    if (pol->domain.name && sid_is_child_of(sid, &pol->domain.sid))
+        return pol->domain.name;
     return pol->local_domain;
 }
 
 bool policy_shared_domain(const struct policy *pol, const char *d)
 {
-    return d == domain_builtin || d == domain_nt_authority || (d && d == pol->local_domain);
+    return d == domain_builtin || d == domain_nt_authority ||
+           (d && (d == pol->local_domain || d == pol->domain.name));
 }
 
 /* Points *field at the shared string, freeing a copy it held. */

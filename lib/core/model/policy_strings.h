@@ -17,8 +17,9 @@
 char *policy_intern_name(struct policy *pol, const char *name);
 void policy_free_names(struct policy *pol);
 
-/* The shared domain string for sid: "BUILTIN", "NT AUTHORITY" (static) or
- * pol->local_domain (see local_domain in policy.h). */
+/* The shared domain string for sid: "BUILTIN", "NT AUTHORITY" (static),
+ * pol->domain.name for a SID of the domain, or pol->local_domain (see
+ * local_domain in policy.h). */
 char *policy_domain_for(const struct policy *pol, const struct sid *sid);
 /* True when d is one of the shared strings (not to be freed by its holder). */
 bool policy_shared_domain(const struct policy *pol, const char *d);

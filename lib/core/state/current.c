@@ -3,9 +3,9 @@
  * The policy in force and the calling process's identity (see current.h).
  *
  * Lock order: the publication locks (publish.h), then current_mutex, then
- * state_lock, then the handle, session, return-buffer and fault locks
- * (each registry's shards in index order, shard.h), then the token locks
- * (token.h).
+ * state_lock, then the handle, session, return-buffer, fault and lockout
+ * locks (each registry's shards in index order, shard.h), then the token
+ * locks (token.h).
  *
  * Changes hold current_mutex (one changer at a time) and state_lock for
  * writing while they swap the policy, the broken flag and the process
@@ -30,6 +30,7 @@
 #include "core/model/policy_build.h"
 #include "core/state/faults.h"
 #include "core/state/handles.h"
+#include "core/state/lockout.h"
 #include "core/state/publish.h"
 #include "core/state/retbuf.h"
 #include "core/state/sessions.h"
@@ -51,6 +52,10 @@ static struct token *process_token;
 static struct logon_session *process_session;
 static uint32_t process_session_id = 1;
 static bool builtin_sessions_made;
+
+/* What lsaemu_advance_time() moved the clock by, in seconds: added to
+ * every "now" (current_now()); 0 again after a load or a reset. */
+static _Atomic int64_t clock_offset;
 
 /* The policy source (current.h), registered at load time. */
 static _Atomic(current_startup_fn) startup_source;
@@ -111,12 +116,14 @@ static void atfork_prepare(void)
     sessions_lock();
     retbuf_lock();
     faults_lock();
+    lockout_lock();
     tokens_lock_all();
 }
 
 static void atfork_release(void)
 {
     tokens_unlock_all();
+    lockout_unlock();
     faults_unlock();
     retbuf_unlock();
     sessions_unlock();
@@ -129,6 +136,7 @@ static void atfork_release(void)
 static void atfork_child(void)
 {
     tokens_unlock_all();
+    lockout_child_after_fork();
     faults_unlock();
     retbuf_unlock();
     sessions_unlock();
@@ -404,6 +412,10 @@ int current_install(struct policy *pol)
         broken = false;
         policy_unref(old);
         faults_reset();
+        /* A load is a new machine: no bad password counted, the clock as
+         * the policy sets it. */
+        lockout_reset();
+        atomic_store_explicit(&clock_offset, 0, memory_order_relaxed);
         /* An explicit load wins over LSAEMU_POLICY, which is then never
          * read. A failed one changes nothing, not even that: the first
          * call then starts as if no load had been tried. Published after
@@ -540,7 +552,13 @@ struct token *current_caller_token(void)
 
 int64_t current_now(const struct policy *pol)
 {
-    return pol && pol->has_time ? pol->time : (int64_t)time(NULL);
+    int64_t base = pol && pol->has_time ? pol->time : (int64_t)time(NULL);
+    return base + atomic_load_explicit(&clock_offset, memory_order_relaxed);
+}
+
+void current_advance_clock(int64_t seconds)
+{
+    atomic_fetch_add_explicit(&clock_offset, seconds, memory_order_relaxed);
 }
 
 void current_reset(void)
@@ -555,6 +573,8 @@ void current_reset(void)
     handles_reset();
     retbuf_reset();
     faults_reset();
+    lockout_reset();
+    atomic_store_explicit(&clock_offset, 0, memory_order_relaxed);
     token_unref(process_token);
     process_token = NULL;
     process_session = NULL;

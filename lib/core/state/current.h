@@ -90,8 +90,11 @@ uint32_t current_process_session(void);
 struct token *current_thread_token(void);
 void current_set_thread_token(struct token *t);
 
-/* "Now" for decisions: the policy's fixed time, else the real clock. */
+/* "Now" for decisions: the policy's fixed time, else the real clock, moved
+ * by what current_advance_clock() added since the last load or reset. */
 int64_t current_now(const struct policy *pol);
+/* Moves the emulated clock by seconds (lsaemu_advance_time()). */
+void current_advance_clock(int64_t seconds);
 
 /*
  * Where the policy a process starts with comes from: a function that
@@ -107,7 +110,8 @@ int64_t current_now(const struct policy *pol);
 typedef struct policy *(*current_startup_fn)(char *message, size_t size);
 void current_set_startup(current_startup_fn fn);
 
-/* lsaemu_reset(): closes everything, keeps the policy. */
+/* lsaemu_reset(): closes everything, keeps the policy; forgets the lockout
+ * state and the clock offset. */
 void current_reset(void);
 
 #endif

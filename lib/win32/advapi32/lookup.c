@@ -103,6 +103,10 @@ static bool domain_sid_of(const struct policy *pol, const char *domain, const st
         *out = pol->machine_sid;
         return true;
     }
+    if (policy_is_domain_name(pol, domain, strlen(domain))) {
+        *out = pol->domain.sid;
+        return true;
+    }
     const struct sid_mapping *m = policy_find_mapping(pol, domain, "");
     if (m) {
         *out = m->sid;
@@ -132,12 +136,17 @@ bool lookup_sid(const struct policy *pol, const struct sid *sid, struct lookup_r
     } else if (g) {
         set_text(out->name, sizeof out->name, g->name);
         set_text(out->domain, sizeof out->domain, g->domain);
-        /* Local groups are aliases; the machine's "None" is a (global) group. */
+        /* Local groups are aliases; the machine's "None" and the domain's
+         * groups are (global) groups. */
         struct sid none = sid_append(&pol->machine_sid, 513);
-        out->use = sid_equal(sid, &none) ? SID_USE_GROUP : SID_USE_ALIAS;
+        out->use = sid_equal(sid, &none) || g->in_domain ? SID_USE_GROUP : SID_USE_ALIAS;
     } else if (sid_equal(sid, &pol->machine_sid)) {
         set_text(out->name, sizeof out->name, pol->machine_name);
         set_text(out->domain, sizeof out->domain, pol->machine_name);
+        out->use = SID_USE_DOMAIN;
+    } else if (pol->domain.name && sid_equal(sid, &pol->domain.sid)) {
+        set_text(out->name, sizeof out->name, pol->domain.name);
+        set_text(out->domain, sizeof out->domain, pol->domain.name);
         out->use = SID_USE_DOMAIN;
     } else if (w) {
         set_text(out->name, sizeof out->name, w->name);
@@ -172,6 +181,16 @@ bool lookup_sid(const struct policy *pol, const struct sid *sid, struct lookup_r
 static bool find_in_domain(const struct policy *pol, const char *bare, const char *dom,
                            struct sid *out)
 {
+    /* The domain's names by its NetBIOS or DNS name (MS-LSAT 3.1.4.5). */
+    if (dom && policy_is_domain_name(pol, dom, strlen(dom))) {
+        const struct account *da = policy_find_domain_account(pol, bare);
+        const struct group *dg = da ? NULL : policy_find_domain_group(pol, bare);
+        if (da || dg) {
+            *out = da ? da->sid : dg->sid;
+            return true;
+        }
+        return false;
+    }
     const struct account *a = policy_find_account(pol, bare);
     if (a && (!dom || !strcasecmp(a->domain, dom))) {
         *out = a->sid;
@@ -237,6 +256,22 @@ bool lookup_name(const struct policy *pol, const char *text, struct lookup_resul
             sid = pol->machine_sid;
             found = true;
         }
+        if (!found && policy_is_domain_name(pol, text, strlen(text))) {
+            sid = pol->domain.sid;
+            found = true;
+        }
+        /* Then the domain the machine is joined to, by name or by UPN
+         * (MS-LSAT: isolated names are searched in the primary domain
+         * after the machine's). */
+        if (!found && pol->domain.name) {
+            const struct account *a = strchr(text, '@') ? policy_find_upn(pol, text)
+                                                        : policy_find_domain_account(pol, text);
+            const struct group *g = a ? NULL : policy_find_domain_group(pol, text);
+            if (a || g) {
+                sid = a ? a->sid : g->sid;
+                found = true;
+            }
+        }
         found = found || wellknown_name(text, &sid) || mapped_name(pol, NULL, text, &sid);
     }
     return found && lookup_sid(pol, &sid, out);
@@ -244,23 +279,11 @@ bool lookup_name(const struct policy *pol, const char *text, struct lookup_resul
 
 bool lookup_joined_domain(const struct policy *pol, char *netbios, size_t size, struct sid *sid)
 {
-    const char *dns = pol->machine_domain;
-    if (!dns || !*dns || size < 16)
+    const char *name = pol->domain.name;
+    if (!name || strlen(name) >= size)
         return false;
-    size_t n = 0;
-    for (; dns[n] && dns[n] != '.' && n < 15; n++)
-        netbios[n] = (char)toupper((unsigned char)dns[n]);
-    netbios[n] = '\0';
-    /* FNV-1a of the NetBIOS name, three ways: the same SID in every
-     * process for the same name. */
-    uint32_t sub[4] = {21, 0, 0, 0};
-    for (unsigned k = 1; k <= 3; k++) {
-        uint32_t h = 2166136261u ^ k;
-        for (size_t i = 0; i < n; i++)
-            h = (h ^ (unsigned char)netbios[i]) * 16777619u;
-        sub[k] = h;
-    }
-    *sid = sid_make(5, 4, sub);
+    memcpy(netbios, name, strlen(name) + 1);
+    *sid = pol->domain.sid;
     return true;
 }
 

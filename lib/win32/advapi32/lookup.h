@@ -54,12 +54,9 @@ char *lookup_wstr_utf8(const WCHAR *w);
 size_t lookup_utf16_len(const char *s);
 
 /*
- * The domain a joined machine belongs to (machine.domain, a DNS name): its
- * NetBIOS name into netbios (at least 16 bytes: the first label, upper
- * case, at most 15 characters [guess]) and its SID. False on a workgroup
- * machine. Deviation: lsaemu models no domain (policy-format.md: "Domain
- * accounts are not modelled") and the policy names no domain SID, so the
- * SID is made from the name, S-1-5-21-a-b-c, the same in every process.
+ * The domain the machine is joined to (the policy's domain: section, or the
+ * older machine.domain): its NetBIOS name into netbios (size bytes, at
+ * least 16) and its SID. False on a workgroup machine.
  */
 bool lookup_joined_domain(const struct policy *pol, char *netbios, size_t size, struct sid *sid);
 

@@ -137,7 +137,7 @@ static NTSTATUS dns_domain(const struct policy *pol, struct block *b)
 {
     struct domain_facts f;
     domain_facts(pol, &f);
-    const char *dns = f.joined ? pol->machine_domain : "";
+    const char *dns = f.joined && pol->domain.dns_name ? pol->domain.dns_name : "";
     const char *texts[] = {f.primary, dns, dns};
     const struct sid *sids[] = {f.joined ? &f.primary_sid : NULL};
     if (!block_new(b, sizeof(POLICY_DNS_DOMAIN_INFO), texts, 3, sids, 1))
@@ -149,8 +149,8 @@ static NTSTATUS dns_domain(const struct policy *pol, struct block *b)
     /* lsaemu models no forest: the domain is its own root [guess]. */
     put_text(b, &info->DnsForestName, dns);
     if (f.joined) {
-        /* Deviation: the GUID, like the SID (lookup_joined_domain()), is
-         * made from the name; a workgroup's is GUID_NULL (W-lsa). */
+        /* Deviation: the policy names no domain GUID, so it is made from
+         * the domain's SID; a workgroup's is GUID_NULL (W-lsa). */
         memcpy(&info->DomainGuid, &f.primary_sid.sub[1], sizeof info->DomainGuid - 4);
         memcpy((uint8_t *)&info->DomainGuid + 12, &f.primary_sid.sub[1], 4);
     }

@@ -21,7 +21,7 @@
 static char *computer_name(const struct policy *pol, int form)
 {
     const char *host = pol->machine_name ? pol->machine_name : "WORKSTATION";
-    const char *dom = pol->machine_domain ? pol->machine_domain : "";
+    const char *dom = pol->domain.dns_name ? pol->domain.dns_name : "";
     size_t n = strlen(host) + strlen(dom) + 2;
     char *s = mem_malloc(n);
     if (!s)

@@ -3,6 +3,8 @@
 #include "win32/secur32/logon_core.h"
 #include "base/mem.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +12,7 @@
 #include "core/diag/audit.h"
 #include "core/engine/guesses.h"
 #include "core/state/handles.h"
+#include "core/state/lockout.h"
 #include "core/state/publish.h"
 #include "core/diag/reason.h"
 #include "core/state/retbuf.h"
@@ -70,15 +73,26 @@ static bool attach_session(const struct logon_call *c, const struct logon_verdic
                            struct token *caller_token, int64_t now)
 {
     const struct account *a = v->account;
+    /* A domain account's session names its domain controller, the realm
+     * (GUESS_SESSION_DNS_DOMAIN_UPPER) and its userPrincipalName. */
+    bool in_domain = a && a->in_domain;
+    char realm[256] = "", upn[512] = "";
+    if (in_domain) {
+        snprintf(realm, sizeof realm, "%s", c->pol->domain.dns_name);
+        for (char *p = realm; GUESS_SESSION_DNS_DOMAIN_UPPER && *p; p++)
+            *p = (char)toupper((unsigned char)*p);
+        policy_account_upn(c->pol, a, upn, sizeof upn);
+    }
     struct session_info info = {
         .user_name = a ? a->name : user,
         .domain = a ? a->domain : domain,
         .package = c->package->session_name,
-        .logon_server = c->pol->machine_name,
-        .dns_domain = NULL,
+        .logon_server = in_domain ? c->pol->domain.controller : c->pol->machine_name,
+        .dns_domain = in_domain ? realm : NULL,
+        .upn = in_domain ? upn : NULL,
         .logon_process = c->logon_process,
         .user_sid = &t->user,
-        .logon_type = c->logon_type,
+        .logon_type = v->session_logon_type ? v->session_logon_type : c->logon_type,
         .session_id = 0,
         .logon_time = now,
         .logon_script = a ? account_x(a)->logon_script : NULL,
@@ -241,6 +255,39 @@ static void audit_failure(const struct logon_call *c, const char *user, const ch
     audit_emit(&e);
 }
 
+/* Event 4740, when a bad password locked an account out. */
+static void audit_locked_out(const struct logon_call *c, const struct account *a, int64_t now)
+{
+    struct audit_event e = {
+        .id = AUDIT_ACCOUNT_LOCKED_OUT,
+        .time_fixed = c->pol->has_time,
+        .time = now,
+        .user = a->name,
+        .domain = a->domain,
+        .user_sid = &a->sid,
+        .caller_computer = c->pol->machine_name,
+        .reason = reason_get(),
+    };
+    audit_emit(&e);
+}
+
+/*
+ * What the verdict says for the lockout policy: a bad password counted (and
+ * the 4740 when it locked the account), or the count of an account whose
+ * credentials were accepted cleared. Nothing is written for the logons
+ * that leave the count as it was, nearly all (lockout.h).
+ */
+static void record_lockout(const struct logon_call *c, const struct logon_verdict *v, int64_t now)
+{
+    if (v->count_bad_password && v->account) {
+        if (lockout_bad_password(&v->account->sid, &c->pol->lockout, now, NULL) &&
+            audit_enabled())
+            audit_locked_out(c, v->account, now);
+    } else if (v->clear_bad_passwords && v->account) {
+        lockout_success(&v->account->sid);
+    }
+}
+
 NTSTATUS logon_check_local_groups(const struct policy *pol, const TOKEN_GROUPS *groups)
 {
     NTSTATUS st = STATUS_SUCCESS;
@@ -315,11 +362,13 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
         .n_local_groups = n_groups,
         .logon_id = luid_next_epoch(&epoch),
         .now = now,
+        .lockout = lockout_read,
     };
     st = engine_logon(c->pol, &req, v);
     reason_put(v->reason);
     o->substatus = v->substatus;
     reason_note_substatus(v->substatus);
+    record_lockout(c, v, now);
     if (st != STATUS_SUCCESS)
         goto out;
 
@@ -334,7 +383,7 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
     /* Everything the caller gets is built privately first: no reset can
      * reach it before publish_logon(). */
     if (c->want_profile && v->account) {
-        o->profile = profile_build(c->pol, v->account, now, &o->profile_len);
+        o->profile = profile_build(c->pol, v->account, now, v->bad_passwords, &o->profile_len);
         if (!o->profile) {
             token_unref(t);
             st = STATUS_QUOTA_EXCEEDED;

@@ -34,11 +34,12 @@ static size_t units(const char *s)
 }
 
 void *profile_build(const struct policy *pol, const struct account *acct, int64_t now,
-                    ULONG *len)
+                    uint32_t bad_passwords, ULONG *len)
 {
     const struct account_extra *x = account_x(acct);
+    const char *server = acct->in_domain ? pol->domain.controller : pol->machine_name;
     const char *fields[] = {x->logon_script,  x->home_directory,       acct->full_name,
-                            x->profile_path,  x->home_directory_drive, pol->machine_name};
+                            x->profile_path,  x->home_directory_drive, server};
     size_t size = sizeof(MSV1_0_INTERACTIVE_PROFILE);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         size_t n = units(fields[i]);
@@ -52,7 +53,7 @@ void *profile_build(const struct policy *pol, const struct account *acct, int64_
         return NULL;
     p->MessageType = MsV1_0InteractiveProfile;
     p->LogonCount = 1;
-    p->BadPasswordCount = 0;
+    p->BadPasswordCount = bad_passwords > 0xFFFF ? 0xFFFF : (USHORT)bad_passwords;
     p->LogonTime.QuadPart = profile_filetime(now);
     p->LogoffTime.QuadPart = NEVER;
     p->KickOffTime.QuadPart = NEVER;

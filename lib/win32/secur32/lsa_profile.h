@@ -14,8 +14,11 @@ LONGLONG profile_filetime(int64_t unix_seconds);
 
 /* Builds the block, unpublished (retbuf_new(): the caller publishes it as
  * RETBUF_LSA_RETURN with its other results, or discards it); returns NULL
- * on allocation failure. *len receives its size. */
+ * on allocation failure. *len receives its size. bad_passwords is the
+ * account's count of bad passwords before this logon (BadPasswordCount);
+ * LogonServer is the machine, or the domain's controller for an account
+ * of the domain. */
 void *profile_build(const struct policy *pol, const struct account *acct, int64_t now,
-                    ULONG *len);
+                    uint32_t bad_passwords, ULONG *len);
 
 #endif

@@ -186,7 +186,7 @@ static BOOLEAN translate_name(const char *fn, const void *name, EXTENDED_NAME_FO
         st = fail(to == NameUnknown ? ERROR_INVALID_PARAMETER : GUESS_NAME_FORMAT_UNDEFINED_ERROR,
                   STATUS_INVALID_PARAMETER);
     } else {
-        reason_set("%s", c.pol->machine_domain
+        reason_set("%s", c.pol->domain.name
                              ? "no domain controller of the machine's domain is emulated"
                              : "a workgroup machine has no directory to translate names in");
         st = fail(GUESS_TRANSLATE_NAME_NO_DIRECTORY_ERROR, STATUS_NO_SUCH_DOMAIN);

@@ -1,0 +1,2 @@
+# The policy as a plain argument, like validate.
+lsaemu rights machine.yaml alice
