@@ -97,6 +97,13 @@ void tool_token_summary(HANDLE token)
     } else if (type) {
         printf("  type        primary\n");
     }
+    /* Only a split token (machine.uac) says more than Default. */
+    TOKEN_ELEVATION_TYPE *elevation = query(token, TokenElevationType);
+    if (elevation && *elevation == TokenElevationTypeLimited)
+        printf("  elevation   limited (UAC filtered token; TokenLinkedToken is the full one)\n");
+    else if (elevation && *elevation == TokenElevationTypeFull)
+        printf("  elevation   full (UAC; TokenLinkedToken is the filtered one)\n");
+    free(elevation);
     if (groups) {
         printf("  groups\n");
         for (DWORD i = 0; i < groups->GroupCount; i++) {

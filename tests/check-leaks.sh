@@ -78,6 +78,22 @@ diff -u "$top_srcdir/tests/leaks/leaky.expected" "$tmp/err10" || { echo "FAIL: L
 (cd "$tmp" && LSAEMU_LEAKS=./1 "$prog" leak > out 2> err11) || exit 1
 diff -u "$top_srcdir/tests/leaks/leaky.expected" "$tmp/1" || { echo "FAIL: LSAEMU_LEAKS=./1"; status=1; }
 
+# UAC (behavior.md 12.10): bob's logon and an administrator's process are
+# split into two logon sessions each; released, nothing is reported (the
+# process's linked session is pinned like its own).
+# (tcbsvc holds SeTcbPrivilege, a sensitive privilege: its process that
+# enables it must be elevated.)
+sed -e 's/^  time: .*/&\n  uac: true/' \
+    -e 's/enabled: \[SeTcbPrivilege\] }/enabled: [SeTcbPrivilege], elevated: true }/' \
+    "$top_srcdir/tests/policies/p0.yaml" > "$tmp/uac.yaml"
+grep -q '^  uac: true' "$tmp/uac.yaml" || { echo "could not write the UAC policy"; exit 99; }
+LSAEMU_POLICY="$tmp/uac.yaml" LSAEMU_LEAKS=1 "$prog" clean \
+    > "$tmp/out" 2> "$tmp/err6" || { echo "leaky clean under UAC failed:"; cat "$tmp/err6"; exit 1; }
+[ -s "$tmp/err6" ] && { echo "FAIL: clean run under UAC reported:"; cat "$tmp/err6"; status=1; }
+LSAEMU_POLICY="$tmp/uac.yaml" LSAEMU_PROCESS=admin LSAEMU_LEAKS=1 "$prog" reload \
+    > "$tmp/out" 2> "$tmp/err7" || { echo "leaky reload under UAC failed:"; cat "$tmp/err7"; exit 1; }
+[ -s "$tmp/err7" ] && { echo "FAIL: reload under UAC reported:"; cat "$tmp/err7"; status=1; }
+
 # Unset or 0: no report even when leaking.
 LSAEMU_LEAKS=0 "$prog" leak > "$tmp/out" 2> "$tmp/err4" || exit 1
 [ -s "$tmp/err4" ] && { echo "FAIL: LSAEMU_LEAKS=0 reported:"; cat "$tmp/err4"; status=1; }

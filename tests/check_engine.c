@@ -76,7 +76,7 @@ static const struct row rows[] = {
     {"C041 service alice", "alice", ".", "Alice-Pw1", 5, MSV, 0, true, 1, STATUS_LOGON_TYPE_NOT_GRANTED, 0, 0, 0, "SeServiceLogonRight"},
     {"C042 network alice", "alice", ".", "Alice-Pw1", 3, MSV, 0, true, 1, 0, 0, IMP, IMP_IMPERSONATION, "SeNetworkLogonRight"},
     {"C044 remote interactive", "alice", ".", "Alice-Pw1", 10, MSV, 0, true, 1, STATUS_LOGON_TYPE_NOT_GRANTED, 0, 0, 0, "SeRemoteInteractiveLogonRight"},
-    {"network cleartext", "alice", "WS1", "Alice-Pw1", 8, NEGO, 0, true, 1, 0, 0, IMP, IMP_IMPERSONATION, NULL},
+    {"network cleartext primary (behavior.md 12.1)", "alice", "WS1", "Alice-Pw1", 8, NEGO, 0, true, 1, 0, 0, PRIM, 0, NULL},
     {"UPN form", "alice@WS1", "", "Alice-Pw1", 2, KERB, 0, true, 1, 0, 0, PRIM, 0, NULL},
     {"case-insensitive name", "ALICE", "ws1", "Alice-Pw1", 2, MSV, 0, true, 1, 0, 0, PRIM, 0, NULL},
     {"password is case-sensitive", "alice", ".", "alice-pw1", 2, MSV, 0, true, 1, STATUS_LOGON_FAILURE, STATUS_WRONG_PASSWORD, 0, 0, NULL},
@@ -313,7 +313,7 @@ START_TEST(admin_token)
     ck_assert(has(t, "S-1-5-32-544"));
     ck_assert(has(t, "S-1-5-114"));
     ck_assert(has(t, "S-1-16-12288") == false); /* integrity labels are not membership */
-    ck_assert(t->elevated);
+    ck_assert(engine_token_elevated(t));
     ck_assert(token_priv_held(t, 20)); /* SeDebugPrivilege */
     ck_assert(!token_priv_enabled(t, 20));
     token_unref(t);

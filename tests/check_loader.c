@@ -697,7 +697,7 @@ START_TEST(test_loader_deep_nesting)
     ck_assert_str_eq(load_fails(ok),
                      "2:1: unknown top-level key 'x' (expected one of: lsaemu, machine, base, "
                      "options, groups, accounts, rights, processes, faults, rights_add, "
-                     "domain, lockout)");
+                     "domain, lockout, packages)");
 }
 END_TEST
 

@@ -107,7 +107,7 @@ static const struct row rows[] = {
 
     /* Logon types and rights (section 4 through LogonUser). */
     {"C042", NULL, "user", V_W, "alice", ".", PW_ALICE, N, DEF, TRUE, 0, T_IMPERSONATION, SID_ALICE},
-    {"C042c", NULL, "user", V_W, "alice", ".", PW_ALICE, NC, DEF, TRUE, 0, T_IMPERSONATION, SID_ALICE},
+    {"C042c 12.1", NULL, "user", V_W, "alice", ".", PW_ALICE, NC, DEF, TRUE, 0, T_PRIMARY, SID_ALICE},
     {"C038", NULL, "user", V_W, "alice", ".", PW_ALICE, B, DEF, FALSE, 1385, T_NONE, NULL},
     {"C039", NULL, "user", V_W, "bob", ".", PW_BOB, B, DEF, TRUE, 0, T_PRIMARY, SID_BOB},
     {"C040", NULL, "user", V_W, "svc1", ".", PW_SVC1, S, DEF, TRUE, 0, T_PRIMARY, SID_SVC1},

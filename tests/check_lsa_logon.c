@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lsa_helpers.h"
+#include "token_helpers.h"
 
 enum handle_kind { UH, TH };
 
@@ -304,11 +304,14 @@ static void check_profile(const struct row *r, const struct th_logon_out *out)
     const UNICODE_STRING *strs[] = {&p->LogonScript, &p->HomeDirectory, &p->FullName,
                                     &p->ProfilePath, &p->HomeDirectoryDrive, &p->LogonServer};
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
-        if (strs[i]->Length == 0)
-            continue;
+        /* behavior.md 12.4: every string, empty or not, is NUL-terminated
+         * inside the block, MaximumLength counting the terminator. */
         const char *b = (const char *)strs[i]->Buffer, *base = out->profile;
-        ck_assert_msg(b >= base && b + strs[i]->Length <= base + out->profile_len,
+        ck_assert_msg(b != NULL, "%s: profile string %zu has no Buffer", r->id, i);
+        ck_assert_uint_eq(strs[i]->MaximumLength, strs[i]->Length + 2);
+        ck_assert_msg(b >= base && b + strs[i]->MaximumLength <= base + out->profile_len,
                       "%s: profile string %zu outside the buffer", r->id, i);
+        ck_assert_uint_eq(strs[i]->Buffer[strs[i]->Length / 2], 0);
     }
     if (strcmp(r->user, "alice") == 0 || strcmp(r->user, "ALICE") == 0) {
         ck_assert_msg(th_ustr_eq(&p->FullName, "Alice Example"), "%s: FullName \"%s\"", r->id,
@@ -429,6 +432,12 @@ START_TEST(logon_table)
             ck_assert_uint_gt(out.profile_len, 0);
         if (r->tok == T_PRIMARY)
             check_quotas_written(r, &out);
+        /* behavior.md 3.5 step 12, 12.1: only Network gives an
+         * impersonation token; NetworkCleartext gives a primary one. */
+        if (r->tok != T_NONE)
+            ck_assert_msg(tk_type(out.token) ==
+                              (r->tok == T_PRIMARY ? TokenPrimary : TokenImpersonation),
+                          "%s: TokenType %lu", r->id, (unsigned long)tk_type(out.token));
         if (can_read_session(r))
             check_session(r, &out);
         th_release(&out);

@@ -17,6 +17,7 @@
 #include "token_helpers.h"
 
 #include <sddl.h>
+#include <winternl.h>
 
 /* What the fixture hands every row. */
 static struct fx {
@@ -417,8 +418,47 @@ static struct got r_connect_null_out(void) { return NT(LsaConnectUntrusted(NULL)
 
 /* ---- The table ---------------------------------------------------------------- */
 
+/* Issue 13b: the token functions of behavior.md 12 on wrong handles. */
+static struct got r_restrict_lsa(void)
+{
+    HANDLE out = NULL;
+    return from_bool(CreateRestrictedToken(fx.lsa, 0, 0, NULL, 0, NULL, 0, NULL, &out));
+}
+static struct got r_restrict_closed(void)
+{
+    HANDLE out = NULL;
+    return from_bool(CreateRestrictedToken(fx.token_closed, 0, 0, NULL, 0, NULL, 0, NULL, &out));
+}
+static struct got r_settoken_policy(void)
+{
+    TOKEN_DEFAULT_DACL d = {NULL};
+    return from_bool(SetTokenInformation(fx.policy, TokenDefaultDacl, &d, sizeof d));
+}
+static struct got r_settoken_closed(void)
+{
+    TOKEN_DEFAULT_DACL d = {NULL};
+    return from_bool(SetTokenInformation(fx.token_closed, TokenDefaultDacl, &d, sizeof d));
+}
+static struct got r_ntdup_policy(void)
+{
+    HANDLE out = NULL;
+    return NT(NtDuplicateToken(fx.policy, 0, NULL, FALSE, TokenPrimary, &out));
+}
+static struct got r_ntdup_closed(void)
+{
+    HANDLE out = NULL;
+    return NT(NtDuplicateToken(fx.token_closed, 0, NULL, FALSE, TokenPrimary, &out));
+}
+static struct got r_restricted_lsa(void) { return from_bool(IsTokenRestricted(fx.lsa)); }
+static struct got r_close_token_pseudo(void)
+{
+    return from_bool(CloseHandle(GetCurrentThreadEffectiveToken()));
+}
+
 #define BOOL_FALSE(e) 0, (e)
-#define BOOL_TRUE 1, 0
+/* A success leaves the last error as it was (GUESS_SUCCESS_LEAVES_LAST_ERROR):
+ * the 0xDEAD every row starts with. */
+#define BOOL_TRUE 1, 0xDEAD
 
 static const struct row {
     const char *name;
@@ -498,6 +538,15 @@ static const struct row {
     {"LogonUserW(4095-character user name)", r_logonuser_overlong_user,
      BOOL_FALSE(ERROR_FILENAME_EXCED_RANGE)},
     {"LsaConnectUntrusted(NULL)", r_connect_null_out, STATUS_INVALID_PARAMETER, 0},
+    /* Issue 13b (behavior.md 12.2, 12.6-12.8). */
+    {"CreateRestrictedToken(LSA handle)", r_restrict_lsa, BOOL_FALSE(ERROR_INVALID_HANDLE)},
+    {"CreateRestrictedToken(closed token)", r_restrict_closed, BOOL_FALSE(ERROR_INVALID_HANDLE)},
+    {"SetTokenInformation(policy handle)", r_settoken_policy, BOOL_FALSE(ERROR_INVALID_HANDLE)},
+    {"SetTokenInformation(closed token)", r_settoken_closed, BOOL_FALSE(ERROR_INVALID_HANDLE)},
+    {"NtDuplicateToken(policy handle)", r_ntdup_policy, STATUS_INVALID_HANDLE, 0},
+    {"NtDuplicateToken(closed token)", r_ntdup_closed, STATUS_INVALID_HANDLE, 0},
+    {"IsTokenRestricted(LSA handle)", r_restricted_lsa, BOOL_FALSE(ERROR_INVALID_HANDLE)},
+    {"CloseHandle(GetCurrentThreadEffectiveToken())", r_close_token_pseudo, BOOL_TRUE},
 };
 
 #define N_ROWS (sizeof rows / sizeof rows[0])

@@ -16,7 +16,12 @@
  *                                       (as the SDK documents)
  *   LogonUserW                          FALSE, ERROR_NOT_ENOUGH_MEMORY (8)
  *   GetTokenInformation                 allocates nothing: it answers even
- *                                       when every allocation fails
+ *                                       when every allocation fails, but
+ *                                       for TokenLinkedToken of a split
+ *                                       token (a new token and handle):
+ *                                       FALSE, ERROR_NOT_ENOUGH_MEMORY
+ *   CreateRestrictedToken               FALSE, ERROR_NOT_ENOUGH_MEMORY,
+ *                                       *NewTokenHandle NULL
  *   LsaAddAccountRights                 STATUS_INSUFFICIENT_RESOURCES (the
  *                                       rights database is unchanged)
  *   LsaEnumerateAccountRights           STATUS_INSUFFICIENT_RESOURCES,
@@ -344,6 +349,75 @@ START_TEST(oom_get_token_information_allocates_nothing)
 }
 END_TEST
 
+/* ---- Issue 13b: UAC split logons, linked and restricted tokens ----------------------- */
+
+static const char uac_policy[] = "lsaemu: 1\n"
+                                 "machine: { uac: true }\n"
+                                 "base: workstation\n"
+                                 "accounts:\n"
+                                 "  bob: { password: b, groups: [Administrators] }\n";
+
+/* Every N over a call that makes one token handle: out of memory with the
+ * handle NULL and nothing leaked, or success. */
+static void handle_loop(const char *what, BOOL (*call)(HANDLE src, HANDLE *out), HANDLE src)
+{
+    int done = 0;
+    for (unsigned long n = 0; n < MAX_N && !done; n++) {
+        struct snapshot before = snap();
+        unsigned long failed = mem_failed_count();
+        HANDLE out = TH_GARBAGE_PTR;
+        SetLastError(0xDEAD);
+        mem_fail_after(n);
+        BOOL ok = call(src, &out);
+        DWORD err = GetLastError();
+        mem_fail_reset();
+        if (ok) {
+            ck_assert_ptr_nonnull(out);
+            ck_assert(CloseHandle(out));
+            done = mem_failed_count() == failed;
+        } else {
+            ck_assert_msg(mem_failed_count() != failed, "%s, N=%lu: failed with %u", what, n,
+                          (unsigned)err);
+            ck_assert_win32_eq(err, ERROR_NOT_ENOUGH_MEMORY);
+            ck_assert_msg(out == NULL || out == TH_GARBAGE_PTR, "%s, N=%lu: handle %p", what,
+                          n, out);
+        }
+        assert_same(before, snap(), what, n);
+    }
+    ck_assert(done);
+}
+
+static BOOL linked_token(HANDLE src, HANDLE *out)
+{
+    TOKEN_LINKED_TOKEN lt = {NULL};
+    DWORD len;
+    BOOL ok = GetTokenInformation(src, TokenLinkedToken, &lt, sizeof lt, &len);
+    *out = ok ? lt.LinkedToken : NULL;
+    return ok;
+}
+
+static BOOL restricted_token(HANDLE src, HANDLE *out)
+{
+    static BYTE everyone[12] = {1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0};
+    SID_AND_ATTRIBUTES sids[1] = {{everyone, 0}};
+    LUID_AND_ATTRIBUTES del[1] = {{{19, 0}, 0}};
+    return CreateRestrictedToken(src, LUA_TOKEN, 1, sids, 1, del, 1, sids, out);
+}
+
+/* The split logon makes two sessions and two tokens: all or nothing. */
+START_TEST(oom_logon_user_w_uac_split)
+{
+    struct lsaemu_error err;
+    ck_assert_msg(lsaemu_load_policy_string(uac_policy, "uac", &err) == 0, "%s", err.text);
+    logon_user_w_loop("bob", "b");
+    HANDLE tok = NULL;
+    ck_assert(logon_w("bob", "b", &tok));
+    handle_loop("TokenLinkedToken", linked_token, tok);
+    handle_loop("CreateRestrictedToken", restricted_token, tok);
+    ck_assert(CloseHandle(tok));
+}
+END_TEST
+
 /* ---- LsaAddAccountRights / LsaEnumerateAccountRights --------------------------------- */
 
 static LSA_HANDLE open_policy(void)
@@ -613,6 +687,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, oom_logon_user_w);
     tcase_add_test(tc, oom_logon_user_w_shared_lists);
     tcase_add_test(tc, oom_get_token_information_allocates_nothing);
+    tcase_add_test(tc, oom_logon_user_w_uac_split);
     tcase_add_test(tc, oom_add_account_rights);
     tcase_add_test(tc, oom_enumerate_account_rights);
     tcase_add_loop_test(tc, oom_issue13_calls, 0, OOM13_COUNT);

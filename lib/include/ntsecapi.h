@@ -723,6 +723,31 @@ typedef struct _KERB_PURGE_TKT_CACHE_EX_REQUEST {
 } KERB_PURGE_TKT_CACHE_EX_REQUEST, *PKERB_PURGE_TKT_CACHE_EX_REQUEST;
 
 /* ------------------------------------------------------------------------ */
+/* Negotiate package messages (LsaCallAuthenticationPackage).               */
+/* ------------------------------------------------------------------------ */
+
+enum NEGOTIATE_MESSAGES {
+    NegEnumPackagePrefixes = 0,
+    NegGetCallerName = 1,
+    NegTransferCredentials = 2,
+    NegMsgReserved1 = 3,
+    NegCallPackageMax
+};
+
+/* NegGetCallerName: LogonId 0 names the caller's own logon session. */
+typedef struct _NEGOTIATE_CALLER_NAME_REQUEST {
+    ULONG MessageType;
+    LUID LogonId;
+} NEGOTIATE_CALLER_NAME_REQUEST, *PNEGOTIATE_CALLER_NAME_REQUEST;
+
+/* CallerName ("DOMAIN\\user") points into the same buffer, which the caller
+ * frees with LsaFreeReturnBuffer. */
+typedef struct _NEGOTIATE_CALLER_NAME_RESPONSE {
+    ULONG MessageType;
+    PWSTR CallerName;
+} NEGOTIATE_CALLER_NAME_RESPONSE, *PNEGOTIATE_CALLER_NAME_RESPONSE;
+
+/* ------------------------------------------------------------------------ */
 /* Layout pins (Win64 numbers from the reference structs.md).               */
 /* ------------------------------------------------------------------------ */
 
@@ -751,6 +776,9 @@ LSAEMU_STATIC_ASSERT(sizeof(POLICY_ACCOUNT_DOMAIN_INFO) == 24, "POLICY_ACCOUNT_D
 LSAEMU_STATIC_ASSERT(sizeof(POLICY_DNS_DOMAIN_INFO) == 72, "POLICY_DNS_DOMAIN_INFO");
 LSAEMU_STATIC_ASSERT(sizeof(LSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT) == 48,
                      "LSA_SID_NAME_MAPPING_OPERATION_ADD_INPUT");
+LSAEMU_STATIC_ASSERT(sizeof(NEGOTIATE_CALLER_NAME_REQUEST) == 12, "NEGOTIATE_CALLER_NAME_REQUEST");
+LSAEMU_STATIC_ASSERT(sizeof(NEGOTIATE_CALLER_NAME_RESPONSE) == 16,
+                     "NEGOTIATE_CALLER_NAME_RESPONSE");
 #endif
 
 /* ------------------------------------------------------------------------ */

@@ -26,6 +26,26 @@ LSAEMU_IMPORT WINADVAPI BOOL WINAPI OpenThreadToken(_In_ HANDLE ThreadHandle,
                                                     _In_ BOOL OpenAsSelf,
                                                     _Outptr_ PHANDLE TokenHandle);
 
+/*
+ * The token pseudo-handles of Windows 8 and later: inline functions in the
+ * SDK too, not exports. They grant TOKEN_QUERY|TOKEN_QUERY_SOURCE and only
+ * GetTokenInformation (and IsTokenRestricted) take them; closing one does
+ * nothing. GetCurrentThreadEffectiveToken() is the thread's impersonation
+ * token when it has one, else the process token.
+ */
+static inline HANDLE GetCurrentProcessToken(VOID)
+{
+    return (HANDLE)(LONG_PTR)-4;
+}
+static inline HANDLE GetCurrentThreadToken(VOID)
+{
+    return (HANDLE)(LONG_PTR)-5;
+}
+static inline HANDLE GetCurrentThreadEffectiveToken(VOID)
+{
+    return (HANDLE)(LONG_PTR)-6;
+}
+
 #ifdef __cplusplus
 }
 #endif

@@ -44,6 +44,18 @@ LSAEMU_IMPORT WINADVAPI BOOL WINAPI CheckTokenMembership(_In_opt_ HANDLE TokenHa
 LSAEMU_IMPORT WINADVAPI BOOL WINAPI PrivilegeCheck(_In_ HANDLE ClientToken,
                                                    _Inout_ PPRIVILEGE_SET RequiredPrivileges,
                                                    _Out_ LPBOOL pfResult);
+LSAEMU_IMPORT WINADVAPI BOOL APIENTRY CreateRestrictedToken(
+    _In_ HANDLE ExistingTokenHandle, _In_ DWORD Flags, _In_ DWORD DisableSidCount,
+    _In_reads_opt_(DisableSidCount) PSID_AND_ATTRIBUTES SidsToDisable,
+    _In_ DWORD DeletePrivilegeCount,
+    _In_reads_opt_(DeletePrivilegeCount) PLUID_AND_ATTRIBUTES PrivilegesToDelete,
+    _In_ DWORD RestrictedSidCount, _In_reads_opt_(RestrictedSidCount) PSID_AND_ATTRIBUTES SidsToRestrict,
+    _Outptr_ PHANDLE NewTokenHandle);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI IsTokenRestricted(_In_ HANDLE TokenHandle);
+LSAEMU_IMPORT WINADVAPI BOOL WINAPI SetTokenInformation(
+    _In_ HANDLE TokenHandle, _In_ TOKEN_INFORMATION_CLASS TokenInformationClass,
+    _In_reads_bytes_(TokenInformationLength) LPVOID TokenInformation,
+    _In_ DWORD TokenInformationLength);
 
 /* ---- SIDs ---------------------------------------------------------------- */
 

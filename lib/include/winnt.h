@@ -917,6 +917,46 @@ typedef struct _TOKEN_GROUPS_AND_PRIVILEGES {
 } TOKEN_GROUPS_AND_PRIVILEGES, *PTOKEN_GROUPS_AND_PRIVILEGES;
 
 /* ------------------------------------------------------------------------ */
+/* Access control lists, default DACLs and restricted tokens (issue 13).    */
+/* ------------------------------------------------------------------------ */
+
+#define ACL_REVISION    2
+#define ACL_REVISION_DS 4
+
+typedef struct _ACL {
+    BYTE AclRevision;
+    BYTE Sbz1;
+    WORD AclSize;
+    WORD AceCount;
+    WORD Sbz2;
+} ACL, *PACL;
+
+#define ACCESS_ALLOWED_ACE_TYPE 0x0
+#define ACCESS_DENIED_ACE_TYPE  0x1
+
+typedef struct _ACE_HEADER {
+    BYTE AceType;
+    BYTE AceFlags;
+    WORD AceSize;
+} ACE_HEADER, *PACE_HEADER;
+
+typedef struct _ACCESS_ALLOWED_ACE {
+    ACE_HEADER Header;
+    ACCESS_MASK Mask;
+    DWORD SidStart;
+} ACCESS_ALLOWED_ACE, *PACCESS_ALLOWED_ACE;
+
+typedef struct _TOKEN_DEFAULT_DACL {
+    PACL DefaultDacl;
+} TOKEN_DEFAULT_DACL, *PTOKEN_DEFAULT_DACL;
+
+/* CreateRestrictedToken flags. */
+#define DISABLE_MAX_PRIVILEGE 0x1
+#define SANDBOX_INERT         0x2
+#define LUA_TOKEN             0x4
+#define WRITE_RESTRICTED      0x8
+
+/* ------------------------------------------------------------------------ */
 /* Layout pins (Win64 numbers from the reference structs.md).               */
 /* ------------------------------------------------------------------------ */
 
@@ -934,6 +974,9 @@ LSAEMU_STATIC_ASSERT(sizeof(TOKEN_SOURCE) == 16, "TOKEN_SOURCE");
 LSAEMU_STATIC_ASSERT(sizeof(TOKEN_STATISTICS) == 56, "TOKEN_STATISTICS");
 LSAEMU_STATIC_ASSERT(sizeof(SECURITY_QUALITY_OF_SERVICE) == 12, "SECURITY_QUALITY_OF_SERVICE");
 LSAEMU_STATIC_ASSERT(sizeof(QUOTA_LIMITS) == 48, "QUOTA_LIMITS");
+LSAEMU_STATIC_ASSERT(sizeof(ACL) == 8, "ACL");
+LSAEMU_STATIC_ASSERT(sizeof(ACCESS_ALLOWED_ACE) == 12, "ACCESS_ALLOWED_ACE");
+LSAEMU_STATIC_ASSERT(sizeof(TOKEN_DEFAULT_DACL) == 8, "TOKEN_DEFAULT_DACL");
 #endif
 
 /* The range of privilege LUIDs (wdm.h): 2 (SeCreateTokenPrivilege) to 36

@@ -310,7 +310,7 @@ static void resolve_enabled(struct ld *ld, struct yn *list, size_t pi)
 static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
                             struct yn **first, size_t n_first)
 {
-    static const char *const keys[] = {"account", "enabled", "session"};
+    static const char *const keys[] = {"account", "enabled", "session", "elevated"};
     struct yn *v[N_OF(keys)];
     struct policy *pol = ld->pol;
     const char *name = ld_string(ld, key, "process name");
@@ -352,6 +352,9 @@ static void resolve_process(struct ld *ld, struct yn *key, struct yn *node,
     uint64_t session;
     if (v[2] && ld_uint(ld, v[2], "session", 0, UINT32_MAX, &session))
         pol->processes[pi].session = (uint32_t)session;
+    bool elevated;
+    if (v[3] && ld_bool(ld, v[3], "elevated", &elevated))
+        pol->processes[pi].elevated = elevated ? 1 : 0;
     if (v[1])
         resolve_enabled(ld, v[1], (size_t)pi);
 }
@@ -386,6 +389,8 @@ void ld_sections_resolve(struct ld *ld)
         ld_resolve_rights(ld, ld->rights, ld->rights_add);
     if (ld->processes && !ld->oom)
         resolve_processes(ld, ld->processes);
+    if (ld->packages && !ld->oom)
+        ld_resolve_packages(ld, ld->packages);
     if (ld->faults && !ld->oom)
         ld_resolve_faults(ld, ld->faults);
 }
@@ -408,12 +413,27 @@ void ld_check_enabled(struct ld *ld)
             ld_oom(ld);
             return;
         }
+        /* Under machine.uac an administrator's process runs with the
+         * filtered token unless it says elevated: true (behavior.md 12.10). */
+        const struct account *acct = &pol->accounts[proc->account];
+        bool filtered = proc->session != 0 && proc->elevated != 1 &&
+                        engine_uac_splits(pol, acct, 2, t);
+        if (filtered)
+            engine_lua_filter(t);
         for (; i < ld->n_enabled_at && ld->enabled_at[i].process == pi; i++) {
             const struct ld_enabled *e = &ld->enabled_at[i];
             const struct right_info *r = right_info(e->right);
             if (token_priv_held(t, r->luid))
                 continue;
             const char *who = pol->accounts[proc->account].name;
+            if (filtered) {
+                ld_error_ref_at(ld, e->pos.line, e->pos.column,
+                                "process '%s' cannot enable %s: under machine.uac its token is "
+                                "the filtered one of administrator %s, which does not hold it; "
+                                "add 'elevated: true' to the process for the full token",
+                                proc->name, r->name, who);
+                continue;
+            }
             ld_error_ref_at(ld, e->pos.line, e->pos.column,
                             "process '%s' cannot enable %s: its account %s does not hold it; "
                             "grant it under rights: (%s: [%s]) or add %s to a group that "

@@ -142,7 +142,7 @@ bool ld_valid_name(struct ld *ld, const struct yn *node, const char *kind, const
 
 static void define_machine(struct ld *ld, struct yn *node)
 {
-    static const char *const keys[] = {"name", "sid", "role", "time", "domain"};
+    static const char *const keys[] = {"name", "sid", "role", "time", "domain", "uac"};
     struct yn *v[N_OF(keys)];
     struct policy *pol = ld->pol;
     if (!ld_fields(ld, node, "machine", keys, N_OF(keys), v, NULL))
@@ -175,6 +175,8 @@ static void define_machine(struct ld *ld, struct yn *node)
      * domain: section (yaml_domain.c), which it must agree with. */
     if (v[4] && (s = ld_string(ld, v[4], "domain")) && ld_valid_name(ld, v[4], "domain", s))
         ld->machine_domain = v[4];
+    if (v[5])
+        ld_bool(ld, v[5], "uac", &pol->uac);
 }
 
 static void define_base(struct ld *ld, struct yn *node)
@@ -569,7 +571,8 @@ void ld_each_entry(struct ld *ld, struct yn *node, const char *section,
 const char *const ld_top_keys[TK_COUNT] = {"lsaemu",   "machine",   "base",
                                            "options",  "groups",    "accounts",
                                            "rights",   "processes", "faults",
-                                           "rights_add", "domain",  "lockout"};
+                                           "rights_add", "domain",  "lockout",
+                                           "packages"};
 
 bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
 {
@@ -624,5 +627,6 @@ bool ld_sections_define(struct ld *ld, struct yn *root, struct yn **vals)
     ld->rights = v[TK_RIGHTS];
     ld->rights_add = v[TK_RIGHTS_ADD];
     ld->processes = v[TK_PROCESSES];
+    ld->packages = v[TK_PACKAGES];
     return true;
 }

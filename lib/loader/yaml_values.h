@@ -183,6 +183,7 @@ struct ld {
         struct ld_pos pos;
     } *enabled_at;
     size_t n_enabled_at, cap_enabled_at;
+    struct yn *packages; /* packages:, resolved with the references */
     /* By struct yn's memo - 1: n_memo in use, cap_memo allocated. */
     struct ld_memo *memo;
     size_t n_memo, cap_memo;
@@ -379,7 +380,13 @@ void ld_report_clash(void *ctx, const struct policy *pol, bool a_is_group, size_
                      bool b_is_group, size_t b);
 
 enum { TK_VERSION, TK_MACHINE, TK_BASE, TK_OPTIONS, TK_GROUPS, TK_ACCOUNTS, TK_RIGHTS,
-       TK_PROCESSES, TK_FAULTS, TK_RIGHTS_ADD, TK_DOMAIN, TK_LOCKOUT, TK_COUNT };
+       TK_PROCESSES, TK_FAULTS, TK_RIGHTS_ADD, TK_DOMAIN, TK_LOCKOUT, TK_PACKAGES, TK_COUNT };
 extern const char *const ld_top_keys[TK_COUNT];
+
+/* ---- packages: (yaml_packages.c) -------------------------------------------------- */
+
+/* The authentication packages the policy declares (policy-format.md);
+ * needs policy_prepare() to have run (account: names an account). */
+void ld_resolve_packages(struct ld *ld, struct yn *node);
 
 #endif

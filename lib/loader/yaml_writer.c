@@ -338,6 +338,52 @@ static void put_process(FILE *f, const struct policy *pol, const struct process_
             first = false;
         }
     fprintf(f, "]\n    session: %" PRIu32 "\n", p->session);
+    if (p->elevated >= 0)
+        fprintf(f, "    elevated: %s\n", bool_text(p->elevated));
+}
+
+/* packages: (behavior.md 12.11), each key written out. */
+static void put_packages(FILE *f, const struct policy *pol)
+{
+    static const char *const formats[] = {"msv1_0", "text", "any"};
+    static const char *const types[] = {NULL,
+                                        NULL,
+                                        "Interactive",
+                                        "Network",
+                                        "Batch",
+                                        "Service",
+                                        NULL,
+                                        "Unlock",
+                                        "NetworkCleartext",
+                                        "NewCredentials",
+                                        "RemoteInteractive",
+                                        "CachedInteractive",
+                                        "CachedRemoteInteractive",
+                                        "CachedUnlock"};
+    if (!pol->n_packages)
+        return;
+    fputs("\npackages:\n", f);
+    for (size_t i = 0; i < pol->n_packages; i++) {
+        const struct policy_package *pk = &pol->packages[i];
+        put_key(f, "", pk->name);
+        fprintf(f, "    format: %s\n    logon_types: [", formats[pk->format]);
+        bool first = true;
+        for (unsigned t = 0; t < sizeof types / sizeof types[0]; t++)
+            if (types[t] && (pk->logon_types & (1u << t))) {
+                fprintf(f, "%s%s", first ? "" : ", ", types[t]);
+                first = false;
+            }
+        fputs("]\n    answer: ", f);
+        if (pk->answer == PACKAGE_ANSWER_STATUS)
+            fprintf(f, "\"0x%08X\"\n", (unsigned)pk->status);
+        else
+            fputs(pk->answer == PACKAGE_ANSWER_TRUST ? "trust\n" : "password\n", f);
+        if (pk->account != SIZE_MAX) {
+            fputs("    account: ", f);
+            put_sid(f, &pol->accounts[pk->account].sid);
+            fputc('\n', f);
+        }
+    }
 }
 
 int policy_write_yaml(const struct policy *pol, FILE *f)
@@ -362,6 +408,8 @@ int policy_write_yaml(const struct policy *pol, FILE *f)
         put_time(f, pol->time);
         fputc('\n', f);
     }
+    if (pol->uac)
+        fputs("  uac: true\n", f);
     fputs("base: none\n\noptions:\n", f);
     fprintf(f, "  blank_password_console_only: %s\n", bool_text(pol->blank_password_console_only));
     fprintf(f, "  require_logon_process: %s\n", bool_text(pol->require_logon_process));
@@ -410,6 +458,7 @@ int policy_write_yaml(const struct policy *pol, FILE *f)
             fprintf(f, "    status: \"0x%08X\"\n", (unsigned)ft->status);
         }
     }
+    put_packages(f, pol);
     rc = ferror(f) ? -1 : 0;
 out:
     mem_free(w.written);

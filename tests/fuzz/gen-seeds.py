@@ -78,7 +78,19 @@ def logon_seeds():
     write('logon', 'msv-local-groups', bytes([0, 2, 2, 0]) + groups + fix + body)
     for msg in (3, 4, 5, 6, 8, 9, 83, 84, 99):
         write('logon', f'msv-message-{msg}', bytes([0, 3, 0, 0, 0]) + struct.pack('<I', msg) + b'\0' * 60)
-    write('logon', 'unknown-package', bytes([3, 2, 0, 0, 0]) + struct.pack('<I', 2) + b'\0' * 60)
+    # Id 11: no package (fuzz_policy.h declares ids 3 to 7).
+    write('logon', 'unknown-package', bytes([11, 2, 0, 0, 0]) + struct.pack('<I', 2) + b'\0' * 60)
+    # Declared packages (behavior.md 12.11): id 3 reads "user;password[;domain]",
+    # id 7 the MSV1_0 interactive shape, vouched.
+    for name, text in (('custom-text', 'alice;a'), ('custom-text-domain', 'alice;a;FUZZHOST'),
+                       ('custom-text-fields', 'a;b;c;d'), ('custom-text-no-separator', 'alice')):
+        write('logon', name, bytes([3, 3, 0, 0, 0]) + u16le(text) + b'\0\0')
+    write('logon', 'custom-text-odd-length', bytes([3, 3, 0, 0, 0]) + u16le('alice;a') + b'\0')
+    body, fix = block(2, b'\0' * 4, ['.', 'alice', 'anything'])
+    write('logon', 'custom-msv-vouched', bytes([7, 2, 0, 0]) + fix + body)
+    # UAC (machine.uac): alice is an administrator, her interactive logon splits.
+    body, fix = block(2, b'\0' * 4, ['.', 'alice', 'a'])
+    write('logon', 'uac-split-interactive', bytes([0, 2, 0, 0]) + fix + body)
 
 
 def callpkg_seeds():
@@ -107,7 +119,13 @@ def callpkg_seeds():
         write('callpkg', f'nego-message-{msg}', bytes([2, 0, 0, 0]) + struct.pack('<I', msg) + b'\0' * 28)
     write('callpkg', 'bad-handle', bytes([1, 16, 0, 0]) + struct.pack('<III', 1, 0, 0))
     write('callpkg', 'null-outputs', bytes([1, 4, 0, 0]) + struct.pack('<III', 1, 0, 0))
-    write('callpkg', 'unknown-package', bytes([7, 0, 0, 0]) + struct.pack('<III', 1, 0, 0))
+    write('callpkg', 'unknown-package', bytes([11, 0, 0, 0]) + struct.pack('<III', 1, 0, 0))
+    write('callpkg', 'custom-package', bytes([3, 0, 0, 0]) + struct.pack('<III', 1, 0, 0))
+    # NegGetCallerName (behavior.md 12.9): own session, SYSTEM's, none, short.
+    write('callpkg', 'nego-caller-name', bytes([2, 1, 0, 0]) + struct.pack('<III', 1, 0, 0))
+    write('callpkg', 'nego-caller-name-system', bytes([2, 0, 0, 0]) + struct.pack('<III', 1, 0x3e7, 0))
+    write('callpkg', 'nego-caller-name-none', bytes([2, 0, 0, 0]) + struct.pack('<III', 1, 0x12345, 0))
+    write('callpkg', 'nego-caller-name-short', bytes([2, 8, 4, 0]) + struct.pack('<III', 1, 0, 0))
 
 
 if __name__ == '__main__':

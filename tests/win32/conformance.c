@@ -107,6 +107,52 @@ CHECK_VALUE(SE_PRIVILEGE_ENABLED, 2);
 CHECK_VALUE(TOKEN_ADJUST_PRIVILEGES, 0x20);
 CHECK_VALUE(TOKEN_QUERY, 8);
 
+/* ---- issue 13b: tokens II, UAC, NegGetCallerName (behavior.md 12) ------- */
+CHECK_SIZE(ACL, 8);
+CHECK_SIZE(ACCESS_ALLOWED_ACE, 12);
+CHECK_OFFSET(ACCESS_ALLOWED_ACE, SidStart, 8);
+CHECK_SIZE(TOKEN_DEFAULT_DACL, 8);
+CHECK_SIZE(TOKEN_LINKED_TOKEN, 8);
+CHECK_SIZE(TOKEN_ELEVATION, 4);
+CHECK_SIZE(TOKEN_ORIGIN, 8);
+CHECK_SIZE(NEGOTIATE_CALLER_NAME_REQUEST, 12);
+CHECK_OFFSET(NEGOTIATE_CALLER_NAME_REQUEST, LogonId, 4);
+CHECK_SIZE(NEGOTIATE_CALLER_NAME_RESPONSE, 16);
+CHECK_OFFSET(NEGOTIATE_CALLER_NAME_RESPONSE, CallerName, 8);
+CHECK_VALUE(NegGetCallerName, 1);
+CHECK_VALUE(DISABLE_MAX_PRIVILEGE, 1);
+CHECK_VALUE(SANDBOX_INERT, 2);
+CHECK_VALUE(LUA_TOKEN, 4);
+CHECK_VALUE(WRITE_RESTRICTED, 8);
+CHECK_VALUE(ACL_REVISION, 2);
+CHECK_VALUE(TokenDefaultDacl, 6);
+CHECK_VALUE(TokenRestrictedSids, 11);
+CHECK_VALUE(TokenSandBoxInert, 15);
+CHECK_VALUE(TokenElevationType, 18);
+CHECK_VALUE(TokenLinkedToken, 19);
+CHECK_VALUE(TokenElevation, 20);
+CHECK_VALUE(TokenHasRestrictions, 21);
+CHECK_VALUE(TokenIsAppContainer, 29);
+CHECK_VALUE(TokenIsRestricted, 40);
+CHECK_VALUE(TokenElevationTypeDefault, 1);
+CHECK_VALUE(TokenElevationTypeFull, 2);
+CHECK_VALUE(TokenElevationTypeLimited, 3);
+CHECK_VALUE(ERROR_NO_TOKEN, 1008);
+CHECK_VALUE(ERROR_BAD_LENGTH, 24);
+CHECK_VALUE(ERROR_INVALID_OWNER, 1307);
+CHECK_VALUE(ERROR_INVALID_PRIMARY_GROUP, 1308);
+CHECK_VALUE(ERROR_TOKEN_ALREADY_IN_USE, 1375);
+
+struct signatures_13b {
+    BOOL(WINAPI *create_restricted)(HANDLE, DWORD, DWORD, PSID_AND_ATTRIBUTES, DWORD,
+                                    PLUID_AND_ATTRIBUTES, DWORD, PSID_AND_ATTRIBUTES, PHANDLE);
+    BOOL(WINAPI *is_restricted)(HANDLE);
+    BOOL(WINAPI *set_info)(HANDLE, TOKEN_INFORMATION_CLASS, LPVOID, DWORD);
+};
+
+static const struct signatures_13b sdk_13b = {CreateRestrictedToken, IsTokenRestricted,
+                                              SetTokenInformation};
+
 /* ---- signatures: each emulated function as the SDK types it ------------- */
 struct signatures {
     NTSTATUS(NTAPI *register_lp)(PLSA_STRING, PHANDLE, PLSA_OPERATIONAL_MODE);
@@ -222,6 +268,12 @@ int main(void)
     check(LoadLibraryA("no-such-module-lsaemu.dll") == NULL &&
               GetLastError() == ERROR_MOD_NOT_FOUND,
           "LoadLibraryA unknown");
+    check(sdk_13b.create_restricted != NULL && sdk_13b.set_info != NULL, "13b table");
+    /* The token pseudo-handles (inline in both; Windows 8 and later). */
+    check(GetCurrentProcessToken() == (HANDLE)(LONG_PTR)-4 &&
+              GetCurrentThreadToken() == (HANDLE)(LONG_PTR)-5 &&
+              GetCurrentThreadEffectiveToken() == (HANDLE)(LONG_PTR)-6,
+          "token pseudo-handles");
     HLOCAL l = LocalAlloc(LPTR, 8);
     check(l != NULL && LocalFree(l) == NULL, "LocalAlloc/LocalFree");
 

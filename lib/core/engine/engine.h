@@ -18,8 +18,10 @@
 #include "core/diag/reason.h"
 #include "core/state/token.h"
 
-enum auth_package { AUTH_NEGOTIATE, AUTH_KERBEROS, AUTH_MSV1_0 };
-enum logon_form { LOGON_FORM_PASSWORD, LOGON_FORM_S4U };
+enum auth_package { AUTH_NEGOTIATE, AUTH_KERBEROS, AUTH_MSV1_0, AUTH_CUSTOM };
+/* PASSWORD: credentials checked; S4U: service-for-user; VOUCHED: a
+ * declared package vouches for the user (behavior.md 12.11), no password. */
+enum logon_form { LOGON_FORM_PASSWORD, LOGON_FORM_S4U, LOGON_FORM_VOUCHED };
 
 /* S4U flags (KERB_S4U_LOGON_FLAG_* / MSV1_0_S4U_LOGON_FLAG_*). */
 #define S4U_FLAG_CHECK_LOGONHOURS 0x2u
@@ -51,6 +53,8 @@ struct logon_request {
     struct luid logon_id;       /* the LUID the new logon session will have */
     int64_t now;                /* Unix seconds, UTC */
     engine_lockout_reader lockout; /* may be NULL */
+    /* AUTH_CUSTOM: the declared package (borrowed from the policy). */
+    const struct policy_package *custom;
 };
 
 struct logon_verdict {
@@ -75,6 +79,10 @@ struct logon_verdict {
     /* The logon type the session records: the requested one, or its cached
      * form (11, 12, 13) for a domain account logging on from the cache. */
     unsigned session_logon_type;
+    /* On success of a logon UAC splits (behavior.md 12.10): token is the
+     * filtered one and linked the full one (primary, one reference for the
+     * caller), which gets a logon session of its own; NULL otherwise. */
+    struct token *linked;
 };
 
 /*
@@ -102,6 +110,34 @@ struct token *engine_process_token(const struct policy *pol, const struct proces
  * the privilege is enabled in t (behavior.md 2: enabled, not merely held).
  */
 bool engine_token_has_tcb(struct token *t);
+
+/* ---- Elevation (engine_elevation.c, behavior.md 12.5, 12.6, 12.10) -------- */
+
+/* Is s one of the groups that make a token elevated (the administrative
+ * aliases and domain groups, and S-1-5-114), which UAC and LUA_TOKEN make
+ * deny-only? */
+bool engine_sid_elevated_group(const struct sid *s);
+/* TokenElevation: does t hold an elevated group that is not deny-only, or
+ * one of the sensitive privileges (GUESS_ELEVATED_PRIVILEGE)? Reads the
+ * privilege attributes atomically; the caller holds token_lock(t) or owns t. */
+bool engine_token_elevated(const struct token *t);
+/* Is the privilege one a UAC-filtered token keeps? */
+bool engine_uac_keeps_privilege(uint32_t luid);
+/* The LUA filter, on a token nobody else sees yet: the elevated groups
+ * become deny-only (and lose the owner role), every privilege but the five
+ * UAC keeps is deleted. Returns whether anything changed. */
+bool engine_lua_filter(struct token *t);
+/* Does a logon of account a with logon type get split by UAC
+ * (pol->uac, an interactive-family type, an elevated token, not the
+ * built-in Administrator)? full is the token the logon would get. */
+bool engine_uac_splits(const struct policy *pol, const struct account *a, unsigned logon_type,
+                       const struct token *full);
+/* The filtered (Limited, Medium) copy of a full token, with one reference
+ * (token_unref), or NULL on allocation failure; ids and session are the
+ * caller's to set. */
+struct token *engine_uac_limited(struct token *full);
+/* Makes full the elevated half of a split logon: High label, type Full. */
+void engine_uac_mark_full(struct token *full);
 
 /* "WS1\alice", "BUILTIN\Users", "Everyone", or the SID string, into buf. */
 const char *engine_sid_display(const struct policy *pol, const struct sid *sid, char *buf,

@@ -14,6 +14,7 @@
 #include "base/win.h"
 #include "core/engine/engine.h"
 #include "core/engine/guesses.h"
+#include "core/model/status.h"
 #include "core/model/policy_build.h"
 #include "core/state/lockout.h"
 #include "base/md4.h"
@@ -157,6 +158,9 @@ static int32_t check_state(const struct policy *pol, const struct logon_request 
                            const struct account *a, const char *who, struct logon_verdict *out)
 {
     bool s4u = req->form == LOGON_FORM_S4U;
+    /* A declared package vouching for the user checks what the account
+     * allows, but no password and nothing about the password (12.11). */
+    bool vouched = req->form == LOGON_FORM_VOUCHED;
     if (a->disabled)
         return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_ACCOUNT_DISABLED,
                       "account %s is disabled (disabled: true)", who);
@@ -164,7 +168,7 @@ static int32_t check_state(const struct policy *pol, const struct logon_request 
         return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_ACCOUNT_EXPIRED,
                       "account %s expired (expires: %lld, now: %lld)", who,
                       (long long)account_x(a)->expires, (long long)req->now);
-    if (!(s4u && GUESS_S4U_SKIPS_PASSWORD_STATE)) {
+    if (!(s4u && GUESS_S4U_SKIPS_PASSWORD_STATE) && !vouched) {
         if (a->password_expired)
             return decide(out, STATUS_ACCOUNT_RESTRICTION, STATUS_PASSWORD_EXPIRED,
                           "the password of %s has expired (password_expired: true)", who);
@@ -185,7 +189,7 @@ static int32_t check_state(const struct policy *pol, const struct logon_request 
                       "%s may not log on at workstation %s (workstations)", who,
                       pol->machine_name);
     /* behavior.md 5 step 5 / D31: blank passwords only at the console. */
-    if (!s4u && a->blank_password && pol->blank_password_console_only &&
+    if (!s4u && !vouched && a->blank_password && pol->blank_password_console_only &&
         !(GUESS_CONSOLE_LOGON_TYPE(req->logon_type) && req->caller_session != 0))
         return decide(out, STATUS_ACCOUNT_RESTRICTION, GUESS_BLANK_PASSWORD_SUBSTATUS,
                       "%s has a blank password, which is allowed only for console logons "
@@ -254,10 +258,12 @@ static int32_t check_lockout(const struct policy *pol, const struct logon_reques
                   view->unlock_at ? " (lockout.duration)" : "");
 }
 
-/* The S4U token level rule (behavior.md 6, D5, D23). */
+/* The token type (behavior.md 3.5 step 12, 12.1) and the S4U token level
+ * rule (behavior.md 6, D5, D23). Only Network (3) gives an impersonation
+ * token: NetworkCleartext (8) gives a primary one like every other type. */
 static void apply_token_kind(const struct logon_request *req, struct token *t)
 {
-    bool network = req->logon_type == 3 || req->logon_type == 8;
+    bool network = req->logon_type == 3;
     t->kind = network ? TOKEN_KIND_IMPERSONATION : TOKEN_KIND_PRIMARY;
     t->level = network ? IMP_IMPERSONATION : IMP_ANONYMOUS;
     if (req->form != LOGON_FORM_S4U)
@@ -328,6 +334,25 @@ static int32_t finish(const struct policy *pol, const struct logon_request *req,
         token_unref(t);
         return st;
     }
+    /* behavior.md 12.10: UAC gives the logon the filtered token; the full
+     * one, elevated, is linked to it in a logon session of its own. */
+    if (engine_uac_splits(pol, a, req->logon_type, t)) {
+        struct token *limited = engine_uac_limited(t);
+        if (!limited) {
+            token_unref(t);
+            return decide(out, STATUS_NO_MEMORY, 0, "out of memory filtering the token");
+        }
+        engine_uac_mark_full(t);
+        t->kind = TOKEN_KIND_PRIMARY;
+        t->level = IMP_ANONYMOUS;
+        out->linked = t;
+        t = limited;
+        size_t used = strlen(out->reason);
+        snprintf(out->reason + used, sizeof out->reason - used,
+                 "; UAC (machine.uac) filtered the token of %s, an administrator: the full "
+                 "token is linked to it",
+                 out->account_name);
+    }
     apply_token_kind(req, t);
     out->token = t;
     return 0;
@@ -339,7 +364,6 @@ static int32_t finish(const struct policy *pol, const struct logon_request *req,
 static int32_t account_logon(const struct policy *pol, const struct logon_request *req,
                              const struct account *a, struct logon_verdict *out)
 {
-    bool s4u = req->form == LOGON_FORM_S4U;
     out->account = a;
     reason_concat(out->account_name, sizeof out->account_name, a->domain, "\\", a->name,
                   (const char *)NULL);
@@ -348,8 +372,11 @@ static int32_t account_logon(const struct policy *pol, const struct logon_reques
     int32_t st = check_lockout(pol, req, a, who, &view, out);
     if (st != 0)
         return st;
-    bool counts = !s4u && lockout_applies(pol, a);
-    if (!s4u && !password_matches(a, req->password, req->password_len)) {
+    /* Only a checked password counts (not S4U, not a declared package
+     * vouching for the user, behavior.md 12.11). */
+    bool password = req->form == LOGON_FORM_PASSWORD;
+    bool counts = password && lockout_applies(pol, a);
+    if (password && !password_matches(a, req->password, req->password_len)) {
         /* "Account lockout threshold": wrong passwords count; a disabled
          * account's too unless the guess says otherwise. */
         out->count_bad_password = counts && (!a->disabled || GUESS_LOCKOUT_COUNTS_DISABLED);
@@ -437,6 +464,26 @@ static int32_t special_logon(const struct policy *pol, const struct logon_reques
     return finish(pol, req, a, out);
 }
 
+/* A declared package (behavior.md 12.11) that answers with a fixed status,
+ * or maps every logon to one account: true with *st decided. False when
+ * neither applies and the named user logs on as through MSV1_0. */
+static bool custom_logon(const struct policy *pol, const struct logon_request *req,
+                         struct logon_verdict *out, int32_t *st)
+{
+    const struct policy_package *pk = req->custom;
+    if (pk->answer == PACKAGE_ANSWER_STATUS) {
+        const char *name = status_name(pk->status);
+        *st = decide(out, pk->status, 0,
+                     "package %s answers every logon with %s (0x%08X) (packages: answer)",
+                     pk->name, name ? name : "this status", (unsigned)pk->status);
+        return true;
+    }
+    if (pk->account == SIZE_MAX)
+        return false;
+    *st = account_logon(pol, req, &pol->accounts[pk->account], out);
+    return true;
+}
+
 int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
                      struct logon_verdict *out)
 {
@@ -444,6 +491,9 @@ int32_t engine_logon(const struct policy *pol, const struct logon_request *req,
     out->session_logon_type = req->logon_type;
     if (req->logon_type == 9 && GUESS_NEW_CREDENTIALS_NO_CHECKS)
         return new_credentials(req, out);
+    int32_t decided;
+    if (req->package == AUTH_CUSTOM && req->custom && custom_logon(pol, req, out, &decided))
+        return decided;
 
     char ubuf[1024], dbuf[1024];
     const char *user, *domain;

@@ -370,7 +370,7 @@ struct token *engine_build_token(const struct policy *pol, const struct token_pl
         set_push(set, &sid_local_account, TOK_GROUP_DEFAULT, -1);
     if (plan->form == LOGON_FORM_S4U)
         set_push(set, &sid_asserted, TOK_GROUP_DEFAULT, -1);
-    else if (local_sam && plan->package != AUTH_KERBEROS)
+    else if (local_sam && plan->package != AUTH_KERBEROS && plan->package != AUTH_CUSTOM)
         set_push(set, &sid_ntlm, TOK_GROUP_DEFAULT, -1);
     else if (domain && plan->package == AUTH_MSV1_0)
         set_push(set, &sid_ntlm, TOK_GROUP_DEFAULT, -1);
@@ -411,7 +411,6 @@ struct token *engine_build_token(const struct policy *pol, const struct token_pl
         goto out;
     t->user = acct->sid;
     t->logon_type = type;
-    t->elevated = admin;
     note_carriers(rights, user_rights, -1);
     for (size_t i = 0; i < set->n; i++) {
         const struct set_item *it = &set->items[i];

@@ -257,9 +257,6 @@
 #define GUESS_FOREIGN_PROCESS_HANDLE_STATUS STATUS_INVALID_HANDLE
 /* §11.12: TokenLogonSid on a token without a logon SID. */
 #define GUESS_NO_LOGON_SID_STATUS STATUS_NOT_FOUND
-/* §11.14: lsaemu makes no UAC split tokens, so every token reports
- * TokenElevationTypeDefault (1). */
-#define GUESS_ELEVATION_TYPE 1
 /* TokenStatistics' dynamic-pool figures (not specified anywhere). */
 #define GUESS_TOKEN_DYNAMIC_CHARGED 4096u
 #define GUESS_TOKEN_DYNAMIC_AVAILABLE 3072u
@@ -370,5 +367,67 @@
 /* UnloadUserProfile with an hProfile LoadUserProfile did not return (or
  * already unloaded): ERROR_INVALID_HANDLE, as for a closed registry key. */
 #define GUESS_PROFILE_BAD_HANDLE_ERROR 6u
+
+/* ---- Tokens and logons II (issue 13 part B, behavior.md 12) -------------- */
+/* §12.5: the sensitive privileges that make TokenElevation TRUE. K7 names
+ * ten (TCB, Debug, Backup, Restore, ...), of which only four were readable:
+ * the other six are lsaemu's choice, the privileges that give control of the
+ * machine outright. LUIDs of behavior.md 1.4. */
+#define GUESS_ELEVATED_PRIVILEGE(luid)                                                       \
+    ((luid) == 2 /* SeCreateToken */ || (luid) == 7 /* SeTcb */ ||                           \
+     (luid) == 9 /* SeTakeOwnership */ || (luid) == 10 /* SeLoadDriver */ ||                 \
+     (luid) == 17 /* SeBackup */ || (luid) == 18 /* SeRestore */ ||                          \
+     (luid) == 20 /* SeDebug */ || (luid) == 29 /* SeImpersonate */ ||                       \
+     (luid) == 32 /* SeRelabel */ || (luid) == 36 /* SeDelegateSessionUserImpersonate */)
+/* §12.5: the BUILTIN aliases that count as elevated groups besides those K7
+ * names (544 Administrators ... 554 Pre-Windows 2000): Network
+ * Configuration Operators (556) and Cryptographic Operators (569) for the
+ * three K7's excerpt cut off. */
+#define GUESS_ELEVATED_EXTRA_ALIAS(rid) ((rid) == 556 || (rid) == 569)
+/* §12.5: the attributes TokenRestrictedSids reports for a restricting SID
+ * (CreateRestrictedToken requires them to be 0 on input). */
+#define GUESS_RESTRICTED_SID_ATTRIBUTES 0x00000007u
+/* §12.5: TokenLinkedToken on a token that has no linked token (K10, K11). */
+#define GUESS_NO_LINKED_TOKEN_STATUS STATUS_NO_SUCH_LOGON_SESSION
+/* §12.5: the default DACL of a new token: GENERIC_ALL for its default owner
+ * and for SYSTEM, GENERIC_READ|GENERIC_EXECUTE for its logon SID. */
+#define GUESS_DEFAULT_DACL_LOGON_SID_MASK 0xA0000000u
+/* §12.6: SANDBOX_INERT takes effect only for a caller with SeTcbPrivilege
+ * enabled (K6: "system-level privileges"; silently ignored otherwise). */
+#define GUESS_SANDBOX_INERT_NEEDS_TCB 1
+/* §12.6: CreateRestrictedToken flags outside the four defined ones. */
+#define GUESS_RESTRICTED_BAD_FLAGS_STATUS STATUS_INVALID_PARAMETER
+/* §12.7: SetTokenInformation(TokenOrigin) on a token whose origin is
+ * already set succeeds and keeps it (set once, reactos R7). */
+#define GUESS_TOKEN_ORIGIN_SET_ONCE 1
+/* §12.7: a default DACL whose header cannot be an ACL (AclSize below 8 or
+ * beyond the buffer given). */
+#define GUESS_BAD_DEFAULT_DACL_STATUS STATUS_INVALID_ACL
+/* §12.7: a TOKEN_MANDATORY_LABEL whose SID is not S-1-16-x. */
+#define GUESS_BAD_LABEL_STATUS STATUS_INVALID_SID
+/* §12.8: EffectiveOnly keeps deny-only groups and the integrity label
+ * (dropping a deny-only group would grant access). */
+#define GUESS_EFFECTIVE_ONLY_KEEPS_DENY_ONLY 1
+/* §12.9: NegGetCallerName naming another user's logon session without an
+ * enabled SeTcbPrivilege (by analogy with D34). */
+#define GUESS_CALLER_NAME_OTHER_SESSION_STATUS STATUS_PRIVILEGE_NOT_HELD
+/* §12.10: the logon types UAC splits (K12: the interactive family). */
+#define GUESS_UAC_SPLIT_TYPE(t)                                                              \
+    ((t) == 2 || (t) == 7 || (t) == 10 || (t) == 11 || (t) == 12 || (t) == 13)
+/* §12.10: a process of an administrator under UAC runs with the filtered
+ * token unless its entry says elevated: true (an interactive program
+ * started normally). */
+#define GUESS_UAC_PROCESS_ELEVATED_DEFAULT 0
+/* §12.10: both tokens of a split logon carry the same logon SID. */
+#define GUESS_UAC_SHARED_LOGON_SID 1
+/* §12.11: the ids of packages a policy declares follow the built-in ones
+ * in the order of the policy (registration order, as §3.4). */
+#define GUESS_CUSTOM_PACKAGE_FIRST_ID 3u
+/* §12.11: a custom package returns no profile buffer. */
+#define GUESS_CUSTOM_PACKAGE_NO_PROFILE 1
+/* §12.11: a logon type the declared package does not accept. */
+#define GUESS_CUSTOM_PACKAGE_TYPE_STATUS STATUS_INVALID_LOGON_TYPE
+/* §12.11: LsaCallAuthenticationPackage to a declared package. */
+#define GUESS_CUSTOM_PACKAGE_CALL_STATUS STATUS_NOT_IMPLEMENTED
 
 #endif

@@ -356,6 +356,7 @@ long policy_add_process(struct policy *pol, const char *name, size_t account)
         return -1;
     p->account = account;
     p->session = 1;
+    p->elevated = -1;
     if (policy_index_add_process_name(pol->index, pol, pol->n_processes) < 0) {
         mem_free(p->name);
         return -1;
@@ -376,6 +377,18 @@ int policy_add_fault(struct policy *pol, const struct fault *f)
         return -1;
     }
     pol->faults[pol->n_faults++] = copy;
+    return 0;
+}
+
+int policy_add_package(struct policy *pol, const struct policy_package *pkg)
+{
+    if (grow((void **)&pol->packages, pol->n_packages, sizeof *pol->packages) < 0)
+        return -1;
+    struct policy_package copy = *pkg;
+    copy.name = mem_strdup(pkg->name);
+    if (!copy.name)
+        return -1;
+    pol->packages[pol->n_packages++] = copy;
     return 0;
 }
 
@@ -643,6 +656,9 @@ void policy_unref(struct policy *pol)
         mem_free(pol->mappings[i].name);
     }
     mem_free(pol->mappings);
+    for (size_t i = 0; i < pol->n_packages; i++)
+        mem_free(pol->packages[i].name);
+    mem_free(pol->packages);
     policy_index_free(pol->index);
     policy_free_names(pol);
     mem_free(pol);

@@ -159,6 +159,31 @@ struct process_entry {
     size_t account;       /* index into policy->accounts */
     right_mask enabled;   /* privileges listed in enabled: */
     uint32_t session;     /* terminal session id; 0 = services session (not console) */
+    int8_t elevated;      /* elevated: -1 absent, 0 false, 1 true (machine.uac) */
+};
+
+/* What an authentication package a policy declares reads from the
+ * LsaLogonUser submit buffer (policy-format.md, packages). */
+enum package_format {
+    PACKAGE_FORMAT_MSV1_0, /* MSV1_0_INTERACTIVE_LOGON-shaped: type, domain, user, password */
+    PACKAGE_FORMAT_TEXT,   /* UTF-16 "user;password[;domain]" */
+    PACKAGE_FORMAT_ANY,    /* anything: the buffer is not read */
+};
+
+/* How such a package answers a logon it can read. */
+enum package_answer {
+    PACKAGE_ANSWER_PASSWORD, /* as MSV1_0: the named local account, its password checked */
+    PACKAGE_ANSWER_TRUST,    /* the package vouches: no password check */
+    PACKAGE_ANSWER_STATUS,   /* always the fixed status */
+};
+
+struct policy_package {
+    char *name;                /* as LsaLookupAuthenticationPackage takes it */
+    enum package_format format;
+    uint32_t logon_types;      /* bit t set: SECURITY_LOGON_TYPE t accepted */
+    enum package_answer answer;
+    int32_t status;            /* PACKAGE_ANSWER_STATUS */
+    size_t account;            /* account: (index into accounts), SIZE_MAX when absent */
 };
 
 struct fault {
@@ -222,6 +247,7 @@ struct policy {
 
     bool blank_password_console_only; /* default true */
     bool require_logon_process;       /* default false */
+    bool uac;                         /* machine.uac: split administrators' tokens */
 
     struct account *accounts;
     size_t n_accounts;
@@ -247,6 +273,10 @@ struct policy {
     /* SID-name mappings (struct sid_mapping), owned, in the order added. */
     struct sid_mapping *mappings;
     size_t n_mappings, cap_mappings;
+    /* Authentication packages the policy declares (after the built-in
+     * ones), in policy order; owned. */
+    struct policy_package *packages;
+    size_t n_packages;
 
     /* Rights named by the policy source; policy_finish() gives every other
      * right its stock holders. */

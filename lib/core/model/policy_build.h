@@ -123,6 +123,8 @@ int policy_add_mapping(struct policy *pol, const char *domain, const char *name,
                        const struct sid *sid);
 /* Removes mappings[i], keeping the order of the others. */
 void policy_remove_mapping(struct policy *pol, size_t i);
+/* Appends a copy of *pkg (the name copied). 0 or -1. */
+int policy_add_package(struct policy *pol, const struct policy_package *pkg);
 
 /*
  * Reports one SID collision found by policy_prepare(): the item defined

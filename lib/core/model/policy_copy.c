@@ -150,6 +150,7 @@ struct policy *policy_copy(const struct policy *src)
     p->time = src->time;
     p->blank_password_console_only = src->blank_password_console_only;
     p->require_logon_process = src->require_logon_process;
+    p->uac = src->uac;
     for (size_t i = 0; i < src->n_groups; i++)
         if (copy_group(p, &src->groups[i]) != 0)
             goto fail;
@@ -172,6 +173,7 @@ struct policy *policy_copy(const struct policy *src)
             goto fail;
         p->processes[pi].enabled = e->enabled;
         p->processes[pi].session = e->session;
+        p->processes[pi].elevated = e->elevated;
     }
     for (size_t i = 0; i < src->n_faults; i++)
         if (policy_add_fault(p, &src->faults[i]) != 0)
@@ -180,6 +182,19 @@ struct policy *policy_copy(const struct policy *src)
         if (policy_add_mapping(p, src->mappings[i].domain, src->mappings[i].name,
                                &src->mappings[i].sid) != 0)
             goto fail;
+    for (size_t i = 0; i < src->n_packages; i++) {
+        struct policy_package pkg = src->packages[i];
+        /* Accounts keep their order in the copy, but an index is
+         * translated by name like the processes' accounts. */
+        if (pkg.account != SIZE_MAX) {
+            long a = policy_account_index(p, src->accounts[pkg.account].name);
+            if (a < 0)
+                goto fail;
+            pkg.account = (size_t)a;
+        }
+        if (policy_add_package(p, &pkg) != 0)
+            goto fail;
+    }
     return p;
 fail:
     policy_unref(p);

@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "core/engine/engine.h"
+#include "core/engine/guesses.h"
 #include "core/model/policy_build.h"
 #include "core/state/faults.h"
 #include "core/state/handles.h"
@@ -50,6 +51,10 @@ static struct policy *policy;
 static char process_name[128] = "default";
 static struct token *process_token;
 static struct logon_session *process_session;
+/* The linked session of a process whose logon UAC split (behavior.md
+ * 12.10), pinned like process_session so that the leak report does not
+ * list it; NULL otherwise. */
+static struct logon_session *process_linked;
 static uint32_t process_session_id = 1;
 static bool builtin_sessions_made;
 
@@ -225,6 +230,45 @@ static void make_builtin_sessions(void)
     builtin_sessions_made = true;
 }
 
+/*
+ * UAC (behavior.md 12.10): an administrator's process in an interactive
+ * session runs with the filtered token, linked to the full one, unless its
+ * entry says `elevated: true`, which gives it the full token, linked to the
+ * filtered one. t is the full token, already in session s (not yet
+ * published); the other token becomes the template of a new linked session
+ * that s holds. Returns the process's token (t or its filtered copy, with
+ * s's reference), or NULL on allocation failure with t released.
+ */
+static struct token *split_process(const struct process_entry *proc, struct logon_session *s,
+                                   struct token *t, struct logon_session **linked)
+{
+    struct token *limited = engine_uac_limited(t);
+    if (!limited) {
+        token_unref(t);
+        return NULL;
+    }
+    engine_uac_mark_full(t);
+    bool elevated = proc->elevated >= 0 ? proc->elevated == 1 : GUESS_UAC_PROCESS_ELEVATED_DEFAULT;
+    struct token *mine = elevated ? t : limited, *other = elevated ? limited : t;
+    if (!elevated) {
+        /* The filtered copy takes over the full token's place in s. */
+        limited->session = t->session;
+        t->session = NULL;
+    }
+    /* session_split() consumes other (it becomes the linked session's
+     * template) and keeps a snapshot of mine as s's. */
+    struct logon_session *f = session_split(s, mine, other);
+    if (!f || session_publish(f) != 0) {
+        if (f)
+            session_unref(f);
+        token_unref(mine);
+        return NULL;
+    }
+    s->linked = f; /* s holds the linked session: it ends with s */
+    *linked = f;
+    return mine;
+}
+
 /* Builds the process token for entry `name` of pol; replaces the current one
  * only when everything succeeded. Lock held. */
 static int build_process(struct policy *pol, const char *name)
@@ -252,7 +296,9 @@ static int build_process(struct policy *pol, const char *name)
             .home_directory = account_x(acct)->home_directory,
             .home_directory_drive = account_x(acct)->home_directory_drive,
         };
-        s = session_create(&info, NULL);
+        /* Published once the process token is complete: a UAC split
+         * links it to a second session first (split_process). */
+        s = session_new(&info, NULL);
     } else {
         uint32_t luid = acct->kind == ACCOUNT_SYSTEM          ? LUID_SYSTEM
                         : acct->kind == ACCOUNT_LOCAL_SERVICE ? LUID_LOCAL_SERVICE
@@ -270,12 +316,29 @@ static int build_process(struct policy *pol, const char *name)
     t->auth_id = s->id;
     t->token_id = luid_next();
     t->modified_id = t->token_id;
+    struct logon_session *linked = NULL;
+    if (own_session && proc->session != 0 && engine_uac_splits(pol, acct, 2, t)) {
+        t = split_process(proc, s, t, &linked);
+        if (!t)
+            return -1; /* s went with the token */
+        t->token_id = luid_next();
+        t->modified_id = t->token_id;
+    }
+    if (own_session && session_publish(s) != 0) {
+        token_unref(t);
+        return -1;
+    }
     if (own_session)
         session_pin(s);
+    if (linked)
+        session_pin(linked);
 
     if (process_session)
         session_unpin(process_session);
+    if (process_linked)
+        session_unpin(process_linked);
     process_session = own_session ? s : NULL;
+    process_linked = linked;
     token_unref(process_token);
     process_token = t;
     process_session_id = proc->session;
@@ -578,6 +641,7 @@ void current_reset(void)
     token_unref(process_token);
     process_token = NULL;
     process_session = NULL;
+    process_linked = NULL;
     sessions_reset();
     builtin_sessions_made = false;
     if (!broken && build_process(policy, process_name) != 0 &&

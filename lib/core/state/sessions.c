@@ -91,8 +91,14 @@ static void session_free(struct logon_session *s)
         };
         audit_emit(&e);
     }
+    struct logon_session *linked = s->linked;
+    struct token *tmpl = s->tmpl;
     /* The strings live in the session's own allocation (session_create). */
     mem_free(s);
+    /* The template has no session, so releasing it ends nothing else; the
+     * full session of a split logon may end with its filtered one. */
+    token_unref(tmpl);
+    session_unref(linked);
 }
 
 #define N_SESSION_STRINGS 11
@@ -404,4 +410,58 @@ void sessions_leaks(struct leak_report *r)
 out:
     while (held-- > 0)
         registry_unlock(&live, held);
+}
+
+struct logon_session *session_linked(struct logon_session *s)
+{
+    if (!s->has_linked)
+        return NULL;
+    if (s->linked)
+        return session_ref(s->linked);
+    /* After a reset the LUID may name a newer, unrelated session: only the
+     * one that links back is the other half. */
+    struct logon_session *o = session_find(s->linked_id);
+    if (o && !(o->has_linked && luid_equal(o->linked_id, s->id))) {
+        session_unref(o);
+        o = NULL;
+    }
+    return o;
+}
+
+struct logon_session *session_split(struct logon_session *s, struct token *t, struct token *full)
+{
+    struct session_info info = {
+        .user_name = s->user_name,
+        .domain = s->domain,
+        .package = s->package,
+        .logon_server = s->logon_server,
+        .dns_domain = s->dns_domain,
+        .upn = s->upn,
+        .logon_process = s->logon_process,
+        .user_sid = s->has_sid ? &s->user_sid : NULL,
+        .logon_type = s->logon_type,
+        .session_id = s->session_id,
+        .logon_time = s->logon_time,
+        .logon_script = s->logon_script,
+        .profile_path = s->profile_path,
+        .home_directory = s->home_directory,
+        .home_directory_drive = s->home_directory_drive,
+    };
+    struct logon_session *f = session_new(&info, NULL);
+    struct token *mine = f ? token_clone(t) : NULL;
+    if (!mine) {
+        if (f)
+            session_unref(f);
+        token_unref(full);
+        return NULL;
+    }
+    full->auth_id = f->id;
+    f->tmpl = full;
+    f->has_linked = true;
+    f->linked_id = s->id;
+    token_unref(s->tmpl);
+    s->tmpl = mine;
+    s->has_linked = true;
+    s->linked_id = f->id;
+    return f;
 }

@@ -71,6 +71,19 @@ struct logon_session {
     bool audit_time_fixed;
     int64_t audit_time;
     const char *origin; /* the emulated call that created it (LSAEMU_LEAKS) */
+
+    /* A session of a logon UAC split (behavior.md 12.10) knows the other
+     * one: its LUID, and for the filtered (limited) session a reference to
+     * the full one, which lives as long as the filtered one does (the full
+     * session holds no reference back, so no cycle). tmpl is a snapshot of
+     * the session's own token at the logon, with no session of its own,
+     * which TokenLinkedToken copies for a query from the other side. All
+     * set before the session is published, fixed afterwards; released
+     * with the session. */
+    bool has_linked;
+    struct luid linked_id;
+    struct logon_session *linked;
+    struct token *tmpl;
 };
 
 /* A fresh LUID (thread-safe, deterministic sequence). */
@@ -97,8 +110,25 @@ int session_publish(struct logon_session *s);
 /* session_new() and session_publish() in one: the session, with a
  * reference for the caller (session_unref), or NULL on allocation failure. */
 struct logon_session *session_create(const struct session_info *info, const struct luid *fixed);
-/* Drops one reference; the last one ends the session. */
+/* Drops one reference; the last one ends the session (and releases its
+ * template token and its reference on a linked session). */
 void session_unref(struct logon_session *s);
+/*
+ * The logon session of the full token of a split logon (behavior.md
+ * 12.10), next to s, the session of the filtered token t: a new session
+ * (unpublished, one reference for the caller) with s's data and a fresh
+ * LUID. Its template becomes full (the caller's reference passes to it;
+ * full must have no session; its logon-session id is set here), s's
+ * template a copy of t, and each session records the other's LUID. Neither
+ * holds the other: the caller decides (a logon gives s the new session's
+ * reference, s->linked; the process identity pins both). Returns NULL on
+ * allocation failure, with full released and s unchanged.
+ */
+struct logon_session *session_split(struct logon_session *s, struct token *t,
+                                    struct token *full);
+/* The other session of a split logon, with a reference the caller drops
+ * with session_unref(), or NULL when s has none or it has ended. */
+struct logon_session *session_linked(struct logon_session *s);
 struct logon_session *session_ref(struct logon_session *s);
 /* The live session with this LUID, with a reference the caller drops with
  * session_unref(), or NULL. */

@@ -74,6 +74,8 @@ struct token *token_new_sized(size_t max_groups, size_t max_privs)
     t->refcount = 1;
     t->owner_index = SIZE_MAX;
     t->kind = TOKEN_KIND_PRIMARY;
+    t->elevation_type = ELEVATION_DEFAULT;
+    t->dacl = DACL_BUILT_IN;
     return t;
 }
 
@@ -126,6 +128,8 @@ void token_unref(struct token *t)
         mem_free(t->groups);
     if (!inline_array(t, t->privs))
         mem_free(t->privs);
+    mem_free(t->restricted);
+    mem_free(t->default_dacl);
     mem_free(t);
     /* The session may end now; do it after the token is gone so that the
      * logoff is the last thing the token caused. */
@@ -225,15 +229,27 @@ struct token *token_clone(struct token *src)
     memcpy((char *)t + TOKEN_BODY, (const char *)src + TOKEN_BODY, sizeof *t - TOKEN_BODY);
     t->groups = src->n_groups ? mem_malloc(src->n_groups * sizeof *t->groups) : NULL;
     t->privs = src->n_privs ? mem_malloc(src->n_privs * sizeof *t->privs) : NULL;
+    t->restricted =
+        src->n_restricted ? mem_malloc(src->n_restricted * sizeof *t->restricted) : NULL;
+    t->default_dacl = src->dacl == DACL_SET ? mem_malloc(src->dacl_size) : NULL;
     if (t->groups)
         memcpy(t->groups, src->groups, src->n_groups * sizeof *t->groups);
     if (t->privs)
         memcpy(t->privs, src->privs, src->n_privs * sizeof *t->privs);
+    if (t->restricted)
+        memcpy(t->restricted, src->restricted, src->n_restricted * sizeof *t->restricted);
+    if (t->default_dacl)
+        memcpy(t->default_dacl, src->default_dacl, src->dacl_size);
+    bool short_copy = (src->n_groups && !t->groups) || (src->n_privs && !t->privs) ||
+                      (src->n_restricted && !t->restricted) ||
+                      (src->dacl == DACL_SET && !t->default_dacl);
     token_unlock(src);
 
-    if ((src->n_groups && !t->groups) || (src->n_privs && !t->privs)) {
+    if (short_copy) {
         mem_free(t->groups);
         mem_free(t->privs);
+        mem_free(t->restricted);
+        mem_free(t->default_dacl);
         mem_free(t);
         return NULL;
     }
@@ -243,4 +259,43 @@ struct token *token_clone(struct token *src)
     t->cap_groups = t->n_groups;
     t->cap_privs = t->n_privs;
     return t;
+}
+
+struct token_group *token_integrity_label(struct token *t)
+{
+    for (size_t i = t->n_groups; i-- > 0;)
+        if (t->groups[i].attributes & TOK_GROUP_INTEGRITY)
+            return &t->groups[i];
+    return NULL;
+}
+
+int token_set_restricted(struct token *t, const struct token_group *sids, size_t n)
+{
+    struct token_group *copy = NULL;
+    if (n) {
+        copy = mem_malloc(n * sizeof *copy);
+        if (!copy)
+            return -1;
+        memcpy(copy, sids, n * sizeof *copy);
+    }
+    mem_free(t->restricted);
+    t->restricted = copy;
+    t->n_restricted = n;
+    return 0;
+}
+
+int token_set_default_dacl(struct token *t, enum dacl_state state, const void *acl, size_t size)
+{
+    uint8_t *copy = NULL;
+    if (state == DACL_SET) {
+        copy = mem_malloc(size ? size : 1);
+        if (!copy)
+            return -1;
+        memcpy(copy, acl, size);
+    }
+    mem_free(t->default_dacl);
+    t->default_dacl = copy;
+    t->dacl_size = state == DACL_SET ? size : 0;
+    t->dacl = state;
+    return 0;
 }

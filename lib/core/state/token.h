@@ -4,9 +4,13 @@
  *
  * A token is reference counted: handles, thread impersonation slots and
  * duplicates hold references; token_unref() frees it with the last one and
- * then drops the token's reference on its logon session. Everything but the
- * privilege attributes is fixed at creation; the attributes change only
- * through token_set_priv_attributes() under the token's own lock.
+ * then drops the token's reference on its logon session. The SIDs and the
+ * set of privileges are fixed at creation. What changes afterwards changes
+ * under the token's own lock (token_lock()): the privilege attributes
+ * (token_set_priv_attributes(), also read without the lock), and what
+ * SetTokenInformation sets -- the default owner and primary group, the
+ * default DACL, the terminal session, the origin and the integrity label --
+ * which every reader reads under the lock.
  */
 #ifndef LSAEMU_CORE_STATE_TOKEN_H
 #define LSAEMU_CORE_STATE_TOKEN_H
@@ -42,6 +46,16 @@ enum imp_level { IMP_ANONYMOUS = 0, IMP_IDENTIFICATION = 1, IMP_IMPERSONATION = 
 #define TOK_GROUP_INTEGRITY_ENABLED 0x00000040u
 #define TOK_GROUP_LOGON_ID 0xC0000000u
 #define TOK_GROUP_DEFAULT (TOK_GROUP_MANDATORY | TOK_GROUP_ENABLED_BY_DEFAULT | TOK_GROUP_ENABLED)
+
+/* TOKEN_ELEVATION_TYPE (behavior.md 12.10). */
+enum elevation_type { ELEVATION_DEFAULT = 1, ELEVATION_FULL = 2, ELEVATION_LIMITED = 3 };
+
+/* What the default DACL of a token is (TokenDefaultDacl, behavior.md 12.5). */
+enum dacl_state {
+    DACL_BUILT_IN, /* the one every logon gets, made when asked for (token_info.c) */
+    DACL_SET,      /* set by SetTokenInformation: the bytes in default_dacl */
+    DACL_NONE,     /* set to NULL by SetTokenInformation */
+};
 
 /* SE_PRIVILEGE_* attribute bits. */
 #define TOK_PRIV_ENABLED_BY_DEFAULT 0x00000001u
@@ -84,9 +98,23 @@ struct token {
     struct luid origin;         /* TokenOrigin: originating logon session */
     uint32_t session_id;        /* terminal session */
     uint32_t logon_type;        /* SECURITY_LOGON_TYPE the token came from */
-    bool elevated;              /* TokenElevation */
     bool has_logon_sid;
     struct sid logon_sid;
+    uint32_t user_attributes;   /* TokenUser's Attributes: 0, or deny-only once disabled */
+
+    /* CreateRestrictedToken (behavior.md 12.6): the restricting SIDs (owned,
+     * NULL when none) and the token flags it sets. */
+    struct token_group *restricted;
+    size_t n_restricted;
+    bool filtered;          /* SIDs disabled or privileges deleted: TokenHasRestrictions */
+    bool write_restricted;  /* WRITE_RESTRICTED */
+    bool sandbox_inert;     /* TokenSandBoxInert */
+    uint8_t elevation_type; /* enum elevation_type */
+
+    /* The default DACL when dacl == DACL_SET: dacl_size bytes, owned. */
+    enum dacl_state dacl;
+    uint8_t *default_dacl;
+    size_t dacl_size;
 
     struct logon_session *session; /* referenced */
 
@@ -135,5 +163,17 @@ bool token_has_sid(const struct token *t, const struct sid *sid);
 
 /* A deep copy (new ids are the caller's business); NULL on allocation failure. */
 struct token *token_clone(struct token *src);
+
+/* The mandatory label among t's groups (the last group carrying
+ * TOK_GROUP_INTEGRITY), or NULL. */
+struct token_group *token_integrity_label(struct token *t);
+
+/* Sets the restricting SIDs of t (not yet shared with other threads): a
+ * copy of n groups, replacing any. 0, or -1 on allocation failure (t is then
+ * unchanged). */
+int token_set_restricted(struct token *t, const struct token_group *sids, size_t n);
+/* Replaces the default DACL (token_lock(t) held): state, and for DACL_SET
+ * a copy of size bytes of acl. 0, or -1 on allocation failure (unchanged). */
+int token_set_default_dacl(struct token *t, enum dacl_state state, const void *acl, size_t size);
 
 #endif

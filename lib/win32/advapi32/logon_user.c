@@ -126,14 +126,15 @@ static bool type_valid(DWORD t)
 
 /* D11: WINNT50 is Negotiate, WINNT40/WINNT35 NTLM; DEFAULT is Negotiate
  * unless no domain is given and the name is not a UPN. */
-static const struct package *pick_package(DWORD provider, const struct arg16 *user,
-                                          const struct arg16 *domain)
+static void pick_package(DWORD provider, const struct arg16 *user, const struct arg16 *domain,
+                         struct package *out)
 {
     bool ntlm = provider == LOGON32_PROVIDER_WINNT40 || provider == LOGON32_PROVIDER_WINNT35;
     if (provider == LOGON32_PROVIDER_DEFAULT && GUESS_LOGONUSER_NULL_DOMAIN_IS_LOCAL &&
         !domain->p && !has_at(user))
         ntlm = true;
-    return package_by_id(ntlm ? GUESS_PACKAGE_ID_MSV1_0 : GUESS_PACKAGE_ID_NEGOTIATE);
+    /* A built-in id: always found. */
+    package_by_id(NULL, ntlm ? GUESS_PACKAGE_ID_MSV1_0 : GUESS_PACKAGE_ID_NEGOTIATE, out);
 }
 
 static BOOL logon_user(const struct lu_args *a)
@@ -219,7 +220,9 @@ static BOOL logon_user(const struct lu_args *a)
         goto out;
     }
 
-    const struct package *pkg = pick_package(a->provider, &user, &domain);
+    struct package pkgv;
+    pick_package(a->provider, &user, &domain, &pkgv);
+    const struct package *pkg = &pkgv;
     struct submit fields = {
         .message = 2,
         .form = LOGON_FORM_PASSWORD,

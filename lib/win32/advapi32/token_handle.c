@@ -69,6 +69,10 @@ NTSTATUS token_from_handle(HANDLE h, uint32_t need, const char *fn, struct token
                                                 "token with OpenProcessToken)"
                    : h == PSEUDO_THREAD       ? " (it is the thread pseudo-handle; open its "
                                                 "token with OpenThreadToken)"
+                   : token_is_pseudo(h)       ? " (it is a token pseudo-handle, which only the "
+                                                "functions that query a token accept; open the "
+                                                "token with OpenProcessToken or "
+                                                "OpenThreadToken)"
                                               : "");
         return STATUS_INVALID_HANDLE;
     }
@@ -83,6 +87,45 @@ NTSTATUS token_from_handle(HANDLE h, uint32_t need, const char *fn, struct token
     *out = t;
     if (granted_out)
         *granted_out = granted;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS token_from_query_handle(HANDLE h, uint32_t need, const char *fn, struct token **out,
+                                 bool *referenced)
+{
+    *referenced = true;
+    if (!token_is_pseudo(h))
+        return token_from_handle(h, need, fn, out, NULL);
+    *out = NULL;
+    if ((PSEUDO_TOKEN_ACCESS & need) != need) {
+        char miss[256];
+        reason_set("%s needs %s on the token handle; a token pseudo-handle grants only "
+                   "TOKEN_QUERY|TOKEN_QUERY_SOURCE",
+                   fn, token_access_names(need & ~(uint32_t)PSEUDO_TOKEN_ACCESS, miss, sizeof miss));
+        return GUESS_TOKEN_ACCESS_STATUS;
+    }
+    /* The thread's own token (-5, and -4 while impersonating, to tell the
+     * process token apart) is referenced; the effective token is borrowed
+     * for the call, so that threads querying the process token through a
+     * pseudo-handle do not all write its reference count. */
+    struct token *t = h == PSEUDO_EFFECTIVE_TOKEN ? NULL : current_thread_token();
+    if (h == PSEUDO_THREAD_TOKEN && !t) {
+        reason_set("%s: GetCurrentThreadToken() names the thread's impersonation token, and "
+                   "the thread is not impersonating",
+                   fn);
+        return STATUS_NO_TOKEN;
+    }
+    if (h == PSEUDO_PROCESS_TOKEN && t) {
+        token_unref(t);
+        t = current_process_token();
+    } else if (!t) {
+        t = current_caller_token_borrow(referenced);
+    }
+    if (!t) {
+        reason_set("%s: the process has no token", fn);
+        return STATUS_INTERNAL_DB_ERROR;
+    }
+    *out = t;
     return STATUS_SUCCESS;
 }
 

@@ -7,6 +7,7 @@
 #ifndef LSAEMU_WIN32_ADVAPI32_TOKEN_HANDLE_H
 #define LSAEMU_WIN32_ADVAPI32_TOKEN_HANDLE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "win32/api.h"
@@ -15,6 +16,19 @@
 /* The process and thread pseudo-handles (GetCurrentProcess/GetCurrentThread). */
 #define PSEUDO_PROCESS ((HANDLE)(intptr_t)-1)
 #define PSEUDO_THREAD ((HANDLE)(intptr_t)-2)
+/* The token pseudo-handles of Windows 8 and later (behavior.md 12.2):
+ * GetCurrentProcessToken, GetCurrentThreadToken,
+ * GetCurrentThreadEffectiveToken. */
+#define PSEUDO_PROCESS_TOKEN ((HANDLE)(intptr_t)-4)
+#define PSEUDO_THREAD_TOKEN ((HANDLE)(intptr_t)-5)
+#define PSEUDO_EFFECTIVE_TOKEN ((HANDLE)(intptr_t)-6)
+/* The access a token pseudo-handle grants (K1). */
+#define PSEUDO_TOKEN_ACCESS (TOKEN_QUERY | TOKEN_QUERY_SOURCE)
+
+static inline bool token_is_pseudo(HANDLE h)
+{
+    return h == PSEUDO_PROCESS_TOKEN || h == PSEUDO_THREAD_TOKEN || h == PSEUDO_EFFECTIVE_TOKEN;
+}
 
 /*
  * The token behind h, with a reference the caller drops with token_unref(),
@@ -26,6 +40,17 @@
  */
 NTSTATUS token_from_handle(HANDLE h, uint32_t need, const char *fn, struct token **out,
                            uint32_t *granted);
+/*
+ * As token_from_handle(), for the functions that query a token, which also
+ * take the token pseudo-handles (behavior.md 12.2) with PSEUDO_TOKEN_ACCESS:
+ * -4 the process token, -5 the thread's impersonation token
+ * (STATUS_NO_TOKEN when it has none), -6 that or else the process token.
+ * Only between api_enter() and api_leave(): *referenced says whether the
+ * caller drops *out with token_unref() (a pseudo-handle's token may be
+ * borrowed for the call, current_caller_token_borrow()).
+ */
+NTSTATUS token_from_query_handle(HANDLE h, uint32_t need, const char *fn, struct token **out,
+                                 bool *referenced);
 
 /*
  * Maps generic rights and MAXIMUM_ALLOWED of a requested token access mask

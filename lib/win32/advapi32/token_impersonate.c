@@ -133,6 +133,16 @@ LSAEMU_EXPORT BOOL WINAPI DuplicateToken(HANDLE ExistingTokenHandle,
                      ImpersonationLevel, TokenImpersonation, DuplicateTokenHandle);
 }
 
+/* Was t logged on with explicit credentials from logon session id? The
+ * origin can change (SetTokenInformation), so it is read under the lock. */
+static bool origin_is(struct token *t, struct luid id)
+{
+    token_lock(t);
+    struct luid o = t->origin;
+    token_unlock(t);
+    return (o.low || o.high) && luid_equal(o, id);
+}
+
 /*
  * D21: full impersonation when the level asked for is below
  * SecurityImpersonation, the process holds SeImpersonatePrivilege, the token
@@ -154,7 +164,7 @@ static bool may_impersonate(const struct policy *pol, struct token *t, enum imp_
                             : token_priv_held(proc, right_info(RIGHT_SeImpersonatePrivilege)->luid))) {
         snprintf(why, size, "the process holds SeImpersonatePrivilege");
         ok = true;
-    } else if (proc && (t->origin.low || t->origin.high) && luid_equal(t->origin, proc->auth_id)) {
+    } else if (proc && origin_is(t, proc->auth_id)) {
         snprintf(why, size, "the token was logged on with explicit credentials from the "
                             "process's logon session");
         ok = true;

@@ -11,8 +11,12 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "core/engine/engine.h"
 #include "core/engine/guesses.h"
 #include "core/diag/reason.h"
+#include "core/state/handles.h"
+#include "core/state/sessions.h"
+#include "core/model/rights.h"
 #include "win32/advapi32/token_handle.h"
 #include "core/diag/trace.h"
 
@@ -21,9 +25,12 @@ static bool class_supported(int cls)
 {
     switch (cls) {
     case TokenUser: case TokenGroups: case TokenPrivileges: case TokenOwner:
-    case TokenPrimaryGroup: case TokenSource: case TokenType: case TokenImpersonationLevel:
-    case TokenStatistics: case TokenSessionId: case TokenOrigin: case TokenElevationType:
-    case TokenElevation: case TokenIntegrityLevel: case TokenLogonSid:
+    case TokenPrimaryGroup: case TokenDefaultDacl: case TokenSource: case TokenType:
+    case TokenImpersonationLevel: case TokenStatistics: case TokenRestrictedSids:
+    case TokenSessionId: case TokenSandBoxInert: case TokenOrigin: case TokenElevationType:
+    case TokenLinkedToken: case TokenElevation: case TokenHasRestrictions:
+    case TokenIntegrityLevel: case TokenLogonSid: case TokenIsAppContainer:
+    case TokenIsRestricted:
         return true;
     default:
         return false;
@@ -45,13 +52,58 @@ static PSID put_sid(struct out *o, const struct sid *s)
     return p;
 }
 
-static const struct token_group *integrity_label(const struct token *t)
+static const struct token_group *integrity_label(struct token *t)
 {
-    for (size_t i = t->n_groups; i-- > 0;)
-        if (t->groups[i].attributes & TOK_GROUP_INTEGRITY)
-            return &t->groups[i];
-    return NULL;
+    return token_integrity_label(t);
 }
+
+#define SID_SYSTEM {.revision = 1, .count = 1, .authority = {0, 0, 0, 0, 0, 5}, .sub = {18}}
+
+/* The default owner of t: a group holding the owner role, else the user. */
+static const struct sid *default_owner(const struct token *t)
+{
+    return t->owner_index < t->n_groups ? &t->groups[t->owner_index].sid : &t->user;
+}
+
+/*
+ * The default DACL every logon's token gets until SetTokenInformation
+ * replaces it (behavior.md 12.5): GENERIC_ALL for the default owner and for
+ * SYSTEM, GENERIC_READ|GENERIC_EXECUTE for the logon SID when the token has
+ * one. Writes it at acl when not NULL; returns its size.
+ */
+static size_t built_in_dacl(const struct token *t, uint8_t *acl)
+{
+    static const struct sid system = SID_SYSTEM;
+    const struct sid *sids[3] = {default_owner(t), &system,
+                                 t->has_logon_sid ? &t->logon_sid : NULL};
+    const uint32_t masks[3] = {GENERIC_ALL, GENERIC_ALL, GUESS_DEFAULT_DACL_LOGON_SID_MASK};
+    size_t size = sizeof(ACL);
+    WORD count = 0;
+    for (int i = 0; i < 3; i++) {
+        if (!sids[i])
+            continue;
+        size_t ace = offsetof(ACCESS_ALLOWED_ACE, SidStart) + sid_size(sids[i]);
+        if (acl) {
+            ACE_HEADER h = {ACCESS_ALLOWED_ACE_TYPE, 0, (WORD)ace};
+            memcpy(acl + size, &h, sizeof h);
+            memcpy(acl + size + offsetof(ACCESS_ALLOWED_ACE, Mask), &masks[i], sizeof masks[i]);
+            memcpy(acl + size + offsetof(ACCESS_ALLOWED_ACE, SidStart), sids[i],
+                   sid_size(sids[i]));
+        }
+        size += ace;
+        count++;
+    }
+    if (acl) {
+        ACL head = {ACL_REVISION, 0, (WORD)size, count, 0};
+        memcpy(acl, &head, sizeof head);
+    }
+    return size;
+}
+
+/* TOKEN_GROUPS of n groups at buf (the SIDs after the array), or just the
+ * size when it does not fit in len. */
+static NTSTATUS put_groups(const struct token_group *g, size_t n, uint8_t *buf, size_t len,
+                           size_t *need);
 
 static const struct token_group *logon_sid_group(const struct token *t)
 {
@@ -78,6 +130,64 @@ static LUID to_luid(struct luid l)
     return r;
 }
 
+static NTSTATUS put_groups(const struct token_group *g, size_t n, uint8_t *buf, size_t len,
+                           size_t *need)
+{
+    size_t fixed = offsetof(TOKEN_GROUPS, Groups) + n * sizeof(SID_AND_ATTRIBUTES);
+    size_t total = fixed;
+    for (size_t i = 0; i < n; i++)
+        total += sid_size(&g[i].sid);
+    *need = total;
+    if (len < total)
+        return STATUS_BUFFER_TOO_SMALL;
+    struct out o = {buf, fixed};
+    TOKEN_GROUPS *tg = (TOKEN_GROUPS *)buf;
+    tg->GroupCount = (DWORD)n;
+    for (size_t i = 0; i < n; i++) {
+        tg->Groups[i].Sid = put_sid(&o, &g[i].sid);
+        tg->Groups[i].Attributes = g[i].attributes;
+    }
+    return STATUS_SUCCESS;
+}
+
+/* The DWORD classes (Windows answers a ULONG for the flags). */
+static bool dword_class(int cls)
+{
+    switch (cls) {
+    case TokenType: case TokenImpersonationLevel: case TokenSessionId: case TokenSandBoxInert:
+    case TokenElevationType: case TokenElevation: case TokenHasRestrictions:
+    case TokenIsAppContainer: case TokenIsRestricted:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static DWORD dword_value(const struct token *t, int cls)
+{
+    switch (cls) {
+    case TokenType:
+        return (DWORD)t->kind;
+    case TokenImpersonationLevel:
+        return (DWORD)t->level;
+    case TokenSessionId:
+        return t->session_id;
+    case TokenSandBoxInert:
+        return t->sandbox_inert;
+    case TokenElevationType:
+        return t->elevation_type;
+    case TokenElevation:
+        return engine_token_elevated(t);
+    case TokenHasRestrictions:
+        /* K6: restricting SIDs, or anything filtered away. */
+        return t->n_restricted != 0 || t->filtered;
+    case TokenIsRestricted:
+        return t->n_restricted != 0 || t->write_restricted;
+    default: /* TokenIsAppContainer: lsaemu makes no AppContainer tokens */
+        return 0;
+    }
+}
+
 /*
  * Computes the size of the answer into *need and, when it fits in len
  * bytes, writes it to buf. Returns 0, STATUS_BUFFER_TOO_SMALL, or the
@@ -88,6 +198,14 @@ static NTSTATUS answer(const struct policy *pol, struct token *t, int cls, uint8
 {
     (void)pol;
     struct out o = {buf, 0};
+    if (dword_class(cls)) {
+        DWORD v = dword_value(t, cls);
+        *need = sizeof(DWORD);
+        if (len < *need)
+            return STATUS_BUFFER_TOO_SMALL;
+        memcpy(buf, &v, sizeof v);
+        return STATUS_SUCCESS;
+    }
     const struct sid *one = NULL;
     size_t fixed = 0;
     switch (cls) {
@@ -123,21 +241,25 @@ static NTSTATUS answer(const struct policy *pol, struct token *t, int cls, uint8
         fixed = offsetof(TOKEN_GROUPS, Groups) + sizeof(SID_AND_ATTRIBUTES);
         break;
     }
-    case TokenGroups: {
-        size_t n = offsetof(TOKEN_GROUPS, Groups) + t->n_groups * sizeof(SID_AND_ATTRIBUTES);
-        size_t total = n;
-        for (size_t i = 0; i < t->n_groups; i++)
-            total += sid_size(&t->groups[i].sid);
-        *need = total;
-        if (len < total)
+    case TokenGroups:
+        return put_groups(t->groups, t->n_groups, buf, len, need);
+    case TokenRestrictedSids:
+        return put_groups(t->restricted, t->n_restricted, buf, len, need);
+    case TokenDefaultDacl: {
+        /* The ACL follows the structure; none set: DefaultDacl NULL and
+         * only the structure (W3 test_token_attr). */
+        size_t acl = t->dacl == DACL_SET    ? t->dacl_size
+                     : t->dacl == DACL_NONE ? 0
+                                            : built_in_dacl(t, NULL);
+        *need = sizeof(TOKEN_DEFAULT_DACL) + acl;
+        if (len < *need)
             return STATUS_BUFFER_TOO_SMALL;
-        TOKEN_GROUPS *tg = (TOKEN_GROUPS *)buf;
-        o.sid_at = n;
-        tg->GroupCount = (DWORD)t->n_groups;
-        for (size_t i = 0; i < t->n_groups; i++) {
-            tg->Groups[i].Sid = put_sid(&o, &t->groups[i].sid);
-            tg->Groups[i].Attributes = t->groups[i].attributes;
-        }
+        TOKEN_DEFAULT_DACL *d = (TOKEN_DEFAULT_DACL *)buf;
+        d->DefaultDacl = acl ? (PACL)(buf + sizeof *d) : NULL;
+        if (t->dacl == DACL_SET)
+            memcpy(buf + sizeof *d, t->default_dacl, acl);
+        else if (t->dacl == DACL_BUILT_IN)
+            built_in_dacl(t, buf + sizeof *d);
         return STATUS_SUCCESS;
     }
     case TokenPrivileges: {
@@ -165,22 +287,6 @@ static NTSTATUS answer(const struct policy *pol, struct token *t, int cls, uint8
         memcpy(((TOKEN_SOURCE *)buf)->SourceName, t->source_name, TOKEN_SOURCE_LENGTH);
         ((TOKEN_SOURCE *)buf)->SourceIdentifier = to_luid(t->source_id);
         return STATUS_SUCCESS;
-    case TokenType:
-    case TokenImpersonationLevel:
-    case TokenSessionId:
-    case TokenElevationType:
-    case TokenElevation: {
-        DWORD v = cls == TokenType                 ? (DWORD)t->kind
-                  : cls == TokenImpersonationLevel ? (DWORD)t->level
-                  : cls == TokenSessionId          ? t->session_id
-                  : cls == TokenElevationType      ? (DWORD)GUESS_ELEVATION_TYPE
-                                                   : (DWORD)(t->elevated ? 1 : 0);
-        *need = sizeof(DWORD);
-        if (len < *need)
-            return STATUS_BUFFER_TOO_SMALL;
-        memcpy(buf, &v, sizeof v);
-        return STATUS_SUCCESS;
-    }
     case TokenOrigin:
         *need = sizeof(TOKEN_ORIGIN);
         if (len < *need)
@@ -217,7 +323,7 @@ static NTSTATUS answer(const struct policy *pol, struct token *t, int cls, uint8
     switch (cls) {
     case TokenUser:
         ((TOKEN_USER *)buf)->User.Sid = put_sid(&o, one);
-        ((TOKEN_USER *)buf)->User.Attributes = 0;
+        ((TOKEN_USER *)buf)->User.Attributes = t->user_attributes;
         break;
     case TokenOwner:
         ((TOKEN_OWNER *)buf)->Owner = put_sid(&o, one);
@@ -240,6 +346,60 @@ static NTSTATUS answer(const struct policy *pol, struct token *t, int cls, uint8
     return STATUS_SUCCESS;
 }
 
+/*
+ * TokenLinkedToken (behavior.md 12.5, 12.10): a new handle, with
+ * TOKEN_ALL_ACCESS, to a new token of the session linked to t's -- a
+ * primary token when the caller has SeTcbPrivilege enabled, else an
+ * identification-level impersonation token (K6, W3 test_elevation).
+ * Returns 0 with the handle in *h, GUESS_NO_LINKED_TOKEN_STATUS when t's
+ * logon was not split, or STATUS_NO_MEMORY (reason set).
+ */
+static NTSTATUS linked_token(struct token *t, HANDLE *h)
+{
+    NTSTATUS st = STATUS_SUCCESS;
+    struct logon_session *other = t->session ? session_linked(t->session) : NULL;
+    struct token *copy = NULL;
+    if (!other || !other->tmpl) {
+        st = GUESS_NO_LINKED_TOKEN_STATUS;
+        reason_set("the token has no linked token: its logon was not split by UAC "
+                   "(TokenElevationType %s)",
+                   t->elevation_type == ELEVATION_DEFAULT ? "Default" : "of a logon that ended");
+        goto out;
+    }
+    bool tcb = false;
+    struct token *caller = current_caller_token();
+    tcb = caller && token_priv_enabled(caller, right_info(RIGHT_SeTcbPrivilege)->luid);
+    token_unref(caller);
+    copy = token_clone(other->tmpl);
+    if (!copy) {
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory copying the linked token");
+        goto out;
+    }
+    copy->kind = tcb ? TOKEN_KIND_PRIMARY : TOKEN_KIND_IMPERSONATION;
+    copy->level = tcb ? IMP_ANONYMOUS : IMP_IDENTIFICATION;
+    copy->token_id = luid_next();
+    copy->modified_id = copy->token_id;
+    copy->session = session_ref(other);
+    uintptr_t v = handles_insert(HANDLE_TOKEN, copy, TOKEN_ALL_ACCESS, NULL);
+    copy = NULL; /* the table took it, or released it */
+    if (!v) {
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory creating the linked token's handle");
+        goto out;
+    }
+    *h = (HANDLE)v;
+    reason_set("the linked %s token, as %s (the caller %s SeTcbPrivilege enabled)",
+               other->tmpl->elevation_type == ELEVATION_FULL ? "full (elevated)" : "filtered",
+               tcb ? "a primary token" : "an identification-level impersonation token",
+               tcb ? "has" : "does not have");
+out:
+    token_unref(copy);
+    if (other)
+        session_unref(other);
+    return st;
+}
+
 LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
                                               TOKEN_INFORMATION_CLASS TokenInformationClass,
                                               LPVOID TokenInformation,
@@ -251,6 +411,7 @@ LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
     trace_args("%p, class %d, %p, %lu, %p", TokenHandle, cls, TokenInformation,
                (unsigned long)TokenInformationLength, (void *)ReturnLength);
     struct token *t = NULL;
+    bool referenced = true;
     if (st != STATUS_SUCCESS)
         goto out;
     if (cls < TokenUser || cls >= MaxTokenInfoClass) {
@@ -279,10 +440,27 @@ LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
         reason_set("TokenInformation %p is not aligned on 4 bytes", TokenInformation);
         goto out;
     }
-    st = token_from_handle(TokenHandle, cls == TokenSource ? TOKEN_QUERY_SOURCE : TOKEN_QUERY,
-                           "GetTokenInformation", &t, NULL);
+    st = token_from_query_handle(TokenHandle,
+                                 cls == TokenSource ? TOKEN_QUERY_SOURCE : TOKEN_QUERY,
+                                 "GetTokenInformation", &t, &referenced);
     if (st != STATUS_SUCCESS)
         goto out;
+    if (cls == TokenLinkedToken) {
+        if (TokenInformationLength < sizeof(TOKEN_LINKED_TOKEN)) {
+            *ReturnLength = sizeof(TOKEN_LINKED_TOKEN);
+            st = STATUS_BUFFER_TOO_SMALL;
+            reason_set("TokenLinkedToken needs %zu bytes; the buffer has %lu",
+                       sizeof(TOKEN_LINKED_TOKEN), (unsigned long)TokenInformationLength);
+            goto out;
+        }
+        HANDLE h = NULL;
+        st = linked_token(t, &h);
+        if (st == STATUS_SUCCESS) {
+            ((TOKEN_LINKED_TOKEN *)TokenInformation)->LinkedToken = h;
+            *ReturnLength = sizeof(TOKEN_LINKED_TOKEN);
+        }
+        goto out;
+    }
     if (cls == TokenImpersonationLevel && t->kind != TOKEN_KIND_IMPERSONATION) {
         st = STATUS_INVALID_INFO_CLASS;
         reason_set("TokenImpersonationLevel is defined only for impersonation tokens; this is "
@@ -301,6 +479,7 @@ LSAEMU_EXPORT BOOL WINAPI GetTokenInformation(HANDLE TokenHandle,
     else if (st == STATUS_SUCCESS)
         reason_set("token information class %d: %zu bytes", cls, need);
 out:
-    token_unref(t);
+    if (referenced)
+        token_unref(t);
     return api_leave_bool(&c, st);
 }

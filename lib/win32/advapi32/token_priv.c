@@ -148,12 +148,13 @@ LSAEMU_EXPORT BOOL WINAPI AdjustTokenPrivileges(HANDLE TokenHandle, BOOL Disable
     if (n_changes)
         t->modified_id = luid_next();
     token_unlock(t);
+    /* behavior.md 12.3: without PreviousState, ReturnLength is not touched
+     * (W3 test_AdjustTokenPrivileges). */
     if (PreviousState) {
         PreviousState->PrivilegeCount = (DWORD)n_changes;
         memcpy(PreviousState->Privileges, changes, n_changes * sizeof *changes);
-    }
-    if (ReturnLength)
         *ReturnLength = (DWORD)need;
+    }
     if (missing) {
         st = STATUS_NOT_ALL_ASSIGNED;
         reason_set("the token does not hold %s (LUID %lu)%s; a privilege cannot be added, only "

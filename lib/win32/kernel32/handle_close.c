@@ -9,11 +9,15 @@
  * and GetCurrentThread() "has no effect" (Windows answers TRUE); lsaemu
  * answers FALSE with ERROR_INVALID_HANDLE, so that a test that closes one
  * believing it a token notices (tests/check_misuse.c, tests/check_tokens.c).
+ * The token pseudo-handles of Windows 8 (GetCurrentProcessToken() and its
+ * kin) are closed as Windows closes them: nothing happens and the answer is
+ * TRUE (behavior.md 12.2), since code written for them closes them.
  */
 #include "win32/api.h"
 #include "core/state/handles.h"
 #include "core/diag/reason.h"
 #include "core/diag/trace.h"
+#include "win32/advapi32/token_handle.h"
 
 LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
 {
@@ -26,6 +30,8 @@ LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
          * is only looked up to explain a refusal. */
         if (handles_close(h, HANDLE_TOKEN)) {
             return api_leave_bool_quiet(&c, "token handle closed");
+        } else if (token_is_pseudo(hObject)) {
+            return api_leave_bool_quiet(&c, "a token pseudo-handle: closing it does nothing");
         } else {
             enum handle_kind k = handles_kind(h);
             st = STATUS_INVALID_HANDLE;

@@ -33,5 +33,7 @@ NTSTATUS callpkg_msv_change_password(const struct callpkg_request *req,
                                      struct callpkg_answer *ans);
 NTSTATUS callpkg_kerb_query_cache(const struct callpkg_request *req, struct callpkg_answer *ans);
 NTSTATUS callpkg_kerb_purge_cache(const struct callpkg_request *req, struct callpkg_answer *ans);
+/* NegGetCallerName (behavior.md 12.9). */
+NTSTATUS callpkg_nego_caller_name(const struct callpkg_request *req, struct callpkg_answer *ans);
 
 #endif

@@ -138,21 +138,56 @@ static void audit_success(const struct logon_call *c, const struct token *t, int
  * again: the session, the token and its logon SID take LUIDs of the new
  * epoch. Only this call knows them yet (publication section held).
  */
-static void renew_logon_id(struct token *t)
+static void replace_logon_sid(struct token *t, const struct sid *old_sid, const struct sid *new_sid)
+{
+    for (size_t i = 0; i < t->n_groups; i++)
+        if ((t->groups[i].attributes & TOK_GROUP_LOGON_ID) == TOK_GROUP_LOGON_ID &&
+            sid_equal(&t->groups[i].sid, old_sid))
+            t->groups[i].sid = *new_sid;
+    if (t->has_logon_sid && sid_equal(&t->logon_sid, old_sid))
+        t->logon_sid = *new_sid;
+}
+
+/* full: the linked full token of a split logon, or NULL; it shares the
+ * logon SID (GUESS_UAC_SHARED_LOGON_SID) and gets its session later. */
+static void renew_logon_id(struct token *t, struct token *full)
 {
     struct luid old = t->auth_id, id = luid_next();
     struct sid old_sid = sid_make(5, 3, (uint32_t[]){5, (uint32_t)old.high, old.low});
     struct sid new_sid = sid_make(5, 3, (uint32_t[]){5, (uint32_t)id.high, id.low});
-    for (size_t i = 0; i < t->n_groups; i++)
-        if ((t->groups[i].attributes & TOK_GROUP_LOGON_ID) == TOK_GROUP_LOGON_ID &&
-            sid_equal(&t->groups[i].sid, &old_sid))
-            t->groups[i].sid = new_sid;
-    if (t->has_logon_sid && sid_equal(&t->logon_sid, &old_sid))
-        t->logon_sid = new_sid;
+    replace_logon_sid(t, &old_sid, &new_sid);
+    if (full)
+        replace_logon_sid(full, &old_sid, &new_sid);
     t->auth_id = id;
     t->session->id = id;
     t->token_id = luid_next();
     t->modified_id = t->token_id;
+}
+
+/*
+ * UAC (behavior.md 12.10): gives the full token of a split logon its own
+ * logon session, linked to t's, which holds it. Consumes full. 0, or -1 on
+ * allocation failure (nothing changed then but full released).
+ */
+static int link_full_token(struct token *t, struct token *full)
+{
+    struct logon_session *s = t->session;
+    full->session = NULL;
+    full->origin = t->origin;
+    full->session_id = t->session_id;
+    memcpy(full->source_name, t->source_name, sizeof full->source_name);
+    full->source_id = t->source_id;
+    full->token_id = luid_next();
+    full->modified_id = full->token_id;
+    struct logon_session *f = session_split(s, t, full);
+    if (!f)
+        return -1;
+    if (session_publish(f) != 0) {
+        session_unref(f);
+        return -1;
+    }
+    s->linked = f; /* the filtered session holds the full one */
+    return 0;
 }
 
 /*
@@ -163,21 +198,26 @@ static void renew_logon_id(struct token *t)
  * set) the token and the buffers are released. The 4624 is announced
  * inside, before a reset can close the handle and free the token.
  */
-static NTSTATUS publish_logon(const struct logon_call *c, struct token *t, unsigned epoch,
-                              int64_t now, struct logon_out *o, uintptr_t *h)
+static NTSTATUS publish_logon(const struct logon_call *c, struct token *t, struct token *full,
+                              unsigned epoch, int64_t now, struct logon_out *o, uintptr_t *h)
 {
     NTSTATUS st = STATUS_SUCCESS;
     bool primary = t->kind == TOKEN_KIND_PRIMARY;
     size_t sid_len = o->logon_sid ? sid_size(&t->logon_sid) : 0;
     unsigned section = publish_begin();
     if (luid_epoch() != epoch)
-        renew_logon_id(t);
+        renew_logon_id(t, full);
     if (o->logon_sid)
         memcpy(o->logon_sid, &t->logon_sid, sid_len);
     struct retbuf_pub bufs[] = {{o->profile, RETBUF_LSA_RETURN, o->profile_len},
                                 {o->logon_sid, RETBUF_LOCAL, sid_len}};
     struct luid id = t->auth_id;
-    if (session_publish(t->session) != 0) {
+    /* The full session of a split logon is listed first and ends with the
+     * filtered one, which holds it: a reset meets both or neither. */
+    if (full && link_full_token(t, full) != 0) {
+        st = STATUS_NO_MEMORY;
+        reason_set("out of memory creating the linked logon session");
+    } else if (session_publish(t->session) != 0) {
         st = STATUS_NO_MEMORY;
         reason_set("out of memory creating the logon session");
     } else if (retbuf_publish_all(bufs, 2) != 0) {
@@ -362,6 +402,7 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
         .n_local_groups = n_groups,
         .logon_id = luid_next_epoch(&epoch),
         .now = now,
+        .custom = c->package->custom,
         .lockout = lockout_read,
     };
     st = engine_logon(c->pol, &req, v);
@@ -380,9 +421,13 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
         reason_set("out of memory creating the logon session");
         goto out;
     }
+    /* The full token of a split logon goes with the filtered one from
+     * here: publish_logon() consumes it (v releases it on an earlier
+     * failure). */
     /* Everything the caller gets is built privately first: no reset can
      * reach it before publish_logon(). */
-    if (c->want_profile && v->account) {
+    if (c->want_profile && v->account &&
+        !(c->package->custom && GUESS_CUSTOM_PACKAGE_NO_PROFILE)) {
         o->profile = profile_build(c->pol, v->account, now, v->bad_passwords, &o->profile_len);
         if (!o->profile) {
             token_unref(t);
@@ -403,7 +448,9 @@ NTSTATUS logon_core(const struct logon_call *c, struct logon_out *o)
         }
     }
     uintptr_t h = 0;
-    st = publish_logon(c, t, epoch, now, o, &h);
+    struct token *full = v->linked;
+    v->linked = NULL;
+    st = publish_logon(c, t, full, epoch, now, o, &h);
     if (st != STATUS_SUCCESS)
         goto out;
     o->token = (HANDLE)h;
@@ -425,6 +472,8 @@ out:
     }
     if (v && v->token)
         token_unref(v->token);
+    if (v && v->linked)
+        token_unref(v->linked);
     mem_free(v);
     mem_free(user);
     mem_free(domain);

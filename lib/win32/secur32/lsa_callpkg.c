@@ -108,7 +108,7 @@ static const struct message kerb_messages[] = {
  * NegTransferCredentials 2. */
 static const struct message nego_messages[] = {
     {0, "NegEnumPackagesMessage", ANY_CALLER, NULL},
-    {1, "NegGetCallerName", ANY_CALLER, NULL},
+    {1, "NegGetCallerName", ANY_CALLER, callpkg_nego_caller_name},
     {2, "NegTransferCredentials", TRUSTED_ONLY, NULL},
 };
 
@@ -138,13 +138,15 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaCallAuthenticationPackage(
     ULONG id = 0;
     if (ProtocolSubmitBuffer && SubmitBufferLength >= sizeof(ULONG))
         memcpy(&id, ProtocolSubmitBuffer, sizeof id);
+    struct package pkgv;
+    const struct package *pkg =
+        package_by_id(c.pol, AuthenticationPackage, &pkgv) ? &pkgv : NULL;
     if (trace_enabled()) {
         /* Names make the line readable; a change-password message's
          * passwords are never decoded here. */
-        const struct package *tp = package_by_id(AuthenticationPackage);
-        const struct message *tm = tp ? find_message(tp->kind, id) : NULL;
+        const struct message *tm = pkg && !pkg->custom ? find_message(pkg->kind, id) : NULL;
         trace_args("%p, package %lu (%s), message %lu (%s), %lu bytes", LsaHandle,
-                   (unsigned long)AuthenticationPackage, tp ? tp->name : "unknown",
+                   (unsigned long)AuthenticationPackage, pkg ? pkg->name : "unknown",
                    (unsigned long)id, tm ? tm->name : "unknown",
                    (unsigned long)SubmitBufferLength);
     }
@@ -166,17 +168,25 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaCallAuthenticationPackage(
         reason_set("%p is not an open LSA connection handle", LsaHandle);
         goto out;
     }
-    const struct package *pkg = package_by_id(AuthenticationPackage);
     if (!pkg) {
+        char names[512];
         st = STATUS_NO_SUCH_PACKAGE;
         reason_set("no authentication package has id %lu (registered: %s)",
-                   (unsigned long)AuthenticationPackage, package_names());
+                   (unsigned long)AuthenticationPackage,
+                   package_names(c.pol, names, sizeof names));
         goto out;
     }
     if (!ProtocolSubmitBuffer || SubmitBufferLength < sizeof(ULONG)) {
         st = STATUS_INVALID_PARAMETER;
         reason_set("the submit buffer (%lu bytes) is too short for a message type",
                    (unsigned long)SubmitBufferLength);
+        goto out;
+    }
+    if (pkg->custom) {
+        st = GUESS_CUSTOM_PACKAGE_CALL_STATUS;
+        reason_set("package %s is declared by the policy (packages:) for logons only; lsaemu "
+                   "emulates no messages of it",
+                   pkg->name);
         goto out;
     }
     const struct message *m = find_message(pkg->kind, id);

@@ -21,7 +21,8 @@ static bool logon_type_defined(ULONG t)
 }
 
 struct peek_ctx {
-    const struct package *pkg;
+    const struct api_call *call; /* its policy is held when the peek runs */
+    ULONG package;
     const void *buf;
     ULONG len;
 };
@@ -30,8 +31,12 @@ struct peek_ctx {
 static char *peek_user(void *ctx)
 {
     const struct peek_ctx *pc = ctx;
-    return pc->pkg ? submit_peek_user(pc->pkg->kind, pc->buf, pc->len) : NULL;
+    struct package pkg;
+    if (!package_by_id(pc->call->pol, pc->package, &pkg))
+        return NULL;
+    return submit_peek_user(&pkg, pc->buf, pc->len);
 }
+
 
 LSAEMU_EXPORT NTSTATUS NTAPI LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginName,
                                           SECURITY_LOGON_TYPE LogonType,
@@ -44,16 +49,20 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginNa
                                           PNTSTATUS SubStatus)
 {
     struct api_call c;
-    const struct package *pkg = package_by_id(AuthenticationPackage);
     /* The user name is read ahead of the checks only for the faults and the
      * trace; without either, reading it twice is wasted work. */
-    struct peek_ctx pc = {pkg, AuthenticationInformation, AuthenticationInformationLength};
+    struct peek_ctx pc = {&c, AuthenticationPackage, AuthenticationInformation,
+                          AuthenticationInformationLength};
     char *peek;
     NTSTATUS st = api_enter_peek(&c, "LsaLogonUser", peek_user, &pc, &peek);
     mem_free(peek);
+    /* The packages the policy declares count only with a policy. */
+    struct package pkgv;
+    const struct package *pkg =
+        package_by_id(c.pol, AuthenticationPackage, &pkgv) ? &pkgv : NULL;
     struct wspan shown = {NULL, 0};
     if (trace_enabled() && pkg)
-        submit_peek_span(pkg->kind, AuthenticationInformation, AuthenticationInformationLength,
+        submit_peek_span(pkg, AuthenticationInformation, AuthenticationInformationLength,
                          &shown);
     trace_args("%p, type %d (%s), package %lu (%s), user \"%s\", password <redacted>, "
                "LocalGroups %p",
@@ -99,9 +108,11 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginNa
         goto out;
     }
     if (!pkg) {
+        char names[512];
         st = STATUS_NO_SUCH_PACKAGE;
         reason_set("no authentication package has id %lu (registered: %s)",
-                   (unsigned long)AuthenticationPackage, package_names());
+                   (unsigned long)AuthenticationPackage,
+                   package_names(c.pol, names, sizeof names));
         goto out;
     }
     if (!logon_type_defined((ULONG)LogonType)) {
@@ -126,10 +137,17 @@ LSAEMU_EXPORT NTSTATUS NTAPI LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginNa
     st = logon_check_local_groups(c.pol, LocalGroups);
     if (st != STATUS_SUCCESS)
         goto out;
-    st = submit_parse(pkg->kind, AuthenticationInformation, AuthenticationInformationLength,
-                      &fields);
+    st = submit_parse(pkg, AuthenticationInformation, AuthenticationInformationLength, &fields);
     if (st != STATUS_SUCCESS)
         goto out;
+    /* behavior.md 3.5 step 7, 12.11: a declared package accepts the logon
+     * types its declaration lists. */
+    if (pkg->custom && !(pkg->custom->logon_types & (1u << (unsigned)LogonType))) {
+        st = GUESS_CUSTOM_PACKAGE_TYPE_STATUS;
+        reason_set("package %s does not accept logon type %d (%s) (packages: logon_types)",
+                   pkg->name, (int)LogonType, trace_logon_type_name((unsigned)LogonType));
+        goto out;
+    }
     struct logon_out res;
     st = logon_core(&call, &res);
     *SubStatus = res.substatus;

@@ -120,9 +120,82 @@ static bool get_string(const unsigned char *base, ULONG len, size_t off, struct 
     return true;
 }
 
-NTSTATUS submit_parse(enum auth_package kind, const void *buf, ULONG len, struct submit *out)
+/*
+ * A declared package's "user;password[;domain]" (behavior.md 12.11): UTF-16
+ * text up to its first NUL or the end of the block (an odd last byte is no
+ * unit), split at ';'. OpenSSH for Windows' custom-LSA path sends this.
+ */
+static NTSTATUS parse_text(const struct package *pkg, const void *buf, ULONG len,
+                           struct submit *out)
+{
+    const unsigned char *base = buf;
+    size_t n = len / 2, end = 0;
+    struct wspan *fields[3] = {&out->user, &out->password, &out->domain};
+    size_t k = 0, start = 0;
+    if (!buf || n == 0) {
+        reason_set("package %s reads \"user;password[;domain]\" text; AuthenticationInformation "
+                   "is %s (%lu bytes)",
+                   pkg->name, buf ? "too short" : "NULL", (unsigned long)len);
+        return STATUS_INVALID_PARAMETER;
+    }
+    /* Units are read bytewise: the caller's block need not be aligned. */
+    for (end = 0; end < n; end++) {
+        uint16_t u;
+        memcpy(&u, base + 2 * end, sizeof u);
+        if (u == 0)
+            break;
+        if (u != ';')
+            continue;
+        if (k == 2) {
+            reason_set("package %s reads \"user;password[;domain]\": the text has more than "
+                       "three fields",
+                       pkg->name);
+            return STATUS_INVALID_PARAMETER;
+        }
+        fields[k]->p = (const uint16_t *)(base + 2 * start);
+        fields[k]->n = end - start;
+        k++;
+        start = end + 1;
+    }
+    if (k == 0) {
+        reason_set("package %s reads \"user;password[;domain]\": the text has no ';'",
+                   pkg->name);
+        return STATUS_INVALID_PARAMETER;
+    }
+    fields[k]->p = (const uint16_t *)(base + 2 * start);
+    fields[k]->n = end - start;
+    return STATUS_SUCCESS;
+}
+
+/* The submit block of a declared package, in the format it declares. */
+static NTSTATUS parse_custom(const struct package *pkg, const void *buf, ULONG len,
+                             struct submit *out)
+{
+    const struct policy_package *pk = pkg->custom;
+    NTSTATUS st = STATUS_SUCCESS;
+    out->message_name = pk->name;
+    if (pk->format == PACKAGE_FORMAT_TEXT) {
+        st = parse_text(pkg, buf, len, out);
+    } else if (pk->format == PACKAGE_FORMAT_MSV1_0) {
+        struct package msv = {MSV1_0_PACKAGE_NAME, "NTLM", 0, AUTH_MSV1_0, NULL};
+        st = submit_parse(&msv, buf, len, out);
+        if (st == STATUS_SUCCESS && out->form != LOGON_FORM_PASSWORD) {
+            reason_set("package %s reads MSV1_0 interactive credentials; %s is another shape",
+                       pk->name, out->message_name);
+            st = STATUS_BAD_VALIDATION_CLASS;
+        }
+    }
+    /* PACKAGE_FORMAT_ANY reads nothing: the block is the package's own. */
+    out->form = pk->answer == PACKAGE_ANSWER_TRUST ? LOGON_FORM_VOUCHED : LOGON_FORM_PASSWORD;
+    return st;
+}
+
+NTSTATUS submit_parse(const struct package *pkg, const void *buf, ULONG len, struct submit *out)
 {
     memset(out, 0, sizeof *out);
+    if (pkg->custom)
+        return parse_custom(pkg, buf, len, out);
+    enum auth_package kind = pkg->kind;
     if (!buf || len < sizeof(ULONG)) {
         reason_set("AuthenticationInformation is %s (%lu bytes): too short for a message type",
                    buf ? "given" : "NULL", (unsigned long)len);
@@ -204,13 +277,13 @@ char *wspan_wtf8(struct wspan s)
     return utf16_to_wtf8(s.p, s.n);
 }
 
-bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct wspan *user)
+bool submit_peek_span(const struct package *pkg, const void *buf, ULONG len, struct wspan *user)
 {
     struct submit s;
     char saved[REASON_MAX];
     /* Parsing sets the reason on failure; the peek must not. */
     memcpy(saved, reason_get(), sizeof saved);
-    NTSTATUS st = submit_parse(kind, buf, len, &s);
+    NTSTATUS st = submit_parse(pkg, buf, len, &s);
     reason_put(saved);
     if (st != STATUS_SUCCESS)
         return false;
@@ -218,8 +291,8 @@ bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct
     return true;
 }
 
-char *submit_peek_user(enum auth_package kind, const void *buf, ULONG len)
+char *submit_peek_user(const struct package *pkg, const void *buf, ULONG len)
 {
     struct wspan user;
-    return submit_peek_span(kind, buf, len, &user) ? wspan_utf8(user) : NULL;
+    return submit_peek_span(pkg, buf, len, &user) ? wspan_utf8(user) : NULL;
 }

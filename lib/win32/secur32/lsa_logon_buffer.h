@@ -13,6 +13,7 @@
 
 #include "win32/api.h"
 #include "core/engine/engine.h"
+#include "win32/secur32/packages.h"
 
 /* A counted UTF-16 string inside the submitted block (not terminated). */
 struct wspan {
@@ -29,23 +30,24 @@ struct submit {
 };
 
 /*
- * Parses the block for package kind. Returns 0, STATUS_INVALID_PARAMETER
+ * Parses the block for package pkg. Returns 0, STATUS_INVALID_PARAMETER
  * (too short, malformed strings, strings outside the block),
  * STATUS_BAD_VALIDATION_CLASS (a message the package does not know) or
  * STATUS_NOT_IMPLEMENTED (a message lsaemu does not emulate); the reason is
- * set on failure.
+ * set on failure. A declared package (behavior.md 12.11) reads the format
+ * its declaration names.
  */
-NTSTATUS submit_parse(enum auth_package kind, const void *buf, ULONG len, struct submit *out);
+NTSTATUS submit_parse(const struct package *pkg, const void *buf, ULONG len, struct submit *out);
 
 /*
  * Best-effort user name of a block, for fault matching before any check:
  * a UTF-8 string the caller frees with mem_free(), or NULL. Never fails
  * loudly.
  */
-char *submit_peek_user(enum auth_package kind, const void *buf, ULONG len);
+char *submit_peek_user(const struct package *pkg, const void *buf, ULONG len);
 /* The same as the span of the block's user name, for the trace; false when
  * the block does not parse. Never sets the reason. */
-bool submit_peek_span(enum auth_package kind, const void *buf, ULONG len, struct wspan *user);
+bool submit_peek_span(const struct package *pkg, const void *buf, ULONG len, struct wspan *user);
 
 /* Copies a span into a UTF-8 string the caller frees with mem_free() (NULL
  * on allocation failure). Names are counted strings that Windows compares

@@ -14,18 +14,24 @@ LONGLONG profile_filetime(int64_t unix_seconds)
     return (LONGLONG)(unix_seconds + 11644473600LL) * 10000000LL;
 }
 
-/* Appends s as UTF-16 at *cursor and points us at it. */
+/*
+ * Appends s as UTF-16 at *cursor, NUL-terminated, and points us at it
+ * (behavior.md 12.4): Length counts the text, MaximumLength the text and
+ * its terminator, and an empty string still points at a NUL, so that a
+ * client reading Buffer as a C string (wcslen, %ls, PROFILEINFO's
+ * lpServerName) stays inside the block.
+ */
 static void put_string(UNICODE_STRING *us, const char *s, unsigned char **cursor)
 {
     size_t n = s ? utf8_to_utf16(s, NULL, 0) : 0;
+    uint16_t *dst = (uint16_t *)*cursor;
     us->Length = (USHORT)(n * 2);
-    us->MaximumLength = (USHORT)(n * 2);
-    us->Buffer = n ? (PWSTR)*cursor : NULL;
-    if (n) {
-        uint16_t *dst = (uint16_t *)*cursor;
+    us->MaximumLength = (USHORT)(n * 2 + 2);
+    us->Buffer = (PWSTR)dst;
+    if (n)
         utf8_to_utf16(s, dst, n);
-        *cursor += n * 2;
-    }
+    dst[n] = 0;
+    *cursor += n * 2 + 2;
 }
 
 static size_t units(const char *s)
@@ -43,10 +49,10 @@ void *profile_build(const struct policy *pol, const struct account *acct, int64_
     size_t size = sizeof(MSV1_0_INTERACTIVE_PROFILE);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         size_t n = units(fields[i]);
-        if (n > 0x7FFF)
-            fields[i] = NULL; /* cannot be described by a UNICODE_STRING */
-        else
-            size += n * 2;
+        /* The text and its NUL must fit a UNICODE_STRING's MaximumLength. */
+        if (n > 0x7FFE)
+            fields[i] = NULL;
+        size += units(fields[i]) * 2 + 2;
     }
     MSV1_0_INTERACTIVE_PROFILE *p = retbuf_new(size);
     if (!p)
