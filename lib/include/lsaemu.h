@@ -17,6 +17,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* LSAEMU_VERSION_MAJOR, _MINOR, _MICRO, LSAEMU_VERSION_STRING and
+ * LSAEMU_CHECK_VERSION(): the version these headers belong to. */
+#include "lsaemu_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -387,6 +391,15 @@ LSAEMU_PUBLIC int lsaemu_secedit_import_file_ex(const char *path, unsigned flags
                                                 void (*report)(const struct lsaemu_error *err,
                                                                void *ctx),
                                                 void *ctx);
+
+/* ---- Version (control_version.c) ----------------------------------------
+ *
+ * The version of the library the program runs with, "MAJOR.MINOR.MICRO"
+ * (the LSAEMU_VERSION_STRING it was built from). A static string; compare
+ * it with LSAEMU_VERSION_STRING to detect a program built against other
+ * headers than the library it loaded.
+ */
+LSAEMU_PUBLIC const char *lsaemu_version(void);
 
 #ifdef __cplusplus
 }
