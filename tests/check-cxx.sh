@@ -14,8 +14,12 @@ set -u
 lib=$top_builddir/lib/.libs/liblsaemu.so
 [ -f "$lib" ] || { echo "check-cxx: no shared library at $lib; skipping"; exit 77; }
 
+# A sanitizer build's library links only with a compiler given the same
+# flags ($CXX carries them then): the other compilers are left out.
+others="g++ clang++"
+case "${CXX:-}" in *-fsanitize=*) others= ;; esac
 compilers=
-for c in ${CXX:+"$CXX"} g++ clang++; do
+for c in ${CXX:+"$CXX"} $others; do
     set -- $c
     command -v "$1" >/dev/null 2>&1 || continue
     case "
