@@ -5,9 +5,15 @@
 # against their policies, so that each takes every branch it has, and
 # compares what they print and their exit status with the golden files
 # examples/<name>.expected. Set LSAEMU_REGEN=1 to rewrite the golden files.
+# tests/check-wine.sh runs the same with the Windows builds of the examples
+# under Wine: LSAEMU_EXAMPLES_DIR holds NAME.exe, LSAEMU_EXAMPLES_WINE is
+# wine, and the Windows line ends (CR LF) are compared as LF.
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
-ex=$top_builddir/examples
+ex=${LSAEMU_EXAMPLES_DIR:-$top_builddir/examples}
+wine=${LSAEMU_EXAMPLES_WINE:-}
+exe=
+[ -z "$wine" ] || exe=.exe
 pol=$top_srcdir/examples
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-examples.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -18,8 +24,15 @@ run() {
     prog=$1 policy=$2
     shift 2
     printf "== %s [%s] %s\n" "$prog" "$policy" "$*"
-    LSAEMU_POLICY=$pol/$policy "$ex/$prog" "$@" 2>&1
-    echo "exit $?"
+    if [ -z "$wine" ]; then
+        LSAEMU_POLICY=$pol/$policy "$ex/$prog" "$@" 2>&1
+        echo "exit $?"
+    else
+        LSAEMU_POLICY=$pol/$policy "$wine" "$ex/$prog$exe" "$@" >"$tmp/run.out" 2>&1
+        st=$?
+        tr -d '\r' <"$tmp/run.out"
+        echo "exit $st"
+    fi
 }
 
 s4u_broker() {
@@ -57,8 +70,8 @@ rights_install() {
 
 failed=0
 for name in s4u_broker cred_check rights_install; do
-    if [ ! -x "$ex/$name" ]; then
-        echo "FAIL: $ex/$name was not built"
+    if [ ! -x "$ex/$name$exe" ]; then
+        echo "FAIL: $ex/$name$exe was not built"
         failed=1
         continue
     fi

@@ -1,20 +1,21 @@
 /* SPDX-License-Identifier: MIT */
-/* Replacing a file atomically (see atomic_file.h). */
+/* Replacing a file atomically (see atomic_file.h), through the platform
+ * layer's files (plat_file.h). */
 #include "config.h"
 
 #include "base/atomic_file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/mem.h"
+#include "base/plat_file.h"
+#include "base/plat_thread.h"
+#include "base/plat_time.h"
 
 /* The test hook: the step that fails and the errno it fails with. */
 static atomic_int fail_step;
@@ -72,7 +73,7 @@ static int fill_and_close(FILE *f, atomic_file_fill fill, void *ctx, bool sync,
         return -1;
     }
     *step = ATOMIC_FILE_SYNC;
-    if (sync && (injected(ATOMIC_FILE_SYNC) || fsync(fileno(f)) != 0)) {
+    if (sync && (injected(ATOMIC_FILE_SYNC) || plat_fsync(fileno(f)) != 0)) {
         int e = errno;
         fclose(f);
         errno = e;
@@ -90,16 +91,16 @@ static int fill_and_close(FILE *f, atomic_file_fill fill, void *ctx, bool sync,
 static int write_in_place(const char *path, atomic_file_fill fill, void *ctx, char *why,
                           size_t cap)
 {
-    int fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+    int fd = plat_open_existing(path);
     if (fd < 0)
         return fail(why, cap, errno, NULL);
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
+    struct plat_stat st;
+    if (plat_fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
         return fail(why, cap, e, NULL);
     }
-    if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+    if (st.kind == PLAT_FILE_REGULAR || st.kind == PLAT_FILE_DIRECTORY) {
         /* It was replaced by a regular file since lstat(): writing in place
          * now would truncate nothing and leave a mixture. */
         close(fd);
@@ -123,10 +124,10 @@ static void random_name(char out[9])
 {
     static atomic_ulong counter;
     static const char digits[] = "abcdefghijklmnopqrstuvwxyz234567";
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^
-                 ((uint64_t)getpid() << 40) ^
+    int64_t sec;
+    long nsec;
+    plat_realtime(&sec, &nsec);
+    uint64_t x = (uint64_t)nsec ^ ((uint64_t)sec << 30) ^ ((uint64_t)plat_pid() << 40) ^
                  ((uint64_t)atomic_fetch_add_explicit(&counter, 1, memory_order_relaxed) *
                   0x9E3779B97F4A7C15ull);
     /* splitmix64's finaliser spreads every input bit over the output. */
@@ -141,23 +142,22 @@ static void random_name(char out[9])
 int atomic_file_write(const char *path, mode_t mode, atomic_file_fill fill, void *ctx,
                       char *why, size_t why_cap)
 {
-    struct stat st;
-    if (lstat(path, &st) == 0) {
-        if (S_ISLNK(st.st_mode))
+    struct plat_stat st;
+    if (plat_stat(path, false, &st) == 0) {
+        if (st.kind == PLAT_FILE_SYMLINK)
             return refuse(why, why_cap, ELOOP,
                           "it is a symbolic link, which lsaemu does not follow "
                           "(name the file it points to)");
-        if (S_ISDIR(st.st_mode))
+        if (st.kind == PLAT_FILE_DIRECTORY)
             return fail(why, why_cap, EISDIR, NULL);
-        if (!S_ISREG(st.st_mode))
+        if (st.kind != PLAT_FILE_REGULAR)
             return write_in_place(path, fill, ctx, why, why_cap);
     } else if (errno != ENOENT) {
         return fail(why, why_cap, errno, NULL);
     }
 
     /* The directory part, with its trailing slash ("" for the current one). */
-    const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    size_t dir_len = plat_dir_length(path);
     static const char pattern[] = ".lsaemu-XXXXXXXX.tmp";
     int rc = -1, e = 0, fd = -1, dfd = -1;
     FILE *f = NULL;
@@ -180,7 +180,7 @@ int atomic_file_write(const char *path, mode_t mode, atomic_file_fill fill, void
         memcpy(tmp + dir_len + 8, name, 8);
         if (injected(ATOMIC_FILE_CREATE))
             break;
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, mode);
+        fd = plat_open_new(tmp, mode);
         if (fd < 0 && errno != EEXIST)
             break;
     }
@@ -200,7 +200,7 @@ int atomic_file_write(const char *path, mode_t mode, atomic_file_fill fill, void
         rc = fail(why, why_cap, errno, step == ATOMIC_FILE_SYNC ? "fsync failed" : NULL);
         goto out;
     }
-    if (injected(ATOMIC_FILE_RENAME) || rename(tmp, path) != 0) {
+    if (injected(ATOMIC_FILE_RENAME) || plat_rename(tmp, path) != 0) {
         rc = fail(why, why_cap, errno, "cannot rename the temporary file over it");
         goto out;
     }
@@ -208,13 +208,13 @@ int atomic_file_write(const char *path, mode_t mode, atomic_file_fill fill, void
 
     /* The rename is done and visible; syncing the directory makes it
      * survive a crash. EINVAL: this file system cannot sync directories. */
-    dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    dfd = plat_open_dir(dir);
     if (dfd < 0) {
         rc = fail(why, why_cap, errno,
                   "the new file is in place, but its directory cannot be opened to sync it");
         goto out;
     }
-    if ((injected(ATOMIC_FILE_SYNC_DIR) || fsync(dfd) != 0) && errno != EINVAL) {
+    if ((injected(ATOMIC_FILE_SYNC_DIR) || plat_fsync_dir(dfd) != 0) && errno != EINVAL) {
         e = errno;
         close(dfd);
         rc = fail(why, why_cap, e, "the new file is in place, but syncing its directory failed");
@@ -232,7 +232,7 @@ out:
          * temporary file that cannot be removed either is named by no
          * better message, so unlink's own failure is not reported. */
         e = errno;
-        (void)unlink(tmp);
+        (void)plat_unlink(tmp);
         errno = e;
     }
     mem_free(tmp);

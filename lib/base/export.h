@@ -16,4 +16,18 @@
 #define LSAEMU_EXPORT
 #endif
 
+/*
+ * LSAEMU_PRINTF(fmt, first): printf-style argument checking. With
+ * mingw-w64 (the Windows DLL) the "printf" archetype is Microsoft's, which
+ * knows no %zu; the DLL is built with __USE_MINGW_ANSI_STDIO, whose
+ * formatting is C99's, so the check is gnu_printf's there.
+ */
+#if defined(__MINGW32__) && !defined(__clang__)
+#define LSAEMU_PRINTF(fmt, first) __attribute__((format(gnu_printf, fmt, first)))
+#elif defined(__GNUC__)
+#define LSAEMU_PRINTF(fmt, first) __attribute__((format(printf, fmt, first)))
+#else
+#define LSAEMU_PRINTF(fmt, first)
+#endif
+
 #endif

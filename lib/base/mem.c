@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 /* Counting starts with the first call of a test control below: until then
  * the hot path reads one read-mostly flag and touches no shared counter, so
  * threads allocating at the same time do not fight over a cache line. The
@@ -68,6 +72,27 @@ void *mem_malloc_unowned(size_t size)
         return NULL;
     return malloc(size ? size : 1);
 }
+
+#ifdef _WIN32
+void *mem_local_calloc(size_t size)
+{
+    if (fail_now())
+        return NULL;
+    DWORD saved = GetLastError();
+    void *p = LocalAlloc(LPTR, size ? size : 1);
+    SetLastError(saved);
+    return p;
+}
+
+void mem_local_free(void *p)
+{
+    if (!p)
+        return;
+    DWORD saved = GetLastError();
+    LocalFree(p);
+    SetLastError(saved);
+}
+#endif
 
 char *mem_strdup(const char *s)
 {

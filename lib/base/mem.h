@@ -28,6 +28,18 @@ void mem_free(void *p);
  * such, e.g. lsaemu_wcsdup16): fails like the others, is not counted live. */
 void *mem_malloc_unowned(size_t size);
 
+#ifdef _WIN32
+/*
+ * The Windows DLL: a zeroed block of kernel32's LocalAlloc, for the buffers
+ * lsaemu returns (core/state/retbuf.c), which the program frees with
+ * kernel32's LocalFree or lsaemu's Lsa*Free functions. It fails like the
+ * others but is not counted live: the program's LocalFree does not tell.
+ * mem_local_free() frees one with LocalFree (NULL does nothing).
+ */
+void *mem_local_calloc(size_t size);
+void mem_local_free(void *p);
+#endif
+
 /*
  * Test-only controls (internal symbols, not exported by liblsaemu; the Check
  * suites link the internal convenience library).

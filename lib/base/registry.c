@@ -39,18 +39,18 @@ static inline bool shared(const struct registry *r)
 static inline void lock_read(struct registry *r, struct registry_shard *sh)
 {
     if (shared(r))
-        pthread_rwlock_rdlock(&sh->lock.rw);
+        plat_rwlock_rdlock(&sh->lock.rw);
     else
-        pthread_mutex_lock(&sh->lock.mutex);
+        plat_mutex_lock(&sh->lock.mutex);
 }
 
 int registry_trylock(struct registry *r, unsigned shard, bool for_reading)
 {
     struct registry_shard *sh = &r->shard[shard];
     if (!shared(r))
-        return pthread_mutex_trylock(&sh->lock.mutex);
-    return for_reading ? pthread_rwlock_tryrdlock(&sh->lock.rw)
-                       : pthread_rwlock_trywrlock(&sh->lock.rw);
+        return plat_mutex_trylock(&sh->lock.mutex);
+    return for_reading ? plat_rwlock_tryrdlock(&sh->lock.rw)
+                       : plat_rwlock_trywrlock(&sh->lock.rw);
 }
 
 void registry_lock_all(struct registry *r)
@@ -70,17 +70,13 @@ void registry_child_after_fork(struct registry *r)
     for (unsigned i = 0; i < REGISTRY_SHARDS; i++) {
         struct registry_shard *sh = &r->shard[i];
         if (!shared(r)) {
-            pthread_mutex_unlock(&sh->lock.mutex);
+            plat_mutex_unlock(&sh->lock.mutex);
             continue;
         }
         /* Made afresh rather than unlocked: readers of the parent's other
          * threads that were waiting at the fork stay counted in the lock's
          * state and would block the child's writers forever. */
-        pthread_rwlockattr_t attr;
-        pthread_rwlockattr_init(&attr);
-        pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
-        pthread_rwlock_init(&sh->lock.rw, &attr);
-        pthread_rwlockattr_destroy(&attr);
+        plat_rwlock_reinit_writers(&sh->lock.rw);
     }
 }
 
@@ -288,7 +284,7 @@ const struct registry_entry *registry_read(struct registry *r, struct registry_i
 
 void registry_read_end(struct registry *r, struct registry_id id)
 {
-    registry_unlock(r, id.shard);
+    registry_unlock_read(r, id.shard);
 }
 
 static inline bool remove_locked(struct registry *r, struct registry_id id, uint32_t tag,
@@ -342,7 +338,10 @@ bool registry_find(struct registry *r, uintptr_t key, uint32_t tag, bool take,
             if (found && take)
                 take_out_at(r, sh, i, p);
         }
-        registry_unlock(r, si);
+        if (take)
+            registry_unlock(r, si);
+        else
+            registry_unlock_read(r, si);
         if (here)
             break; /* a key is entered once */
     }
@@ -438,7 +437,7 @@ size_t registry_count(struct registry *r)
     for (unsigned i = 0; i < REGISTRY_SHARDS; i++) {
         lock_read(r, &r->shard[i]);
         n += r->shard[i].n_live;
-        registry_unlock(r, i);
+        registry_unlock_read(r, i);
     }
     return n;
 }

@@ -37,10 +37,11 @@
 #ifndef LSAEMU_BASE_REGISTRY_H
 #define LSAEMU_BASE_REGISTRY_H
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "base/plat_thread.h"
 
 /* A power of two. */
 #define REGISTRY_SHARDS 8u
@@ -80,8 +81,8 @@ struct registry_slot;
 
 struct registry_shard {
     _Alignas(REGISTRY_ALIGN) union {
-        pthread_mutex_t mutex;
-        pthread_rwlock_t rw;
+        plat_mutex mutex;
+        plat_rwlock rw;
     } lock;
     struct registry_slot *slots;
     size_t cap_slots;
@@ -107,12 +108,12 @@ _Static_assert(REGISTRY_SHARDS == 8, "REGISTRY_LOCKS_ has one entry per shard");
  * REGISTRY_KEYED), or with reader-writer locks that prefer writers. */
 #define REGISTRY_INIT(flags_, gen_mask_, max_slots_)                                          \
     {                                                                                         \
-        .shard = REGISTRY_LOCKS_(mutex, PTHREAD_MUTEX_INITIALIZER), .flags = (flags_),        \
+        .shard = REGISTRY_LOCKS_(mutex, PLAT_MUTEX_INIT), .flags = (flags_),        \
         .gen_mask = (gen_mask_), .max_slots = (max_slots_)                                    \
     }
 #define REGISTRY_INIT_SHARED_READS(flags_, gen_mask_, max_slots_)                             \
     {                                                                                         \
-        .shard = REGISTRY_LOCKS_(rw, PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP),      \
+        .shard = REGISTRY_LOCKS_(rw, PLAT_RWLOCK_INIT_WRITERS),      \
         .flags = (flags_) | REGISTRY_SHARED_READS, .gen_mask = (gen_mask_),                   \
         .max_slots = (max_slots_)                                                             \
     }
@@ -217,22 +218,36 @@ static inline void registry_lock(struct registry *r, unsigned shard)
 {
     struct registry_shard *sh = &r->shard[shard];
     if (r->flags & REGISTRY_SHARED_READS)
-        pthread_rwlock_wrlock(&sh->lock.rw);
+        plat_rwlock_wrlock(&sh->lock.rw);
     else
-        pthread_mutex_lock(&sh->lock.mutex);
+        plat_mutex_lock(&sh->lock.mutex);
 }
 
+/* Releases the lock registry_lock() took (or registry_trylock() for
+ * writing). */
 static inline void registry_unlock(struct registry *r, unsigned shard)
 {
     struct registry_shard *sh = &r->shard[shard];
     if (r->flags & REGISTRY_SHARED_READS)
-        pthread_rwlock_unlock(&sh->lock.rw);
+        plat_rwlock_wrunlock(&sh->lock.rw);
     else
-        pthread_mutex_unlock(&sh->lock.mutex);
+        plat_mutex_unlock(&sh->lock.mutex);
+}
+
+/* Releases a lock taken for reading: by registry_trylock() with shared,
+ * or inside this file (the mutex of a registry without shared reads). */
+static inline void registry_unlock_read(struct registry *r, unsigned shard)
+{
+    struct registry_shard *sh = &r->shard[shard];
+    if (r->flags & REGISTRY_SHARED_READS)
+        plat_rwlock_rdunlock(&sh->lock.rw);
+    else
+        plat_mutex_unlock(&sh->lock.mutex);
 }
 
 /* Takes the lock (shared for reading, where the registry has shared reads)
- * without waiting: 0, or an error number. */
+ * without waiting: 0, or an error number. Released with
+ * registry_unlock_read() when shared, else registry_unlock(). */
 int registry_trylock(struct registry *r, unsigned shard, bool shared);
 
 /* The fork handlers: every shard lock in index order before fork(); after

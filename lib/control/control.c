@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/plat_env.h"
 #include "win32/api.h"
 #include "core/diag/reason.h"
 #include "lsaemu.h"
@@ -22,11 +23,13 @@ static void clear_error(struct lsaemu_error *err)
  * entry the policy lacks, or when memory runs out. */
 static int install(struct policy *pol, const char *source, struct lsaemu_error *err)
 {
-    /* The value current_install() goes by, for the message. */
-    const char *env = getenv("LSAEMU_PROCESS");
     int rc = current_install(pol);
     if (rc == 0)
         return 0;
+    /* The value current_install() went by, for the message (out of memory
+     * reading it: the message names no value). */
+    const char *env = NULL;
+    (void)plat_env_get("LSAEMU_PROCESS", &env);
     if (err) {
         snprintf(err->source, sizeof err->source, "%s", source);
         if (rc == CURRENT_NO_PROCESS)
@@ -38,6 +41,7 @@ static int install(struct policy *pol, const char *source, struct lsaemu_error *
             snprintf(err->text, sizeof err->text,
                      "out of memory building the process token for the new policy");
     }
+    plat_env_free(env);
     return -1;
 }
 

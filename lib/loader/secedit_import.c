@@ -18,6 +18,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/export.h"
+
 #include "base/utf.h"
 #include "core/model/rights.h"
 #include "core/model/sid.h"
@@ -88,7 +90,7 @@ static const char *const lockout_keys[3] = {"LockoutBadCount", "LockoutDuration"
 enum { LK_COUNT, LK_DURATION, LK_RESET };
 
 static void problem(struct importer *im, int line, int column, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+    LSAEMU_PRINTF(4, 5);
 
 static void problem(struct importer *im, int line, int column, const char *fmt, ...)
 {

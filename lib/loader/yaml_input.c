@@ -3,8 +3,9 @@
  * Getting at a policy file's bytes: opening it without blocking on what is
  * not a regular file, handing a regular file to libyaml to read as it goes
  * and reading a pipe whole, never more than LOADER_MAX_BYTES (loader.h);
- * and the UTF-8 byte-order mark a policy may start with. Plain POSIX I/O; it
- * knows nothing of YAML or of messages.
+ * and the UTF-8 byte-order mark a policy may start with. Plain POSIX I/O
+ * through the platform layer (base/plat_file.h: on Windows a Windows or,
+ * under Wine, a Unix path); it knows nothing of YAML or of messages.
  *
  * What is read: a regular file and a pipe or FIFO. Anything else (a
  * terminal, /dev/zero, a socket) is refused before it is opened: nothing
@@ -16,11 +17,11 @@
 #include "base/mem.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
+
+#include "base/plat_file.h"
 
 #include "loader/loader.h"
 #include "loader/yaml_values.h"
@@ -77,40 +78,39 @@ static char *read_fd(int fd, size_t *len, bool *too_large)
 
 enum ld_input ld_open_input(const char *path, FILE **file, char **text, size_t *len)
 {
-    struct stat st;
+    struct plat_stat st;
     *file = NULL;
     *text = NULL;
     *len = 0;
     /* The kind is checked before opening: opening some devices already
      * does something (a tape rewinds, a modem line goes up). */
-    if (stat(path, &st) != 0)
+    if (plat_stat(path, true, &st) != 0)
         return LD_INPUT_ERRNO;
-    if (S_ISDIR(st.st_mode)) {
+    if (st.kind == PLAT_FILE_DIRECTORY) {
         errno = EISDIR;
         return LD_INPUT_ERRNO;
     }
-    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+    if (st.kind != PLAT_FILE_REGULAR && st.kind != PLAT_FILE_FIFO)
         return LD_INPUT_SPECIAL;
     /* Non-blocking: opening a FIFO for reading otherwise waits for a writer. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    int fd = plat_open_read_nowait(path);
     if (fd < 0)
         return LD_INPUT_ERRNO;
     enum ld_input kind = LD_INPUT_ERRNO;
-    int flags;
     /* Checked again on what was opened: path may have changed in between. */
-    if (fstat(fd, &st) != 0 || (flags = fcntl(fd, F_GETFL)) < 0)
+    if (plat_fstat(fd, &st) != 0)
         goto out;
-    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
-        kind = S_ISDIR(st.st_mode) ? LD_INPUT_ERRNO : LD_INPUT_SPECIAL;
+    if (st.kind != PLAT_FILE_REGULAR && st.kind != PLAT_FILE_FIFO) {
+        kind = st.kind == PLAT_FILE_DIRECTORY ? LD_INPUT_ERRNO : LD_INPUT_SPECIAL;
         errno = EISDIR;
         goto out;
     }
     /* Reads block again: a pipe whose writer is still writing is waited
      * for (one with no writer left reads as ended). */
-    if (fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+    if (plat_set_blocking(fd) != 0)
         goto out;
-    if (S_ISREG(st.st_mode)) {
-        if (st.st_size > LOADER_MAX_BYTES) {
+    if (st.kind == PLAT_FILE_REGULAR) {
+        if (st.size > LOADER_MAX_BYTES) {
             kind = LD_INPUT_TOO_LARGE;
             goto out;
         }

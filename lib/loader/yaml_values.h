@@ -23,6 +23,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "base/export.h"
+
 #include "core/model/policy_build.h"
 #include "loader/loader.h"
 
@@ -204,20 +206,20 @@ struct ld {
 
 /* Records an error at node's start (node may be NULL: position 0:0). */
 void ld_error(struct ld *ld, const struct yn *node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+    LSAEMU_PRINTF(3, 4);
 void ld_error_at(struct ld *ld, int line, int column, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+    LSAEMU_PRINTF(4, 5);
 /* The same for a name that names nothing (LD_RANK_REFERENCE): reported
  * after every other error, which may be its cause. */
 void ld_error_ref(struct ld *ld, const struct yn *node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+    LSAEMU_PRINTF(3, 4);
 void ld_error_ref_at(struct ld *ld, int line, int column, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+    LSAEMU_PRINTF(4, 5);
 /* Records a warning at node: something valid that is likely not what the
  * author meant (a stock holder dropped by rights:). Kept only when
  * ld->want_warnings. */
 void ld_warning(struct ld *ld, const struct yn *node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+    LSAEMU_PRINTF(3, 4);
 /* Sorts the warnings into file order; when there were more than
  * LOADER_MAX_ERRORS, the last one kept gives way to a count. */
 void ld_warnings_finish(struct ld *ld);

@@ -14,6 +14,7 @@
  */
 #include "config.h"
 #include "base/mem.h"
+#include "base/plat_time.h"
 
 #include "loader/writer.h"
 
@@ -62,9 +63,8 @@ static void put_sid(FILE *f, const struct sid *s)
 
 static void put_time(FILE *f, int64_t t)
 {
-    time_t tt = (time_t)t;
     struct tm tm;
-    gmtime_r(&tt, &tm);
+    plat_gmtime(t, &tm);
     /* Four-digit year as RFC 3339 wants: strftime's %Y gives "220" for 0220. */
     fprintf(f, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", tm.tm_year + 1900, tm.tm_mon + 1,
             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);

@@ -62,6 +62,19 @@ NTSTATUS api_enter_peek(struct api_call *c, const char *fn, char *(*peek)(void *
     return check_faults(c, fn, *account);
 }
 
+/*
+ * In the Windows DLL the last error is the thread's real one, which the
+ * call has set by now, and the trace's writes are system calls that may
+ * change it: it is kept across them.
+ */
+#ifdef _WIN32
+#define KEEP_LAST_ERROR DWORD kept_last_error = GetLastError()
+#define RESTORE_LAST_ERROR SetLastError(kept_last_error)
+#else
+#define KEEP_LAST_ERROR
+#define RESTORE_LAST_ERROR
+#endif
+
 /* Releases what api_enter() took. */
 static void leave(struct api_call *c)
 {
@@ -73,20 +86,24 @@ static void leave(struct api_call *c)
 
 NTSTATUS api_leave(struct api_call *c, NTSTATUS st)
 {
+    KEEP_LAST_ERROR;
     leave(c);
     trace_call(c->fn, st, reason_get());
     reason_note_status(st);
+    RESTORE_LAST_ERROR;
     return st;
 }
 
 BOOL api_leave_bool_as(struct api_call *c, NTSTATUS st, BOOL ok)
 {
+    KEEP_LAST_ERROR;
     leave(c);
     /* A plain success shows no error: what the last error holds then is
      * the caller's, left alone (GUESS_SUCCESS_LEAVES_LAST_ERROR). */
     trace_call_bool(c->fn, st, reason_get(), ok != FALSE,
                     ok && st == STATUS_SUCCESS ? 0 : api_last_error());
     reason_note_status(st);
+    RESTORE_LAST_ERROR;
     return ok;
 }
 
@@ -105,8 +122,10 @@ BOOL api_leave_bool_quiet(struct api_call *c, const char *note)
     /* A success leaves the last error alone (GUESS_SUCCESS_LEAVES_LAST_ERROR). */
     if (!GUESS_SUCCESS_LEAVES_LAST_ERROR)
         api_set_last_error(ERROR_SUCCESS);
+    KEEP_LAST_ERROR;
     leave(c);
     trace_call_bool(c->fn, STATUS_SUCCESS, note, true, 0);
+    RESTORE_LAST_ERROR;
     return TRUE;
 }
 
@@ -134,8 +153,10 @@ NTSTATUS api_leave_quiet(struct api_call *c, NTSTATUS st, const char *note)
 {
     if (st != STATUS_SUCCESS)
         return api_leave(c, st);
+    KEEP_LAST_ERROR;
     leave(c);
     trace_call(c->fn, st, note);
+    RESTORE_LAST_ERROR;
     return st;
 }
 

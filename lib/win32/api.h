@@ -20,6 +20,24 @@
 #include "core/state/current.h"
 #include "core/model/policy.h"
 
+/*
+ * The name inside lsaemu of a kernel32 function that lsaemu replaces for the
+ * program and also calls itself for what is not its own (CloseHandle of a
+ * system handle, GetProcAddress of a system function). In the Windows DLL
+ * such a function is defined as lsaemu_w_NAME and exported as NAME
+ * (tools/gen-def.sh), so that NAME in lsaemu's own code stays kernel32's;
+ * natively it is NAME.
+ */
+#ifdef _WIN32
+#define LSAEMU_W(name) lsaemu_w_##name
+#else
+#define LSAEMU_W(name) name
+#endif
+#ifdef _WIN32
+BOOL WINAPI lsaemu_w_CloseHandle(HANDLE hObject);
+FARPROC WINAPI lsaemu_w_GetProcAddress(HMODULE hModule, LPCSTR lpProcName);
+#endif
+
 struct api_call {
     const char *fn;
     struct policy *pol; /* referenced; NULL in the broken state */

@@ -2,19 +2,19 @@
 /* The audit-event writer (see audit.h). */
 #include "core/diag/audit.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
+#include "base/plat_thread.h"
+#include "base/plat_time.h"
 #include "core/diag/diag_line.h"
 #include "core/diag/diag_out.h"
 #include "core/model/rights.h"
 #include "core/state/sessions.h"
 
-static pthread_once_t audit_once = PTHREAD_ONCE_INIT;
+static plat_once_flag audit_once = PLAT_ONCE_INIT;
 static struct diag_out audit_out = DIAG_OUT_INIT("LSAEMU_AUDIT", "auditing is off");
 
 static void audit_open(void)
@@ -24,7 +24,7 @@ static void audit_open(void)
 
 bool audit_enabled(void)
 {
-    pthread_once(&audit_once, audit_open);
+    plat_once(&audit_once, audit_open);
     return diag_out_on(&audit_out);
 }
 
@@ -52,18 +52,16 @@ static void put_field(struct diag_line *l, const char *name, const char *value)
 
 static void put_time(struct diag_line *l, const struct audit_event *e)
 {
-    struct timespec now;
-    time_t secs;
-    long usec = 0;
+    int64_t secs;
+    long nsec = 0, usec = 0;
     if (e->time_fixed) {
-        secs = (time_t)e->time;
+        secs = (int64_t)(time_t)e->time;
     } else {
-        clock_gettime(CLOCK_REALTIME, &now);
-        secs = now.tv_sec;
-        usec = now.tv_nsec / 1000;
+        plat_realtime(&secs, &nsec);
+        usec = nsec / 1000;
     }
     struct tm tm;
-    gmtime_r(&secs, &tm);
+    plat_gmtime(secs, &tm);
     char text[64];
     size_t n = strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
     /* A fixed time is printed as written in the policy, without a fraction,
@@ -136,7 +134,7 @@ void audit_emit(const struct audit_event *e)
     diag_line_printf(l, ",\"LogonType\":%u", e->logon_type);
     put_field(l, "LogonProcessName", e->logon_process);
     put_field(l, "AuthenticationPackageName", e->package);
-    snprintf(text, sizeof text, "0x%lx", (unsigned long)getpid());
+    snprintf(text, sizeof text, "0x%lx", (unsigned long)plat_pid());
     put_field(l, "ProcessId", text);
     if (e->id == AUDIT_LOGON_FAILED) {
         snprintf(text, sizeof text, "0x%08X", (unsigned)e->status);

@@ -39,6 +39,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "base/export.h"
+
 struct diag_out;
 
 #define DIAG_LINE_SMALL 1024
@@ -59,9 +61,9 @@ void diag_line_free(struct diag_line *l);
 /* n bytes as they are (the line's own punctuation, never caller text). */
 void diag_line_put(struct diag_line *l, const char *s, size_t n);
 void diag_line_printf(struct diag_line *l, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+    LSAEMU_PRINTF(2, 3);
 void diag_line_vprintf(struct diag_line *l, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+    LSAEMU_PRINTF(2, 0);
 
 /* n bytes of caller text, escaped by the trace's rules (above). */
 void diag_line_text(struct diag_line *l, const char *s, size_t n);

@@ -3,33 +3,18 @@
 #include "core/diag/diag_out.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "base/plat_env.h"
+#include "base/plat_file.h"
 #include "core/diag/diag_line.h"
 
 int diag_open_file(const char *path)
 {
-    /* O_NONBLOCK only for the open: a FIFO nobody reads fails (ENXIO)
-     * instead of hanging the program; writes block as usual. */
-    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0644);
-    if (fd < 0)
-        return -1;
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-        int err = errno;
-        close(fd);
-        errno = err;
-        return -1;
-    }
-    return fd;
+    return plat_open_append(path);
 }
 
 enum diag_dest diag_dest_of(const char *value)
@@ -44,9 +29,14 @@ enum diag_dest diag_dest_of(const char *value)
 void diag_out_open(struct diag_out *o)
 {
     int saved = errno;
-    const char *v = getenv(o->var);
+    const char *v = NULL;
     int fd;
-    enum diag_dest dest = diag_dest_of(v);
+    enum diag_dest dest;
+    if (plat_env_get(o->var, &v) != 0) {
+        diag_warn(o->var, "", "cannot read the variable", ENOMEM, o->consequence);
+        goto out;
+    }
+    dest = diag_dest_of(v);
     if (dest == DIAG_DEST_OFF)
         goto out;
     if (dest == DIAG_DEST_STDERR) {
@@ -59,11 +49,13 @@ void diag_out_open(struct diag_out *o)
         }
     }
     /* When in doubt, a pipe: holding SIGPIPE off costs a few system calls. */
-    struct stat st;
-    o->pipe = fstat(fd, &st) != 0 || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode);
+    struct plat_stat st;
+    o->pipe = plat_fstat(fd, &st) != 0 || st.kind == PLAT_FILE_FIFO ||
+              st.kind == PLAT_FILE_SOCKET;
     snprintf(o->value, sizeof o->value, "%s", v);
     o->fd = fd;
 out:
+    plat_env_free(v);
     errno = saved;
 }
 
@@ -72,41 +64,15 @@ bool diag_out_on(struct diag_out *o)
     return o->fd >= 0 && !atomic_load_explicit(&o->failed, memory_order_relaxed);
 }
 
-void diag_sigpipe_hold(struct diag_sigpipe *h)
-{
-    sigset_t pipe_set, pending;
-    sigemptyset(&pipe_set);
-    sigaddset(&pipe_set, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &pipe_set, &h->old);
-    h->was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
-}
-
-void diag_sigpipe_release(struct diag_sigpipe *h)
-{
-    int saved = errno;
-    sigset_t pipe_set, pending;
-    sigemptyset(&pipe_set);
-    sigaddset(&pipe_set, SIGPIPE);
-    /* A SIGPIPE that is pending now and was not before is ours: taken back,
-     * so that unblocking does not deliver it. */
-    if (!h->was_pending && sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE)) {
-        struct timespec zero = {0, 0};
-        while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
-            ;
-    }
-    pthread_sigmask(SIG_SETMASK, &h->old, NULL);
-    errno = saved;
-}
-
 /* write() to a pipe or socket: a reader that went away gives EPIPE, not a
  * SIGPIPE that would end the program. */
 static ssize_t write_no_sigpipe(int fd, const char *s, size_t n)
 {
-    struct diag_sigpipe h;
-    diag_sigpipe_hold(&h);
+    struct plat_sigpipe h;
+    plat_sigpipe_hold(&h);
     ssize_t w = write(fd, s, n);
     int err = errno;
-    diag_sigpipe_release(&h);
+    plat_sigpipe_release(&h);
     errno = err;
     return w;
 }

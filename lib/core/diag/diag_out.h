@@ -25,11 +25,14 @@
  * The structure is a static object of its owner; after diag_out_open() its
  * descriptor is read without a lock, and the only write is the one-time
  * `failed` flag, so the per-call path shares no written cache line.
+ *
+ * The files, the environment and SIGPIPE are the platform layer's
+ * (base/plat_file.h, plat_env.h): on Windows the value may be a Windows or
+ * (under Wine) a Unix path, and "stderr" is the process's standard error.
  */
 #ifndef LSAEMU_CORE_DIAG_DIAG_OUT_H
 #define LSAEMU_CORE_DIAG_DIAG_OUT_H
 
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -71,19 +74,10 @@ bool diag_out_on(struct diag_out *o);
 void diag_out_write(struct diag_out *o, const char *s, size_t n);
 
 /* Opens path for appending as the outputs do (created 0644, close-on-exec,
- * a FIFO without a reader refused rather than waited for); the descriptor,
- * or -1 with errno set. */
+ * a FIFO without a reader refused rather than waited for): the platform's
+ * plat_open_append() (base/plat_file.h). The descriptor, or -1 with errno
+ * set. */
 int diag_open_file(const char *path);
-
-/* SIGPIPE held off for this thread while it writes to what may be a pipe
- * whose reader left: the write fails with EPIPE, and release takes back the
- * signal it raised (not one that was already pending). */
-struct diag_sigpipe {
-    sigset_t old;
-    bool was_pending;
-};
-void diag_sigpipe_hold(struct diag_sigpipe *h);
-void diag_sigpipe_release(struct diag_sigpipe *h);
 
 /* The one warning format: "lsaemu: VAR=VALUE: WHAT: strerror(err); CONSEQUENCE".
  * One fprintf to stderr; errno is preserved. */

@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "base/plat_env.h"
+#include "base/plat_file.h"
+#include "base/plat_thread.h"
 #include "core/diag/diag_line.h"
 #include "core/diag/diag_out.h"
 
@@ -54,7 +56,7 @@ static FILE *open_report(const char *path)
     int fd = diag_open_file(path);
     if (fd < 0)
         return NULL;
-    FILE *f = fdopen(fd, "a");
+    FILE *f = fdopen(fd, "ab");
     if (!f) {
         int err = errno;
         close(fd);
@@ -98,8 +100,7 @@ int leaks_take_shard(struct registry *r, unsigned shard, bool shared)
     for (int i = 0; i < 1000; i++) {
         if (registry_trylock(r, shard, shared) == 0)
             return 0;
-        struct timespec ms = {0, 1000000};
-        nanosleep(&ms, NULL);
+        plat_sleep_ms(1);
     }
     fprintf(stderr, "lsaemu: leak report incomplete: another thread is still inside a call\n");
     return -1;
@@ -175,8 +176,8 @@ static unsigned long leaks_report(const char *dest)
 {
     /* The report may go to a pipe whose reader left (stderr, a FIFO): the
      * program must still exit as it meant to, not die of SIGPIPE. */
-    struct diag_sigpipe hold;
-    diag_sigpipe_hold(&hold);
+    struct plat_sigpipe hold;
+    plat_sigpipe_hold(&hold);
     struct leak_report r;
     memset(&r, 0, sizeof r);
     r.dest = dest;
@@ -191,7 +192,7 @@ static unsigned long leaks_report(const char *dest)
         r.to_stderr = 1;
         total = report_once(&r);
     }
-    diag_sigpipe_release(&hold);
+    plat_sigpipe_release(&hold);
     return total;
 }
 
@@ -211,11 +212,14 @@ static unsigned long leaks_report(const char *dest)
 #define LEAKS_FATAL_STATUS 1
 __attribute__((destructor)) static void leaks_at_exit(void)
 {
-    const char *dest = getenv("LSAEMU_LEAKS");
+    const char *dest = NULL;
+    if (plat_env_get("LSAEMU_LEAKS", &dest) != 0)
+        fprintf(stderr, "lsaemu: LSAEMU_LEAKS cannot be read: out of memory\n");
     bool fatal = dest && strcmp(dest, "fatal") == 0;
-    if (!fatal && diag_dest_of(dest) == DIAG_DEST_OFF)
-        return;
-    unsigned long total = leaks_report(fatal ? "stderr" : dest);
+    unsigned long total = 0;
+    if (fatal || diag_dest_of(dest) != DIAG_DEST_OFF)
+        total = leaks_report(fatal ? "stderr" : dest);
+    plat_env_free(dest);
     if (fatal && total > 0) {
         fprintf(stderr, "lsaemu: LSAEMU_LEAKS=fatal: exit status %d\n", LEAKS_FATAL_STATUS);
         fflush(NULL);

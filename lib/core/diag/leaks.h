@@ -17,6 +17,8 @@
 
 #include <stdbool.h>
 
+#include "base/export.h"
+
 /* The emulated function this thread is running ("LogonUserW"), or NULL
  * outside every call. The string is a literal: it outlives the call. */
 const char *leaks_call(void);
@@ -30,7 +32,7 @@ enum leak_kind { LEAK_LSA_HANDLE, LEAK_TOKEN_HANDLE, LEAK_POLICY_HANDLE, LEAK_SE
 struct leak_report;
 /* One "lsaemu: leak: ..." line (fmt continues after that prefix). */
 void leak_line(struct leak_report *r, enum leak_kind kind, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+    LSAEMU_PRINTF(3, 4);
 
 /*
  * What is open now, for lsaemu_leaks(): count[kind] (count may be NULL)
@@ -49,8 +51,8 @@ void retbuf_leaks(struct leak_report *r);
 
 /* Takes one shard lock of a registry for the report (for reading, when
  * shared), giving up after about a second: a thread still inside a call at
- * exit must not make the exit hang. 0 when taken (registry_unlock
- * releases it). */
+ * exit must not make the exit hang. 0 when taken (registry_unlock_read
+ * releases it when shared, else registry_unlock). */
 struct registry;
 int leaks_take_shard(struct registry *r, unsigned shard, bool shared);
 

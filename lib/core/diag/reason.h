@@ -11,10 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/export.h"
+
 #define REASON_MAX 512
 
 /* Replaces this thread's reason (printf-style; truncated to REASON_MAX-1). */
-void reason_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void reason_set(const char *fmt, ...) LSAEMU_PRINTF(1, 2);
 /* Replaces this thread's reason with a ready text. */
 void reason_put(const char *text);
 /* This thread's reason; "" before any call. */

@@ -3,22 +3,20 @@
  * threads never interleave. */
 #include "core/diag/trace.h"
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
+#include "base/plat_thread.h"
 #include "core/diag/diag_line.h"
 #include "core/diag/diag_out.h"
 #include "base/mem.h"
 #include "core/model/status.h"
 #include "base/utf.h"
 
-static pthread_once_t trace_once = PTHREAD_ONCE_INIT;
+static plat_once_flag trace_once = PLAT_ONCE_INIT;
 static struct diag_out trace_out = DIAG_OUT_INIT("LSAEMU_TRACE", "tracing is off");
 
 /* This thread's arguments for the current call, as formatted: they are
@@ -50,7 +48,7 @@ const char *trace_logon_type_name(unsigned type)
 
 int trace_enabled(void)
 {
-    pthread_once(&trace_once, trace_open);
+    plat_once(&trace_once, trace_open);
     return diag_out_on(&trace_out);
 }
 
@@ -164,7 +162,7 @@ static void trace_line(const char *fn, int32_t status, const char *reason, int r
     snprintf(hex, sizeof hex, "0x%08X", (unsigned)status);
     struct diag_line line;
     diag_line_init(&line, &trace_out);
-    diag_line_printf(&line, "lsaemu[%ld] tid=%ld ", (long)getpid(), (long)syscall(SYS_gettid));
+    diag_line_printf(&line, "lsaemu[%ld] tid=%ld ", plat_pid(), plat_thread_id());
     diag_line_text(&line, fn, strlen(fn));
     diag_line_put(&line, "(", 1);
     diag_line_text(&line, args->buf, args->len);

@@ -19,10 +19,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/export.h"
+
 /* Appends printf-style text to this thread's argument list for the current
  * call (cleared by trace_call). Passwords must be passed as "<redacted>".
  * Caller text goes in unescaped: trace_call() escapes the whole line. */
-void trace_args(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void trace_args(const char *fmt, ...) LSAEMU_PRINTF(1, 2);
 /* Writes the line for a finished call and clears the arguments. */
 void trace_call(const char *fn, int32_t status, const char *reason);
 /* The same for a function that returns BOOL: the line goes on with what the

@@ -11,6 +11,9 @@
 #include <strings.h>
 #include <time.h>
 
+#include "base/export.h"
+#include "base/plat_time.h"
+
 #include "base/win.h"
 #include "core/engine/engine.h"
 #include "core/engine/guesses.h"
@@ -23,7 +26,7 @@
 enum domain_kind { DOMAIN_LOCAL, DOMAIN_NT_AUTHORITY, DOMAIN_JOINED, DOMAIN_UNKNOWN };
 
 static int32_t decide(struct logon_verdict *out, int32_t status, int32_t sub, const char *fmt,
-                      ...) __attribute__((format(printf, 4, 5)));
+                      ...) LSAEMU_PRINTF(4, 5);
 
 static int32_t decide(struct logon_verdict *out, int32_t status, int32_t sub, const char *fmt,
                       ...)
@@ -218,9 +221,8 @@ static bool lockout_applies(const struct policy *pol, const struct account *a)
 /* "2026-11-18 10:05:00 UTC" */
 static void format_time(int64_t t, char *buf, size_t size)
 {
-    time_t tt = (time_t)t;
     struct tm tm;
-    if (!gmtime_r(&tt, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M:%S UTC", &tm))
+    if (!plat_gmtime(t, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M:%S UTC", &tm))
         snprintf(buf, size, "%lld", (long long)t);
 }
 

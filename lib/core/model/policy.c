@@ -215,7 +215,7 @@ static int add_member_ref(struct policy *pol, size_t group, uint32_t ref)
  * a list of SID copies would be the largest thing resident during a load. */
 int policy_add_member(struct policy *pol, size_t group, const struct sid *member)
 {
-    long ref = policy_index_sid_ref(pol->index, pol, member);
+    int64_t ref = policy_index_sid_ref(pol->index, pol, member);
     return ref < 0 ? -1 : add_member_ref(pol, group, (uint32_t)ref);
 }
 
@@ -264,7 +264,7 @@ static int list_add_ref(struct policy *pol, size_t list, uint32_t ref)
 
 int policy_list_add(struct policy *pol, size_t list, const struct sid *sid)
 {
-    long ref = policy_index_sid_ref(pol->index, pol, sid);
+    int64_t ref = policy_index_sid_ref(pol->index, pol, sid);
     return ref < 0 ? -1 : list_add_ref(pol, list, (uint32_t)ref);
 }
 

@@ -194,19 +194,19 @@ static long intern_sid(struct policy_index *idx, const struct policy *pol, const
     return e;
 }
 
-long policy_index_sid_ref(struct policy_index *idx, const struct policy *pol,
-                          const struct sid *sid)
+int64_t policy_index_sid_ref(struct policy_index *idx, const struct policy *pol,
+                             const struct sid *sid)
 {
     if (idx->sids.cap) {
         long e = intern_sid(idx, pol, sid);
-        return e < 0 ? -1 : (long)idx->entries[e].ref;
+        return e < 0 ? -1 : (int64_t)idx->entries[e].ref;
     }
     /* Before the SIDs are final (the built-in members of policy_new()):
      * a copy, entered into the table by policy_index_build_sids(). */
     if (reserve_other(idx) < 0)
         return -1;
     idx->other[idx->n_other] = *sid;
-    return (long)(SID_REF_OTHER | (uint32_t)idx->n_other++);
+    return (int64_t)(SID_REF_OTHER | (uint32_t)idx->n_other++);
 }
 
 const struct sid *policy_index_ref_sid(const struct policy_index *idx, const struct policy *pol,

@@ -126,8 +126,10 @@ long policy_index_account_by_upn(const struct policy_index *idx, const struct po
 
 /* A 4-byte reference (SID_REF_*) to sid, for member lists: the account's or
  * group's with that SID once the SID index is built, else a copy in
- * idx->other (which lives as long as the index). -1 on allocation failure. */
-long policy_index_sid_ref(struct policy_index *idx, const struct policy *pol,
+ * idx->other (which lives as long as the index). -1 on allocation failure.
+ * 64 bits: a reference has its top bit set, and long has 32 bits on
+ * Windows (the mingw-w64 DLL). */
+int64_t policy_index_sid_ref(struct policy_index *idx, const struct policy *pol,
                           const struct sid *sid);
 const struct sid *policy_index_ref_sid(const struct policy_index *idx, const struct policy *pol,
                                        uint32_t ref);

@@ -15,7 +15,13 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Spelt as the winnt.h in use spells it (mingw-w64's in the Windows DLL),
+ * so that the two definitions are the same. */
+#ifdef _WIN32
+#define SID_MAX_SUB_AUTHORITIES (15)
+#else
 #define SID_MAX_SUB_AUTHORITIES 15
+#endif
 /* "S-1-" + 48-bit authority + 15 * ("-" + 10 digits) + NUL fits in 192 bytes. */
 #define SID_STRING_MAX 192
 

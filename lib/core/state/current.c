@@ -18,7 +18,6 @@
  */
 #include "core/state/current.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -36,10 +35,13 @@
 #include "core/state/retbuf.h"
 #include "core/state/sessions.h"
 #include "core/state/token.h"
+#include "base/plat_env.h"
+#include "base/plat_thread.h"
+#include "base/plat_time.h"
 #include "base/win.h"
 
-static pthread_mutex_t current_mutex = PTHREAD_MUTEX_INITIALIZER;
-static pthread_rwlock_t state_lock = PTHREAD_RWLOCK_INITIALIZER;
+static plat_mutex current_mutex = PLAT_MUTEX_INIT;
+static plat_rwlock state_lock = PLAT_RWLOCK_INIT;
 /* Set once init_locked() has run: readers then skip current_mutex. */
 static atomic_bool init_done;
 static bool initialized;
@@ -65,8 +67,8 @@ static _Atomic int64_t clock_offset;
 /* The policy source (current.h), registered at load time. */
 static _Atomic(current_startup_fn) startup_source;
 
-static pthread_once_t key_once = PTHREAD_ONCE_INIT;
-static pthread_key_t thread_token_key;
+static plat_once_flag key_once = PLAT_ONCE_INIT;
+static plat_key thread_token_key;
 
 /*
  * Every change of the state (change_end) advances the generation. A thread
@@ -90,7 +92,7 @@ struct acquire_cache {
     uint32_t proc_session_id;
 };
 static _Thread_local struct acquire_cache tcache;
-static pthread_key_t cache_key;
+static plat_key cache_key;
 
 /* Thread exit: drop the cached reference. */
 static void drop_cache(void *p)
@@ -115,8 +117,8 @@ static void drop_thread_token(void *p)
 static void atfork_prepare(void)
 {
     publish_lock_all();
-    pthread_mutex_lock(&current_mutex);
-    pthread_rwlock_wrlock(&state_lock);
+    plat_mutex_lock(&current_mutex);
+    plat_rwlock_wrlock(&state_lock);
     handles_lock();
     sessions_lock();
     retbuf_lock();
@@ -133,8 +135,8 @@ static void atfork_release(void)
     retbuf_unlock();
     sessions_unlock();
     handles_unlock();
-    pthread_rwlock_unlock(&state_lock);
-    pthread_mutex_unlock(&current_mutex);
+    plat_rwlock_wrunlock(&state_lock);
+    plat_mutex_unlock(&current_mutex);
     publish_unlock_all();
 }
 
@@ -150,23 +152,23 @@ static void atfork_child(void)
      * in pthread_rwlock_rdlock() at the fork stay counted in the lock's
      * state, and in the child, where they do not exist, every later reader
      * would wait for them forever (tests/check_threads.c, fork). */
-    pthread_rwlock_init(&state_lock, NULL);
-    pthread_mutex_unlock(&current_mutex);
+    plat_rwlock_reinit(&state_lock);
+    plat_mutex_unlock(&current_mutex);
     publish_unlock_all();
 }
 
 /* Taken by everything that changes the state below. */
 static void change_begin(void)
 {
-    pthread_mutex_lock(&current_mutex);
-    pthread_rwlock_wrlock(&state_lock);
+    plat_mutex_lock(&current_mutex);
+    plat_rwlock_wrlock(&state_lock);
 }
 
 static void change_end(void)
 {
     atomic_fetch_add_explicit(&generation, 1, memory_order_release);
-    pthread_rwlock_unlock(&state_lock);
-    pthread_mutex_unlock(&current_mutex);
+    plat_rwlock_wrunlock(&state_lock);
+    plat_mutex_unlock(&current_mutex);
 }
 
 /* Readers: make sure the lazy start-up has run, then read under state_lock. */
@@ -177,14 +179,14 @@ static void read_begin(bool init)
         init_locked();
         change_end();
     }
-    pthread_rwlock_rdlock(&state_lock);
+    plat_rwlock_rdlock(&state_lock);
 }
 
 static void make_key(void)
 {
-    pthread_key_create(&thread_token_key, drop_thread_token);
-    pthread_key_create(&cache_key, drop_cache);
-    pthread_atfork(atfork_prepare, atfork_release, atfork_child);
+    plat_key_create(&thread_token_key, drop_thread_token);
+    plat_key_create(&cache_key, drop_cache);
+    plat_atfork(atfork_prepare, atfork_release, atfork_child);
 }
 
 /* Creates and pins SYSTEM's, LOCAL SERVICE's and NETWORK SERVICE's sessions
@@ -357,13 +359,17 @@ static void init_locked(void)
         return;
     initialized = true;
     atomic_store_explicit(&init_done, true, memory_order_release);
-    pthread_once(&key_once, make_key);
+    plat_once(&key_once, make_key);
 
-    const char *proc = getenv("LSAEMU_PROCESS");
+    const char *proc = NULL;
     char message[600];
     current_startup_fn startup = atomic_load_explicit(&startup_source, memory_order_acquire);
-    struct policy *pol = startup ? startup(message, sizeof message) : NULL;
-    if (!startup)
+    struct policy *pol = NULL;
+    if (plat_env_get("LSAEMU_PROCESS", &proc) != 0)
+        snprintf(message, sizeof message, "out of memory reading LSAEMU_PROCESS");
+    else if (startup)
+        pol = startup(message, sizeof message);
+    else
         snprintf(message, sizeof message,
                  "no policy source is linked in: the library's initialisation "
                  "(control_init, lib/control/init.c) did not run");
@@ -374,7 +380,7 @@ static void init_locked(void)
                 "lsaemu: %s\n"
                 "lsaemu: every emulated call fails with STATUS_INTERNAL_DB_ERROR\n",
                 message);
-        return;
+        goto out;
     }
     const char *name = proc && *proc ? proc : "default";
     if (build_process(pol, name) != 0) {
@@ -387,9 +393,11 @@ static void init_locked(void)
                 "lsaemu: every emulated call fails with STATUS_INTERNAL_DB_ERROR\n",
                 name, pol->source ? pol->source : "the policy");
         policy_unref(pol);
-        return;
+        goto out;
     }
     policy = pol;
+out:
+    plat_env_free(proc);
 }
 
 const char *current_broken_why(void)
@@ -420,11 +428,11 @@ int32_t current_acquire(struct policy **pol)
     struct policy *p = broken ? NULL : policy_ref(policy);
     struct token *pt = broken || tc->depth ? NULL : token_ref(process_token);
     uint32_t ps = process_session_id;
-    pthread_rwlock_unlock(&state_lock);
+    plat_rwlock_rdunlock(&state_lock);
     if (tc->depth == 0) {
         if (tc->gen == 0) {
-            pthread_once(&key_once, make_key);
-            pthread_setspecific(cache_key, tc);
+            plat_once(&key_once, make_key);
+            plat_key_set(cache_key, tc);
         }
         struct policy *old = tc->pol;
         struct token *old_token = tc->proc_token;
@@ -462,13 +470,18 @@ int current_install(struct policy *pol)
 {
     int rc;
     change_begin();
-    pthread_once(&key_once, make_key);
+    plat_once(&key_once, make_key);
     /* A process the variable names and the policy lacks is an error, as
      * when LSAEMU_POLICY names the policy: the test would otherwise run
      * as `default` (often SYSTEM) and pass for the wrong reason. */
-    const char *env = getenv("LSAEMU_PROCESS");
-    const char *name = env && *env ? env : "default";
-    rc = policy_find_process(pol, name) ? build_process(pol, name) : CURRENT_NO_PROCESS;
+    const char *env = NULL;
+    if (plat_env_get("LSAEMU_PROCESS", &env) != 0) {
+        rc = -1;
+    } else {
+        const char *name = env && *env ? env : "default";
+        rc = policy_find_process(pol, name) ? build_process(pol, name) : CURRENT_NO_PROCESS;
+    }
+    plat_env_free(env);
     if (rc == 0) {
         struct policy *old = policy;
         policy = pol;
@@ -554,7 +567,7 @@ struct token *current_process_token(void)
 {
     read_begin(true);
     struct token *t = broken ? NULL : token_ref(process_token);
-    pthread_rwlock_unlock(&state_lock);
+    plat_rwlock_rdunlock(&state_lock);
     return t;
 }
 
@@ -570,8 +583,8 @@ static const struct acquire_cache *live_cache(void)
 
 struct token *current_caller_token_borrow(bool *referenced)
 {
-    pthread_once(&key_once, make_key);
-    struct token *t = pthread_getspecific(thread_token_key);
+    plat_once(&key_once, make_key);
+    struct token *t = plat_key_get(thread_token_key);
     const struct acquire_cache *tc;
     *referenced = false;
     if (t)
@@ -589,21 +602,21 @@ uint32_t current_process_session(void)
         return tc->proc_session_id;
     read_begin(false);
     uint32_t s = process_session_id;
-    pthread_rwlock_unlock(&state_lock);
+    plat_rwlock_rdunlock(&state_lock);
     return s;
 }
 
 struct token *current_thread_token(void)
 {
-    pthread_once(&key_once, make_key);
-    return token_ref(pthread_getspecific(thread_token_key));
+    plat_once(&key_once, make_key);
+    return token_ref(plat_key_get(thread_token_key));
 }
 
 void current_set_thread_token(struct token *t)
 {
-    pthread_once(&key_once, make_key);
-    struct token *old = pthread_getspecific(thread_token_key);
-    pthread_setspecific(thread_token_key, t);
+    plat_once(&key_once, make_key);
+    struct token *old = plat_key_get(thread_token_key);
+    plat_key_set(thread_token_key, t);
     token_unref(old);
 }
 
@@ -615,7 +628,15 @@ struct token *current_caller_token(void)
 
 int64_t current_now(const struct policy *pol)
 {
-    int64_t base = pol && pol->has_time ? pol->time : (int64_t)time(NULL);
+    /* Not time(): Wine's msvcrt reads the time zone from the registry on
+     * every call (several server round trips, ~40 us per logon). */
+    int64_t base;
+    if (pol && pol->has_time) {
+        base = pol->time;
+    } else {
+        long nsec;
+        plat_realtime(&base, &nsec);
+    }
     return base + atomic_load_explicit(&clock_offset, memory_order_relaxed);
 }
 

@@ -5,11 +5,11 @@
  */
 #include "core/state/faults.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "base/plat_thread.h"
 #include "core/model/policy.h"
 
 /*
@@ -68,18 +68,18 @@ struct counter {
     uint32_t count;
 };
 
-static pthread_mutex_t faults_lock_m = PTHREAD_MUTEX_INITIALIZER;
+static plat_mutex faults_lock_m = PLAT_MUTEX_INIT;
 static struct counter counters[MAX_COUNTERS];
 static unsigned n_counters;
 
 void faults_lock(void)
 {
-    pthread_mutex_lock(&faults_lock_m);
+    plat_mutex_lock(&faults_lock_m);
 }
 
 void faults_unlock(void)
 {
-    pthread_mutex_unlock(&faults_lock_m);
+    plat_mutex_unlock(&faults_lock_m);
 }
 
 static uint32_t count_call(const char *call)
@@ -118,9 +118,9 @@ bool faults_check(const struct policy *pol, const char *call, const char *accoun
     if (!named)
         return false;
 
-    pthread_mutex_lock(&faults_lock_m);
+    plat_mutex_lock(&faults_lock_m);
     uint32_t n = count_call(call);
-    pthread_mutex_unlock(&faults_lock_m);
+    plat_mutex_unlock(&faults_lock_m);
 
     for (size_t i = 0; i < pol->n_faults; i++) {
         const struct fault *f = &pol->faults[i];
@@ -138,8 +138,8 @@ bool faults_check(const struct policy *pol, const char *call, const char *accoun
 
 void faults_reset(void)
 {
-    pthread_mutex_lock(&faults_lock_m);
+    plat_mutex_lock(&faults_lock_m);
     n_counters = 0;
     memset(counters, 0, sizeof counters);
-    pthread_mutex_unlock(&faults_lock_m);
+    plat_mutex_unlock(&faults_lock_m);
 }

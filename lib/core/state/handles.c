@@ -2,13 +2,24 @@
 /*
  * Generation-checked handle table, on the sharded registry (base/registry.h).
  * A value is
- *   (generation << 22) | ((slot + HANDLE_SLOT_BASE) << 2)
+ *   HANDLE_VALUE_BASE | (generation << 22) | ((slot + HANDLE_SLOT_BASE) << 2)
  * with a 10-bit generation that advances each time a slot is freed, so a
  * stale value stops matching (also across lsaemu_reset). The 20-bit slot
  * number is the registry shard in its top bits and the slot inside the
  * shard below them: a thread inserts into its own shard, and a look-up goes
  * straight to the shard the value names. Shard 0 numbers its slots exactly
  * as a single table would.
+ *
+ * On Windows (the DLL under Wine) lsaemu's handles live among the
+ * system's, which the program's CloseHandle and others also meet: there
+ * the values are 0x40000000 to 0x4FFFFFFC, an 18-bit slot number and an
+ * 8-bit generation (HANDLE_VALUE_BASE). Wine's handles are below
+ * 0x04000000 (its server's table holds at most 0xFFFFFF entries, value =
+ * (index + 1) * 4) or, for its global handles, 0x54000000 to 0x57FFFFFF,
+ * and pseudo-handles are -1 to -6; Windows' own stay far below too. The
+ * values are 32-bit positive numbers, so a program that keeps a handle in
+ * a DWORD or sign-extends it, as 32-bit interoperability allows, gets it
+ * back unchanged.
  *
  * The shards' locks are reader-writer locks: look-ups (every call that uses
  * a handle) share them, inserting and closing take them alone; they prefer
@@ -27,11 +38,22 @@
 #include "core/state/token.h"
 
 #define HANDLE_SLOT_BASE 0x40u
+#ifdef _WIN32
+#define HANDLE_VALUE_BASE 0x40000000u
+#define SLOT_BITS 18u
+#define GEN_BITS 8u
+#else
+#define HANDLE_VALUE_BASE 0u
 #define SLOT_BITS 20u
+#define GEN_BITS 10u
+#endif
 /* The base is added to the shard's last index too, so it must stay in the
  * shard's number range. */
 #define MAX_SHARD_SLOTS (SHARD_SLOTS - HANDLE_SLOT_BASE)
-#define GEN_MASK 0x3FFu
+#define GEN_MASK ((1u << GEN_BITS) - 1)
+/* The bits above the generation: HANDLE_VALUE_BASE's. */
+#define VALUE_BITS (SLOT_BITS + 2 + GEN_BITS)
+_Static_assert((HANDLE_VALUE_BASE & ((1ull << VALUE_BITS) - 1)) == 0, "the base is above the bits");
 
 #define SHARD_SLOTS ((1u << SLOT_BITS) / REGISTRY_SHARDS)
 _Static_assert(SHARD_SLOTS * REGISTRY_SHARDS == 1u << SLOT_BITS, "the shards split the slots");
@@ -64,7 +86,8 @@ static void release_obj(enum handle_kind kind, void *obj)
 static uintptr_t encode(struct registry_id id)
 {
     uint32_t slot = id.shard * SHARD_SLOTS + id.index + HANDLE_SLOT_BASE;
-    return ((uintptr_t)(id.gen & GEN_MASK) << (SLOT_BITS + 2)) | ((uintptr_t)slot << 2);
+    return (uintptr_t)HANDLE_VALUE_BASE | ((uintptr_t)(id.gen & GEN_MASK) << (SLOT_BITS + 2)) |
+           ((uintptr_t)slot << 2);
 }
 
 /* Where a value points, or false for a value no handle can have. */
@@ -72,7 +95,7 @@ static bool decode(uintptr_t h, struct registry_id *id)
 {
     if (h & 3u)
         return false;
-    if (h >> (SLOT_BITS + 2 + 10))
+    if ((uint64_t)h >> VALUE_BITS != (uint64_t)HANDLE_VALUE_BASE >> VALUE_BITS)
         return false;
     uint32_t slot = (uint32_t)((h >> 2) & ((1u << SLOT_BITS) - 1));
     uint32_t i = slot % SHARD_SLOTS;
@@ -81,6 +104,12 @@ static bool decode(uintptr_t h, struct registry_id *id)
     *id = (struct registry_id){slot / SHARD_SLOTS, i - HANDLE_SLOT_BASE,
                                (uint32_t)(h >> (SLOT_BITS + 2)) & GEN_MASK};
     return true;
+}
+
+bool handles_is_value(uintptr_t h)
+{
+    struct registry_id id;
+    return decode(h, &id);
 }
 
 uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access,
@@ -236,6 +265,6 @@ void handles_leaks(struct leak_report *r)
         if (leaks_take_shard(&table, si, true) != 0)
             return;
         registry_visit_locked(&table, si, leak_of, r);
-        registry_unlock(&table, si);
+        registry_unlock_read(&table, si);
     }
 }

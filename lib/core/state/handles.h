@@ -54,6 +54,9 @@ uintptr_t handles_insert(enum handle_kind kind, void *obj, uint32_t access,
 bool handles_get(uintptr_t h, enum handle_kind kind, void **obj, uint32_t *access);
 bool handles_copy(uintptr_t h, enum handle_kind kind, void *copy, size_t copy_size,
                   uint32_t *access);
+/* Is h a value this table gives out, live or not? On Windows the others
+ * are the system's (handles.c). */
+bool handles_is_value(uintptr_t h);
 /* The kind of a live handle, HANDLE_NONE for anything else. */
 enum handle_kind handles_kind(uintptr_t h);
 /* Closes a live handle of this kind; false when it is not one. */

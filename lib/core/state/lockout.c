@@ -12,7 +12,7 @@
  */
 #include "core/state/lockout.h"
 
-#include <pthread.h>
+#include "base/plat_thread.h"
 #include <stdatomic.h>
 #include <string.h>
 
@@ -31,7 +31,7 @@ struct entry {
     int64_t locked_at;
 };
 
-static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+static plat_mutex table_lock = PLAT_MUTEX_INIT;
 static struct entry *entries;
 static size_t n_entries, cap_entries;
 static struct htab index_by_sid;
@@ -40,17 +40,17 @@ static atomic_uint hint[HINT_BUCKETS];
 
 void lockout_lock(void)
 {
-    pthread_mutex_lock(&table_lock);
+    plat_mutex_lock(&table_lock);
 }
 
 void lockout_unlock(void)
 {
-    pthread_mutex_unlock(&table_lock);
+    plat_mutex_unlock(&table_lock);
 }
 
 void lockout_child_after_fork(void)
 {
-    pthread_mutex_unlock(&table_lock);
+    plat_mutex_unlock(&table_lock);
 }
 
 static bool same_sid(void *ctx, uint32_t item)
@@ -109,11 +109,11 @@ void lockout_read(const struct sid *sid, const struct policy_lockout *lp, int64_
     /* The common case: nothing recorded in this bucket, no lock taken. */
     if (!atomic_load_explicit(&hint[h % HINT_BUCKETS], memory_order_acquire))
         return;
-    pthread_mutex_lock(&table_lock);
+    plat_mutex_lock(&table_lock);
     struct entry *e = find(sid, h);
     if (e && !current(e, lp, now, out))
         set_active(e, h, false);
-    pthread_mutex_unlock(&table_lock);
+    plat_mutex_unlock(&table_lock);
 }
 
 bool lockout_bad_password(const struct sid *sid, const struct policy_lockout *lp, int64_t now,
@@ -124,7 +124,7 @@ bool lockout_bad_password(const struct sid *sid, const struct policy_lockout *lp
     struct lockout_view view;
     if (count)
         *count = 0;
-    pthread_mutex_lock(&table_lock);
+    plat_mutex_lock(&table_lock);
     struct entry *e = find(sid, h);
     if (!e) {
         if (array_reserve(&entries, &cap_entries, n_entries + 1, sizeof *entries, 16) < 0 ||
@@ -147,7 +147,7 @@ bool lockout_bad_password(const struct sid *sid, const struct policy_lockout *lp
     if (count)
         *count = e->bad;
 out:
-    pthread_mutex_unlock(&table_lock);
+    plat_mutex_unlock(&table_lock);
     return locked_now;
 }
 
@@ -156,24 +156,24 @@ void lockout_success(const struct sid *sid)
     uint32_t h = sid_hash(sid);
     if (!atomic_load_explicit(&hint[h % HINT_BUCKETS], memory_order_acquire))
         return;
-    pthread_mutex_lock(&table_lock);
+    plat_mutex_lock(&table_lock);
     struct entry *e = find(sid, h);
     if (e) {
         e->bad = 0;
         e->locked = false;
         set_active(e, h, false);
     }
-    pthread_mutex_unlock(&table_lock);
+    plat_mutex_unlock(&table_lock);
 }
 
 void lockout_reset(void)
 {
-    pthread_mutex_lock(&table_lock);
+    plat_mutex_lock(&table_lock);
     mem_free(entries);
     entries = NULL;
     n_entries = cap_entries = 0;
     htab_free(&index_by_sid);
     for (size_t i = 0; i < HINT_BUCKETS; i++)
         atomic_store_explicit(&hint[i], 0, memory_order_release);
-    pthread_mutex_unlock(&table_lock);
+    plat_mutex_unlock(&table_lock);
 }

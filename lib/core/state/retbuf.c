@@ -30,14 +30,23 @@ void retbuf_unlock(void)
     registry_unlock_all(&buffers);
 }
 
+/* The buffers' allocator (retbuf.h): kernel32's LocalAlloc on Windows. */
+#ifdef _WIN32
+#define buf_calloc(size) mem_local_calloc(size)
+#define buf_free(p) mem_local_free(p)
+#else
+#define buf_calloc(size) mem_calloc(1, size)
+#define buf_free(p) mem_free(p)
+#endif
+
 void *retbuf_new(size_t size)
 {
-    return mem_calloc(1, size ? size : 1);
+    return buf_calloc(size ? size : 1);
 }
 
 void retbuf_discard(void *p)
 {
-    mem_free(p);
+    buf_free(p);
 }
 
 int retbuf_publish_all(const struct retbuf_pub *bufs, size_t n)
@@ -48,7 +57,12 @@ int retbuf_publish_all(const struct retbuf_pub *bufs, size_t n)
     if (n > RETBUF_PUBLISH_MAX)
         return -1;
     for (size_t i = 0; i < n; i++)
+#ifdef _WIN32
+        /* The program's LocalFree frees it: nothing to register (retbuf.h). */
+        if (bufs[i].p && bufs[i].kind != RETBUF_LOCAL)
+#else
         if (bufs[i].p)
+#endif
             e[count++] = (struct registry_entry){.obj = bufs[i].p,
                                                  .key = (uintptr_t)bufs[i].p,
                                                  .origin = origin,
@@ -68,9 +82,15 @@ int retbuf_publish(void *p, enum retbuf_kind kind, size_t size)
 
 int retbuf_free(void *p, enum retbuf_kind kind)
 {
+#ifdef _WIN32
+    if (p && kind == RETBUF_LOCAL) {
+        buf_free(p);
+        return 0;
+    }
+#endif
     if (!p || !registry_find(&buffers, (uintptr_t)p, kind, true, NULL))
         return -1;
-    mem_free(p);
+    buf_free(p);
     return 0;
 }
 
@@ -124,7 +144,7 @@ int retbuf_heap_shrink(void *p, size_t size)
 
 static void free_entry(struct registry_entry *e, void *ctx)
 {
-    mem_free(e->obj);
+    buf_free(e->obj);
 }
 
 static bool program_heap(const struct registry_entry *e)

@@ -27,6 +27,12 @@ enum retbuf_kind {
  * retbuf_new() gives a zeroed buffer of size bytes (at least 1) that no
  * registry knows yet, or NULL; the caller publishes it once filled, or
  * frees it with retbuf_discard() (NULL is ignored).
+ *
+ * In the Windows DLL every buffer is kernel32's LocalAlloc memory
+ * (mem_local_calloc), and a RETBUF_LOCAL one is not registered when it is
+ * published: the program frees it with kernel32's LocalFree, which lsaemu
+ * does not replace there, so lsaemu_reset() and LSAEMU_LEAKS leave it out,
+ * and retbuf_free() takes the caller's word for it.
  */
 void *retbuf_new(size_t size);
 void retbuf_discard(void *p);

@@ -16,16 +16,15 @@
  * multi-privilege readers; the per-call checks read without them. */
 #define N_TOKEN_LOCKS 16u
 
-static pthread_mutex_t token_locks[N_TOKEN_LOCKS] = {
-#define L4 PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, \
-           PTHREAD_MUTEX_INITIALIZER
+static plat_mutex token_locks[N_TOKEN_LOCKS] = {
+#define L4 PLAT_MUTEX_INIT, PLAT_MUTEX_INIT, PLAT_MUTEX_INIT, PLAT_MUTEX_INIT
 #define L16 L4, L4, L4, L4
     L16
 #undef L16
 #undef L4
 };
 
-static pthread_mutex_t *lock_of(const struct token *t)
+static plat_mutex *lock_of(const struct token *t)
 {
     uintptr_t v = (uintptr_t)t;
     return &token_locks[(v >> 6 ^ v >> 12) % N_TOKEN_LOCKS];
@@ -33,24 +32,24 @@ static pthread_mutex_t *lock_of(const struct token *t)
 
 void token_lock(const struct token *t)
 {
-    pthread_mutex_lock(lock_of(t));
+    plat_mutex_lock(lock_of(t));
 }
 
 void token_unlock(const struct token *t)
 {
-    pthread_mutex_unlock(lock_of(t));
+    plat_mutex_unlock(lock_of(t));
 }
 
 void tokens_lock_all(void)
 {
     for (unsigned i = 0; i < N_TOKEN_LOCKS; i++)
-        pthread_mutex_lock(&token_locks[i]);
+        plat_mutex_lock(&token_locks[i]);
 }
 
 void tokens_unlock_all(void)
 {
     for (unsigned i = N_TOKEN_LOCKS; i-- > 0;)
-        pthread_mutex_unlock(&token_locks[i]);
+        plat_mutex_unlock(&token_locks[i]);
 }
 
 struct token *token_new_sized(size_t max_groups, size_t max_privs)

@@ -15,7 +15,6 @@
 #ifndef LSAEMU_CORE_STATE_TOKEN_H
 #define LSAEMU_CORE_STATE_TOKEN_H
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

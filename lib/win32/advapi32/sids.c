@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/win.h"
 #include <sddl.h>
 
 #include "core/engine/guesses.h"

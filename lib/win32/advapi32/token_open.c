@@ -16,6 +16,8 @@
 #include "win32/advapi32/token_handle.h"
 #include "core/diag/trace.h"
 
+/* In the Windows DLL these are kernel32's, which answer the same values. */
+#ifndef _WIN32
 LSAEMU_EXPORT HANDLE WINAPI GetCurrentProcess(VOID)
 {
     return PSEUDO_PROCESS;
@@ -25,6 +27,7 @@ LSAEMU_EXPORT HANDLE WINAPI GetCurrentThread(VOID)
 {
     return PSEUDO_THREAD;
 }
+#endif
 
 /* Inserts a handle for t (the reference passes to the table). */
 static NTSTATUS give_handle(struct token *t, uint32_t access, PHANDLE out)

@@ -12,6 +12,11 @@
  * The token pseudo-handles of Windows 8 (GetCurrentProcessToken() and its
  * kin) are closed as Windows closes them: nothing happens and the answer is
  * TRUE (behavior.md 12.2), since code written for them closes them.
+ *
+ * In the Windows DLL the program's CloseHandle is this one (lsaemu is linked
+ * ahead of kernel32): lsaemu's values (handles.c) and the pseudo-handles
+ * are answered here, as natively; every other value is the system's and goes
+ * to kernel32's CloseHandle, untraced, with its answer and last error.
  */
 #include "win32/api.h"
 #include "core/state/handles.h"
@@ -19,8 +24,15 @@
 #include "core/diag/trace.h"
 #include "win32/advapi32/token_handle.h"
 
-LSAEMU_EXPORT BOOL WINAPI CloseHandle(HANDLE hObject)
+LSAEMU_EXPORT BOOL WINAPI LSAEMU_W(CloseHandle)(HANDLE hObject)
 {
+#ifdef _WIN32
+    /* -1 and -2: GetCurrentProcess() and GetCurrentThread(); the token
+     * pseudo-handles: token_is_pseudo(). */
+    intptr_t v = (intptr_t)hObject;
+    if (!handles_is_value((uintptr_t)hObject) && v != -1 && v != -2 && !token_is_pseudo(hObject))
+        return CloseHandle(hObject);
+#endif
     struct api_call c;
     NTSTATUS st = api_enter(&c, "CloseHandle", NULL);
     trace_args("%p", hObject);
