@@ -26,6 +26,8 @@ skip() { echo "check-wine-cross: $*; skipping"; exit 77; }
 command -v $host-gcc >/dev/null 2>&1 || skip "$host-gcc not found (apt-get install gcc-mingw-w64-x86-64)"
 command -v "${WINE:-wine}" >/dev/null 2>&1 || skip "wine not found (apt-get install wine wine64)"
 [ -f "$deps/lib/pkgconfig/yaml-0.1.pc" ] || skip "no libyaml for $host in $deps (sh tools/mingw-deps.sh)"
+# A read-only source tree is distcheck's (for a user; root writes anyway,
+# so .ci/check sets LSAEMU_WINE_CROSS=no for its distcheck).
 [ -w "$top_srcdir" ] || skip "read-only source tree (distcheck)"
 command -v pkg-config >/dev/null 2>&1 || skip "pkg-config missing"
 top_builddir=$(cd "$top_builddir" && pwd)
