@@ -139,6 +139,11 @@ int main(void)
     printf("  child exit %ld\n", r);
     check(r == 0, "CreateProcessAsUserW(NULL) is Wine's: the child runs as the caller, SYSTEM");
 
+    /* behavior.md 12.2 (observed W3 test_create_process_token): a token
+     * pseudo-handle is not accepted. */
+    refused(as_user, (HANDLE)(LONG_PTR)-4, ERROR_INVALID_HANDLE,
+            "CreateProcessAsUserW(GetCurrentProcessToken()) = FALSE, 6 ERROR_INVALID_HANDLE");
+
     /* The refusals, in Windows' order: access, token type, privilege. */
     HANDLE imp = NULL, noassign = NULL, impnoassign = NULL;
     check(DuplicateTokenEx(tcb, 0, NULL, SecurityImpersonation, TokenImpersonation, &imp) &&

@@ -24,8 +24,11 @@
  * start-up (core/state/current.c) and runs as that account, so the
  * identity crosses the process boundary as the token does on Windows.
  *
- * Any other handle (Wine's tokens, NULL, the pseudo-handles) goes to Wine's
- * own function unchanged, untraced, with its answer and last error.
+ * The token pseudo-handles (GetCurrentProcessToken() ...) are refused with
+ * ERROR_INVALID_HANDLE, 6, as on Windows (behavior.md 12.2, observed W3
+ * test_create_process_token). Any other handle (Wine's tokens, NULL) goes
+ * to Wine's own function unchanged, untraced, with its answer and last
+ * error.
  */
 #include <stdio.h>
 #include <string.h>
@@ -234,7 +237,7 @@ LSAEMU_EXPORT BOOL WINAPI LSAEMU_W(CreateProcessAsUserW)(
     LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
     LPPROCESS_INFORMATION lpProcessInformation)
 {
-    if (!handles_is_value((uintptr_t)hToken)) {
+    if (!handles_is_value((uintptr_t)hToken) && !token_is_pseudo(hToken)) {
         cpau_fn real = (cpau_fn)(void (*)(void))system_function("CreateProcessAsUserW");
         if (!real) {
             SetLastError(ERROR_PROC_NOT_FOUND);
@@ -255,7 +258,7 @@ LSAEMU_EXPORT BOOL WINAPI LSAEMU_W(CreateProcessWithTokenW)(
     DWORD dwCreationFlags, LPVOID lpEnvironment, LPCWSTR lpCurrentDirectory,
     LPSTARTUPINFOW lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation)
 {
-    if (!handles_is_value((uintptr_t)hToken)) {
+    if (!handles_is_value((uintptr_t)hToken) && !token_is_pseudo(hToken)) {
         cpwt_fn real = (cpwt_fn)(void (*)(void))system_function("CreateProcessWithTokenW");
         if (!real) {
             SetLastError(ERROR_PROC_NOT_FOUND);
