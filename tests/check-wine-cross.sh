@@ -124,5 +124,14 @@ if command -v $host-g++ >/dev/null 2>&1; then
 else
     echo "skip: $host-g++ not found (apt-get install g++-mingw-w64-x86-64)"
 fi
+# The examples' Windows side (issue 16: C++ std::wstring example, the CMake
+# toolchain file, the CI recipe's Wine job) against this installed DLL. It
+# runs here rather than as its own test because this test owns $b/inst.
+LSAEMU_MINGW_PREFIX=$b/inst sh "$top_srcdir/tests/check-wine-examples.sh"
+case $? in
+0) echo "ok: tests/check-wine-examples.sh against the installed DLL" ;;
+77) echo "skip: tests/check-wine-examples.sh (see above)" ;;
+*) echo "FAIL: tests/check-wine-examples.sh against the installed DLL"; failed=1 ;;
+esac
 echo "wine checks: $((t2 - t1)) s; total $(($(date +%s) - t0)) s"
 exit $failed
