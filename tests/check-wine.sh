@@ -86,5 +86,30 @@ for form in unix windows; do
         failed=1
     fi
 done
+# 4. CreateProcessAsUserW / CreateProcessWithTokenW with lsaemu tokens: the
+# child (proc_child.exe beside the parent) runs as the token's account.
+ppolicy=$top_srcdir/tests/win32/create-process.yaml
+case $ppolicy in /*) ;; *) ppolicy=$(pwd)/$ppolicy ;; esac
+out=$(LSAEMU_POLICY=$ppolicy wrun "$(exe tests/win32/proc_parent)")
+if printf '%s\n' "$out" | grep -qx "proc_parent: all checks passed"; then
+    echo "ok: proc_parent ($(printf '%s\n' "$out" | grep -c '^ok:') checks)"
+else
+    printf 'FAIL: proc_parent:\n%s\n' "$out"
+    failed=1
+fi
+# A malformed or unknown LSAEMU_TOKEN is loud, as a bad LSAEMU_PROCESS.
+for bad in 'S-1-5-21-9-9-9-9999;1;' 'S-1-5-18;x;' 'S-1-5-18;0;SeNoSuchPrivilege' 'garbage'; do
+    # wrun's status is tr's: the child's answer is its last line (1383,
+    # ERROR_INTERNAL_DB_ERROR from GetUserNameW).
+    out=$(LSAEMU_POLICY=$ppolicy LSAEMU_TOKEN=$bad wrun "$(exe tests/win32/proc_child)" SYSTEM S-1-5-18 0)
+    want="lsaemu: LSAEMU_TOKEN=$bad is malformed or names no account of $ppolicy (it is \"SID;SESSION;PRIVILEGE,...\", as CreateProcessAsUserW writes it)"
+    if printf '%s\n' "$out" | grep -qxF "$want" &&
+        printf '%s\n' "$out" | grep -qx "proc_child: GetUserNameW failed: 1383"; then
+        echo "ok: LSAEMU_TOKEN=$bad refused"
+    else
+        printf 'FAIL: LSAEMU_TOKEN=%s:\n%s\n' "$bad" "$out"
+        failed=1
+    fi
+done
 echo "wine part took $(($(date +%s) - t0)) s"
 exit $failed

@@ -736,6 +736,81 @@ START_TEST(env_process_unknown_first_explicit_load)
 }
 END_TEST
 
+/* LSAEMU_TOKEN (what CreateProcessAsUserW gives its child in the Windows
+ * DLL, README): the process runs as that account, with those enabled
+ * privileges, whatever LSAEMU_PROCESS says; a bad value is refused as an
+ * unknown LSAEMU_PROCESS is. */
+static const char token_policy[] = "lsaemu: 1\n"
+                                   "machine: { name: PROCHOST, sid: S-1-5-21-1000-2000-3000 }\n"
+                                   "accounts:\n"
+                                   "  alice: { password: x }\n"
+                                   "  tcbuser: { password: y }\n"
+                                   "rights:\n  SeTcbPrivilege: [tcbuser]\n"
+                                   "processes:\n  other: { account: alice }\n";
+
+START_TEST(env_token_runs_as_account)
+{
+    if (th_nofork())
+        return;
+    unsetenv("LSAEMU_POLICY");
+    setenv("LSAEMU_PROCESS", "other", 1);
+    setenv("LSAEMU_TOKEN", "S-1-5-21-1000-2000-3000-1001;1;SeTcbPrivilege", 1);
+    struct lsaemu_error err;
+    ck_assert_int_eq(lsaemu_load_policy_string(token_policy, "token.yaml", &err), 0);
+    char name[64];
+    DWORD n = sizeof name;
+    ck_assert(GetUserNameA(name, &n));
+    ck_assert_str_eq(name, "tcbuser");
+    ck_assert_status_eq(try_register(), STATUS_SUCCESS);
+    /* Held but not enabled: refused as Windows refuses it. */
+    setenv("LSAEMU_TOKEN", "S-1-5-21-1000-2000-3000-1001;1;", 1);
+    ck_assert_int_eq(lsaemu_load_policy_string(token_policy, "token.yaml", &err), 0);
+    ck_assert_status_eq(try_register(), STATUS_PORT_CONNECTION_REFUSED);
+    setenv("LSAEMU_TOKEN", "S-1-5-21-1000-2000-3000-1000;1;", 1);
+    ck_assert_int_eq(lsaemu_load_policy_string(token_policy, "token.yaml", &err), 0);
+    n = sizeof name;
+    ck_assert(GetUserNameA(name, &n));
+    ck_assert_str_eq(name, "alice");
+    /* Unset or empty: LSAEMU_PROCESS decides again. */
+    setenv("LSAEMU_TOKEN", "", 1);
+    ck_assert_int_eq(lsaemu_load_policy_string(token_policy, "token.yaml", &err), 0);
+    n = sizeof name;
+    ck_assert(GetUserNameA(name, &n));
+    ck_assert_str_eq(name, "alice");
+}
+END_TEST
+
+START_TEST(env_token_bad_refused)
+{
+    if (th_nofork())
+        return;
+    static const char *const bad[] = {
+        "S-1-5-21-1000-2000-3000-1999;1;", /* no such account */
+        "S-1-5-21-1000-2000-3000-1000;x;", /* session not a number */
+        "S-1-5-21-1000-2000-3000-1000;1;SeNoSuch", /* unknown privilege */
+        "S-1-5-21-1000-2000-3000-1000;1",  /* a field missing */
+        "garbage",
+    };
+    unsetenv("LSAEMU_POLICY");
+    setenv("LSAEMU_PROCESS", "tcb", 1);
+    tu_load_policy("policies/p0.yaml");
+    ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        setenv("LSAEMU_TOKEN", bad[i], 1);
+        struct lsaemu_error err;
+        ck_assert_int_eq(lsaemu_load_policy_string(token_policy, "token.yaml", &err), -1);
+        char want[256];
+        snprintf(want, sizeof want,
+                 "LSAEMU_TOKEN=%s is malformed or names no account of this policy (it is "
+                 "\"SID;SESSION;PRIVILEGE,...\", as CreateProcessAsUserW writes it)",
+                 bad[i]);
+        ck_assert_str_eq(err.text, want);
+        /* p0 stays in force. */
+        ck_assert_status_eq(alice_interactive(), STATUS_SUCCESS);
+    }
+}
+END_TEST
+
 START_TEST(no_policy_at_all_is_system)
 {
     /* Neither an explicit load nor LSAEMU_POLICY: the embedded default,
@@ -805,6 +880,8 @@ Suite *make_control_suite(void)
     tcase_add_test(tc, env_process_unknown_with_env_policy);
     tcase_add_test(tc, env_process_unknown_with_explicit_load);
     tcase_add_test(tc, env_process_unknown_first_explicit_load);
+    tcase_add_test(tc, env_token_runs_as_account);
+    tcase_add_test(tc, env_token_bad_refused);
     suite_add_tcase(s, tc);
     return s;
 }

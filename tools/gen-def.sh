@@ -6,7 +6,11 @@
 # the DLL's objects define. Run by make in the mingw-w64 build
 # (lib/gen/liblsaemu.def in the build tree).
 #
-#   tools/gen-def.sh "NM" lib/.libs/liblsaemu-internal.a lib/liblsaemu.sym > liblsaemu.def
+#   tools/gen-def.sh "NM" lib/.libs/liblsaemu-internal.a lib/liblsaemu.sym \
+#       [lib/liblsaemu-win32.sym] > liblsaemu.def
+#
+# Further .sym files list names only the Windows DLL exports
+# (lib/liblsaemu-win32.sym: CreateProcessAsUserW ...).
 #
 # A name the objects define as lsaemu_w_NAME is exported as NAME=lsaemu_w_NAME:
 # kernel32 functions the DLL both replaces for the program and calls itself
@@ -19,10 +23,11 @@
 set -eu
 nm=${1:?usage: gen-def.sh NM ARCHIVE SYM}
 archive=${2:?usage: gen-def.sh NM ARCHIVE SYM}
-sym=${3:?usage: gen-def.sh NM ARCHIVE SYM}
+: "${3:?usage: gen-def.sh NM ARCHIVE SYM...}"
+shift 2
 
 defined=$($nm "$archive" | awk 'NF >= 3 && $(NF-1) == "T" { print $NF }' | LC_ALL=C sort -u)
-names=$(sed -e 's/[[:space:]]//g' -e '/^$/d' -e '/^#/d' "$sym" | LC_ALL=C sort -u)
+names=$(sed -e 's/[[:space:]]//g' -e '/^$/d' -e '/^#/d' "$@" | LC_ALL=C sort -u)
 
 has() {
     printf '%s\n' "$defined" | grep -qx "$1"

@@ -28,20 +28,23 @@ static int install(struct policy *pol, const char *source, struct lsaemu_error *
         return 0;
     /* The value current_install() went by, for the message (out of memory
      * reading it: the message names no value). */
-    const char *env = NULL;
-    (void)plat_env_get("LSAEMU_PROCESS", &env);
+    char name[600];
+    if (current_env_process(name, sizeof name) != 0)
+        name[0] = '\0';
     if (err) {
         snprintf(err->source, sizeof err->source, "%s", source);
-        if (rc == CURRENT_NO_PROCESS)
+        if (rc == CURRENT_NO_PROCESS && strncmp(name, "LSAEMU_TOKEN=", 13) == 0) {
+            current_no_entry_message(err->text, sizeof err->text, name, "this policy");
+        } else if (rc == CURRENT_NO_PROCESS) {
             snprintf(err->text, sizeof err->text,
                      "LSAEMU_PROCESS=%s names no entry of processes: in this policy; it was "
                      "not loaded (add the entry, or unset LSAEMU_PROCESS)",
-                     env ? env : "");
-        else
+                     name);
+        } else {
             snprintf(err->text, sizeof err->text,
                      "out of memory building the process token for the new policy");
+        }
     }
-    plat_env_free(env);
     return -1;
 }
 

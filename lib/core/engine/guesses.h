@@ -430,4 +430,16 @@
 /* §12.11: LsaCallAuthenticationPackage to a declared package. */
 #define GUESS_CUSTOM_PACKAGE_CALL_STATUS STATUS_NOT_IMPLEMENTED
 
+/* CreateProcessAsUserW (Microsoft's page: the caller "may require the
+ * SE_ASSIGNPRIMARYTOKEN_NAME privilege if the token is not assignable"): a
+ * token of the caller's own logon session (its own token, a duplicate or a
+ * restricted copy of it) counts as assignable and needs no privilege. */
+#define GUESS_CPAU_ASSIGNABLE_SAME_SESSION 1
+/* CreateProcessAsUserW and CreateProcessWithTokenW decide by a privilege the
+ * caller's token holds, enabled or not (advapi32 enables it for the call). */
+#define GUESS_CREATE_PROCESS_PRIVILEGE_HELD 1
+/* SE_INCREASE_QUOTA_NAME, which the page says the caller "typically" has, is
+ * not checked: only quota changes need it. */
+#define GUESS_CPAU_NO_QUOTA_CHECK 1
+
 #endif

@@ -28,6 +28,7 @@
 #include "core/engine/engine.h"
 #include "core/engine/guesses.h"
 #include "core/model/policy_build.h"
+#include "core/model/rights.h"
 #include "core/state/faults.h"
 #include "core/state/handles.h"
 #include "core/state/lockout.h"
@@ -50,7 +51,10 @@ static bool broken;
  * once, by init_locked() under the locks, before broken is seen. */
 static char broken_why[700];
 static struct policy *policy;
-static char process_name[128] = "default";
+/* The entry the process runs as: a `processes:` name, or
+ * "LSAEMU_TOKEN=<value>" when the process was started with a token
+ * (token_entry()). */
+static char process_name[600] = "default";
 static struct token *process_token;
 static struct logon_session *process_session;
 /* The linked session of a process whose logon UAC split (behavior.md
@@ -271,11 +275,77 @@ static struct token *split_process(const struct process_entry *proc, struct logo
     return mine;
 }
 
-/* Builds the process token for entry `name` of pol; replaces the current one
- * only when everything succeeded. Lock held. */
+/*
+ * The process entry LSAEMU_TOKEN describes (README, environment table): the
+ * account SID, the terminal session and the enabled privileges of the token
+ * a parent linked with lsaemu gave CreateProcessAsUserW or
+ * CreateProcessWithTokenW, as "SID;SESSION;PRIV,PRIV...". The account must
+ * be one of pol's and every privilege a known name; false otherwise.
+ */
+static bool token_entry(const struct policy *pol, const char *value, struct process_entry *out)
+{
+    char buf[512];
+    if (strlen(value) >= sizeof buf)
+        return false;
+    snprintf(buf, sizeof buf, "%s", value);
+    char *session = strchr(buf, ';');
+    if (!session)
+        return false;
+    *session++ = '\0';
+    char *privs = strchr(session, ';');
+    if (!privs)
+        return false;
+    *privs++ = '\0';
+    struct sid sid;
+    if (!sid_parse(buf, &sid))
+        return false;
+    const struct account *acct = policy_find_account_sid(pol, &sid);
+    if (!acct)
+        return false;
+    char *end = NULL;
+    if (*session < '0' || *session > '9')
+        return false;
+    unsigned long sess = strtoul(session, &end, 10);
+    if (*end != '\0' || sess > UINT32_MAX)
+        return false;
+    right_mask enabled = 0;
+    for (char *p = privs; *p;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        int id = right_by_name(p);
+        if (id < 0)
+            return false;
+        enabled |= RIGHT_BIT(id);
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    *out = (struct process_entry){
+        .name = NULL,
+        .account = (size_t)(acct - pol->accounts),
+        .enabled = enabled,
+        .session = (uint32_t)sess,
+        .elevated = -1,
+    };
+    return true;
+}
+
+#define TOKEN_PREFIX "LSAEMU_TOKEN="
+
+/* Builds the process token for entry `name` of pol (or the token
+ * LSAEMU_TOKEN describes, when name is "LSAEMU_TOKEN=..."); replaces the
+ * current one only when everything succeeded. Lock held. */
 static int build_process(struct policy *pol, const char *name)
 {
-    const struct process_entry *proc = policy_find_process(pol, name);
+    struct process_entry from_token;
+    const struct process_entry *proc = NULL;
+    if (strncmp(name, TOKEN_PREFIX, strlen(TOKEN_PREFIX)) == 0) {
+        if (token_entry(pol, name + strlen(TOKEN_PREFIX), &from_token))
+            proc = &from_token;
+    } else {
+        proc = policy_find_process(pol, name);
+    }
     if (!proc)
         return -1;
     const struct account *acct = &pol->accounts[proc->account];
@@ -352,6 +422,42 @@ static int build_process(struct policy *pol, const char *name)
     return 0;
 }
 
+/*
+ * The entry the environment names, into buf: "LSAEMU_TOKEN=<value>" when
+ * LSAEMU_TOKEN is set and not empty (a child started with a token runs as
+ * that token, whatever LSAEMU_PROCESS it inherited), else LSAEMU_PROCESS,
+ * else "default". -1 when the environment cannot be read (memory) or the
+ * value does not fit buf.
+ */
+int current_env_process(char *buf, size_t size)
+{
+    const char *tok = NULL, *proc = NULL;
+    int rc = -1;
+    if (plat_env_get("LSAEMU_TOKEN", &tok) != 0 || plat_env_get("LSAEMU_PROCESS", &proc) != 0)
+        goto out;
+    int n = tok && *tok    ? snprintf(buf, size, TOKEN_PREFIX "%s", tok)
+            : proc && *proc ? snprintf(buf, size, "%s", proc)
+                            : snprintf(buf, size, "default");
+    rc = n >= 0 && (size_t)n < size ? 0 : -1;
+out:
+    plat_env_free(tok);
+    plat_env_free(proc);
+    return rc;
+}
+
+/* The line stderr and lsaemu_load_policy_* give when the entry the
+ * environment names is not in the policy. */
+void current_no_entry_message(char *buf, size_t size, const char *name, const char *source)
+{
+    if (strncmp(name, TOKEN_PREFIX, strlen(TOKEN_PREFIX)) == 0)
+        snprintf(buf, size,
+                 "%.300s is malformed or names no account of %.100s (it is "
+                 "\"SID;SESSION;PRIVILEGE,...\", as CreateProcessAsUserW writes it)",
+                 name, source);
+    else
+        snprintf(buf, size, "LSAEMU_PROCESS=%s names no entry of processes: in %s", name, source);
+}
+
 /* Lock held. */
 static void init_locked(void)
 {
@@ -361,12 +467,13 @@ static void init_locked(void)
     atomic_store_explicit(&init_done, true, memory_order_release);
     plat_once(&key_once, make_key);
 
-    const char *proc = NULL;
+    char proc[600];
     char message[600];
     current_startup_fn startup = atomic_load_explicit(&startup_source, memory_order_acquire);
     struct policy *pol = NULL;
-    if (plat_env_get("LSAEMU_PROCESS", &proc) != 0)
-        snprintf(message, sizeof message, "out of memory reading LSAEMU_PROCESS");
+    if (current_env_process(proc, sizeof proc) != 0)
+        snprintf(message, sizeof message,
+                 "out of memory reading LSAEMU_PROCESS and LSAEMU_TOKEN, or LSAEMU_TOKEN is too long");
     else if (startup)
         pol = startup(message, sizeof message);
     else
@@ -382,22 +489,20 @@ static void init_locked(void)
                 message);
         goto out;
     }
-    const char *name = proc && *proc ? proc : "default";
-    if (build_process(pol, name) != 0) {
+    if (build_process(pol, proc) != 0) {
         broken = true;
-        snprintf(broken_why, sizeof broken_why,
-                 "LSAEMU_PROCESS=%s names no entry of processes: in %s", name,
-                 pol->source ? pol->source : "the policy");
+        current_no_entry_message(broken_why, sizeof broken_why, proc,
+                                 pol->source ? pol->source : "the policy");
         fprintf(stderr,
-                "lsaemu: LSAEMU_PROCESS=%s names no entry of processes: in %s\n"
+                "lsaemu: %s\n"
                 "lsaemu: every emulated call fails with STATUS_INTERNAL_DB_ERROR\n",
-                name, pol->source ? pol->source : "the policy");
+                broken_why);
         policy_unref(pol);
         goto out;
     }
     policy = pol;
 out:
-    plat_env_free(proc);
+    return;
 }
 
 const char *current_broken_why(void)
@@ -474,14 +579,16 @@ int current_install(struct policy *pol)
     /* A process the variable names and the policy lacks is an error, as
      * when LSAEMU_POLICY names the policy: the test would otherwise run
      * as `default` (often SYSTEM) and pass for the wrong reason. */
-    const char *env = NULL;
-    if (plat_env_get("LSAEMU_PROCESS", &env) != 0) {
+    char name[600];
+    if (current_env_process(name, sizeof name) != 0) {
         rc = -1;
     } else {
-        const char *name = env && *env ? env : "default";
-        rc = policy_find_process(pol, name) ? build_process(pol, name) : CURRENT_NO_PROCESS;
+        struct process_entry unused;
+        bool known = strncmp(name, TOKEN_PREFIX, strlen(TOKEN_PREFIX)) == 0
+                         ? token_entry(pol, name + strlen(TOKEN_PREFIX), &unused)
+                         : policy_find_process(pol, name) != NULL;
+        rc = known ? build_process(pol, name) : CURRENT_NO_PROCESS;
     }
-    plat_env_free(env);
     if (rc == 0) {
         struct policy *old = policy;
         policy = pol;

@@ -40,6 +40,16 @@ void current_release(struct policy *pol);
  * token cannot be built (memory).
  */
 #define CURRENT_NO_PROCESS (-2)
+/*
+ * The entry the environment makes the process run as, into buf:
+ * "LSAEMU_TOKEN=<value>" when LSAEMU_TOKEN is set (a child of
+ * CreateProcessAsUserW), else LSAEMU_PROCESS, else "default". -1 on
+ * allocation failure or when it does not fit.
+ */
+int current_env_process(char *buf, size_t size);
+/* The message for a name of current_env_process() that pol lacks, into
+ * buf; source names the policy. */
+void current_no_entry_message(char *buf, size_t size, const char *name, const char *source);
 int current_install(struct policy *pol);
 
 /*
