@@ -11,7 +11,9 @@
 #     the same golden files examples/*.expected (tests/check-examples.sh);
 #   - tests/win32/wine_interop: lsaemu's handles, last error and buffers
 #     among Wine's, with LSAEMU_POLICY given as a Unix path and as a
-#     Windows path, and LSAEMU_TRACE written to both kinds of path.
+#     Windows path, and LSAEMU_TRACE written to both kinds of path;
+#   - tests/win32/logon_cases: the LogonUser case table, the same lines as
+#     natively (tests/check-logon-cases.sh).
 # Exit 77 when Wine is missing. Wine's prefix is $WINEPREFIX when set, else
 # one kept in ${XDG_CACHE_HOME:-$HOME/.cache}/lsaemu/wineprefix and reused
 # (making one takes 5-10 s).
@@ -111,5 +113,10 @@ for bad in 'S-1-5-21-9-9-9-9999;1;' 'S-1-5-18;x;' 'S-1-5-18;0;SeNoSuchPrivilege'
         failed=1
     fi
 done
+# 5. The LogonUser case table (tests/cases/logon_user_rows.h) by the plain
+# program tests/win32/logon_cases: the same script and the same expected
+# lines as natively.
+LSAEMU_CASES_WINE=$WINE LSAEMU_CASES_EXE=$(exe tests/win32/logon_cases) \
+    sh "$top_srcdir/tests/check-logon-cases.sh" || failed=1
 echo "wine part took $(($(date +%s) - t0)) s"
 exit $failed

@@ -15,8 +15,6 @@
 #include "core/model/sid_set.h"
 #include "lsa_helpers.h"
 
-#define SID_ALICE "S-1-5-21-1000-2000-3000-1001"
-
 static void setup(void)
 {
     tu_load_policy("policies/p0.yaml");

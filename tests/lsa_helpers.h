@@ -33,18 +33,8 @@
 #define TH_MSG_S4U 12u        /* MsV1_0S4ULogon, KerbS4ULogon */
 #define TH_S4U_FLAG_IDENTIFY 0x8u
 
-/* Passwords of P0 (tests/policies/p0.yaml). */
-#define PW_ALICE "Alice-Pw1"
-#define PW_BOB "Bob-Pw1"
-#define PW_CAROL "Carol-Pw1"
-#define PW_DAVE "Dave-Pw1"
-#define PW_ERIN "Erin-Pw1"
-#define PW_FRANK "Frank-Pw1"
-#define PW_GINA "Gina-Pw1"
-#define PW_HANK "Hank-Pw1"
-#define PW_IVY "Ivy-Pw1"
-#define PW_SVC1 "Svc1-Pw1"
-#define PW_GUEST "Guest-Pw1"
+/* Passwords (PW_*) and SIDs (SID_*) of P0. */
+#include "cases/fixture_names.h"
 
 /* ---- Strings --------------------------------------------------------------- */
 

@@ -10,12 +10,6 @@
 
 #include "lsa_helpers.h"
 
-/* P0's SIDs. */
-#define SID_MACHINE "S-1-5-21-1000-2000-3000"
-#define SID_ALICE SID_MACHINE "-1001"
-#define SID_BOB SID_MACHINE "-1002"
-#define SID_SVC1 SID_MACHINE "-1011"
-
 /* A NUL-terminated UTF-16 copy of ASCII text in buf (at least strlen + 1
  * units), or NULL for NULL. */
 LPCWSTR tk_w(WCHAR *buf, const char *ascii);
