@@ -24,9 +24,9 @@
 #define DEF LOGON32_PROVIDER_DEFAULT
 
 #define DOMAIN_SID "S-1-5-21-111-222-333"
-#define SID_BOB DOMAIN_SID "-1000"
-#define SID_CAROL DOMAIN_SID "-1001"
-#define SID_ENGINEERS DOMAIN_SID "-1200"
+#define CORP_SID_BOB DOMAIN_SID "-1000"
+#define CORP_SID_CAROL DOMAIN_SID "-1001"
+#define CORP_SID_ENGINEERS DOMAIN_SID "-1200"
 
 /* reachable is substituted: "true" or "false". */
 static const char policy_fmt[] =
@@ -99,13 +99,13 @@ static const struct {
     const char *sid; /* on success */
     NTSTATUS status, substatus;
 } logons[] = {
-    {"bob", "CORP", PW, I, 0, SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
-    {"BOB", "corp", PW, N, 0, SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
-    {"bob", "corp.example", PW, I, 0, SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
-    {"bob@corp.example", NULL, PW, I, 0, SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
-    {"bob@CORP.EXAMPLE", "", PW, N, 0, SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
+    {"bob", "CORP", PW, I, 0, CORP_SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
+    {"BOB", "corp", PW, N, 0, CORP_SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
+    {"bob", "corp.example", PW, I, 0, CORP_SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
+    {"bob@corp.example", NULL, PW, I, 0, CORP_SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
+    {"bob@CORP.EXAMPLE", "", PW, N, 0, CORP_SID_BOB, STATUS_SUCCESS, STATUS_SUCCESS},
     /* carol's upn: replaces the implicit name@dns_name. */
-    {"carol.c@mail.example", NULL, PW, I, 0, SID_CAROL, STATUS_SUCCESS, STATUS_SUCCESS},
+    {"carol.c@mail.example", NULL, PW, I, 0, CORP_SID_CAROL, STATUS_SUCCESS, STATUS_SUCCESS},
     {"bob", "CORP", "wrong", I, ERROR_LOGON_FAILURE, NULL, STATUS_LOGON_FAILURE,
      STATUS_WRONG_PASSWORD},
     {"nobody", "CORP", PW, I, ERROR_LOGON_FAILURE, NULL, STATUS_LOGON_FAILURE,
@@ -144,7 +144,7 @@ START_TEST(domain_token_groups)
     ck_assert(LogonUserA("bob", "CORP", PW, I, DEF, &t));
     DWORD attrs;
     ck_assert(tk_has_group(t, DOMAIN_SID "-513", &attrs));
-    ck_assert(tk_has_group(t, SID_ENGINEERS, &attrs));
+    ck_assert(tk_has_group(t, CORP_SID_ENGINEERS, &attrs));
     ck_assert(tk_has_group(t, "S-1-5-32-545", &attrs));
     /* Not a local account. */
     ck_assert(!tk_has_group(t, "S-1-5-113", &attrs));
@@ -163,13 +163,13 @@ START_TEST(kerberos_s4u_domain_account)
     struct th_logon_out out;
     ck_assert_status_eq(th_logon(lsa, pkg, Network, buf, len, NULL, &out), STATUS_SUCCESS);
     char user[256];
-    ck_assert_str_eq(tk_user(out.token, user), SID_BOB);
+    ck_assert_str_eq(tk_user(out.token, user), CORP_SID_BOB);
     th_release(&out);
     free(buf);
     /* By UPN, without a realm. */
     buf = th_kerb_s4u("bob@corp.example", "", 0, &len);
     ck_assert_status_eq(th_logon(lsa, pkg, Network, buf, len, NULL, &out), STATUS_SUCCESS);
-    ck_assert_str_eq(tk_user(out.token, user), SID_BOB);
+    ck_assert_str_eq(tk_user(out.token, user), CORP_SID_BOB);
     th_release(&out);
     free(buf);
     ck_assert_status_eq(LsaDeregisterLogonProcess(lsa), STATUS_SUCCESS);
@@ -222,7 +222,7 @@ START_TEST(unreachable_cached_interactive)
 {
     char sid[256];
     ck_assert_win32_eq(logon("carol", "CORP", PW, I, sid), 0);
-    ck_assert_str_eq(sid, SID_CAROL);
+    ck_assert_str_eq(sid, CORP_SID_CAROL);
     ck_assert_win32_eq(logon("carol", "CORP", "wrong", I, NULL), ERROR_LOGON_FAILURE);
     ck_assert_win32_eq(logon("carol", "CORP", PW, N, NULL), ERROR_NO_LOGON_SERVERS);
 }
@@ -250,17 +250,17 @@ static const struct {
     const char *sid, *domain;
     SID_NAME_USE use;
 } lookups[] = {
-    {"CORP\\bob", TRUE, SID_BOB, "CORP", SidTypeUser},
-    {"corp\\BOB", TRUE, SID_BOB, "CORP", SidTypeUser},
-    {"corp.example\\bob", TRUE, SID_BOB, "CORP", SidTypeUser},
-    {"bob@corp.example", TRUE, SID_BOB, "CORP", SidTypeUser},
-    {"carol.c@mail.example", TRUE, SID_CAROL, "CORP", SidTypeUser},
+    {"CORP\\bob", TRUE, CORP_SID_BOB, "CORP", SidTypeUser},
+    {"corp\\BOB", TRUE, CORP_SID_BOB, "CORP", SidTypeUser},
+    {"corp.example\\bob", TRUE, CORP_SID_BOB, "CORP", SidTypeUser},
+    {"bob@corp.example", TRUE, CORP_SID_BOB, "CORP", SidTypeUser},
+    {"carol.c@mail.example", TRUE, CORP_SID_CAROL, "CORP", SidTypeUser},
     /* An isolated name: the machine's, then the domain's. */
-    {"bob", TRUE, SID_BOB, "CORP", SidTypeUser},
+    {"bob", TRUE, CORP_SID_BOB, "CORP", SidTypeUser},
     {"alice", TRUE, "S-1-5-21-1000-2000-3000-1000", "WS1", SidTypeUser},
     {"CORP", TRUE, DOMAIN_SID, "CORP", SidTypeDomain},
     {"CORP\\Domain Users", TRUE, DOMAIN_SID "-513", "CORP", SidTypeGroup},
-    {"CORP\\Engineers", TRUE, SID_ENGINEERS, "CORP", SidTypeGroup},
+    {"CORP\\Engineers", TRUE, CORP_SID_ENGINEERS, "CORP", SidTypeGroup},
     {"CORP\\alice", FALSE, NULL, NULL, SidTypeUnknown},
     {"CORP\\nobody", FALSE, NULL, NULL, SidTypeUnknown},
     {"WS1\\bob", FALSE, NULL, NULL, SidTypeUnknown},
@@ -292,13 +292,13 @@ START_TEST(lookup_account_sid_domain)
     char name[64], dom[64];
     DWORD nn = sizeof name, nd = sizeof dom;
     SID_NAME_USE use;
-    ck_assert(LookupAccountSidA(NULL, tk_sid(buf, SID_BOB), name, &nn, dom, &nd, &use));
+    ck_assert(LookupAccountSidA(NULL, tk_sid(buf, CORP_SID_BOB), name, &nn, dom, &nd, &use));
     ck_assert_str_eq(name, "bob");
     ck_assert_str_eq(dom, "CORP");
     ck_assert_int_eq(use, SidTypeUser);
     nn = sizeof name;
     nd = sizeof dom;
-    ck_assert(LookupAccountSidA(NULL, tk_sid(buf, SID_ENGINEERS), name, &nn, dom, &nd, &use));
+    ck_assert(LookupAccountSidA(NULL, tk_sid(buf, CORP_SID_ENGINEERS), name, &nn, dom, &nd, &use));
     ck_assert_str_eq(name, "Engineers");
     ck_assert_int_eq(use, SidTypeGroup);
     nn = sizeof name;
@@ -332,8 +332,8 @@ START_TEST(lsa_lookup_names2_domain)
     ck_assert_status_eq(LsaLookupNames2(h, 0, 3, names, &doms, &sids), STATUS_SUCCESS);
     char text[256];
     ck_assert_int_eq(sids[0].Use, SidTypeUser);
-    ck_assert_str_eq(tk_sid_text(sids[0].Sid, text), SID_BOB);
-    ck_assert_str_eq(tk_sid_text(sids[2].Sid, text), SID_BOB);
+    ck_assert_str_eq(tk_sid_text(sids[0].Sid, text), CORP_SID_BOB);
+    ck_assert_str_eq(tk_sid_text(sids[2].Sid, text), CORP_SID_BOB);
     ck_assert_int_eq(sids[0].DomainIndex, sids[2].DomainIndex);
     ck_assert_int_ne(sids[0].DomainIndex, sids[1].DomainIndex);
     ck_assert_uint_eq(doms->Entries, 2);
@@ -375,7 +375,7 @@ START_TEST(save_round_trip)
     /* Unreachable; carol is cached, under her own UPN. */
     ck_assert_win32_eq(logon("bob", "CORP", PW, I, NULL), ERROR_NO_LOGON_SERVERS);
     ck_assert_win32_eq(logon("carol.c@mail.example", NULL, PW, I, sid), 0);
-    ck_assert_str_eq(sid, SID_CAROL);
+    ck_assert_str_eq(sid, CORP_SID_CAROL);
     /* The lockout policy came back: two bad passwords lock carol. */
     ck_assert_win32_eq(logon("carol", "CORP", "wrong", I, NULL), ERROR_LOGON_FAILURE);
     ck_assert_win32_eq(logon("carol", "CORP", "wrong", I, NULL), ERROR_LOGON_FAILURE);
@@ -388,7 +388,7 @@ START_TEST(save_round_trip)
     DWORD cb = sizeof buf, cch = sizeof dom;
     SID_NAME_USE use;
     ck_assert(LookupAccountNameA(NULL, "CORP\\Engineers", buf, &cb, dom, &cch, &use));
-    ck_assert_str_eq(tk_sid_text(buf, text), SID_ENGINEERS);
+    ck_assert_str_eq(tk_sid_text(buf, text), CORP_SID_ENGINEERS);
 }
 END_TEST
 
