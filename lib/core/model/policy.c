@@ -56,20 +56,29 @@ long policy_add_account(struct policy *pol, const char *name)
     return policy_add_account_h(pol, name, policy_name_hash(name));
 }
 
-long policy_add_account_h(struct policy *pol, const char *name, uint32_t hash)
+/* A new account at the end of pol->accounts, named and with the defaults
+ * of an account the policy gives nothing else (no password: blank); not
+ * yet counted nor indexed. NULL when memory runs out. */
+static struct account *append_account(struct policy *pol, const char *name)
 {
     if (grow((void **)&pol->accounts, pol->n_accounts, sizeof *pol->accounts) < 0)
-        return -1;
+        return NULL;
     struct account *a = &pol->accounts[pol->n_accounts];
     memset(a, 0, sizeof *a);
     a->name = policy_intern_name(pol, name);
     if (!a->name)
-        return -1;
+        return NULL;
     a->kind = ACCOUNT_NORMAL;
     a->sid_source = POLICY_SID_AUTO;
     memcpy(a->nt_hash, blank_hash, 16);
     a->blank_password = true;
-    if (policy_index_add_account_name_h(pol->index, pol->n_accounts, hash) < 0)
+    return a;
+}
+
+long policy_add_account_h(struct policy *pol, const char *name, uint32_t hash)
+{
+    if (!append_account(pol, name) ||
+        policy_index_add_account_name_h(pol->index, pol->n_accounts, hash) < 0)
         return -1; /* the name stays in the block, freed with the policy */
     return (long)pol->n_accounts++;
 }
@@ -79,17 +88,24 @@ long policy_add_group(struct policy *pol, const char *name)
     return policy_add_group_h(pol, name, policy_name_hash(name));
 }
 
-long policy_add_group_h(struct policy *pol, const char *name, uint32_t hash)
+/* The same for a group at the end of pol->groups. */
+static struct group *append_group(struct policy *pol, const char *name)
 {
     if (grow((void **)&pol->groups, pol->n_groups, sizeof *pol->groups) < 0)
-        return -1;
+        return NULL;
     struct group *g = &pol->groups[pol->n_groups];
     memset(g, 0, sizeof *g);
     g->name = policy_intern_name(pol, name);
     if (!g->name)
-        return -1;
+        return NULL;
     g->sid_source = POLICY_SID_AUTO;
-    if (policy_index_add_group_name_h(pol->index, pol->n_groups, hash) < 0)
+    return g;
+}
+
+long policy_add_group_h(struct policy *pol, const char *name, uint32_t hash)
+{
+    if (!append_group(pol, name) ||
+        policy_index_add_group_name_h(pol->index, pol->n_groups, hash) < 0)
         return -1; /* the name stays in the block, freed with the policy */
     return (long)pol->n_groups++;
 }
@@ -97,18 +113,10 @@ long policy_add_group_h(struct policy *pol, const char *name, uint32_t hash)
 long policy_add_domain_account(struct policy *pol, const char *name)
 {
     /* Appended like a machine account, its name indexed apart. */
-    if (grow((void **)&pol->accounts, pol->n_accounts, sizeof *pol->accounts) < 0)
+    struct account *a = append_account(pol, name);
+    if (!a)
         return -1;
-    struct account *a = &pol->accounts[pol->n_accounts];
-    memset(a, 0, sizeof *a);
-    a->name = policy_intern_name(pol, name);
-    if (!a->name)
-        return -1;
-    a->kind = ACCOUNT_NORMAL;
-    a->sid_source = POLICY_SID_AUTO;
     a->in_domain = true;
-    memcpy(a->nt_hash, blank_hash, 16);
-    a->blank_password = true;
     if (policy_index_add_domain_account_name(pol->index, pol, pol->n_accounts) < 0)
         return -1;
     return (long)pol->n_accounts++;
@@ -116,14 +124,9 @@ long policy_add_domain_account(struct policy *pol, const char *name)
 
 long policy_add_domain_group(struct policy *pol, const char *name)
 {
-    if (grow((void **)&pol->groups, pol->n_groups, sizeof *pol->groups) < 0)
+    struct group *g = append_group(pol, name);
+    if (!g)
         return -1;
-    struct group *g = &pol->groups[pol->n_groups];
-    memset(g, 0, sizeof *g);
-    g->name = policy_intern_name(pol, name);
-    if (!g->name)
-        return -1;
-    g->sid_source = POLICY_SID_AUTO;
     g->in_domain = true;
     if (policy_index_add_domain_group_name(pol->index, pol, pol->n_groups) < 0)
         return -1;
