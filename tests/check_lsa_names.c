@@ -25,28 +25,9 @@ static void setup(void)
     tu_use_process("user");
 }
 
-static LSA_UNICODE_STRING U(const char *ascii)
-{
-    static WCHAR ring[16][128];
-    static int next;
-    WCHAR *w = ring[next++ % 16];
-    size_t bytes = th_utf16(w, ascii);
-    w[bytes / 2] = 0;
-    LSA_UNICODE_STRING u = {(USHORT)bytes, (USHORT)(bytes + 2), w};
-    return u;
-}
-
-static PSID S(const char *text)
-{
-    static BYTE ring[8][SECURITY_MAX_SID_SIZE];
-    static int next;
-    BYTE *out = ring[next++ % 8];
-    PSID tmp = NULL;
-    ck_assert_msg(ConvertStringSidToSidA(text, &tmp), "%s", text);
-    memcpy(out, tmp, GetLengthSid(tmp));
-    ck_assert_ptr_null(LocalFree(tmp));
-    return out;
-}
+/* Short names for the fixtures most rows use (lsa_helpers.h). */
+#define U(ascii) th_lsa_ustr(ascii)
+#define S(text) th_sid_of(text)
 
 static const char *sid_text(PSID sid)
 {

@@ -2,6 +2,8 @@
 /* Helpers for the Secur32 API suites (see lsa_helpers.h). */
 #include "lsa_helpers.h"
 
+#include <sddl.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,29 @@ char *th_repeat(char c, size_t n)
     memset(p, c, n);
     p[n] = '\0';
     return p;
+}
+
+LSA_UNICODE_STRING th_lsa_ustr(const char *ascii)
+{
+    static WCHAR ring[16][128];
+    static int next;
+    WCHAR *w = ring[next++ % 16];
+    size_t bytes = th_utf16(w, ascii);
+    w[bytes / 2] = 0;
+    LSA_UNICODE_STRING u = {(USHORT)bytes, (USHORT)(bytes + 2), w};
+    return u;
+}
+
+PSID th_sid_of(const char *text)
+{
+    static BYTE ring[8][SECURITY_MAX_SID_SIZE];
+    static int next;
+    BYTE *out = ring[next++ % 8];
+    PSID tmp = NULL;
+    ck_assert_msg(ConvertStringSidToSidA(text, &tmp), "%s", text);
+    memcpy(out, tmp, GetLengthSid(tmp));
+    ck_assert_ptr_null(LocalFree(tmp));
+    return out;
 }
 
 size_t th_utf16(WCHAR *dst, const char *ascii)

@@ -49,6 +49,14 @@ char *th_repeat(char c, size_t n);
  * number of bytes written. */
 size_t th_utf16(WCHAR *dst, const char *ascii);
 
+/* An LSA_UNICODE_STRING over ASCII text (terminated, MaximumLength =
+ * Length + 2), its storage one of 16 slots in a ring: valid for the next 15
+ * calls of the same thread's test. */
+LSA_UNICODE_STRING th_lsa_ustr(const char *ascii);
+/* The binary SID of an SDDL string ("S-1-5-32-544", "BA"), in a ring of 8
+ * slots; asserts that it parses. */
+PSID th_sid_of(const char *text);
+
 /* True when the counted UTF-16 string equals the ASCII text exactly. */
 int th_ustr_eq(const UNICODE_STRING *u, const char *ascii);
 /* Same, ignoring ASCII case. */
