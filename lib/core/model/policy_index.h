@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Hash indexes over a struct policy, private to policy.c: names (case-
- * insensitive) and SIDs to accounts, groups and processes, SID to the rights
- * it holds directly, and member SID to the groups listing it (directly, or
+ * Hash indexes over a struct policy, private to the policy model
+ * (lib/core/model/policy*.c): names (case-insensitive) and SIDs to
+ * accounts, groups and processes, SID to the rights it holds directly, and member SID to the groups listing it (directly, or
  * through a shared set of groups when it is in a list many groups share). Every look-up
  * is a hash probe, so the cost of a logon does not grow with the number of
  * accounts. Items are stored as indexes into the policy's arrays.
